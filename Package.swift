@@ -1,0 +1,35 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// One set of Swift settings for every target (as apple/swift-log and hummingbird do).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Rathaus",
+    products: [
+        .executable(name: "rathaus", targets: ["rathaus"])
+    ],
+    targets: [
+        .target(name: "Scheduling", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "rathaus",
+            dependencies: ["Scheduling"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RathausTesting",
+            dependencies: ["Scheduling"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SchedulingTests",
+            dependencies: ["Scheduling", "RathausTesting"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

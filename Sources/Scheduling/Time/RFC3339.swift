@@ -1,0 +1,58 @@
+/// Reading and writing RFC 3339 timestamps (`2026-12-01T09:00:00+01:00`), as the API carries them.
+package enum RFC3339 {
+    /// A parsed timestamp: the instant and the UTC offset it was written with.
+    package struct Parsed: Equatable, Sendable {
+        package var instant: Instant
+        package var offsetSeconds: Int
+    }
+
+    /// Formats `instant` in the local time of `offsetSeconds`, e.g. `2026-12-01T09:00:00+01:00`
+    /// (`Z` for offset zero).
+    package static func format(_ instant: Instant, offsetSeconds: Int) -> String {
+        let local = instant.adding(seconds: offsetSeconds).utc
+        let second = local.secondOfDay
+        var text = local.date.iso + "T" + Digits.padded(second / 3600, 2) + ":"
+        text += Digits.padded(second / 60 % 60, 2) + ":" + Digits.padded(second % 60, 2)
+        if offsetSeconds == 0 { return text + "Z" }
+        let sign = offsetSeconds < 0 ? "-" : "+"
+        let magnitude = abs(offsetSeconds) / 60
+        return text + sign + Digits.padded(magnitude / 60, 2) + ":" + Digits.padded(magnitude % 60, 2)
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` (RFC 3339 §5.6); the fraction is dropped.
+    /// Lower-case `t` and `z` and a space for `T` are accepted, as §5.6 allows.
+    package static func parse(_ text: some StringProtocol) -> Parsed? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, let date = LocalDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
+            [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10]),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let hour = Digits.value(bytes[11..<13]), let minute = Digits.value(bytes[14..<16]),
+            let second = Digits.value(bytes[17..<19]), hour < 24, minute < 60, second < 60
+        else { return nil }
+        var index = 19
+        if bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let start = index
+            while index < bytes.count, Digits.value(bytes[index..<index + 1]) != nil { index += 1 }
+            guard index > start else { return nil }
+        }
+        guard index < bytes.count else { return nil }
+        let offset: Int
+        switch bytes[index] {
+        case UInt8(ascii: "Z"), UInt8(ascii: "z"):
+            guard index + 1 == bytes.count else { return nil }
+            offset = 0
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            guard index + 6 == bytes.count, bytes[index + 3] == UInt8(ascii: ":"),
+                let offsetHour = Digits.value(bytes[index + 1..<index + 3]),
+                let offsetMinute = Digits.value(bytes[index + 4..<index + 6]), offsetHour < 24, offsetMinute < 60
+            else { return nil }
+            let magnitude = (offsetHour * 60 + offsetMinute) * 60
+            offset = bytes[index] == UInt8(ascii: "-") ? -magnitude : magnitude
+        default:
+            return nil
+        }
+        let local = Int64(date.dayNumber) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return Parsed(instant: Instant(secondsSinceEpoch: local - Int64(offset)), offsetSeconds: offset)
+    }
+}
