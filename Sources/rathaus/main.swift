@@ -1,1 +1,6 @@
-print("rathaus")
+import Foundation
+
+// The rathaus command line: `rathaus <command> [options]`. A synchronous main, so that
+// valgrind's callgrind can run the benchmarks (shared/PERFORMANCE-NOTES.md).
+let code = RathausCommand.run(Array(CommandLine.arguments.dropFirst()))
+exit(code)

@@ -1,0 +1,58 @@
+/// The arguments of one subcommand: `--name value` options, `--flag` switches and positionals,
+/// taken one by one so that anything left over is reported as a usage error.
+struct CommandArguments {
+    private var items: [String]
+
+    init(_ items: [String]) {
+        self.items = items
+    }
+
+    /// The value of `--name VALUE` or `--name=VALUE`, removed from the list; nil when absent.
+    mutating func option(_ name: String) throws(UsageError) -> String? {
+        let flag = "--" + name
+        for (index, item) in items.enumerated() {
+            if item == flag {
+                guard index + 1 < items.count, !items[index + 1].hasPrefix("--") else {
+                    throw UsageError("\(flag) needs a value")
+                }
+                let value = items[index + 1]
+                items.removeSubrange(index...index + 1)
+                return value
+            }
+            if item.hasPrefix(flag + "=") {
+                items.remove(at: index)
+                return String(item.dropFirst(flag.count + 1))
+            }
+        }
+        return nil
+    }
+
+    /// An integer option within `range`.
+    mutating func intOption(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+        guard let text = try option(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw UsageError("--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    /// Whether `--name` is present; removes it.
+    mutating func flag(_ name: String) -> Bool {
+        guard let index = items.firstIndex(of: "--" + name) else { return false }
+        items.remove(at: index)
+        return true
+    }
+
+    /// The next positional argument, removed; nil when none is left.
+    mutating func positional() throws(UsageError) -> String? {
+        guard let index = items.firstIndex(where: { !$0.hasPrefix("--") || $0 == "-" }) else { return nil }
+        return items.remove(at: index)
+    }
+
+    /// Fails when anything was not taken by the command.
+    func finish() throws(UsageError) {
+        if let extra = items.first {
+            throw UsageError(extra.hasPrefix("-") ? "unknown option '\(extra)'" : "unexpected argument '\(extra)'")
+        }
+    }
+}

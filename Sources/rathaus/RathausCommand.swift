@@ -1,0 +1,112 @@
+import Foundation
+
+/// One subcommand of `rathaus`: its name, a one-line summary, its usage text and what it does.
+protocol Subcommand {
+    static var name: String { get }
+    static var summary: String { get }
+    static var usage: String { get }
+    /// Runs the command; returns the exit code. Throws `UsageError` for wrong arguments and
+    /// `CommandFailure` (or any other error) for failures.
+    static func run(_ arguments: inout CommandArguments) throws -> Int32
+}
+
+/// The top level of the command line: dispatch, `--help`, `--version` and exit codes
+/// (64 for usage errors as in sysexits.h, 1 for other failures).
+enum RathausCommand {
+    static let version = "0.1.0"
+
+    /// Every subcommand, in the order `--help` lists them.
+    static var subcommands: [any Subcommand.Type] {
+        [
+            CheckCommand.self
+        ]
+    }
+
+    static func run(_ arguments: [String]) -> Int32 {
+        guard let first = arguments.first else {
+            return dispatch(defaultCommand, [])
+        }
+        switch first {
+        case "--help", "-h", "help":
+            if arguments.count > 1, let command = subcommands.first(where: { $0.name == arguments[1] }) {
+                print(command.usage)
+            } else {
+                print(help)
+            }
+            return 0
+        case "--version":
+            print("rathaus \(version)")
+            return 0
+        default:
+            guard let command = subcommands.first(where: { $0.name == first }) else {
+                return fail(UsageError("unknown command '\(first)'; see 'rathaus --help'"), code: 64)
+            }
+            return dispatch(command, Array(arguments.dropFirst()))
+        }
+    }
+
+    /// What `rathaus` with no arguments does.
+    static var defaultCommand: any Subcommand.Type {
+        subcommands.first(where: { $0.name == "serve" }) ?? CheckCommand.self
+    }
+
+    private static func dispatch(_ command: any Subcommand.Type, _ list: [String]) -> Int32 {
+        if list.contains("--help") || list.contains("-h") {
+            print(command.usage)
+            return 0
+        }
+        var arguments = CommandArguments(list)
+        do {
+            return try command.run(&arguments)
+        } catch let error as UsageError {
+            return fail(error, code: 64, usage: command.usage)
+        } catch {
+            return fail(error, code: 1)
+        }
+    }
+
+    private static func fail(_ error: any Error, code: Int32, usage: String? = nil) -> Int32 {
+        let message = String(describing: error)
+        FileHandle.standardError.write(Data("rathaus: \(message)\n".utf8))
+        if let usage, let first = usage.split(separator: "\n").first {
+            FileHandle.standardError.write(Data("\(first)\n".utf8))
+        }
+        return code
+    }
+
+    static var help: String {
+        var text = """
+            rathaus \(version): appointment booking and the waiting-room queue for citizen offices
+
+            usage: rathaus [command] [options]
+
+            commands:
+
+            """
+        let width = (subcommands.map { $0.name.count }.max() ?? 0) + 2
+        for command in subcommands {
+            text += "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.summary + "\n"
+        }
+        text += """
+
+            options:
+              --help      show this help, or a command's with 'rathaus help COMMAND'
+              --version   print the version
+
+            Without a command, rathaus runs '\(defaultCommand.name)'.
+            """
+        return text
+    }
+}
+
+/// Wrong use of the command line: printed with exit code 64.
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A command that ran but failed: printed as one line with exit code 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
