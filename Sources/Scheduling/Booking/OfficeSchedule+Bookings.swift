@@ -1,0 +1,199 @@
+extension OfficeSchedule {
+    // MARK: Holds
+
+    /// Holds capacity for `request` until `now + holdMinutes`.
+    package mutating func placeHold(_ request: SlotRequest, id: HoldID, now: Instant) throws(SchedulingError) -> Hold {
+        guard holds[id] == nil else { throw .duplicateID(id.rawValue) }
+        let demand = try demand(services: request.services, persons: request.persons, channel: request.channel)
+        let placement = try allocate(demand, at: request.start, now: now)
+        let hold = Hold(
+            id: id, office: office.id, counter: office.counters[placement.counterIndex].id,
+            services: request.services, persons: request.persons, start: request.start,
+            end: end(of: placement), channel: request.channel, createdAt: now,
+            expiresAt: now.adding(minutes: office.booking.holdMinutes), extensions: 0, placement: placement)
+        insert(hold)
+        addBlock(CounterDay.Block(units: placement.units, until: hold.expiresAt, kind: .hold(id)), at: placement)
+        return hold
+    }
+
+    /// Gives the hold another `holdMinutes` from now, up to `maxHoldExtensions` times.
+    package mutating func extendHold(_ id: HoldID, now: Instant) throws(SchedulingError) -> Hold {
+        guard var hold = holds[id] else { throw .holdNotFound(id) }
+        guard now < hold.expiresAt else { throw .holdExpired(id) }
+        guard hold.extensions < office.booking.maxHoldExtensions else {
+            throw .holdExtensionLimitReached(id, max: office.booking.maxHoldExtensions)
+        }
+        hold.extensions += 1
+        hold.expiresAt = now.adding(minutes: office.booking.holdMinutes)
+        holds[id] = hold
+        removeBlock(hold: id, at: hold.placement)
+        addBlock(CounterDay.Block(units: hold.placement.units, until: hold.expiresAt, kind: .hold(id)), at: hold.placement)
+        return hold
+    }
+
+    /// Gives the hold's capacity back.
+    @discardableResult
+    package mutating func releaseHold(_ id: HoldID) throws(SchedulingError) -> Hold {
+        guard let hold = removeHold(id) else { throw .holdNotFound(id) }
+        removeBlock(hold: id, at: hold.placement)
+        return hold
+    }
+
+    /// Releases every hold that has expired at `now` and forgets held-back time that is over;
+    /// returns the released holds.
+    @discardableResult
+    package mutating func releaseExpired(at now: Instant) -> [Hold] {
+        let expired = holds.values.filter { $0.expiresAt <= now }.sorted { $0.id < $1.id }
+        for hold in expired {
+            _ = removeHold(hold.id)
+            removeBlock(hold: hold.id, at: hold.placement)
+        }
+        for (date, day) in days where day.counters.contains(where: { $0.blocks.contains { $0.until <= now } }) {
+            for index in day.counters.indices {
+                days[date]?.counters[index].blocks.removeAll { $0.until <= now }
+            }
+        }
+        return expired
+    }
+
+    // MARK: Bookings
+
+    /// Books `request` directly (without a hold).
+    package mutating func book(
+        _ request: SlotRequest, id: BookingID, reference: String, contact: Contact, now: Instant
+    ) throws(SchedulingError) -> Booking {
+        try checkNew(id, reference)
+        let demand = try demand(services: request.services, persons: request.persons, channel: request.channel)
+        try checkLimit(demand, contact: contact, now: now)
+        let placement = try allocate(demand, at: request.start, now: now)
+        return commit(
+            placement, id: id, reference: reference, services: request.services, persons: request.persons,
+            channel: request.channel, contact: contact, now: now)
+    }
+
+    /// Turns a hold into a booking; the hold must not have expired and must have been placed on
+    /// the same channel.
+    package mutating func book(
+        hold holdID: HoldID, channel: Channel, id: BookingID, reference: String, contact: Contact, now: Instant
+    ) throws(SchedulingError) -> Booking {
+        guard let hold = holds[holdID], hold.channel == channel else { throw .holdNotFound(holdID) }
+        guard now < hold.expiresAt else { throw .holdExpired(holdID) }
+        try checkNew(id, reference)
+        let demand = try demand(services: hold.services, persons: hold.persons, channel: channel)
+        try checkLimit(demand, contact: contact, now: now)
+        try releaseHold(holdID)
+        return commit(
+            hold.placement, id: id, reference: reference, services: hold.services, persons: hold.persons,
+            channel: channel, contact: contact, now: now)
+    }
+
+    /// Cancels a booking that has not started; its time is held back from the public channels
+    /// for `cancellationHoldBackMinutes`.
+    package mutating func cancel(_ id: BookingID, now: Instant) throws(SchedulingError) -> Booking {
+        guard var booking = bookings[id] else { throw .bookingNotFound(id) }
+        guard booking.isActive else { throw .bookingCancelled(id) }
+        guard now < booking.start else { throw .bookingAlreadyStarted(id) }
+        setTaken(booking.placement, false)
+        holdBack(booking.placement, now: now)
+        booking.status = .cancelled
+        booking.sequence += 1
+        booking.updatedAt = now
+        replace(booking)
+        return booking
+    }
+
+    /// Moves a booking to `start` as one step: it keeps its old time unless the new one can be
+    /// booked (the old time counts as free while choosing, so a small shift works).
+    package mutating func reschedule(_ id: BookingID, to start: Instant, channel: Channel, now: Instant)
+        throws(SchedulingError) -> Booking
+    {
+        guard var booking = bookings[id] else { throw .bookingNotFound(id) }
+        guard booking.isActive else { throw .bookingCancelled(id) }
+        guard now < booking.start else { throw .bookingAlreadyStarted(id) }
+        let demand = try demand(services: booking.services, persons: booking.persons, channel: channel)
+        let placement = try allocate(demand, at: start, now: now, ignoring: booking.placement)
+        setTaken(booking.placement, false)
+        holdBack(booking.placement, now: now, except: placement)
+        setTaken(placement, true)
+        booking.placement = placement
+        booking.counter = office.counters[placement.counterIndex].id
+        booking.start = start
+        booking.end = end(of: placement)
+        booking.sequence += 1
+        booking.updatedAt = now
+        replace(booking)
+        return booking
+    }
+
+    // MARK: Restoring from storage
+
+    /// Puts back a booking read from storage, without window or limit checks; fails only when
+    /// its time is already taken (which would mean a corrupt store).
+    package mutating func restore(_ booking: Booking) throws(SchedulingError) {
+        guard bookings[booking.id] == nil else { throw .duplicateID(booking.id.rawValue) }
+        if booking.isActive {
+            let day = preparedDay(booking.placement.date)
+            guard booking.placement.counterIndex < day.counters.count,
+                !day.counters[booking.placement.counterIndex].taken.intersects(booking.placement.units)
+            else { throw .slotUnavailable(office: office.id, start: booking.start) }
+            setTaken(booking.placement, true)
+        }
+        insert(booking)
+    }
+
+    /// Puts back a hold read from storage (expired ones are skipped).
+    package mutating func restore(_ hold: Hold, now: Instant) {
+        guard now < hold.expiresAt, holds[hold.id] == nil else { return }
+        insert(hold)
+        addBlock(CounterDay.Block(units: hold.placement.units, until: hold.expiresAt, kind: .hold(hold.id)), at: hold.placement)
+    }
+
+    // MARK: Helpers
+
+    private func checkNew(_ id: BookingID, _ reference: String) throws(SchedulingError) {
+        guard bookings[id] == nil else { throw .duplicateID(id.rawValue) }
+        guard bookingsByReference[reference] == nil else { throw .duplicateID(reference) }
+    }
+
+    private mutating func commit(
+        _ placement: Placement, id: BookingID, reference: String, services: [ServiceID], persons: Int,
+        channel: Channel, contact: Contact, now: Instant
+    ) -> Booking {
+        setTaken(placement, true)
+        let booking = Booking(
+            id: id, reference: reference, office: office.id, counter: office.counters[placement.counterIndex].id,
+            services: services, persons: persons, start: start(of: placement), end: end(of: placement),
+            channel: channel, contact: contact, status: .booked, createdAt: now, updatedAt: now, sequence: 0,
+            placement: placement)
+        insert(booking)
+        return booking
+    }
+
+    private mutating func holdBack(_ placement: Placement, now: Instant, except replacement: Placement? = nil) {
+        let minutes = office.booking.cancellationHoldBackMinutes
+        guard minutes > 0 else { return }
+        var units = placement.units
+        if let replacement, replacement.date == placement.date, replacement.counterIndex == placement.counterIndex,
+            replacement.units.overlaps(units)
+        {
+            // A small shift on the same counter: hold back only what was given up.
+            if replacement.units.lowerBound > units.lowerBound {
+                units = units.lowerBound..<replacement.units.lowerBound
+            } else {
+                units = replacement.units.upperBound..<units.upperBound
+            }
+            guard !units.isEmpty else { return }
+        }
+        addBlock(
+            CounterDay.Block(units: units, until: now.adding(minutes: minutes), kind: .heldBack),
+            at: Placement(date: placement.date, counterIndex: placement.counterIndex, units: units))
+    }
+
+    package func start(of placement: Placement) -> Instant {
+        day(placement.date).frame.instant(elapsed: placement.units.lowerBound * office.gridMinutes)
+    }
+
+    package func end(of placement: Placement) -> Instant {
+        day(placement.date).frame.instant(elapsed: placement.units.upperBound * office.gridMinutes)
+    }
+}

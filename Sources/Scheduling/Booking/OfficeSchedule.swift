@@ -1,0 +1,179 @@
+/// The capacity of one office, its holds and bookings: the single owner of that office's
+/// counter time (shared/DESIGN.md, "A booking, end to end").
+///
+/// A value type with no I/O and no clock: every operation takes `now`. Reads (`availability`)
+/// and writes (`placeHold`, `book`, `cancel`, `reschedule`) see the same state, so what
+/// availability shows is exactly what can be booked at that moment.
+package struct OfficeSchedule: Sendable {
+    package let office: Office
+    /// Every service of the municipality, by id.
+    package let services: [ServiceID: Service]
+    /// The prepared days; a day that is not prepared is planned on the fly when read.
+    package internal(set) var days: [LocalDate: OfficeDay] = [:]
+    package internal(set) var bookings: [BookingID: Booking] = [:]
+    package internal(set) var holds: [HoldID: Hold] = [:]
+    var bookingsByContact: [String: Set<BookingID>] = [:]
+    var bookingsByReference: [String: BookingID] = [:]
+    /// For each counter, the shortest booking it could take, in units (for fragmentation).
+    let shortestUnits: [Int]
+
+    /// The longest date range one availability query may span.
+    package static let maxQueryDays = 366
+
+    package init(office: Office, services: [Service]) {
+        self.office = office
+        self.services = Dictionary(services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let grid = office.gridMinutes
+        shortestUnits = office.counters.map { counter in
+            let minutes = counter.skills.compactMap { id in services.first { $0.id == id }?.durationMinutes }
+            return max(1, ((minutes.min() ?? grid) + grid - 1) / grid)
+        }
+    }
+
+    // MARK: Days
+
+    /// Plans the days `from … through` that are not planned yet, so reads of them need no work.
+    package mutating func prepare(from: LocalDate, through: LocalDate) {
+        guard from <= through else { return }
+        for number in from.dayNumber...through.dayNumber {
+            let date = LocalDate(dayNumber: number)
+            if days[date] == nil { days[date] = DayPlanner.plan(office, on: date) }
+        }
+    }
+
+    /// Drops days before `date` and the bookings and holds on them (they live on in storage).
+    package mutating func forget(before date: LocalDate) {
+        days = days.filter { $0.key >= date }
+        for (id, booking) in bookings where booking.placement.date < date {
+            bookings[id] = nil
+            unindex(booking)
+        }
+        holds = holds.filter { $0.value.placement.date >= date }
+    }
+
+    /// The day's capacity, planned on the fly if it is not prepared.
+    package func day(_ date: LocalDate) -> OfficeDay {
+        days[date] ?? DayPlanner.plan(office, on: date)
+    }
+
+    /// The day's capacity, planned and kept if it was not prepared.
+    mutating func preparedDay(_ date: LocalDate) -> OfficeDay {
+        if let day = days[date] { return day }
+        let day = DayPlanner.plan(office, on: date)
+        days[date] = day
+        return day
+    }
+
+    /// The frame of the local day containing `instant`.
+    package func frame(containing instant: Instant) -> DayFrame {
+        let guess = instant.adding(seconds: 12 * 3600).utc.date
+        for date in [guess, guess.adding(days: -1), guess.adding(days: 1)] {
+            if let frame = days[date]?.frame, frame.start <= instant,
+                frame.elapsedMinutes(to: instant) < Int64(frame.lengthMinutes)
+            {
+                return frame
+            }
+        }
+        return office.timeZone.frame(of: office.timeZone.local(instant).date)
+    }
+
+    // MARK: Looking up
+
+    package func booking(reference: String) -> Booking? {
+        bookingsByReference[reference].flatMap { bookings[$0] }
+    }
+
+    /// Bookings on `date`, by start.
+    package func bookings(on date: LocalDate) -> [Booking] {
+        bookings.values.filter { $0.placement.date == date }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    }
+
+    /// The counters attended (open for bookings or walk-ins) at `now`.
+    package func countersAttended(at now: Instant) -> [CounterID] {
+        let frame = frame(containing: now)
+        let unit = Int(frame.elapsedMinutes(to: now)) / office.gridMinutes
+        let day = day(frame.date)
+        return office.counters.indices.filter { day.counters[$0].attended.contains(unit) }.map {
+            office.counters[$0].id
+        }
+    }
+
+    /// Bookable counter minutes per contingent over `days` days from `date` (for summaries):
+    /// minutes open to online, to the hotline (online included) and to counter staff (all).
+    package func bookableMinutes(from date: LocalDate, days count: Int) -> [Contingent: Int] {
+        var result: [Contingent: Int] = [:]
+        for offset in 0..<max(0, count) {
+            let day = day(date.adding(days: offset))
+            for counter in day.counters {
+                for contingent in Contingent.bookable {
+                    result[contingent, default: 0] += counter.open[contingent.rawValue].population * office.gridMinutes
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: Indexes
+
+    mutating func index(_ booking: Booking) {
+        if let key = booking.contact.key { bookingsByContact[key, default: []].insert(booking.id) }
+        bookingsByReference[booking.reference] = booking.id
+    }
+
+    mutating func unindex(_ booking: Booking) {
+        if let key = booking.contact.key {
+            bookingsByContact[key]?.remove(booking.id)
+            if bookingsByContact[key]?.isEmpty == true { bookingsByContact[key] = nil }
+        }
+        if bookingsByReference[booking.reference] == booking.id { bookingsByReference[booking.reference] = nil }
+    }
+
+    /// Active bookings (not cancelled, not over at `now`) of `contactKey` that include `service`.
+    func activeBookings(of contactKey: String, service: ServiceID, at now: Instant, excluding: BookingID?) -> Int {
+        guard let ids = bookingsByContact[contactKey] else { return 0 }
+        return ids.reduce(0) { count, id in
+            guard id != excluding, let booking = bookings[id], booking.isActive, booking.end > now,
+                booking.services.contains(service)
+            else { return count }
+            return count + 1
+        }
+    }
+
+    // MARK: Mutation of capacity
+
+    mutating func setTaken(_ placement: Placement, _ taken: Bool) {
+        _ = preparedDay(placement.date)
+        if taken {
+            days[placement.date]?.counters[placement.counterIndex].taken.insert(placement.units)
+        } else {
+            days[placement.date]?.counters[placement.counterIndex].taken.remove(placement.units)
+        }
+    }
+
+    mutating func addBlock(_ block: CounterDay.Block, at placement: Placement) {
+        _ = preparedDay(placement.date)
+        days[placement.date]?.counters[placement.counterIndex].blocks.append(block)
+    }
+
+    mutating func removeBlock(hold id: HoldID, at placement: Placement) {
+        days[placement.date]?.counters[placement.counterIndex].blocks.removeAll { $0.kind == .hold(id) }
+    }
+
+    mutating func insert(_ booking: Booking) {
+        bookings[booking.id] = booking
+        index(booking)
+    }
+
+    mutating func insert(_ hold: Hold) {
+        holds[hold.id] = hold
+    }
+
+    mutating func removeHold(_ id: HoldID) -> Hold? {
+        holds.removeValue(forKey: id)
+    }
+
+    mutating func replace(_ booking: Booking) {
+        if let old = bookings[booking.id] { unindex(old) }
+        insert(booking)
+    }
+}

@@ -1,0 +1,28 @@
+/// What a caller asks for: these services for this many persons, starting then, on a channel.
+package struct SlotRequest: Hashable, Sendable {
+    package var services: [ServiceID]
+    package var persons: Int
+    package var start: Instant
+    package var channel: Channel
+
+    package init(services: [ServiceID], persons: Int, start: Instant, channel: Channel) {
+        self.services = services
+        self.persons = persons
+        self.start = start
+        self.channel = channel
+    }
+}
+
+/// A checked demand: the services, the counter time they need and who may serve them.
+package struct Demand: Sendable {
+    package var services: [Service]
+    package var persons: Int
+    /// Minutes of counter time (durations × persons, before rounding to the grid).
+    package var minutes: Int
+    /// Grid units of counter time.
+    package var units: Int
+    /// Indexes of the counters that can do all the services.
+    package var counters: [Int]
+    package var window: BookingWindow
+    package var channel: Channel
+}

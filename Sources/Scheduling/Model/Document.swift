@@ -1,0 +1,48 @@
+/// One item of a service's checklist (Unterlage, Nachweis).
+package struct Document: Hashable, Sendable {
+    /// What to bring ("Aktuelles biometrisches Passfoto").
+    package var name: String
+    /// A hint on the item ("nicht älter als 6 Monate").
+    package var note: String?
+    /// When it is needed; nil: always ("nur bei Minderjährigen").
+    package var condition: String?
+
+    package init(name: String, note: String? = nil, condition: String? = nil) {
+        self.name = name
+        self.note = note
+        self.condition = condition
+    }
+}
+
+/// The checklist for a booking of several services: every document once, in the order of first
+/// mention, keeping conditions apart.
+package enum DocumentChecklist {
+    /// Merges the services' documents. An item asked for unconditionally by one service and
+    /// conditionally by another is needed unconditionally; two different conditions are both
+    /// kept ("nur bei Minderjährigen; nur bei Namensänderung"). Notes are joined likewise.
+    package static func merge(_ services: [Service]) -> [Document] {
+        var order: [String] = []
+        var merged: [String: (document: Document, unconditional: Bool, conditions: [String], notes: [String])] = [:]
+        for document in services.flatMap(\.documents) {
+            let key = document.name.lowercased()
+            var entry =
+                merged[key] ?? (document: document, unconditional: false, conditions: [], notes: [])
+            if merged[key] == nil { order.append(key) }
+            if let condition = document.condition {
+                if !entry.conditions.contains(condition) { entry.conditions.append(condition) }
+            } else {
+                entry.unconditional = true
+            }
+            if let note = document.note, !entry.notes.contains(note) { entry.notes.append(note) }
+            merged[key] = entry
+        }
+        return order.compactMap { key in
+            guard let entry = merged[key] else { return nil }
+            return Document(
+                name: entry.document.name,
+                note: entry.notes.isEmpty ? nil : entry.notes.joined(separator: "; "),
+                condition: entry.unconditional || entry.conditions.isEmpty
+                    ? nil : entry.conditions.joined(separator: "; "))
+        }
+    }
+}

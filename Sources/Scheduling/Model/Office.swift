@@ -1,0 +1,67 @@
+/// A citizen office (Standort, Bürgerbüro): counters, hours, a time zone and a state.
+package struct Office: Hashable, Sendable {
+    package var id: OfficeID
+    package var name: String
+    /// Postal address lines, for confirmations and the calendar file.
+    package var address: [String]
+    package var timeZone: OfficeTimeZone
+    /// ISO 3166-2 code of its state (`DE-SH`), for public holidays.
+    package var state: String
+    /// The length of one capacity unit in minutes (default 5).
+    package var gridMinutes: Int
+    /// Offered start times are multiples of this many minutes on the wall clock (default 10).
+    package var bookingStepMinutes: Int
+    /// When the office is open.
+    package var openingHours: [WeeklyRule]
+    /// Breaks of the whole office (lunch).
+    package var breaks: [WeeklyRule]
+    /// Closed days and part days, of the office or of some counters.
+    package var closures: [Closure]
+    package var counters: [Counter]
+    package var booking: BookingPolicy
+    package var queue: QueuePolicy
+
+    package init(
+        id: OfficeID, name: String, address: [String] = [], timeZone: OfficeTimeZone, state: String,
+        gridMinutes: Int = 5, bookingStepMinutes: Int = 10, openingHours: [WeeklyRule], breaks: [WeeklyRule] = [],
+        closures: [Closure] = [], counters: [Counter], booking: BookingPolicy = BookingPolicy(),
+        queue: QueuePolicy = QueuePolicy()
+    ) {
+        self.id = id
+        self.name = name
+        self.address = address
+        self.timeZone = timeZone
+        self.state = state
+        self.gridMinutes = gridMinutes
+        self.bookingStepMinutes = bookingStepMinutes
+        self.openingHours = openingHours
+        self.breaks = breaks
+        self.closures = closures
+        self.counters = counters
+        self.booking = booking
+        self.queue = queue
+    }
+
+    /// The services at least one counter here can do.
+    package var offeredServices: Set<ServiceID> {
+        counters.reduce(into: Set()) { $0.formUnion($1.skills) }
+    }
+}
+
+/// A town's whole configuration: its services and offices.
+package struct Municipality: Hashable, Sendable {
+    package var name: String
+    package var services: [Service]
+    package var groups: [ServiceGroup]
+    package var offices: [Office]
+
+    package init(name: String, services: [Service], groups: [ServiceGroup], offices: [Office]) {
+        self.name = name
+        self.services = services
+        self.groups = groups
+        self.offices = offices
+    }
+
+    package func service(_ id: ServiceID) -> Service? { services.first { $0.id == id } }
+    package func office(_ id: OfficeID) -> Office? { offices.first { $0.id == id } }
+}

@@ -1,0 +1,113 @@
+/// A place in today's queue of an office (Wartemarke): a walk-in, or a checked-in booking.
+package struct Ticket: Hashable, Sendable {
+    package var id: TicketID
+    /// What the display shows and the citizen listens for (`A017`).
+    package var number: String
+    /// The service group letter it is numbered and estimated in.
+    package var group: String
+    /// Position in the office's issue order of the day, from 1.
+    package var sequence: Int
+    package var services: [ServiceID]
+    /// The booking it was checked in for; nil for a walk-in.
+    package var booking: BookingID?
+    package var appointmentStart: Instant?
+    package var issuedAt: Instant
+    package var state: TicketState
+    /// The counter it is called to or served at.
+    package var counter: CounterID?
+    /// Only this counter may call it (after a transfer to a counter).
+    package var targetCounter: CounterID?
+    package var urgent: Bool
+    package var recalls: Int
+    package var calledAt: Instant?
+    package var servingSince: Instant?
+    package var finishedAt: Instant?
+
+    package var isAppointment: Bool { booking != nil }
+
+    /// Whether it occupies a counter (called or being served).
+    package var isAtCounter: Bool { state == .called || state == .serving }
+}
+
+/// Where a ticket stands: waiting → called (recalled up to n times) → serving → done; or
+/// no-show, or parked until resumed.
+package enum TicketState: String, Hashable, Sendable, CaseIterable {
+    case waiting
+    case called
+    case serving
+    case done
+    case noShow
+    case parked
+}
+
+/// What counter staff (or the kiosk) do to a ticket.
+package enum QueueAction: String, Hashable, Sendable, CaseIterable {
+    case call
+    case recall
+    case start
+    case finish
+    case noShow
+    case park
+    case resume
+    case transfer
+    case markUrgent
+}
+
+/// A change to the queue, as it is stored and replayed, and streamed to displays.
+package enum QueueEvent: Hashable, Sendable {
+    case issued(Ticket)
+    case called(TicketID, counter: CounterID, at: Instant)
+    case recalled(TicketID, at: Instant)
+    case started(TicketID, at: Instant)
+    case finished(TicketID, at: Instant)
+    case noShow(TicketID, at: Instant)
+    case parked(TicketID, at: Instant)
+    case resumed(TicketID, at: Instant)
+    case transferred(TicketID, services: [ServiceID], group: String, counter: CounterID?, at: Instant)
+    case markedUrgent(TicketID, at: Instant)
+
+    /// The ticket the event is about.
+    package var ticket: TicketID {
+        switch self {
+        case .issued(let ticket): ticket.id
+        case .called(let id, _, _), .recalled(let id, _), .started(let id, _), .finished(let id, _),
+            .noShow(let id, _), .parked(let id, _), .resumed(let id, _), .transferred(let id, _, _, _, _),
+            .markedUrgent(let id, _):
+            id
+        }
+    }
+
+    /// When it happened.
+    package var at: Instant {
+        switch self {
+        case .issued(let ticket): ticket.issuedAt
+        case .called(_, _, let at), .recalled(_, let at), .started(_, let at), .finished(_, let at),
+            .noShow(_, let at), .parked(_, let at), .resumed(_, let at), .transferred(_, _, _, _, let at),
+            .markedUrgent(_, let at):
+            at
+        }
+    }
+}
+
+/// Why the queue refused an action.
+package enum QueueError: Error, Equatable, Sendable {
+    case noServices
+    case unknownService(ServiceID)
+    case serviceNotOffered(ServiceID, office: OfficeID)
+    case servicesNotCombinable(office: OfficeID)
+    case unknownCounter(CounterID)
+    case ticketNotFound(TicketID)
+    /// The counter still has a called or served ticket; finish, park or mark it first.
+    case counterBusy(CounterID, ticket: TicketID)
+    case invalidTransition(TicketID, state: TicketState, action: QueueAction)
+    case recallLimitReached(TicketID, max: Int)
+    case dailyCapReached(group: String, cap: Int)
+    case bookingAtOtherOffice(BookingID)
+    case bookingNotToday(BookingID, date: LocalDate)
+    case bookingCancelled(BookingID)
+    case checkInTooEarly(BookingID, opensAt: Instant)
+    case checkInTooLate(BookingID, closedAt: Instant)
+    case alreadyCheckedIn(BookingID, ticket: TicketID)
+    /// A stored event that does not fit the queue (replay of a damaged log).
+    case inconsistentEvent(TicketID)
+}
