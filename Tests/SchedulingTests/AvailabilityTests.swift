@@ -42,10 +42,12 @@ import Testing
         #expect(availability.durationMinutes == 45)
         #expect(availability.days.first?.startMinutes.last == 11 * 60 + 10)
         #expect(throws: SchedulingError.invalidPersons(4, max: 3)) {
-            try schedule.availability(services: ["pass"], persons: 4, channel: .online, from: monday, to: monday, now: now)
+            try schedule.availability(
+                services: ["pass"], persons: 4, channel: .online, from: monday, to: monday, now: now)
         }
         #expect(throws: SchedulingError.invalidPersons(0, max: 3)) {
-            try schedule.availability(services: ["pass"], persons: 0, channel: .online, from: monday, to: monday, now: now)
+            try schedule.availability(
+                services: ["pass"], persons: 0, channel: .online, from: monday, to: monday, now: now)
         }
     }
 
@@ -68,14 +70,16 @@ import Testing
     @Test func unknownDuplicateAndUnofferedServicesAreRefused() {
         let schedule = Fixtures.schedule(services: [Fixtures.service("pass"), Fixtures.service("hund")])
         #expect(throws: SchedulingError.unknownService("nope")) {
-            try schedule.availability(services: ["nope"], persons: 1, channel: .online, from: monday, to: monday, now: now)
+            try schedule.availability(
+                services: ["nope"], persons: 1, channel: .online, from: monday, to: monday, now: now)
         }
         #expect(throws: SchedulingError.duplicateService("pass")) {
             try schedule.availability(
                 services: ["pass", "pass"], persons: 1, channel: .online, from: monday, to: monday, now: now)
         }
         #expect(throws: SchedulingError.serviceNotOffered("hund", office: "rathaus")) {
-            try schedule.availability(services: ["hund"], persons: 1, channel: .online, from: monday, to: monday, now: now)
+            try schedule.availability(
+                services: ["hund"], persons: 1, channel: .online, from: monday, to: monday, now: now)
         }
         #expect(throws: SchedulingError.noServices) {
             try schedule.availability(services: [], persons: 1, channel: .online, from: monday, to: monday, now: now)

@@ -29,8 +29,10 @@ import Testing
     @Test func bookingIsRejectedWhenCounterTimeIsTaken() throws {
         var schedule = Fixtures.schedule()
         _ = try schedule.book(
-            Fixtures.request("2026-12-07T09:00"), id: "b1", reference: "R1", contact: Fixtures.contact(), now: clock.now)
-        #expect(throws: SchedulingError.slotUnavailable(office: "rathaus", start: Fixtures.instant("2026-12-07T09:10"))) {
+            Fixtures.request("2026-12-07T09:00"), id: "b1", reference: "R1", contact: Fixtures.contact(), now: clock.now
+        )
+        #expect(throws: SchedulingError.slotUnavailable(office: "rathaus", start: Fixtures.instant("2026-12-07T09:10")))
+        {
             try schedule.book(
                 Fixtures.request("2026-12-07T09:10"), id: "b2", reference: "R2",
                 contact: Fixtures.contact("Max", email: "max@example.org"), now: clock.now)
@@ -98,7 +100,8 @@ import Testing
         #expect(hold.expiresAt == clock.now.adding(minutes: 10))
         #expect(!(try offered(schedule, at: clock.now)).contains(hold.start))
         clock.advance(minutes: 10)
-        #expect(try offered(schedule, at: clock.now).contains(hold.start), "an expired hold returns its capacity at once")
+        #expect(
+            try offered(schedule, at: clock.now).contains(hold.start), "an expired hold returns its capacity at once")
         #expect(throws: SchedulingError.holdExpired("h1")) {
             try schedule.book(
                 hold: "h1", channel: .online, id: "b1", reference: "R1", contact: Fixtures.contact(), now: clock.now)
@@ -186,7 +189,8 @@ import Testing
         #expect(cancelled.status == .cancelled)
         #expect(cancelled.sequence == 1)
         #expect(!(try offered(schedule, at: clock.now)).contains(booking.start), "held back from citizens")
-        #expect(try offered(schedule, channel: .hotline, at: clock.now).contains(booking.start), "the hotline may use it")
+        #expect(
+            try offered(schedule, channel: .hotline, at: clock.now).contains(booking.start), "the hotline may use it")
         clock.advance(minutes: 30)
         #expect(try offered(schedule, at: clock.now).contains(booking.start))
         #expect(throws: SchedulingError.bookingCancelled("b1")) { try schedule.cancel("b1", now: clock.now) }
@@ -213,7 +217,8 @@ import Testing
             Fixtures.request("2026-12-07T10:00"), id: "b2", reference: "R2",
             contact: Fixtures.contact(email: "max@example.org"), now: clock.now)
         let before = try offered(schedule)
-        #expect(throws: SchedulingError.slotUnavailable(office: "rathaus", start: Fixtures.instant("2026-12-07T10:00"))) {
+        #expect(throws: SchedulingError.slotUnavailable(office: "rathaus", start: Fixtures.instant("2026-12-07T10:00")))
+        {
             try schedule.reschedule("b1", to: Fixtures.instant("2026-12-07T10:00"), channel: .online, now: clock.now)
         }
         #expect(try offered(schedule) == before)

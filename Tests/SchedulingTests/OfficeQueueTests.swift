@@ -12,7 +12,9 @@ import Testing
 
     func queue(counters: [Counter]? = nil, policy: QueuePolicy = QueuePolicy()) -> OfficeQueue {
         let office = Fixtures.office(
-            counters: counters ?? [Fixtures.counter("1", skills: ["pass", "hund"]), Fixtures.counter("2", skills: ["pass"])],
+            counters: counters ?? [
+                Fixtures.counter("1", skills: ["pass", "hund"]), Fixtures.counter("2", skills: ["pass"]),
+            ],
             queue: policy)
         return OfficeQueue(office: office, services: services, groups: groups, date: monday)
     }
@@ -107,7 +109,9 @@ import Testing
         let ticket = try #require(issued(try queue.issueWalkIn(services: ["pass"], now: at("08:00"))))
         _ = try queue.callNext(counter: "1", now: at("08:05"))
         _ = try queue.recall(ticket.id, now: at("08:06"))
-        #expect(throws: QueueError.recallLimitReached(ticket.id, max: 1)) { try queue.recall(ticket.id, now: at("08:07")) }
+        #expect(throws: QueueError.recallLimitReached(ticket.id, max: 1)) {
+            try queue.recall(ticket.id, now: at("08:07"))
+        }
         _ = try queue.markNoShow(ticket.id, now: at("08:08"))
         #expect(queue.ticket(ticket.id)?.state == .noShow)
         #expect(queue.activeTicket(at: "1") == nil)
@@ -190,7 +194,9 @@ import Testing
         for event in queue.events { try replayed.apply(event) }
         #expect(replayed.tickets == queue.tickets)
         #expect(replayed.events == queue.events)
-        #expect(issued(try replayed.issueWalkIn(services: ["pass"], now: at("08:40")))?.number == "A003", "the check-in took A002")
+        #expect(
+            issued(try replayed.issueWalkIn(services: ["pass"], now: at("08:40")))?.number == "A003",
+            "the check-in took A002")
     }
 
     @Test func theWaitEstimateFollowsRecentServiceTimesAndOpenCounters() throws {

@@ -67,9 +67,14 @@ import Testing
         let a = Fixtures.service("ausweis", documents: [photo, consent, id])
         let b = Fixtures.service(
             "anmeldung",
-            documents: [id, Document(name: "Wohnungsgeberbestätigung"), Document(name: "Personalausweis", condition: "x")])
+            documents: [
+                id, Document(name: "Wohnungsgeberbestätigung"), Document(name: "Personalausweis", condition: "x"),
+            ])
         let merged = DocumentChecklist.merge([a, b])
-        #expect(merged.map(\.name) == ["Biometrisches Passfoto", "Einverständnis beider Eltern", "Personalausweis", "Wohnungsgeberbestätigung"])
+        #expect(
+            merged.map(\.name) == [
+                "Biometrisches Passfoto", "Einverständnis beider Eltern", "Personalausweis", "Wohnungsgeberbestätigung",
+            ])
         #expect(merged[1].condition == "nur bei Minderjährigen")
         #expect(merged[2].condition == nil, "needed unconditionally by one service, so needed unconditionally")
     }
@@ -77,6 +82,7 @@ import Testing
     @Test func differentConditionsForOneDocumentAreBothKept() {
         let a = Fixtures.service("a", documents: [Document(name: "Urkunde", condition: "bei Heirat")])
         let b = Fixtures.service("b", documents: [Document(name: "urkunde", condition: "bei Namensänderung")])
-        #expect(DocumentChecklist.merge([a, b]) == [Document(name: "Urkunde", condition: "bei Heirat; bei Namensänderung")])
+        #expect(
+            DocumentChecklist.merge([a, b]) == [Document(name: "Urkunde", condition: "bei Heirat; bei Namensänderung")])
     }
 }

@@ -27,7 +27,8 @@ extension OfficeSchedule {
         hold.expiresAt = now.adding(minutes: office.booking.holdMinutes)
         holds[id] = hold
         removeBlock(hold: id, at: hold.placement)
-        addBlock(CounterDay.Block(units: hold.placement.units, until: hold.expiresAt, kind: .hold(id)), at: hold.placement)
+        addBlock(
+            CounterDay.Block(units: hold.placement.units, until: hold.expiresAt, kind: .hold(id)), at: hold.placement)
         return hold
     }
 
@@ -145,7 +146,9 @@ extension OfficeSchedule {
     package mutating func restore(_ hold: Hold, now: Instant) {
         guard now < hold.expiresAt, holds[hold.id] == nil else { return }
         insert(hold)
-        addBlock(CounterDay.Block(units: hold.placement.units, until: hold.expiresAt, kind: .hold(hold.id)), at: hold.placement)
+        addBlock(
+            CounterDay.Block(units: hold.placement.units, until: hold.expiresAt, kind: .hold(hold.id)),
+            at: hold.placement)
     }
 
     // MARK: Helpers
