@@ -71,13 +71,13 @@ extension OfficeSchedule {
             let counter = day.counters[index]
             let blocked = counter.blockedWords(for: demand.channel, at: now)
             UnitSet.forEachRun(
-                wordCount: wordCount, word: { counter.freeWord($0, for: demand.channel, at: now, blocked: blocked) }
-            ) { start, end in
-                let low = max(start, earliestUnit)
-                let high = end - length  // last start that still fits
-                guard high >= low else { return }
-                UnitSet.forEachWord(in: low..<high + 1) { word, mask in scratch[word] |= mask }
-            }
+                wordCount: wordCount, word: { counter.freeWord($0, for: demand.channel, at: now, blocked: blocked) },
+                body: { start, end in
+                    let low = max(start, earliestUnit)
+                    let high = end - length  // last start that still fits
+                    guard high >= low else { return }
+                    UnitSet.forEachWord(in: low..<high + 1) { word, mask in scratch[word] |= mask }
+                })
         }
         var result: [Int] = []
         for (word, aligned) in day.alignedStarts.words.enumerated() {

@@ -80,7 +80,7 @@ package struct UnitSet: Hashable, Sendable {
     /// The maximal runs of consecutive units in the set, ascending.
     package var runs: [Range<Int>] {
         var result: [Range<Int>] = []
-        UnitSet.forEachRun(wordCount: words.count, word: { words[$0] }) { result.append($0..<$1) }
+        UnitSet.forEachRun(wordCount: words.count, word: { words[$0] }, body: { result.append($0..<$1) })
         return result
     }
 
@@ -101,7 +101,7 @@ package struct UnitSet: Hashable, Sendable {
     /// Calls `body(start, end)` for every maximal run of set bits in the words `word(0) …
     /// word(wordCount - 1)`, in ascending order, across word boundaries.
     @inline(__always)
-    static func forEachRun(wordCount: Int, word: (Int) -> UInt64, _ body: (Int, Int) -> Void) {
+    static func forEachRun(wordCount: Int, word: (Int) -> UInt64, body: (Int, Int) -> Void) {
         var open = -1
         for index in 0..<wordCount {
             var bits = word(index)
