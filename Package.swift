@@ -15,9 +15,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "Scheduling", swiftSettings: swiftSettings),
+        .target(name: "App", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "rathaus",
-            dependencies: ["Scheduling"],
+            dependencies: ["App", "Scheduling"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -28,6 +29,11 @@ let package = Package(
         .testTarget(
             name: "SchedulingTests",
             dependencies: ["Scheduling", "RathausTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AppTests",
+            dependencies: ["App", "Scheduling", "RathausTesting"],
             swiftSettings: swiftSettings
         ),
     ],

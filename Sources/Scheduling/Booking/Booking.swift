@@ -25,6 +25,31 @@ package struct Booking: Hashable, Sendable {
     package var placement: Placement
 
     package var isActive: Bool { status == .booked }
+
+    /// The contact's identity for the booking limit.
+    package var contactKey: String? { contact.key }
+
+    package init(
+        id: BookingID, reference: String, office: OfficeID, counter: CounterID, services: [ServiceID], persons: Int,
+        start: Instant, end: Instant, channel: Channel, contact: Contact, status: Status, createdAt: Instant,
+        updatedAt: Instant, sequence: Int, placement: Placement
+    ) {
+        self.id = id
+        self.reference = reference
+        self.office = office
+        self.counter = counter
+        self.services = services
+        self.persons = persons
+        self.start = start
+        self.end = end
+        self.channel = channel
+        self.contact = contact
+        self.status = status
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.sequence = sequence
+        self.placement = placement
+    }
 }
 
 /// Where a hold or booking sits: a counter and a run of units on a day.
@@ -55,19 +80,33 @@ package struct Hold: Hashable, Sendable {
 /// How to reach the citizen; never shown on a display or written to a log.
 package struct Contact: Hashable, Sendable {
     package var name: String
-    package var email: String?
-    package var phone: String?
+    package var email: String? {
+        didSet { key = Contact.key(email: email, phone: phone) }
+    }
+    package var phone: String? {
+        didSet { key = Contact.key(email: email, phone: phone) }
+    }
+    /// The identity used for the limit of active bookings: the e-mail address in lower case,
+    /// else the phone number's digits (with a leading `+`); nil when neither is given.
+    package private(set) var key: String?
 
     package init(name: String, email: String? = nil, phone: String? = nil) {
         self.name = name
         self.email = email
         self.phone = phone
+        self.key = Contact.key(email: email, phone: phone)
     }
 
-    /// The identity used for the limit of active bookings: the e-mail address in lower case,
-    /// else the phone number's digits (with a leading `+`); nil when neither is given.
-    package var key: String? {
+    static func key(email: String?, phone: String?) -> String? {
         if let email, !email.isEmpty {
+            var bytes = Array(email.utf8)
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                // ASCII (nearly every address): trim and lower-case the bytes directly.
+                while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+                while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+                for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] += 0x20 }
+                return "mail:" + String(decoding: bytes, as: UTF8.self)
+            }
             return "mail:" + email.trimmingWhitespace.lowercased()
         }
         if let phone {

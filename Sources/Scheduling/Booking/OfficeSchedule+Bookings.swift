@@ -5,11 +5,12 @@ extension OfficeSchedule {
     package mutating func placeHold(_ request: SlotRequest, id: HoldID, now: Instant) throws(SchedulingError) -> Hold {
         guard holds[id] == nil else { throw .duplicateID(id.rawValue) }
         let demand = try demand(services: request.services, persons: request.persons, channel: request.channel)
-        let placement = try allocate(demand, at: request.start, now: now)
+        let (placement, frame) = try allocate(demand, at: request.start, now: now)
         let hold = Hold(
             id: id, office: office.id, counter: office.counters[placement.counterIndex].id,
             services: request.services, persons: request.persons, start: request.start,
-            end: end(of: placement), channel: request.channel, createdAt: now,
+            end: frame.instant(elapsed: placement.units.upperBound * office.gridMinutes), channel: request.channel,
+            createdAt: now,
             expiresAt: now.adding(minutes: office.booking.holdMinutes), extensions: 0, placement: placement)
         insert(hold)
         addBlock(CounterDay.Block(units: placement.units, until: hold.expiresAt, kind: .hold(id)), at: placement)
@@ -49,7 +50,10 @@ extension OfficeSchedule {
             _ = removeHold(hold.id)
             removeBlock(hold: hold.id, at: hold.placement)
         }
-        for (date, day) in days where day.counters.contains(where: { $0.blocks.contains { $0.until <= now } }) {
+        for date in days.dates {
+            guard let day = days[date], day.counters.contains(where: { $0.blocks.contains { $0.until <= now } }) else {
+                continue
+            }
             for index in day.counters.indices {
                 days[date]?.counters[index].blocks.removeAll { $0.until <= now }
             }
@@ -65,10 +69,11 @@ extension OfficeSchedule {
     ) throws(SchedulingError) -> Booking {
         try checkNew(id, reference)
         let demand = try demand(services: request.services, persons: request.persons, channel: request.channel)
-        try checkLimit(demand, contact: contact, now: now)
-        let placement = try allocate(demand, at: request.start, now: now)
+        let contactKey = contact.key
+        try checkLimit(demand, contactKey: contactKey, now: now)
+        let (placement, frame) = try allocate(demand, at: request.start, now: now)
         return commit(
-            placement, id: id, reference: reference, services: request.services, persons: request.persons,
+            placement, frame: frame, id: id, reference: reference, services: request.services, persons: request.persons,
             channel: request.channel, contact: contact, now: now)
     }
 
@@ -81,10 +86,11 @@ extension OfficeSchedule {
         guard now < hold.expiresAt else { throw .holdExpired(holdID) }
         try checkNew(id, reference)
         let demand = try demand(services: hold.services, persons: hold.persons, channel: channel)
-        try checkLimit(demand, contact: contact, now: now)
+        try checkLimit(demand, contactKey: contact.key, now: now)
         try releaseHold(holdID)
         return commit(
-            hold.placement, id: id, reference: reference, services: hold.services, persons: hold.persons,
+            hold.placement, frame: day(hold.placement.date).frame, id: id, reference: reference,
+            services: hold.services, persons: hold.persons,
             channel: channel, contact: contact, now: now)
     }
 
@@ -112,14 +118,14 @@ extension OfficeSchedule {
         guard booking.isActive else { throw .bookingCancelled(id) }
         guard now < booking.start else { throw .bookingAlreadyStarted(id) }
         let demand = try demand(services: booking.services, persons: booking.persons, channel: channel)
-        let placement = try allocate(demand, at: start, now: now, ignoring: booking.placement)
+        let (placement, frame) = try allocate(demand, at: start, now: now, ignoring: booking.placement)
         setTaken(booking.placement, false)
         holdBack(booking.placement, now: now, except: placement)
         setTaken(placement, true)
         booking.placement = placement
         booking.counter = office.counters[placement.counterIndex].id
         booking.start = start
-        booking.end = end(of: placement)
+        booking.end = frame.instant(elapsed: placement.units.upperBound * office.gridMinutes)
         booking.sequence += 1
         booking.updatedAt = now
         replace(booking)
@@ -159,13 +165,15 @@ extension OfficeSchedule {
     }
 
     private mutating func commit(
-        _ placement: Placement, id: BookingID, reference: String, services: [ServiceID], persons: Int,
+        _ placement: Placement, frame: DayFrame, id: BookingID, reference: String, services: [ServiceID], persons: Int,
         channel: Channel, contact: Contact, now: Instant
     ) -> Booking {
         setTaken(placement, true)
         let booking = Booking(
             id: id, reference: reference, office: office.id, counter: office.counters[placement.counterIndex].id,
-            services: services, persons: persons, start: start(of: placement), end: end(of: placement),
+            services: services, persons: persons,
+            start: frame.instant(elapsed: placement.units.lowerBound * office.gridMinutes),
+            end: frame.instant(elapsed: placement.units.upperBound * office.gridMinutes),
             channel: channel, contact: contact, status: .booked, createdAt: now, updatedAt: now, sequence: 0,
             placement: placement)
         insert(booking)
@@ -190,13 +198,5 @@ extension OfficeSchedule {
         addBlock(
             CounterDay.Block(units: units, until: now.adding(minutes: minutes), kind: .heldBack),
             at: Placement(date: placement.date, counterIndex: placement.counterIndex, units: units))
-    }
-
-    package func start(of placement: Placement) -> Instant {
-        day(placement.date).frame.instant(elapsed: placement.units.lowerBound * office.gridMinutes)
-    }
-
-    package func end(of placement: Placement) -> Instant {
-        day(placement.date).frame.instant(elapsed: placement.units.upperBound * office.gridMinutes)
     }
 }

@@ -2,27 +2,32 @@ extension OfficeSchedule {
     /// Checks services, persons and channel, and works out the counter time they need.
     package func demand(services ids: [ServiceID], persons: Int, channel: Channel) throws(SchedulingError) -> Demand {
         guard !ids.isEmpty else { throw .noServices }
-        var seen: Set<ServiceID> = []
         var chosen: [Service] = []
-        for id in ids {
-            guard let service = services[id] else { throw .unknownService(id) }
-            guard seen.insert(id).inserted else { throw .duplicateService(id) }
-            guard office.counters.contains(where: { $0.skills.contains(id) }) else {
-                throw .serviceNotOffered(id, office: office.id)
-            }
+        chosen.reserveCapacity(ids.count)
+        var counters = ~UInt64(0)
+        for (position, id) in ids.enumerated() {
+            guard let (service, mask) = serviceInfo[id] else { throw .unknownService(id) }
+            if ids[..<position].contains(id) { throw .duplicateService(id) }
+            guard mask != 0 else { throw .serviceNotOffered(id, office: office.id) }
             if channel.isPublic, !service.bookableOnline { throw .serviceNotBookable(id, channel: channel) }
+            counters &= mask
             chosen.append(service)
         }
-        let maxPersons = chosen.map(\.maxPersons).min() ?? 1
+        var maxPersons = Int.max
+        var minutes = 0
+        var window = office.booking.window
+        for service in chosen {
+            maxPersons = min(maxPersons, service.maxPersons)
+            minutes += service.durationMinutes
+            if let own = service.window { window = window.intersected(with: own) }
+        }
         guard persons >= 1, persons <= maxPersons else { throw .invalidPersons(persons, max: maxPersons) }
-        let counters = office.counters.indices.filter { seen.isSubset(of: office.counters[$0].skills) }
-        guard !counters.isEmpty else { throw .servicesNotCombinable(office: office.id) }
-        let minutes = chosen.reduce(0) { $0 + $1.durationMinutes } * persons
+        guard counters != 0 else { throw .servicesNotCombinable(office: office.id) }
+        minutes *= persons
         let grid = office.gridMinutes
-        let window = chosen.reduce(office.booking.window) { $1.window.map($0.intersected) ?? $0 }
         return Demand(
             services: chosen, persons: persons, minutes: minutes, units: max(1, (minutes + grid - 1) / grid),
-            counters: counters, window: window, channel: channel)
+            counterMask: counters, window: window, channel: channel)
     }
 
     /// The earliest bookable instant and the last bookable day for `window` at `now`.
@@ -40,8 +45,8 @@ extension OfficeSchedule {
         return (earliest, latest)
     }
 
-    /// Finds the day and unit of `start`, which must be an offered start time of the office.
-    func locate(_ start: Instant, units: Int) throws(SchedulingError) -> (date: LocalDate, units: Range<Int>) {
+    /// Finds the day and units of `start`, which must be an offered start time of the office.
+    func locate(_ start: Instant, units: Int) throws(SchedulingError) -> (day: OfficeDay, units: Range<Int>) {
         let frame = frame(containing: start)
         let elapsedSeconds = frame.start.seconds(until: start)
         let grid = office.gridMinutes
@@ -49,7 +54,7 @@ extension OfficeSchedule {
         let unit = Int(elapsedSeconds / Int64(60 * grid))
         let day = days[frame.date] ?? day(frame.date)
         guard day.alignedStarts.contains(unit), unit + units <= day.unitCount else { throw .startNotOffered(start) }
-        return (frame.date, unit..<unit + units)
+        return (day, unit..<unit + units)
     }
 
     /// Chooses the counter for `demand` at `start`: among the counters free for the channel, the
@@ -57,14 +62,14 @@ extension OfficeSchedule {
     ///
     /// `ignoring` is a placement to treat as free (the booking being moved).
     func allocate(_ demand: Demand, at start: Instant, now: Instant, ignoring: Placement? = nil)
-        throws(SchedulingError) -> Placement
+        throws(SchedulingError) -> (placement: Placement, frame: DayFrame)
     {
         let bounds = bounds(of: demand.window, at: now)
-        let (date, units) = try locate(start, units: demand.units)
+        let (day, units) = try locate(start, units: demand.units)
+        let date = day.date
         guard start >= bounds.earliest, date <= bounds.latest else {
             throw .outsideBookingWindow(start: start, earliest: bounds.earliest, latest: bounds.latest)
         }
-        let day = days[date] ?? day(date)
         var best: (score: Fragmentation, index: Int)?
         for index in demand.counters {
             var counterDay = day.counters[index]
@@ -76,7 +81,7 @@ extension OfficeSchedule {
             if best.map({ score < $0.score }) ?? true { best = (score, index) }
         }
         guard let best else { throw .slotUnavailable(office: office.id, start: start) }
-        return Placement(date: date, counterIndex: best.index, units: units)
+        return (Placement(date: date, counterIndex: best.index, units: units), day.frame)
     }
 
     /// How much taking `units` on a counter would fragment its free time; lower is better.
@@ -99,24 +104,24 @@ extension OfficeSchedule {
     private func fragmentation(of units: Range<Int>, on day: CounterDay, counter: Int, at now: Instant)
         -> Fragmentation
     {
-        var low = units.lowerBound
-        while low > 0, day.isFree(low - 1..<low, for: nil, at: now) { low -= 1 }
-        var high = units.upperBound
-        while high < day.taken.count, day.isFree(high..<high + 1, for: nil, at: now) { high += 1 }
-        let left = units.lowerBound - low
-        let right = high - units.upperBound
+        let blocked = day.blockedWords(for: nil, at: now)
+        let run = UnitSet.run(around: units, wordCount: day.taken.words.count) { index in
+            day.freeWord(index, for: nil, at: now, blocked: blocked)
+        }
+        let left = units.lowerBound - run.lowerBound
+        let right = run.upperBound - units.upperBound
         let shortest = shortestUnits[counter]
         let waste = (left > 0 && left < shortest ? left : 0) + (right > 0 && right < shortest ? right : 0)
         return Fragmentation(
-            waste: waste, pieces: (left > 0 ? 1 : 0) + (right > 0 ? 1 : 0), runLength: high - low,
+            waste: waste, pieces: (left > 0 ? 1 : 0) + (right > 0 ? 1 : 0), runLength: run.count,
             skills: office.counters[counter].skills.count, index: counter)
     }
 
     /// Refuses when the contact already holds the most active bookings allowed for a service.
-    func checkLimit(_ demand: Demand, contact: Contact, now: Instant, excluding: BookingID? = nil)
+    func checkLimit(_ demand: Demand, contactKey: String?, now: Instant, excluding: BookingID? = nil)
         throws(SchedulingError)
     {
-        guard let key = contact.key else { return }
+        guard let key = contactKey else { return }
         for service in demand.services {
             let limit = service.maxActivePerContact ?? office.booking.maxActivePerContact
             if activeBookings(of: key, service: service.id, at: now, excluding: excluding) >= limit {

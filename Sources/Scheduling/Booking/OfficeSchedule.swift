@@ -9,13 +9,21 @@ package struct OfficeSchedule: Sendable {
     /// Every service of the municipality, by id.
     package let services: [ServiceID: Service]
     /// The prepared days; a day that is not prepared is planned on the fly when read.
-    package internal(set) var days: [LocalDate: OfficeDay] = [:]
+    package internal(set) var days = DayStore()
     package internal(set) var bookings: [BookingID: Booking] = [:]
     package internal(set) var holds: [HoldID: Hold] = [:]
-    var bookingsByContact: [String: Set<BookingID>] = [:]
+    var bookingsByContact: [String: [BookingID]] = [:]
     var bookingsByReference: [String: BookingID] = [:]
     /// For each counter, the shortest booking it could take, in units (for fragmentation).
     let shortestUnits: [Int]
+    /// For each service, the service and the counters of this office that can do it, as a bit mask
+    /// by counter index.
+    let serviceInfo: [ServiceID: (service: Service, counters: UInt64)]
+    /// The zone's offset at the epoch, to guess the local date of an instant without a lookup.
+    let guessOffset: Int
+
+    /// The most counters one office may have (counter sets are 64-bit masks).
+    package static let maxCounters = 64
 
     /// The longest date range one availability query may span.
     package static let maxQueryDays = 366
@@ -28,6 +36,16 @@ package struct OfficeSchedule: Sendable {
             let minutes = counter.skills.compactMap { id in services.first { $0.id == id }?.durationMinutes }
             return max(1, ((minutes.min() ?? grid) + grid - 1) / grid)
         }
+        var masks: [ServiceID: UInt64] = [:]
+        for (index, counter) in office.counters.prefix(OfficeSchedule.maxCounters).enumerated() {
+            for skill in counter.skills { masks[skill, default: 0] |= 1 << UInt64(index) }
+        }
+        var info: [ServiceID: (service: Service, counters: UInt64)] = [:]
+        for service in services where info[service.id] == nil {
+            info[service.id] = (service, masks[service.id] ?? 0)
+        }
+        serviceInfo = info
+        guessOffset = office.timeZone.offsetSeconds(at: Instant(secondsSinceEpoch: 0))
     }
 
     // MARK: Days
@@ -43,7 +61,7 @@ package struct OfficeSchedule: Sendable {
 
     /// Drops days before `date` and the bookings and holds on them (they live on in storage).
     package mutating func forget(before date: LocalDate) {
-        days = days.filter { $0.key >= date }
+        days.removeAll(before: date)
         for (id, booking) in bookings where booking.placement.date < date {
             bookings[id] = nil
             unindex(booking)
@@ -66,9 +84,9 @@ package struct OfficeSchedule: Sendable {
 
     /// The frame of the local day containing `instant`.
     package func frame(containing instant: Instant) -> DayFrame {
-        let guess = instant.adding(seconds: 12 * 3600).utc.date
-        for date in [guess, guess.adding(days: -1), guess.adding(days: 1)] {
-            if let frame = days[date]?.frame, frame.start <= instant,
+        let guess = instant.adding(seconds: guessOffset).utc.date
+        for offset in [0, -1, 1] {
+            if let frame = days[guess.adding(days: offset)]?.frame, frame.start <= instant,
                 frame.elapsedMinutes(to: instant) < Int64(frame.lengthMinutes)
             {
                 return frame
@@ -116,13 +134,13 @@ package struct OfficeSchedule: Sendable {
     // MARK: Indexes
 
     mutating func index(_ booking: Booking) {
-        if let key = booking.contact.key { bookingsByContact[key, default: []].insert(booking.id) }
+        if let key = booking.contactKey { bookingsByContact[key, default: []].append(booking.id) }
         bookingsByReference[booking.reference] = booking.id
     }
 
     mutating func unindex(_ booking: Booking) {
-        if let key = booking.contact.key {
-            bookingsByContact[key]?.remove(booking.id)
+        if let key = booking.contactKey {
+            bookingsByContact[key]?.removeAll { $0 == booking.id }
             if bookingsByContact[key]?.isEmpty == true { bookingsByContact[key] = nil }
         }
         if bookingsByReference[booking.reference] == booking.id { bookingsByReference[booking.reference] = nil }
@@ -142,7 +160,7 @@ package struct OfficeSchedule: Sendable {
     // MARK: Mutation of capacity
 
     mutating func setTaken(_ placement: Placement, _ taken: Bool) {
-        _ = preparedDay(placement.date)
+        if days[placement.date] == nil { days[placement.date] = DayPlanner.plan(office, on: placement.date) }
         if taken {
             days[placement.date]?.counters[placement.counterIndex].taken.insert(placement.units)
         } else {

@@ -21,8 +21,28 @@ package struct Demand: Sendable {
     package var minutes: Int
     /// Grid units of counter time.
     package var units: Int
-    /// Indexes of the counters that can do all the services.
-    package var counters: [Int]
+    /// The counters that can do all the services, as a bit mask by counter index.
+    package var counterMask: UInt64
     package var window: BookingWindow
     package var channel: Channel
+
+    /// Indexes of the counters that can do all the services, ascending.
+    package var counters: CounterIndexes { CounterIndexes(mask: counterMask) }
+}
+
+/// The indexes of the set bits of a counter mask, ascending, without allocating.
+package struct CounterIndexes: Sequence, Sendable {
+    let mask: UInt64
+
+    package struct Iterator: IteratorProtocol {
+        var bits: UInt64
+        package mutating func next() -> Int? {
+            guard bits != 0 else { return nil }
+            let index = bits.trailingZeroBitCount
+            bits &= bits - 1
+            return index
+        }
+    }
+
+    package func makeIterator() -> Iterator { Iterator(bits: mask) }
 }

@@ -98,6 +98,32 @@ package struct UnitSet: Hashable, Sendable {
         }
     }
 
+    /// The maximal run of set bits that contains `range` (which must be all set), extended over
+    /// the words `word(0) … word(wordCount - 1)` with whole-word steps where it can.
+    @inline(__always)
+    static func run(around range: Range<Int>, wordCount: Int, word: (Int) -> UInt64) -> Range<Int> {
+        var low = range.lowerBound
+        while low > 0 {
+            let index = (low - 1) >> 6
+            let bit = (low - 1) & 63
+            // Bits 0...bit of the word, shifted so that `bit` is the top bit.
+            let bits = word(index) << UInt64(63 - bit)
+            let ones = (~bits).leadingZeroBitCount
+            low -= ones
+            if ones <= bit { break }
+        }
+        var high = range.upperBound
+        while high < wordCount << 6 {
+            let index = high >> 6
+            let bit = high & 63
+            let ones = (~(word(index) >> UInt64(bit))).trailingZeroBitCount
+            let available = 64 - bit
+            high += min(ones, available)
+            if ones < available { break }
+        }
+        return low..<high
+    }
+
     /// Calls `body(start, end)` for every maximal run of set bits in the words `word(0) …
     /// word(wordCount - 1)`, in ascending order, across word boundaries.
     @inline(__always)

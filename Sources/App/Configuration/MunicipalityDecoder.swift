@@ -1,0 +1,349 @@
+package import Scheduling
+
+/// Turns a municipality's JSON configuration into the scheduling core's values, checking every
+/// field; the README's "Configuration" section documents the format.
+package enum MunicipalityDecoder {
+    /// The sixteen German states (ISO 3166-2:DE), whose public holidays an office observes.
+    package static let states: [String] = [
+        "DE-BW", "DE-BY", "DE-BE", "DE-BB", "DE-HB", "DE-HH", "DE-HE", "DE-MV", "DE-NI", "DE-NW", "DE-RP", "DE-SL",
+        "DE-SN", "DE-ST", "DE-SH", "DE-TH",
+    ]
+
+    /// Grid lengths that divide an hour, so that daylight-saving shifts stay on the grid.
+    package static let gridChoices = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60]
+
+    package static func decode(_ root: JSONValue) throws(JSONPathError) -> Municipality {
+        var object = try JSONReader(root).object()
+        let name = try object.required("municipality").text(maxLength: 200)
+        let groups = try (object.optional("groups")?.array() ?? []).map(group)
+        var letters = Set<String>()
+        for (index, group) in groups.enumerated() where !letters.insert(group.letter).inserted {
+            throw JSONPathError(path: "groups[\(index)].letter", message: "letter \"\(group.letter)\" used twice")
+        }
+        let serviceReaders = try object.required("services").array()
+        guard !serviceReaders.isEmpty else { throw JSONPathError(path: "services", message: "must not be empty") }
+        var services: [Service] = []
+        for reader in serviceReaders {
+            let service = try service(reader, groups: letters)
+            guard !services.contains(where: { $0.id == service.id }) else {
+                throw JSONPathError(path: reader.path + ".id", message: "service \"\(service.id)\" defined twice")
+            }
+            services.append(service)
+        }
+        let serviceIDs = Set(services.map(\.id))
+        let officeReaders = try object.required("offices").array()
+        guard !officeReaders.isEmpty else { throw JSONPathError(path: "offices", message: "must not be empty") }
+        var offices: [Office] = []
+        for reader in officeReaders {
+            let office = try office(reader, services: serviceIDs)
+            guard !offices.contains(where: { $0.id == office.id }) else {
+                throw JSONPathError(path: reader.path + ".id", message: "office \"\(office.id)\" defined twice")
+            }
+            offices.append(office)
+        }
+        try object.finish()
+        // Groups named only by services get a plain entry, so every ticket letter has a group.
+        var allGroups = groups
+        for letter in Set(services.map(\.group)).subtracting(letters).sorted() {
+            allGroups.append(ServiceGroup(letter: letter, name: letter))
+        }
+        return Municipality(name: name, services: services, groups: allGroups, offices: offices)
+    }
+
+    // MARK: Services
+
+    static func group(_ reader: JSONReader) throws(JSONPathError) -> ServiceGroup {
+        var object = try reader.object()
+        let letterReader = try object.required("letter")
+        let letter = try letterReader.string()
+        guard letter.count == 1, letter.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            throw letterReader.fail("must be one capital letter A–Z")
+        }
+        let group = ServiceGroup(
+            letter: letter, name: try object.required("name").text(maxLength: 100),
+            dailyTicketCap: try object.optional("dailyTicketCap")?.int(in: 1...9999))
+        try object.finish()
+        return group
+    }
+
+    static func service(_ reader: JSONReader, groups: Set<String>) throws(JSONPathError) -> Service {
+        var object = try reader.object()
+        let id = try identifier(object.required("id"))
+        let groupReader = try object.required("group")
+        let group = try groupReader.string()
+        guard groups.isEmpty || groups.contains(group) else {
+            throw groupReader.fail("unknown group \"\(group)\"")
+        }
+        guard group.count == 1, group.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            throw groupReader.fail("must be one capital letter A–Z")
+        }
+        var feeCents: Int?
+        var feeNote: String?
+        if var fee = try object.optional("fee")?.object() {
+            feeCents = try fee.optional("cents")?.int(in: 0...1_000_000)
+            feeNote = try fee.optional("note")?.text()
+            try fee.finish()
+        }
+        let documents = try (object.optional("documents")?.array() ?? []).map(document)
+        let service = Service(
+            id: ServiceID(id), name: try object.required("name").text(maxLength: 200),
+            durationMinutes: try object.required("durationMinutes").int(in: 1...480),
+            maxPersons: try object.optional("maxPersons")?.int(in: 1...20) ?? 1,
+            bookableOnline: try object.optional("bookableOnline")?.bool() ?? true, feeCents: feeCents,
+            feeNote: feeNote, leika: try leika(object.optional("leika")), group: group, documents: documents,
+            window: try object.optional("window").map(window),
+            maxActivePerContact: try object.optional("maxActivePerContact")?.int(in: 1...100))
+        try object.finish()
+        return service
+    }
+
+    static func leika(_ reader: JSONReader?) throws(JSONPathError) -> String? {
+        guard let reader else { return nil }
+        let key = try reader.string()
+        guard key.count == 14, key.allSatisfy(\.isASCIIDigitCharacter) else {
+            throw reader.fail("a LeiKa key has 14 digits")
+        }
+        return key
+    }
+
+    static func document(_ reader: JSONReader) throws(JSONPathError) -> Document {
+        var object = try reader.object()
+        let document = Document(
+            name: try object.required("name").text(), note: try object.optional("note")?.text(),
+            condition: try object.optional("condition")?.text())
+        try object.finish()
+        return document
+    }
+
+    static func window(_ reader: JSONReader) throws(JSONPathError) -> BookingWindow {
+        var object = try reader.object()
+        let window = try window(&object, defaults: BookingWindow())
+        try object.finish()
+        return window
+    }
+
+    /// Reads the booking-window fields from `object`, falling back to `defaults`.
+    static func window(_ object: inout JSONObjectReader, defaults: BookingWindow) throws(JSONPathError)
+        -> BookingWindow
+    {
+        let window = BookingWindow(
+            minNoticeDays: try object.optional("minNoticeDays")?.int(in: 0...365) ?? defaults.minNoticeDays,
+            minNoticeMinutes: try object.optional("minNoticeMinutes")?.int(in: 0...10_080) ?? defaults.minNoticeMinutes,
+            maxAdvanceDays: try object.optional("maxAdvanceDays")?.int(in: 0...730) ?? defaults.maxAdvanceDays,
+            releaseTime: try object.optional("releaseTime").map(time) ?? defaults.releaseTime)
+        guard window.maxAdvanceDays >= window.minNoticeDays else {
+            throw object.error("maxAdvanceDays must not be less than minNoticeDays")
+        }
+        return window
+    }
+
+    // MARK: Offices
+
+    static func office(_ reader: JSONReader, services: Set<ServiceID>) throws(JSONPathError) -> Office {
+        var object = try reader.object()
+        let id = try identifier(object.required("id"))
+        let zoneReader = object.optional("timeZone")
+        let zoneName = try zoneReader?.string() ?? "Europe/Berlin"
+        guard let zone = OfficeTimeZone(identifier: zoneName) else {
+            throw zoneReader?.fail("unknown time zone \"\(zoneName)\"")
+                ?? JSONPathError(path: reader.path, message: "unknown time zone")
+        }
+        let stateReader = try object.required("state")
+        let state = try stateReader.string()
+        guard states.contains(state) else {
+            throw stateReader.fail("unknown state \"\(state)\"; use an ISO 3166-2 code such as DE-SH")
+        }
+        let gridReader = object.optional("gridMinutes")
+        let grid = try gridReader?.int(in: 1...60) ?? 5
+        guard gridChoices.contains(grid) else {
+            throw gridReader?.fail(
+                "must divide an hour: one of \(gridChoices.map(String.init).joined(separator: ", "))")
+                ?? JSONPathError(path: reader.path, message: "bad grid")
+        }
+        let stepReader = object.optional("bookingStepMinutes")
+        let step = try stepReader?.int(in: 1...240) ?? max(10, grid)
+        guard step % grid == 0 else {
+            throw stepReader?.fail("must be a multiple of gridMinutes (\(grid))")
+                ?? JSONPathError(path: reader.path, message: "bad step")
+        }
+        let hoursReaders = try object.required("openingHours").array()
+        let hours = try hoursReaders.map { reader throws(JSONPathError) in try rule(reader, withContingent: false) }
+        let breaks = try (object.optional("breaks")?.array() ?? []).map { reader throws(JSONPathError) in
+            try rule(reader, withContingent: false)
+        }
+        let counterReaders = try object.required("counters").array()
+        guard !counterReaders.isEmpty else {
+            throw JSONPathError(path: reader.path + ".counters", message: "must not be empty")
+        }
+        var counters: [Counter] = []
+        for counterReader in counterReaders {
+            let counter = try counter(counterReader, services: services)
+            guard !counters.contains(where: { $0.id == counter.id }) else {
+                throw JSONPathError(
+                    path: counterReader.path + ".id", message: "counter \"\(counter.id)\" defined twice")
+            }
+            counters.append(counter)
+        }
+        let counterIDs = Set(counters.map(\.id))
+        let closures = try (object.optional("closures")?.array() ?? []).map { reader throws(JSONPathError) in
+            try closure(reader, counters: counterIDs)
+        }
+        var booking = BookingPolicy()
+        if var policy = try object.optional("booking")?.object() {
+            booking = try bookingPolicy(&policy)
+            try policy.finish()
+        }
+        var queue = QueuePolicy()
+        if var policy = try object.optional("queue")?.object() {
+            queue = try queuePolicy(&policy)
+            try policy.finish()
+        }
+        let office = Office(
+            id: OfficeID(id), name: try object.required("name").text(maxLength: 200),
+            address: try (object.optional("address")?.array() ?? []).map { reader throws(JSONPathError) in
+                try reader.text(maxLength: 200)
+            }, timeZone: zone, state: state, gridMinutes: grid, bookingStepMinutes: step, openingHours: hours,
+            breaks: breaks, closures: closures, counters: counters, booking: booking, queue: queue)
+        try object.finish()
+        return office
+    }
+
+    static func bookingPolicy(_ object: inout JSONObjectReader) throws(JSONPathError) -> BookingPolicy {
+        let defaults = BookingPolicy()
+        return BookingPolicy(
+            window: try window(&object, defaults: defaults.window),
+            holdMinutes: try object.optional("holdMinutes")?.int(in: 1...120) ?? defaults.holdMinutes,
+            maxHoldExtensions: try object.optional("maxHoldExtensions")?.int(in: 0...10) ?? defaults.maxHoldExtensions,
+            cancellationHoldBackMinutes: try object.optional("cancellationHoldBackMinutes")?.int(in: 0...10_080)
+                ?? defaults.cancellationHoldBackMinutes,
+            maxActivePerContact: try object.optional("maxActivePerContact")?.int(in: 1...100)
+                ?? defaults.maxActivePerContact)
+    }
+
+    static func queuePolicy(_ object: inout JSONObjectReader) throws(JSONPathError) -> QueuePolicy {
+        let defaults = QueuePolicy()
+        return QueuePolicy(
+            earlyMinutes: try object.optional("earlyMinutes")?.int(in: 0...240) ?? defaults.earlyMinutes,
+            lateMinutes: try object.optional("lateMinutes")?.int(in: 0...240) ?? defaults.lateMinutes,
+            checkInOpensMinutes: try object.optional("checkInOpensMinutes")?.int(in: 0...720)
+                ?? defaults.checkInOpensMinutes,
+            agingMinutes: try object.optional("agingMinutes")?.int(in: 1...720) ?? defaults.agingMinutes,
+            maxRecalls: try object.optional("maxRecalls")?.int(in: 0...10) ?? defaults.maxRecalls,
+            lateArrivalGetsWalkIn: try object.optional("lateArrivalGetsWalkIn")?.bool()
+                ?? defaults.lateArrivalGetsWalkIn,
+            estimateSampleSize: try object.optional("estimateSampleSize")?.int(in: 1...1000)
+                ?? defaults.estimateSampleSize)
+    }
+
+    static func counter(_ reader: JSONReader, services: Set<ServiceID>) throws(JSONPathError) -> Counter {
+        var object = try reader.object()
+        let id = try identifier(object.required("id"))
+        var skills = Set<ServiceID>()
+        let skillReaders = try object.required("skills").array()
+        guard !skillReaders.isEmpty else {
+            throw JSONPathError(path: reader.path + ".skills", message: "must not be empty")
+        }
+        for skillReader in skillReaders {
+            let skill = ServiceID(try skillReader.string())
+            guard services.contains(skill) else { throw skillReader.fail("unknown service \"\(skill)\"") }
+            skills.insert(skill)
+        }
+        let counter = Counter(
+            id: CounterID(id), name: try object.required("name").text(maxLength: 100), skills: skills,
+            hours: try (object.optional("hours")?.array() ?? []).map { reader throws(JSONPathError) in
+                try rule(reader, withContingent: true)
+            },
+            contingent: try object.optional("openTo").map(contingent) ?? .online,
+            breaks: try (object.optional("breaks")?.array() ?? []).map { reader throws(JSONPathError) in
+                try rule(reader, withContingent: false)
+            })
+        try object.finish()
+        return counter
+    }
+
+    static func rule(_ reader: JSONReader, withContingent: Bool) throws(JSONPathError) -> WeeklyRule {
+        var object = try reader.object()
+        var weekdays = Set<Weekday>()
+        let dayReaders = try object.required("days").array()
+        guard !dayReaders.isEmpty else {
+            throw JSONPathError(path: reader.path + ".days", message: "must not be empty")
+        }
+        for dayReader in dayReaders {
+            let key = try dayReader.string()
+            guard let day = Weekday(key: key) else {
+                throw dayReader.fail("unknown day \"\(key)\"; use mon, tue, wed, thu, fri, sat, sun")
+            }
+            weekdays.insert(day)
+        }
+        let from = try time(object.required("from"))
+        let toReader = try object.required("to")
+        let to = try time(toReader)
+        guard from < to else { throw toReader.fail("must be after \"from\" (\(from.hhmm))") }
+        let validFrom = try object.optional("validFrom").map(date)
+        let untilReader = object.optional("validUntil")
+        let validUntil = try untilReader.map(date)
+        if let validFrom, let validUntil, validUntil < validFrom, let untilReader {
+            throw untilReader.fail("must not be before validFrom")
+        }
+        let rule = WeeklyRule(
+            weekdays: weekdays, from: from, to: to, validFrom: validFrom, validUntil: validUntil,
+            everyWeeks: try object.optional("everyWeeks")?.int(in: 1...8) ?? 1,
+            anchor: try object.optional("anchor").map(date),
+            contingent: withContingent ? try object.optional("openTo").map(contingent) ?? .online : .online)
+        try object.finish()
+        return rule
+    }
+
+    static func closure(_ reader: JSONReader, counters: Set<CounterID>) throws(JSONPathError) -> Closure {
+        var object = try reader.object()
+        let day = try date(object.required("date"))
+        let from = try object.optional("from").map(time)
+        let toReader = object.optional("to")
+        let to = try toReader.map(time)
+        if let from, let to, to <= from, let toReader { throw toReader.fail("must be after \"from\" (\(from.hhmm))") }
+        var closed = Set<CounterID>()
+        for counterReader in try object.optional("counters")?.array() ?? [] {
+            let id = CounterID(try counterReader.string())
+            guard counters.contains(id) else { throw counterReader.fail("unknown counter \"\(id)\"") }
+            closed.insert(id)
+        }
+        let closure = Closure(
+            date: day, from: from, to: to, reason: try object.optional("reason")?.text(maxLength: 200) ?? "geschlossen",
+            counters: closed)
+        try object.finish()
+        return closure
+    }
+
+    // MARK: Values
+
+    /// An id used in URLs: 1–64 characters of `a-z`, `0-9`, `-` and `_`.
+    static func identifier(_ reader: JSONReader) throws(JSONPathError) -> String {
+        let text = try reader.string()
+        guard (1...64).contains(text.count),
+            text.unicodeScalars.allSatisfy({
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+            })
+        else { throw reader.fail("an id is 1 to 64 characters of a-z, 0-9, - and _, got \"\(text)\"") }
+        return text
+    }
+
+    static func time(_ reader: JSONReader) throws(JSONPathError) -> LocalTime {
+        let text = try reader.string()
+        guard let time = LocalTime(hhmm: text) else { throw reader.fail("expected a time HH:MM, got \"\(text)\"") }
+        return time
+    }
+
+    static func date(_ reader: JSONReader) throws(JSONPathError) -> LocalDate {
+        let text = try reader.string()
+        guard let date = LocalDate(iso: text) else { throw reader.fail("expected a date YYYY-MM-DD, got \"\(text)\"") }
+        return date
+    }
+
+    static func contingent(_ reader: JSONReader) throws(JSONPathError) -> Contingent {
+        let text = try reader.string()
+        guard let value = Contingent(key: text) else {
+            throw reader.fail("expected one of online, hotline, counter, walkIn, got \"\(text)\"")
+        }
+        return value
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+package import Scheduling
+
+/// Loads a municipality's configuration file from disk.
+package enum MunicipalityLoader {
+    /// The demo municipality, relative to the working directory (the repository root).
+    package static let demoPath = "Calendars/musterstadt/musterstadt.json"
+
+    /// The largest configuration file accepted.
+    package static let maxFileBytes = 8 << 20
+
+    /// Reads and checks the configuration at `path`.
+    package static func load(path: String) throws(ConfigurationError) -> Municipality {
+        let name = (path as NSString).lastPathComponent
+        let bytes: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > maxFileBytes {
+                throw ConfigurationError(file: name, message: "larger than \(maxFileBytes >> 20) MiB")
+            }
+            bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw ConfigurationError(file: path, message: exists ? "cannot be read" : "no such file")
+        }
+        let root: JSONValue
+        do {
+            root = try JSONValue.parse(bytes)
+        } catch {
+            throw ConfigurationError(file: name, message: "not valid JSON: \(error)")
+        }
+        do {
+            return try MunicipalityDecoder.decode(root)
+        } catch {
+            throw ConfigurationError(file: name, message: error.description)
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import RathausTesting
+import Scheduling
+import Testing
+
+@testable import App
+
+@Suite struct ConfigurationTests {
+    /// The repository root, found from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let demo = root.appendingPathComponent(MunicipalityLoader.demoPath).path
+
+    func demoJSON() throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.demo))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    /// Decodes the demo configuration after `change` has edited its JSON.
+    func decode(_ change: (inout [String: Any]) -> Void) throws -> Municipality {
+        var json = try demoJSON()
+        change(&json)
+        let data = try JSONSerialization.data(withJSONObject: json)
+        return try MunicipalityDecoder.decode(try JSONValue.parse(Array(data)))
+    }
+
+    @Test func theDemoMunicipalityLoadsWithWhatTheIssueAsksFor() throws {
+        let town = try MunicipalityLoader.load(path: Self.demo)
+        #expect(town.name == "Musterstadt")
+        #expect(town.offices.count == 2)
+        #expect(town.offices.reduce(0) { $0 + $1.counters.count } >= 8)
+        #expect(town.services.count >= 12)
+        let counters = town.offices.flatMap(\.counters)
+        #expect(counters.contains { $0.hours.isEmpty && $0.contingent == .walkIn }, "a walk-in-only counter")
+        #expect(counters.contains { $0.contingent == .hotline || $0.hours.contains { $0.contingent == .hotline } })
+        let rathaus = try #require(town.office("rathaus"))
+        #expect(rathaus.openingHours.contains { $0.weekdays.contains(.thursday) && $0.to.hhmm == "18:00" })
+        #expect(!rathaus.breaks.isEmpty, "a lunch break")
+        let nord = try #require(town.office("nord"))
+        #expect(nord.openingHours.contains { $0.weekdays.contains(.saturday) })
+        let vaccination = try #require(town.service("impfung"))
+        #expect(
+            counters.filter { $0.skills.contains(vaccination.id) }.allSatisfy {
+                $0.hours.allSatisfy { $0.weekdays == [.monday] }
+            })
+        #expect(town.services.allSatisfy { !$0.documents.isEmpty }, "every service says what to bring")
+    }
+
+    @Test func everyServiceBookableOnlineHasOnlineTimeAtSomeOffice() throws {
+        let town = try MunicipalityLoader.load(path: Self.demo)
+        let now = Fixtures.instant("2026-12-07T07:30")
+        for service in town.services where service.bookableOnline {
+            let offered = try town.offices.filter { $0.offeredServices.contains(service.id) }.contains { office in
+                try !OfficeSchedule(office: office, services: town.services).availability(
+                    services: [service.id], persons: 1, channel: .online, from: Fixtures.date("2026-12-08"),
+                    to: Fixtures.date("2026-12-21"), now: now
+                ).days.isEmpty
+            }
+            #expect(offered, "no office offers online time for \(service.id)")
+        }
+    }
+
+    @Test func anUnknownSkillNamesItsPath() {
+        #expect(throws: JSONPathError(path: "offices[1].counters[1].skills[0]", message: "unknown service \"pass\"")) {
+            try decode { json in
+                var offices = json["offices"] as! [[String: Any]]
+                var counters = offices[1]["counters"] as! [[String: Any]]
+                var skills = counters[1]["skills"] as! [String]
+                skills[0] = "pass"
+                counters[1]["skills"] = skills
+                offices[1]["counters"] = counters
+                json["offices"] = offices
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("timeZone", #""Europe/Musterstadt""#, "offices[0].timeZone: unknown time zone \"Europe/Musterstadt\""),
+        ("state", #""DE-XX""#, "offices[0].state: unknown state \"DE-XX\"; use an ISO 3166-2 code such as DE-SH"),
+        (
+            "gridMinutes", "7",
+            "offices[0].gridMinutes: must divide an hour: one of 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60"
+        ),
+        ("bookingStepMinutes", "12", "offices[0].bookingStepMinutes: must be a multiple of gridMinutes (5)"),
+        ("id", #""Rathaus!""#, "offices[0].id: an id is 1 to 64 characters of a-z, 0-9, - and _, got \"Rathaus!\""),
+        ("counters", "[]", "offices[0].counters: must not be empty"),
+        ("opening", "1", "offices[0].opening: unknown field"),
+    ])
+    func badOfficeFieldsAreNamed(field: String, value: String, message: String) throws {
+        let parsed = try JSONSerialization.jsonObject(with: Data(value.utf8), options: .fragmentsAllowed)
+        do {
+            _ = try decode { json in
+                var offices = json["offices"] as! [[String: Any]]
+                offices[0][field] = parsed
+                json["offices"] = offices
+            }
+            Issue.record("accepted \(field) = \(value)")
+        } catch {
+            #expect("\(error)" == message)
+        }
+    }
+
+    @Test func aServiceInAnUnknownGroupIsRefused() {
+        #expect(throws: JSONPathError(path: "services[0].group", message: "unknown group \"Z\"")) {
+            try decode { json in
+                var services = json["services"] as! [[String: Any]]
+                services[0]["group"] = "Z"
+                json["services"] = services
+            }
+        }
+    }
+
+    @Test func aClosureOfAnUnknownCounterIsRefused() {
+        #expect(throws: JSONPathError(path: "offices[0].closures[0].counters[0]", message: "unknown counter \"99\"")) {
+            try decode { json in
+                var offices = json["offices"] as! [[String: Any]]
+                offices[0]["closures"] = [["date": "2026-12-24", "counters": ["99"]]]
+                json["offices"] = offices
+            }
+        }
+    }
+
+    @Test func theLoaderNamesTheFileForEveryKindOfFailure() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rathaus-config-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let broken = directory.appendingPathComponent("broken.json")
+        try Data("{\"municipality\": ".utf8).write(to: broken)
+        #expect(
+            throws: ConfigurationError(
+                file: "broken.json", message: "not valid JSON: line 1, column 18: unexpected end of input")
+        ) {
+            try MunicipalityLoader.load(path: broken.path)
+        }
+        let missing = directory.appendingPathComponent("missing.json").path
+        #expect(throws: ConfigurationError(file: missing, message: "no such file")) {
+            try MunicipalityLoader.load(path: missing)
+        }
+        #expect(throws: ConfigurationError.self) { try MunicipalityLoader.load(path: directory.path) }
+    }
+
+    @Test func theSummaryCountsBookableHoursPerContingent() throws {
+        let town = try MunicipalityLoader.load(path: Self.demo)
+        let text = ConfigurationSummary.text(town, week: Fixtures.date("2026-12-07"))
+        #expect(text.hasPrefix("Musterstadt: 2 offices, 9 counters, 14 services, 5 ticket groups"))
+        #expect(text.contains("online 89.8 h, hotline 123.8 h, counter staff 137.3 h"))
+        #expect(ConfigurationSummary.monday(onOrAfter: Fixtures.date("2026-12-08")).iso == "2026-12-14")
+        #expect(ConfigurationSummary.monday(onOrAfter: Fixtures.date("2026-12-07")).iso == "2026-12-07")
+    }
+}
