@@ -15,6 +15,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "Scheduling", swiftSettings: swiftSettings),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .executableTarget(
             name: "rathaus",
             dependencies: ["Scheduling"],
