@@ -20,6 +20,11 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .target(
+            name: "Storage",
+            dependencies: ["CSQLite"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "rathaus",
             dependencies: ["Scheduling"],
@@ -33,6 +38,11 @@ let package = Package(
         .testTarget(
             name: "SchedulingTests",
             dependencies: ["Scheduling", "RathausTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "RathausTesting"],
             swiftSettings: swiftSettings
         ),
     ],
