@@ -228,6 +228,20 @@ private final class WriterProgress: Sendable {
         }
     }
 
+    @Test func backupCopiesADatabaseOfANewerSchema() throws {
+        try withTemporaryDirectory { directory in
+            let newer = Migrator(
+                applicationID: RathausSchema.applicationID,
+                migrations: schema.migrations + [Migration(version: 2, name: "later", sql: "CREATE TABLE later (x);")]
+            )
+            let live = try SQLiteConnection(path: directory.file("live.sqlite"))
+            try newer.migrate(live)
+            let summary = try DatabaseBackup.create(
+                from: live.path, to: directory.file("backup.sqlite"), migrator: schema)
+            #expect(summary.schemaVersion == 2)
+        }
+    }
+
     @Test func backupRefusesToCopyAFileOntoItself() throws {
         try withTemporaryDirectory { directory in
             let live = try makeDatabase(at: directory.file("live.sqlite"), rows: 1)

@@ -23,7 +23,8 @@ package enum DatabaseBackup {
 
     /// Copies the database at `database` to `destination`, consistently even while a server
     /// writes to it. Refuses an existing `destination` unless `overwrite`; refuses a file that is
-    /// not a Rathaus database. The copy passes PRAGMA integrity_check before it gets its name.
+    /// not a Rathaus database, but copies one of a newer schema version (a backup needs no
+    /// knowledge of the tables). The copy passes PRAGMA integrity_check before it gets its name.
     @discardableResult
     package static func create(
         from database: String,
@@ -43,7 +44,7 @@ package enum DatabaseBackup {
             throw BackupError.destinationExists(path: destination)
         }
         let source = try SQLiteConnection(path: database, configuration: .reader)
-        let version = try schemaVersion(of: source, migrator: migrator)
+        let version = try schemaVersion(of: source, migrator: migrator, allowNewer: true)
 
         let temporary = FileOperations.temporarySibling(of: destination, tag: "backup")
         try FileOperations.removeIfPresent(temporary)
@@ -51,7 +52,7 @@ package enum DatabaseBackup {
         do {
             try source.backup(to: temporary, pagesPerStep: pagesPerStep, afterStep: afterStep)
             try source.close()
-            try check(temporary, migrator: migrator)
+            try check(temporary, migrator: migrator, allowNewer: true)
             try FileOperations.fsyncFile(temporary)
             if overwrite {
                 try FileOperations.rename(temporary, to: destination)
@@ -135,9 +136,14 @@ package enum DatabaseBackup {
     }
 
     /// The schema version of a Rathaus database; an empty file or another application's
-    /// database is refused, and so is a newer schema.
-    private static func schemaVersion(of connection: SQLiteConnection, migrator: Migrator) throws -> Int {
-        switch try migrator.state(of: connection) {
+    /// database is refused, and so is a newer schema unless `allowNewer`.
+    private static func schemaVersion(
+        of connection: SQLiteConnection,
+        migrator: Migrator,
+        allowNewer: Bool = false
+    ) throws -> Int {
+        let state = allowNewer ? try migrator.recordedState(of: connection) : try migrator.state(of: connection)
+        switch state {
         case .empty: throw MigrationError.notARathausDatabase(path: connection.path)
         case .version(let version): return version
         }
@@ -145,7 +151,7 @@ package enum DatabaseBackup {
 
     /// Runs PRAGMA integrity_check and the schema checks on a copy; returns its schema version.
     @discardableResult
-    private static func check(_ path: String, migrator: Migrator) throws -> Int {
+    private static func check(_ path: String, migrator: Migrator, allowNewer: Bool = false) throws -> Int {
         var configuration = SQLiteConnection.Configuration()
         configuration.journalMode = nil
         configuration.createIfMissing = false
@@ -154,7 +160,7 @@ package enum DatabaseBackup {
         if let first = problems.first {
             throw BackupError.integrityCheckFailed(path: path, problems: problems.count, first: first)
         }
-        let version = try schemaVersion(of: copy, migrator: migrator)
+        let version = try schemaVersion(of: copy, migrator: migrator, allowNewer: allowNewer)
         try copy.close()
         return version
     }

@@ -26,13 +26,23 @@ package struct Migrator: Sendable {
     package enum State: Equatable, Sendable {
         /// A new or empty file: no tables, no application id.
         case empty
-        /// Ours, at this schema version (at most `newestVersion`).
+        /// Ours, at this schema version (at most `newestVersion`, except from `recordedState`).
         case version(Int)
     }
 
     /// Reads the state of the database without changing it. Throws `notARathausDatabase` or
     /// `databaseTooNew`, and SQLiteError for a file that is not a database or is corrupt.
     package func state(of connection: SQLiteConnection) throws -> State {
+        let state = try recordedState(of: connection)
+        if case .version(let version) = state, version > newestVersion {
+            throw MigrationError.databaseTooNew(path: connection.path, found: version, known: newestVersion)
+        }
+        return state
+    }
+
+    /// Like `state(of:)`, but a version newer than `newestVersion` is returned, not refused: for
+    /// tools that copy a database without using its tables, such as backup.
+    package func recordedState(of connection: SQLiteConnection) throws -> State {
         let found = try connection.scalar("PRAGMA application_id", as: Int32.self) ?? 0
         if found != applicationID {
             let objects = try connection.scalar("SELECT count(*) FROM sqlite_schema", as: Int.self) ?? 0
@@ -41,11 +51,7 @@ package struct Migrator: Sendable {
             }
             return .empty
         }
-        let version = try connection.scalar("PRAGMA user_version", as: Int.self) ?? 0
-        guard version <= newestVersion else {
-            throw MigrationError.databaseTooNew(path: connection.path, found: version, known: newestVersion)
-        }
-        return .version(version)
+        return .version(try connection.scalar("PRAGMA user_version", as: Int.self) ?? 0)
     }
 
     /// Checks, without writing, that the database is ours and at the newest version; returns the
