@@ -27,7 +27,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rathaus",
-            dependencies: ["Scheduling"],
+            dependencies: ["Scheduling", "Storage"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -43,6 +43,11 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "RathausTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "rathausTests",
+            dependencies: ["rathaus", "Storage", "RathausTesting"],
             swiftSettings: swiftSettings
         ),
     ],
