@@ -187,6 +187,16 @@ private final class WriterProgress: Sendable {
         }
     }
 
+    @Test func backupOfAStoppedServersDatabaseLeavesNoSideFiles() throws {
+        try withTemporaryDirectory { directory in
+            try makeDatabase(at: directory.file("live.sqlite"), rows: 5).close()
+            try DatabaseBackup.create(
+                from: directory.file("live.sqlite"), to: directory.file("backup.sqlite"), migrator: schema)
+            #expect(try directory.fileNames() == ["backup.sqlite", "live.sqlite"])
+            #expect(try entryNumbers(at: directory.file("backup.sqlite")) == [1, 2, 3, 4, 5])
+        }
+    }
+
     @Test func backupRefusesToOverwriteUnlessAsked() throws {
         try withTemporaryDirectory { directory in
             let live = try makeDatabase(at: directory.file("live.sqlite"), rows: 3)

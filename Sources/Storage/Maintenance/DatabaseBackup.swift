@@ -1,6 +1,6 @@
 /// Whole-file copies of the database, behind `rathaus backup` and `rathaus restore`.
 ///
-/// A backup is taken with SQLite's online backup API from a read-only connection: one consistent
+/// A backup is taken with SQLite's online backup API from a connection that only reads: one consistent
 /// snapshot, while the server keeps writing (`SQLiteConnection.backup`). Both directions write a
 /// hidden temporary file in the destination's directory, check it, fsync it and only then move it
 /// into place with one rename, so a crash half-way never leaves a half-written file under the
@@ -43,7 +43,11 @@ package enum DatabaseBackup {
         if !overwrite, FileOperations.exists(destination) {
             throw BackupError.destinationExists(path: destination)
         }
-        let source = try SQLiteConnection(path: database, configuration: .reader)
+        // Not a read-only connection: of a stopped server's WAL database, that would leave empty
+        // -wal and -shm files behind, which only a connection that may write removes when it
+        // closes last (sqlite.org/wal.html#the_wal_file). This one only reads, and leaves the
+        // journal mode alone.
+        let source = try SQLiteConnection(path: database, configuration: existingFile)
         let version = try schemaVersion(of: source, migrator: migrator, allowNewer: true)
 
         let temporary = FileOperations.temporarySibling(of: destination, tag: "backup")
@@ -102,10 +106,7 @@ package enum DatabaseBackup {
             // reading for a write-protected file) but without changing its journal mode: a backup
             // in WAL mode then gets no -wal and -shm files left beside it, as the last connection
             // to close removes them (sqlite.org/wal.html#the_wal_file).
-            var sourceConfiguration = SQLiteConnection.Configuration()
-            sourceConfiguration.journalMode = nil
-            sourceConfiguration.createIfMissing = false
-            let source = try SQLiteConnection(path: backup, configuration: sourceConfiguration)
+            let source = try SQLiteConnection(path: backup, configuration: existingFile)
             _ = try schemaVersion(of: source, migrator: migrator)
             try source.backup(to: temporary)
             try source.close()
@@ -135,6 +136,14 @@ package enum DatabaseBackup {
         )
     }
 
+    /// For files that must exist already and keep their journal mode.
+    private static var existingFile: SQLiteConnection.Configuration {
+        var configuration = SQLiteConnection.Configuration()
+        configuration.journalMode = nil
+        configuration.createIfMissing = false
+        return configuration
+    }
+
     /// The schema version of a Rathaus database; an empty file or another application's
     /// database is refused, and so is a newer schema unless `allowNewer`.
     private static func schemaVersion(
@@ -152,10 +161,7 @@ package enum DatabaseBackup {
     /// Runs PRAGMA integrity_check and the schema checks on a copy; returns its schema version.
     @discardableResult
     private static func check(_ path: String, migrator: Migrator, allowNewer: Bool = false) throws -> Int {
-        var configuration = SQLiteConnection.Configuration()
-        configuration.journalMode = nil
-        configuration.createIfMissing = false
-        let copy = try SQLiteConnection(path: path, configuration: configuration)
+        let copy = try SQLiteConnection(path: path, configuration: existingFile)
         let problems = try copy.integrityCheck()
         if let first = problems.first {
             throw BackupError.integrityCheckFailed(path: path, problems: problems.count, first: first)
@@ -169,9 +175,7 @@ package enum DatabaseBackup {
     /// SQLite cannot read (the usual reason to restore) cannot be probed; it is replaced anyway,
     /// and kept as `.before-restore`.
     private static func ensureNotInUse(_ database: String) throws {
-        var configuration = SQLiteConnection.Configuration()
-        configuration.journalMode = nil
-        configuration.createIfMissing = false
+        var configuration = existingFile
         configuration.busyTimeout = .zero
         do {
             let probe = try SQLiteConnection(path: database, configuration: configuration)
