@@ -293,6 +293,24 @@ private final class WriterProgress: Sendable {
         }
     }
 
+    @Test func restoreAcceptsABackupOfAnOlderSchema() throws {
+        try withTemporaryDirectory { directory in
+            try makeDatabase(at: directory.file("backup.sqlite"), rows: 2).close()
+            let newer = Migrator(
+                applicationID: RathausSchema.applicationID,
+                migrations: schema.migrations + [Migration(version: 2, name: "later", sql: "CREATE TABLE later (x);")]
+            )
+            let summary = try DatabaseBackup.restore(
+                from: directory.file("backup.sqlite"),
+                to: directory.file("live.sqlite"),
+                migrator: newer
+            )
+            #expect(summary.schemaVersion == 1)
+            let restored = try SQLiteConnection(path: directory.file("live.sqlite"))
+            #expect(try newer.migrate(restored) == [2])
+        }
+    }
+
     @Test func restoreRemovesStaleLogFilesOfTheReplacedDatabase() throws {
         try withTemporaryDirectory { directory in
             let livePath = directory.file("live.sqlite")

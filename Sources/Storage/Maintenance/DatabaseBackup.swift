@@ -58,12 +58,7 @@ package enum DatabaseBackup {
             try source.close()
             try check(temporary, migrator: migrator, allowNewer: true)
             try FileOperations.fsyncFile(temporary)
-            if overwrite {
-                try FileOperations.rename(temporary, to: destination)
-            } else {
-                try FileOperations.link(temporary, to: destination)
-                try FileOperations.removeIfPresent(temporary)
-            }
+            try FileOperations.move(temporary, to: destination, overwrite: overwrite)
             try FileOperations.fsyncDirectory(containing: destination)
         } catch {
             try? FileOperations.removeIfPresent(temporary)
@@ -117,7 +112,13 @@ package enum DatabaseBackup {
                 try ensureNotInUse(database)
                 let kept = database + previousSuffix
                 try FileOperations.removeIfPresent(kept)
-                try FileOperations.link(database, to: kept)
+                do {
+                    try FileOperations.link(database, to: kept)
+                } catch BackupError.fileSystem {
+                    // No hard links on this file system: move the old file aside instead; the
+                    // database name is then briefly missing, which a stopped server does not see.
+                    try FileOperations.rename(database, to: kept)
+                }
                 previous = kept
             }
             try FileOperations.removeSideFiles(of: database)

@@ -78,6 +78,25 @@ enum FileOperations {
         }
     }
 
+    /// Moves `source` to `destination` in one step. With `overwrite`, rename(2) replaces what is
+    /// there. Without, link(2) and unlink(2) give an atomic "only if the name is free"; on a file
+    /// system without hard links (some network shares), the name is checked and then renamed to.
+    static func move(_ source: String, to destination: String, overwrite: Bool) throws(BackupError) {
+        if overwrite {
+            try rename(source, to: destination)
+            return
+        }
+        do {
+            try link(source, to: destination)
+            try removeIfPresent(source)
+        } catch .fileSystem {
+            guard !exists(destination) else {
+                throw .destinationExists(path: destination)
+            }
+            try rename(source, to: destination)
+        }
+    }
+
     /// Removes `path`; a missing file is fine.
     static func removeIfPresent(_ path: String) throws(BackupError) {
         guard unlink(path) == 0 || errno == ENOENT else {
