@@ -15,10 +15,20 @@ let package = Package(
     ],
     targets: [
         .target(name: "Scheduling", swiftSettings: swiftSettings),
-        .target(name: "App", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "Storage",
+            dependencies: ["CSQLite", "Scheduling"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "App", dependencies: ["Scheduling", "Storage"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "rathaus",
-            dependencies: ["App", "Scheduling"],
+            dependencies: ["App", "Scheduling", "Storage"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -32,8 +42,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "RathausTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "AppTests",
             dependencies: ["App", "Scheduling", "RathausTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "rathausTests",
+            dependencies: ["rathaus", "Storage", "RathausTesting"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -20,6 +20,8 @@ enum RathausCommand {
         [
             CheckCommand.self,
             BenchCommand.self,
+            BackupCommand.self,
+            RestoreCommand.self,
         ]
     }
 
