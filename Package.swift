@@ -15,9 +15,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "Scheduling", swiftSettings: swiftSettings),
+        .target(name: "ICalendar", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "rathaus",
-            dependencies: ["Scheduling"],
+            dependencies: ["Scheduling", "ICalendar"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -28,6 +29,12 @@ let package = Package(
         .testTarget(
             name: "SchedulingTests",
             dependencies: ["Scheduling", "RathausTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ICalendarTests",
+            dependencies: ["ICalendar", "Scheduling", "RathausTesting"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ],
