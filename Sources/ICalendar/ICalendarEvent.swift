@@ -16,8 +16,11 @@ package struct ICalendarEvent: Hashable, Sendable {
     package var end: ICalendarTime?
     /// DURATION, the alternative to `end`.
     package var duration: ICalendarDuration?
+    /// SUMMARY: the title, e.g. `Personalversammlung`.
     package var summary: String?
+    /// DESCRIPTION: free text, line breaks kept.
     package var description: String?
+    /// LOCATION: where the event takes place.
     package var location: String?
     /// STATUS; cancelled events are not expanded.
     package var status: EventStatus?
@@ -25,6 +28,7 @@ package struct ICalendarEvent: Hashable, Sendable {
     package var sequence: Int?
     /// TRANSP:TRANSPARENT: the event does not block free/busy time (holidays are written so).
     package var isTransparent: Bool
+    /// CATEGORIES, in the order written.
     package var categories: [String]
     /// RRULE.
     package var recurrenceRule: RecurrenceRule?
@@ -37,6 +41,7 @@ package struct ICalendarEvent: Hashable, Sendable {
     /// The line of `BEGIN:VEVENT` in the input; nil for events built in code.
     package var sourceLine: Int?
 
+    /// An event with the given properties; only UID and DTSTART are required.
     package init(
         uid: String, start: ICalendarTime, end: ICalendarTime? = nil, duration: ICalendarDuration? = nil,
         summary: String? = nil, description: String? = nil, location: String? = nil, timestamp: Instant? = nil,
@@ -74,14 +79,19 @@ package struct ICalendarEvent: Hashable, Sendable {
 
 /// STATUS of an event (RFC 5545 §3.8.1.11). An open set: other values are kept as written.
 package struct EventStatus: Hashable, Sendable {
+    /// The value as written, upper-cased.
     package let rawValue: String
 
+    /// The status named `rawValue` (any letter case).
     package init(_ rawValue: String) {
         self.rawValue = rawValue.uppercased()
     }
 
+    /// TENTATIVE.
     package static let tentative = EventStatus("TENTATIVE")
+    /// CONFIRMED.
     package static let confirmed = EventStatus("CONFIRMED")
+    /// CANCELLED: the event (or the instance, for an override) does not take place.
     package static let cancelled = EventStatus("CANCELLED")
 }
 
@@ -95,8 +105,10 @@ package struct ICalendarDocument: Hashable, Sendable {
     package var name: String?
     /// X-WR-CALDESC: a description of the calendar.
     package var calendarDescription: String?
+    /// The VEVENTs in the order written, overrides included.
     package var events: [ICalendarEvent]
 
+    /// A document with the given calendar properties and events.
     package init(
         productID: String, method: String? = nil, name: String? = nil, calendarDescription: String? = nil,
         events: [ICalendarEvent] = []

@@ -17,5 +17,6 @@ package struct ICalendarLimits: Hashable, Sendable {
     /// Longest date range one expansion may cover, in days (about 200 years).
     package var maximumRangeDays: Int = 73_050
 
+    /// The default limits.
     package init() {}
 }

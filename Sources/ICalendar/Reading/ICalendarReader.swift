@@ -10,8 +10,10 @@ package import Scheduling
 package struct ICalendarReader: Sendable {
     /// The zone for floating times and for TZIDs that name no known zone (the office's zone).
     package var defaultZone: OfficeTimeZone
+    /// The limits enforced while reading.
     package var limits: ICalendarLimits
 
+    /// A reader placing floating and unknown-zone times in `defaultZone`.
     package init(defaultZone: OfficeTimeZone, limits: ICalendarLimits = ICalendarLimits()) {
         self.defaultZone = defaultZone
         self.limits = limits
@@ -33,7 +35,9 @@ package struct ICalendarReader: Sendable {
 
 /// What `ICalendarReader` read: the document and any warnings about it.
 package struct ICalendarReading: Sendable {
+    /// The calendar properties and events read.
     package var document: ICalendarDocument
+    /// What was read other than exactly as written, in input order.
     package var warnings: [ICalendarWarning]
 }
 

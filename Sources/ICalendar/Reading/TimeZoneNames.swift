@@ -45,15 +45,17 @@ package enum TimeZoneNames {
     /// `X-LIC-LOCATION` (an IANA name that Thunderbird and Google add).
     package static func zone(forTZID tzid: String, locations: [String: String] = [:]) -> OfficeTimeZone? {
         let name = tzid.trimmingQuotesAndSpaces()
-        guard !name.isEmpty else { return nil }
+        // No zone name is this long; the bound keeps hostile TZIDs from costing many look-ups.
+        guard !name.isEmpty, name.utf8.count <= 256 else { return nil }
         if let location = locations[name], let zone = OfficeTimeZone(identifier: location) { return zone }
         if let zone = OfficeTimeZone(identifier: name) { return zone }
         if let mapped = windows[name] { return OfficeTimeZone(identifier: mapped) }
         if name.contains("/") {
             // §3.2.19: a leading solidus marks a globally unique name; Mozilla prefixed its own.
+            // IANA names have at most three parts (America/Argentina/Buenos_Aires).
             let parts = name.split(separator: "/")
-            for start in parts.indices {
-                if let zone = OfficeTimeZone(identifier: parts[start...].joined(separator: "/")) { return zone }
+            for count in stride(from: min(3, parts.count), through: 1, by: -1) {
+                if let zone = OfficeTimeZone(identifier: parts.suffix(count).joined(separator: "/")) { return zone }
             }
         }
         if name.hasPrefix("(UTC") || name.hasPrefix("(GMT") {

@@ -4,12 +4,16 @@ package import Scheduling
 package struct ICalendarOccurrence: Hashable, Sendable {
     /// The event's UID.
     package var uid: String
+    /// The event's SUMMARY (the override's, for a moved instance).
     package var summary: String?
+    /// The event's LOCATION.
     package var location: String?
     /// The start of this instance as the file writes it (its RECURRENCE-ID for recurring events).
     package var start: ICalendarTime
+    /// When the occurrence takes place.
     package var span: OccurrenceSpan
 
+    /// An occurrence with the given properties.
     package init(uid: String, summary: String?, location: String?, start: ICalendarTime, span: OccurrenceSpan) {
         self.uid = uid
         self.summary = summary

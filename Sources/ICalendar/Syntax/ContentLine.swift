@@ -12,6 +12,7 @@ package struct ContentLine: Hashable, Sendable {
     /// The 1-based line of the input where this content line starts; 0 for lines built in code.
     package var line: Int
 
+    /// A content line; `name` is upper-cased, `value` is taken as written (escape TEXT first).
     package init(name: String, parameters: [ICalendarParameter] = [], value: String, line: Int = 0) {
         self.name = name.uppercased()
         self.parameters = parameters
@@ -36,11 +37,13 @@ package struct ICalendarParameter: Hashable, Sendable {
     /// The values, unquoted, with RFC 6868 `^` escapes decoded.
     package var values: [String]
 
+    /// A parameter with several values; `name` is upper-cased.
     package init(name: String, values: [String]) {
         self.name = name.uppercased()
         self.values = values
     }
 
+    /// A parameter with one value, e.g. `ICalendarParameter("TZID", "Europe/Berlin")`.
     package init(_ name: String, _ value: String) {
         self.init(name: name, values: [value])
     }

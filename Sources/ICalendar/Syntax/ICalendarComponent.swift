@@ -13,6 +13,7 @@ package struct ICalendarComponent: Hashable, Sendable {
     /// The line of `BEGIN:NAME`; 0 for components built in code.
     package var line: Int
 
+    /// A component; `name` is upper-cased.
     package init(name: String, properties: [ContentLine] = [], components: [ICalendarComponent] = [], line: Int = 0) {
         self.name = name.uppercased()
         self.properties = properties

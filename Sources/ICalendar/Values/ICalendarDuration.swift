@@ -10,6 +10,7 @@ package struct ICalendarDuration: Hashable, Sendable {
     /// Exact seconds (negative for a negative duration).
     package var seconds: Int
 
+    /// A duration of `days` nominal days and `seconds` exact seconds (same sign).
     package init(days: Int = 0, seconds: Int = 0) {
         self.days = days
         self.seconds = seconds

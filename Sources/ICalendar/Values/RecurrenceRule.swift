@@ -25,29 +25,36 @@ package struct RecurrenceRule: Hashable, Sendable {
     /// One BYDAY entry: a weekday, optionally the n-th (or n-th from last when negative) in the
     /// month or year (`1MO`, `-1SU`).
     package struct WeekdayNumber: Hashable, Sendable {
+        /// 1…53 or -53…-1; nil for every such weekday in the period.
         package var ordinal: Int?
+        /// The weekday.
         package var weekday: Weekday
 
+        /// `weekday`, optionally the `ordinal`-th in the month or year.
         package init(_ weekday: Weekday, ordinal: Int? = nil) {
             self.weekday = weekday
             self.ordinal = ordinal
         }
     }
 
+    /// FREQ.
     package var frequency: Frequency
     /// INTERVAL, at least 1.
     package var interval: Int
+    /// COUNT or UNTIL; nil for a rule without end.
     package var end: End?
     /// BYMONTH: months 1–12.
     package var byMonth: [Int]
     /// BYMONTHDAY: days 1–31 or -31 – -1 (counted from the end of the month).
     package var byMonthDay: [Int]
+    /// BYDAY: weekdays, with ordinals only for MONTHLY and YEARLY.
     package var byDay: [WeekdayNumber]
     /// BYSETPOS: positions within each period's set, 1-based, negative from the end.
     package var bySetPosition: [Int]
     /// WKST: the first day of the week, which decides which weeks WEEKLY with INTERVAL > 1 takes.
     package var weekStart: Weekday
 
+    /// A rule with the given parts; the defaults are those of RFC 5545 (INTERVAL=1, WKST=MO).
     package init(
         frequency: Frequency, interval: Int = 1, end: End? = nil, byMonth: [Int] = [], byMonthDay: [Int] = [],
         byDay: [WeekdayNumber] = [], bySetPosition: [Int] = [], weekStart: Weekday = .monday

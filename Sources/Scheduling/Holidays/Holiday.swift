@@ -8,6 +8,7 @@ package struct Holiday: Hashable, Sendable {
     /// iCalendar UIDs.
     package let key: String
 
+    /// A holiday on `date` named `name`, from the rule `key`.
     package init(date: LocalDate, name: String, key: String) {
         self.date = date
         self.name = name
