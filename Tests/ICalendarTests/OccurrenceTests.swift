@@ -79,6 +79,18 @@ import Testing
         #expect(try occurrences(text, "2026-01-01", "2030-12-31").isEmpty)
     }
 
+    @Test func aCancelledSeriesTakesItsMovedInstancesWithIt() throws {
+        let text = Fixtures.calendar([
+            "BEGIN:VEVENT", "UID:series", "DTSTART;VALUE=DATE:20260105", "RRULE:FREQ=WEEKLY;COUNT=3",
+            "STATUS:CANCELLED", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:series", "RECURRENCE-ID;VALUE=DATE:20260112", "DTSTART;VALUE=DATE:20260113",
+            "END:VEVENT",
+            "BEGIN:VEVENT", "UID:other", "RECURRENCE-ID;VALUE=DATE:20260112", "DTSTART;VALUE=DATE:20260114",
+            "END:VEVENT",
+        ])
+        #expect(try occurrences(text, "2026-01-01", "2026-01-31") == ["2026-01-14"])
+    }
+
     @Test func recurrenceDatesAddAndExceptionDatesRemove() throws {
         let text = Fixtures.event([
             "DTSTART;VALUE=DATE:20260601", "RRULE:FREQ=DAILY;COUNT=3", "RDATE;VALUE=DATE:20260610,20260611",

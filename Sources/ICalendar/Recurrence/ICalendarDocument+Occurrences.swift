@@ -9,7 +9,7 @@ extension ICalendarDocument {
     /// - Overrides (a VEVENT with the master's UID and a RECURRENCE-ID, §3.8.4.4) are applied:
     ///   the instance they name is replaced by the override, or removed when the override is
     ///   cancelled.
-    /// - Events with STATUS:CANCELLED are skipped; TRANSP is ignored.
+    /// - Events with STATUS:CANCELLED are skipped, with their overrides; TRANSP is ignored.
     /// - Each occurrence lasts as long as the event: DTEND − DTSTART as exact time (§3.8.5.3), or
     ///   DURATION with nominal days; an all-day event without DTEND is one day, a timed one without
     ///   DTEND or DURATION is an instant.
@@ -25,11 +25,15 @@ extension ICalendarDocument {
             upperInstant: zone.frame(of: dates.upperBound.adding(days: 1)).start)
 
         var overrides: [String: [ICalendarTime]] = [:]
+        var cancelledSeries: Set<String> = []
         for event in events {
             if let recurrenceID = event.recurrenceID { overrides[event.uid, default: []].append(recurrenceID) }
+            if event.recurrenceID == nil, event.status == .cancelled { cancelledSeries.insert(event.uid) }
         }
         for event in events where event.status != .cancelled {
             if event.recurrenceID != nil {
+                // A cancelled series takes its moved instances with it.
+                guard !cancelledSeries.contains(event.uid) else { continue }
                 try expansion.add(event, starts: [event.start])
             } else {
                 try expansion.expand(event, replaced: overrides[event.uid] ?? [])
