@@ -28,7 +28,9 @@ extension ICalendarDocument {
         var cancelledSeries: Set<String> = []
         for event in events {
             if let recurrenceID = event.recurrenceID { overrides[event.uid, default: []].append(recurrenceID) }
-            if event.recurrenceID == nil, event.status == .cancelled { cancelledSeries.insert(event.uid) }
+            if event.recurrenceID == nil, event.status == .cancelled, !event.uid.isEmpty {
+                cancelledSeries.insert(event.uid)
+            }
         }
         for event in events where event.status != .cancelled {
             if event.recurrenceID != nil {

@@ -4,7 +4,7 @@ extension RecurrenceRule {
     /// The start dates of the recurrence set from `start` (the DTSTART date), that lie in `window`.
     ///
     /// RFC 5545 §3.3.10: each period of FREQ × INTERVAL (a year, month, week or day) is expanded
-    /// or limited by the BYxxx parts in the order of the table on page 44, then BYSETPOS picks
+    /// or limited by the BYxxx parts as the table in that section says, then BYSETPOS picks
     /// from the period's sorted set. DTSTART is always the first occurrence and counts towards
     /// COUNT (§3.8.5.3). `isPastUntil` tells whether a date lies after UNTIL (the caller knows the
     /// time of day and zone to compare in). Rules without COUNT skip straight to the periods near
@@ -90,7 +90,7 @@ extension RecurrenceRule {
     }
 
     /// YEARLY: BYMONTH expands to months; BYMONTHDAY to days of those months (or of every month);
-    /// BYDAY to weekdays of the year, or of the months when BYMONTH is given (§3.3.10 notes 1 and 2).
+    /// BYDAY to weekdays of the year, or of the months when BYMONTH is given (§3.3.10, the notes to its table).
     private func yearly(year: Int, start: LocalDate) -> [LocalDate] {
         let months = byMonth.isEmpty ? nil : byMonth
         if !byMonthDay.isEmpty {
