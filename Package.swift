@@ -25,10 +25,11 @@ let package = Package(
             dependencies: ["CSQLite", "Scheduling"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "App", dependencies: ["Scheduling", "Storage"], swiftSettings: swiftSettings),
+        .target(name: "ICalendar", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
+        .target(name: "App", dependencies: ["Scheduling", "Storage", "ICalendar"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "rathaus",
-            dependencies: ["App", "Scheduling", "Storage"],
+            dependencies: ["App", "Scheduling", "Storage", "ICalendar"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -49,6 +50,12 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: ["App", "Scheduling", "RathausTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ICalendarTests",
+            dependencies: ["ICalendar", "Scheduling", "RathausTesting"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -22,6 +22,7 @@ enum RathausCommand {
             BenchCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
+            HolidaysCommand.self,
         ]
     }
 
