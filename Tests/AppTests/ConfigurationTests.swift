@@ -21,7 +21,13 @@ import Testing
         var json = try demoJSON()
         change(&json)
         let data = try JSONSerialization.data(withJSONObject: json)
-        return try MunicipalityDecoder.decode(try JSONValue.parse(Array(data)))
+        let directory = URL(fileURLWithPath: Self.demo).deletingLastPathComponent()
+        return try MunicipalityDecoder.decode(try JSONValue.parse(Array(data))) { name in
+            guard let text = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8) else {
+                return .failure(.init("no such file"))
+            }
+            return .success(text)
+        }
     }
 
     @Test func theDemoMunicipalityLoadsWithWhatTheIssueAsksFor() throws {
@@ -139,9 +145,73 @@ import Testing
         #expect(throws: ConfigurationError.self) { try MunicipalityLoader.load(path: directory.path) }
     }
 
+    @Test func stateHolidaysRegionalCalendarsAndClosureFilesCloseTheOffice() throws {
+        let town = try MunicipalityLoader.load(path: Self.demo)
+        let rathaus = try #require(town.office("rathaus"))
+        func reasons(_ iso: String) -> [String] { rathaus.closures(on: Fixtures.date(iso)).map(\.reason) }
+        #expect(reasons("2026-12-25") == ["1. Weihnachtsfeiertag"], "a public holiday of Schleswig-Holstein")
+        #expect(reasons("2027-10-31") == ["Reformationstag"])
+        #expect(reasons("2026-12-24") == ["Heiligabend und Silvester: Verwaltung geschlossen"], "from the .ics file")
+        #expect(reasons("2030-12-31") == ["Heiligabend und Silvester: Verwaltung geschlossen"], "its yearly rule")
+        #expect(reasons("2026-12-11") == ["Betriebsausflug"])
+        let stadtfest = try #require(rathaus.closures(on: Fixtures.date("2027-06-18")).first)
+        #expect(stadtfest.from?.hhmm == "12:00" && stadtfest.to?.hhmm == "18:00")
+        let schedule = OfficeSchedule(office: rathaus, services: town.services)
+        let availability = try schedule.availability(
+            services: ["personalausweis"], persons: 1, channel: .online, from: Fixtures.date("2026-12-10"),
+            to: Fixtures.date("2026-12-14"), now: Fixtures.instant("2026-12-07T08:00"))
+        #expect(
+            availability.days.map(\.date.iso) == ["2026-12-10", "2026-12-14"], "Friday 11th is closed by the .ics file")
+    }
+
+    @Test func regionalHolidayCalendarsAreAddedByIdentifier() throws {
+        let town = try decode { json in
+            var offices = json["offices"] as! [[String: Any]]
+            offices[0]["state"] = "DE-BY"
+            offices[0]["holidayCalendars"] = ["DE-BY-augsburg"]
+            offices[0]["closureCalendars"] = nil
+            json["offices"] = offices
+        }
+        let office = try #require(town.offices.first)
+        #expect(office.closures(on: Fixtures.date("2027-08-08")).map(\.reason) == ["Augsburger Friedensfest"])
+        #expect(office.closures(on: Fixtures.date("2027-01-06")).map(\.reason) == ["Heilige Drei Könige"])
+    }
+
+    @Test func badHolidayAndClosureCalendarsAreNamed() throws {
+        #expect(
+            throws: JSONPathError(
+                path: "offices[0].holidayCalendars[0]", message: "unknown holiday calendar \"DE-XX-foo\"")
+        ) {
+            try decode { json in
+                var offices = json["offices"] as! [[String: Any]]
+                offices[0]["holidayCalendars"] = ["DE-XX-foo"]
+                json["offices"] = offices
+            }
+        }
+        var json = try demoJSON()
+        var offices = json["offices"] as! [[String: Any]]
+        offices[0]["closureCalendars"] = ["missing.ics", "broken.ics"]
+        json["offices"] = offices
+        let root = try JSONValue.parse(Array(try JSONSerialization.data(withJSONObject: json)))
+        #expect(throws: JSONPathError(path: "offices[0].closureCalendars[0]", message: "missing.ics: no such file")) {
+            try MunicipalityDecoder.decode(root) { _ in .failure(.init("no such file")) }
+        }
+        do {
+            _ = try MunicipalityDecoder.decode(root) { name in
+                name == "missing.ics"
+                    ? .success("BEGIN:VCALENDAR\nEND:VCALENDAR\n")
+                    : .success("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2026133\nEND:VEVENT\nEND:VCALENDAR\n")
+            }
+            Issue.record("a broken calendar was accepted")
+        } catch {
+            #expect(error.path == "offices[0].closureCalendars[1]")
+            #expect(error.message.hasPrefix("broken.ics: line 3"))
+        }
+    }
+
     @Test func theSummaryCountsBookableHoursPerContingent() throws {
         let town = try MunicipalityLoader.load(path: Self.demo)
-        let text = ConfigurationSummary.text(town, week: Fixtures.date("2026-12-07"))
+        let text = ConfigurationSummary.text(town, week: Fixtures.date("2026-11-30"))
         #expect(text.hasPrefix("Musterstadt: 2 offices, 9 counters, 14 services, 5 ticket groups"))
         #expect(text.contains("online 89.8 h, hotline 123.8 h, counter staff 137.3 h"))
         #expect(ConfigurationSummary.monday(onOrAfter: Fixtures.date("2026-12-08")).iso == "2026-12-14")

@@ -1,3 +1,4 @@
+import ICalendar
 package import Scheduling
 
 /// Turns a municipality's JSON configuration into the scheduling core's values, checking every
@@ -12,7 +13,23 @@ package enum MunicipalityDecoder {
     /// Grid lengths that divide an hour, so that daylight-saving shifts stay on the grid.
     package static let gridChoices = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60]
 
-    package static func decode(_ root: JSONValue) throws(JSONPathError) -> Municipality {
+    /// The years for which public holidays and closure calendars become closures.
+    package static let closureYears = 2000...2100
+
+    /// Reads a closure calendar named in the configuration: the file's text, or a message why not.
+    package typealias CalendarReader = (String) -> Result<String, CalendarFileError>
+
+    /// Why a closure calendar could not be read.
+    package struct CalendarFileError: Error {
+        package var message: String
+        package init(_ message: String) { self.message = message }
+    }
+
+    /// Decodes `root`; `readCalendar` supplies the text of the `.ics` files offices name (none may
+    /// be named when it is nil).
+    package static func decode(_ root: JSONValue, readCalendar: CalendarReader? = nil) throws(JSONPathError)
+        -> Municipality
+    {
         var object = try JSONReader(root).object()
         let name = try object.required("municipality").text(maxLength: 200)
         let groups = try (object.optional("groups")?.array() ?? []).map(group)
@@ -35,7 +52,7 @@ package enum MunicipalityDecoder {
         guard !officeReaders.isEmpty else { throw JSONPathError(path: "offices", message: "must not be empty") }
         var offices: [Office] = []
         for reader in officeReaders {
-            let office = try office(reader, services: serviceIDs)
+            let office = try office(reader, services: serviceIDs, readCalendar: readCalendar)
             guard !offices.contains(where: { $0.id == office.id }) else {
                 throw JSONPathError(path: reader.path + ".id", message: "office \"\(office.id)\" defined twice")
             }
@@ -139,7 +156,9 @@ package enum MunicipalityDecoder {
 
     // MARK: Offices
 
-    static func office(_ reader: JSONReader, services: Set<ServiceID>) throws(JSONPathError) -> Office {
+    static func office(_ reader: JSONReader, services: Set<ServiceID>, readCalendar: CalendarReader?)
+        throws(JSONPathError) -> Office
+    {
         var object = try reader.object()
         let id = try identifier(object.required("id"))
         let zoneReader = object.optional("timeZone")
@@ -185,8 +204,38 @@ package enum MunicipalityDecoder {
             counters.append(counter)
         }
         let counterIDs = Set(counters.map(\.id))
-        let closures = try (object.optional("closures")?.array() ?? []).map { reader throws(JSONPathError) in
+        var closures = try (object.optional("closures")?.array() ?? []).map { reader throws(JSONPathError) in
             try closure(reader, counters: counterIDs)
+        }
+        let dates =
+            LocalDate(year: closureYears.lowerBound, month: 1, day: 1)!...LocalDate(
+                year: closureYears.upperBound, month: 12, day: 31)!
+        var calendars: [HolidayCalendar] = []
+        if let stateCalendar = GermanState(code: state).map(HolidayCalendar.state) { calendars.append(stateCalendar) }
+        for calendarReader in try object.optional("holidayCalendars")?.array() ?? [] {
+            let identifier = try calendarReader.string()
+            guard let calendar = HolidayCalendar(identifier: identifier) else {
+                throw calendarReader.fail("unknown holiday calendar \"\(identifier)\"")
+            }
+            calendars.append(calendar)
+        }
+        for calendar in calendars {
+            closures += calendar.closures(in: dates).map { Closure(occurrence: $0) }
+        }
+        for fileReader in try object.optional("closureCalendars")?.array() ?? [] {
+            let file = try fileReader.text()
+            guard let readCalendar else { throw fileReader.fail("closure calendars cannot be read here") }
+            let text: String
+            switch readCalendar(file) {
+            case .success(let contents): text = contents
+            case .failure(let error): throw fileReader.fail("\(file): \(error.message)")
+            }
+            do {
+                let read = try ICalendarClosures.closures(from: text, zone: zone, dates: dates)
+                closures += read.closures.map { Closure(occurrence: $0) }
+            } catch {
+                throw fileReader.fail("\(file): \(error)")
+            }
         }
         var booking = BookingPolicy()
         if var policy = try object.optional("booking")?.object() {

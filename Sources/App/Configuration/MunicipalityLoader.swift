@@ -31,8 +31,17 @@ package enum MunicipalityLoader {
         } catch {
             throw ConfigurationError(file: name, message: "not valid JSON: \(error)")
         }
+        let directory = (path as NSString).deletingLastPathComponent
+        let readCalendar: MunicipalityDecoder.CalendarReader = { file in
+            let full = file.hasPrefix("/") ? file : (directory as NSString).appendingPathComponent(file)
+            guard FileManager.default.fileExists(atPath: full) else { return .failure(.init("no such file")) }
+            guard let data = FileManager.default.contents(atPath: full),
+                data.count <= maxFileBytes, let text = String(data: data, encoding: .utf8)
+            else { return .failure(.init("cannot be read as UTF-8 text up to \(maxFileBytes >> 20) MiB")) }
+            return .success(text)
+        }
         do {
-            return try MunicipalityDecoder.decode(root)
+            return try MunicipalityDecoder.decode(root, readCalendar: readCalendar)
         } catch {
             throw ConfigurationError(file: name, message: error.description)
         }

@@ -15,7 +15,7 @@ package enum DayPlanner {
         for rule in office.breaks where rule.applies(on: date) {
             officeClosed.insert(outer(rule.from, rule.to, frame, grid))
         }
-        for closure in office.closures where closure.date == date && closure.counters.isEmpty {
+        for closure in office.closures(on: date) where closure.counters.isEmpty {
             officeClosed.insert(outer(closure.from ?? .midnight, closure.to ?? .endOfDay, frame, grid))
         }
         officeOpen.subtract(officeClosed)
@@ -33,7 +33,7 @@ package enum DayPlanner {
             for rule in counter.breaks where rule.applies(on: date) {
                 closed.insert(outer(rule.from, rule.to, frame, grid))
             }
-            for closure in office.closures where closure.date == date && closure.counters.contains(counter.id) {
+            for closure in office.closures(on: date) where closure.counters.contains(counter.id) {
                 closed.insert(outer(closure.from ?? .midnight, closure.to ?? .endOfDay, frame, grid))
             }
             var open: [UnitSet] = []

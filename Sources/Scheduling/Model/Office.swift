@@ -15,8 +15,13 @@ package struct Office: Hashable, Sendable {
     package var openingHours: [WeeklyRule]
     /// Breaks of the whole office (lunch).
     package var breaks: [WeeklyRule]
-    /// Closed days and part days, of the office or of some counters.
-    package var closures: [Closure]
+    /// Closed days and part days, of the office or of some counters: public holidays of its
+    /// state, its closure calendars and the closures of its configuration.
+    package var closures: [Closure] {
+        didSet { closuresByDate = Office.index(closures) }
+    }
+    /// `closures` by date, so that planning a day does not scan a century of holidays.
+    private var closuresByDate: [LocalDate: [Closure]]
     package var counters: [Counter]
     package var booking: BookingPolicy
     package var queue: QueuePolicy
@@ -37,9 +42,19 @@ package struct Office: Hashable, Sendable {
         self.openingHours = openingHours
         self.breaks = breaks
         self.closures = closures
+        self.closuresByDate = Office.index(closures)
         self.counters = counters
         self.booking = booking
         self.queue = queue
+    }
+
+    /// The closures on `date`.
+    package func closures(on date: LocalDate) -> [Closure] {
+        closuresByDate[date] ?? []
+    }
+
+    private static func index(_ closures: [Closure]) -> [LocalDate: [Closure]] {
+        Dictionary(grouping: closures, by: \.date)
     }
 
     /// The services at least one counter here can do.

@@ -76,3 +76,12 @@ package struct Closure: Hashable, Sendable {
     /// Whether it closes the whole day.
     package var isWholeDay: Bool { (from ?? .midnight) == .midnight && (to ?? .endOfDay) == .endOfDay }
 }
+
+extension Closure {
+    /// The closure of a holiday or of an event in a closure calendar.
+    package init(occurrence: ClosureOccurrence) {
+        self.init(
+            date: occurrence.date, from: occurrence.isWholeDay ? nil : occurrence.from,
+            to: occurrence.isWholeDay ? nil : occurrence.to, reason: occurrence.reason)
+    }
+}
