@@ -218,12 +218,22 @@ private func migrator(_ count: Int = steps.count) -> Migrator {
         }
     }
 
-    @Test func withoutStepsANewFileIsStillMarkedAsRathaus() throws {
+    @Test func aNewFileGetsTheWholeRathausSchema() throws {
         try withTemporaryDirectory { directory in
             let db = try makeConnection(in: directory.path)
-            #expect(try RathausSchema.migrator.migrate(db) == [])
-            #expect(try RathausSchema.migrator.state(of: db) == .version(0))
+            #expect(try RathausSchema.migrator.migrate(db) == RathausSchema.migrations.map(\.version))
+            #expect(try RathausSchema.migrator.state(of: db) == .version(RathausSchema.migrator.newestVersion))
             #expect(try db.scalar("PRAGMA application_id", as: Int32.self) == RathausSchema.applicationID)
+            let tables = try db.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").map {
+                try $0.value(at: 0, as: String.self)
+            }
+            for table in [
+                "audit_log", "booking", "cancellation", "held_back", "hold", "idempotency_key", "occupancy",
+                "queue_event", "staff_token", "ticket",
+            ] {
+                #expect(tables.contains(table), "table \(table) is missing")
+            }
+            #expect(try RathausSchema.migrator.migrate(db) == [], "a second run has nothing to do")
         }
     }
 }

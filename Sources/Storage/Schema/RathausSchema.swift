@@ -6,9 +6,147 @@ package enum RathausSchema {
     /// (sqlite.org/fileformat2.html#application_id).
     package static let applicationID: Int32 = 0x5254_4853
 
-    /// Every step, in order, append-only once released (see `Migration`). Issue 3: the domain
-    /// tables (bookings, holds, tickets, …) are added here as steps 1, 2, …
-    package static let migrations: [Migration] = []
+    /// Every step, in order, append-only once released (see `Migration`).
+    package static let migrations: [Migration] = [
+        Migration(version: 1, name: "bookings, holds, queue, staff tokens, idempotency keys, audit log", sql: version1)
+    ]
+
+    /// Times are whole seconds since the epoch (UTC); days are local day numbers (days since
+    /// 1970-01-01 in the office's calendar); lists of service ids are joined with commas (ids
+    /// cannot contain one). Tables are STRICT (sqlite.org/stricttables.html).
+    static let version1 = """
+        CREATE TABLE booking (
+            id TEXT PRIMARY KEY,
+            reference TEXT NOT NULL UNIQUE,
+            token_hash BLOB NOT NULL,
+            office TEXT NOT NULL,
+            counter TEXT NOT NULL,
+            services TEXT NOT NULL,
+            persons INTEGER NOT NULL CHECK (persons >= 1),
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            day INTEGER NOT NULL,
+            channel TEXT NOT NULL CHECK (channel IN ('online', 'hotline', 'counter', 'kiosk')),
+            contact_name TEXT,
+            contact_email TEXT,
+            contact_phone TEXT,
+            status TEXT NOT NULL CHECK (status IN ('booked', 'cancelled')),
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            sequence INTEGER NOT NULL,
+            erased_at INTEGER,
+            CHECK (ends_at > starts_at)
+        ) STRICT;
+        CREATE INDEX booking_office_day ON booking (office, day);
+        CREATE INDEX booking_ends_at ON booking (ends_at) WHERE erased_at IS NULL;
+
+        -- One row per grid unit a booking takes: the primary key makes two bookings on one counter
+        -- at once impossible in the file itself, whatever a writer's memory says.
+        CREATE TABLE occupancy (
+            office TEXT NOT NULL,
+            counter TEXT NOT NULL,
+            minute INTEGER NOT NULL,
+            booking TEXT NOT NULL REFERENCES booking (id) ON DELETE CASCADE,
+            PRIMARY KEY (office, counter, minute)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX occupancy_booking ON occupancy (booking);
+
+        CREATE TABLE hold (
+            id TEXT PRIMARY KEY,
+            office TEXT NOT NULL,
+            counter TEXT NOT NULL,
+            services TEXT NOT NULL,
+            persons INTEGER NOT NULL,
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            channel TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            extensions INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX hold_office ON hold (office, expires_at);
+
+        CREATE TABLE cancellation (
+            booking TEXT PRIMARY KEY REFERENCES booking (id),
+            cancelled_at INTEGER NOT NULL,
+            channel TEXT NOT NULL,
+            actor TEXT
+        ) STRICT;
+
+        -- Cancelled or given-up counter time kept from the public channels until `until`.
+        CREATE TABLE held_back (
+            id INTEGER PRIMARY KEY,
+            office TEXT NOT NULL,
+            counter TEXT NOT NULL,
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            until INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX held_back_office ON held_back (office, until);
+
+        CREATE TABLE ticket (
+            id TEXT PRIMARY KEY,
+            office TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            number TEXT NOT NULL,
+            letter TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            services TEXT NOT NULL,
+            booking TEXT REFERENCES booking (id),
+            appointment_at INTEGER,
+            issued_at INTEGER NOT NULL,
+            UNIQUE (office, day, number),
+            UNIQUE (office, day, sequence)
+        ) STRICT;
+        CREATE UNIQUE INDEX ticket_booking ON ticket (booking) WHERE booking IS NOT NULL;
+
+        -- The day's queue as the list of its events; `position` numbers them per office and day,
+        -- so two writers can never both append the same next event (two clerks calling one ticket).
+        CREATE TABLE queue_event (
+            office TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            ticket TEXT NOT NULL REFERENCES ticket (id),
+            counter TEXT,
+            services TEXT,
+            letter TEXT,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (office, day, position)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE staff_token (
+            id TEXT PRIMARY KEY,
+            token_hash BLOB NOT NULL UNIQUE,
+            role TEXT NOT NULL CHECK (role IN ('hotline', 'counter', 'kiosk', 'admin')),
+            office TEXT,
+            name TEXT,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER
+        ) STRICT;
+
+        CREATE TABLE idempotency_key (
+            scope TEXT NOT NULL,
+            key TEXT NOT NULL,
+            request_hash BLOB NOT NULL,
+            status INTEGER NOT NULL,
+            headers TEXT NOT NULL,
+            body BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (scope, key)
+        ) STRICT;
+
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            office TEXT,
+            target TEXT,
+            detail TEXT
+        ) STRICT;
+        """
 
     /// The migrator for this schema.
     package static var migrator: Migrator {

@@ -1,0 +1,76 @@
+/// Random secrets and readable references, from the system's secure generator
+/// (`SystemRandomNumberGenerator` reads getrandom(2) on Linux).
+package enum Secrets {
+    /// A booking or staff token: 32 random bytes (256 bits) in base64url without padding.
+    package static func token() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return base64URL(bytes)
+    }
+
+    /// The hash stored for a token: only this reaches the database.
+    package static func hash(token: String) -> [UInt8] {
+        SHA256.hash(Array(token.utf8))
+    }
+
+    /// The letters of a reference: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, so that it reads well on the
+    /// phone and survives handwriting.
+    package static let referenceAlphabet = Array("ACDEFGHJKMNPQRTUVWXY34679")
+
+    /// A short booking reference such as `K7M-4PQ` (25^6, about 244 million, combinations).
+    package static func reference() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let letters = (0..<6).map { _ in referenceAlphabet[Int.random(in: 0..<referenceAlphabet.count, using: &generator)] }
+        return String(letters[0..<3]) + "-" + String(letters[3..<6])
+    }
+
+    /// An opaque id for a hold or booking: 16 random bytes in base64url (128 bits).
+    package static func identifier() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return base64URL((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+
+    private static let base64Alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    /// Base64url without padding (RFC 4648 §5).
+    package static func base64URL(_ bytes: [UInt8]) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity((bytes.count * 4 + 2) / 3)
+        var index = 0
+        while index + 3 <= bytes.count {
+            let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+            for shift in [18, 12, 6, 0] { output.append(base64Alphabet[Int(value >> UInt32(shift) & 63)]) }
+            index += 3
+        }
+        let rest = bytes.count - index
+        if rest > 0 {
+            let value = UInt32(bytes[index]) << 16 | (rest == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
+            output.append(base64Alphabet[Int(value >> 18 & 63)])
+            output.append(base64Alphabet[Int(value >> 12 & 63)])
+            if rest == 2 { output.append(base64Alphabet[Int(value >> 6 & 63)]) }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Decodes base64url without padding; nil for anything else.
+    package static func decodeBase64URL(_ text: String) -> [UInt8]? {
+        var values: [UInt8] = []
+        for byte in text.utf8 {
+            guard let index = base64Alphabet.firstIndex(of: byte) else { return nil }
+            values.append(UInt8(index))
+        }
+        guard values.count % 4 != 1 else { return nil }
+        var output: [UInt8] = []
+        var index = 0
+        while index < values.count {
+            let chunk = values[index..<min(index + 4, values.count)]
+            var value: UInt32 = 0
+            for (position, digit) in chunk.enumerated() { value |= UInt32(digit) << UInt32(18 - 6 * position) }
+            output.append(UInt8(value >> 16 & 0xFF))
+            if chunk.count > 2 { output.append(UInt8(value >> 8 & 0xFF)) }
+            if chunk.count > 3 { output.append(UInt8(value & 0xFF)) }
+            index += 4
+        }
+        return output
+    }
+}

@@ -1,0 +1,102 @@
+import Testing
+
+@testable import Storage
+
+@Suite struct SHA256Tests {
+    func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+    ])
+    func matchesTheFIPSExamples(message: String, digest: String) {
+        #expect(hex(SHA256.hash(Array(message.utf8))) == digest)
+    }
+
+    @Test func aMillionAsMatchesTheLongExample() {
+        #expect(
+            hex(SHA256.hash(repeatElement(UInt8(ascii: "a"), count: 1_000_000)))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func messagesAroundTheBlockBoundaryHashLikeOnePiece() {
+        for length in 50...130 {
+            let bytes = (0..<length).map { UInt8($0 & 0xFF) }
+            var pieces = SHA256()
+            pieces.update(bytes[..<(length / 3)])
+            pieces.update(bytes[(length / 3)...])
+            #expect(pieces.finalize() == SHA256.hash(bytes))
+        }
+    }
+
+    /// RFC 4231, test cases 1, 2, 3, 4, 6 and 7 (case 5 truncates the output).
+    @Test(arguments: [
+        ([UInt8](repeating: 0x0b, count: 20), Array("Hi There".utf8), "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"),
+        (Array("Jefe".utf8), Array("what do ya want for nothing?".utf8), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"),
+        ([UInt8](repeating: 0xaa, count: 20), [UInt8](repeating: 0xdd, count: 50), "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"),
+        (
+            (1...25).map { UInt8($0) }, [UInt8](repeating: 0xcd, count: 50),
+            "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b"
+        ),
+        (
+            [UInt8](repeating: 0xaa, count: 131), Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"
+        ),
+        (
+            [UInt8](repeating: 0xaa, count: 131),
+            Array(
+                "This is a test using a larger than block-size key and a larger than block-size data. The key needs to be hashed before being used by the HMAC algorithm."
+                    .utf8),
+            "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"
+        ),
+    ])
+    func hmacMatchesRFC4231(key: [UInt8], message: [UInt8], code: String) {
+        #expect(hex(HMAC.sha256(key: key, message: message)) == code)
+    }
+
+    @Test func codesCompareByContent() {
+        #expect(HMAC.equal([1, 2, 3], [1, 2, 3]))
+        #expect(!HMAC.equal([1, 2, 3], [1, 2, 4]))
+        #expect(!HMAC.equal([1, 2, 3], [1, 2]))
+    }
+}
+
+@Suite struct SecretsTests {
+    @Test func tokensAreLongRandomAndURLSafe() {
+        let tokens = (0..<200).map { _ in Secrets.token() }
+        #expect(Set(tokens).count == 200)
+        #expect(tokens.allSatisfy { $0.count == 43 && Secrets.decodeBase64URL($0)?.count == 32 })
+    }
+
+    @Test func referencesUseOnlyUnambiguousLetters() {
+        for _ in 0..<500 {
+            let reference = Secrets.reference()
+            #expect(reference.count == 7)
+            #expect(reference.filter { $0 != "-" }.allSatisfy(Secrets.referenceAlphabet.contains))
+        }
+    }
+
+    @Test func base64URLRoundTripsEveryLength() {
+        for length in 0...40 {
+            let bytes = (0..<length).map { UInt8(($0 * 37 + 11) & 0xFF) }
+            #expect(Secrets.decodeBase64URL(Secrets.base64URL(bytes)) == bytes)
+        }
+        #expect(Secrets.base64URL(Array("foobar".utf8)) == "Zm9vYmFy")
+        #expect(Secrets.base64URL(Array("fo".utf8)) == "Zm8")
+        #expect(Secrets.decodeBase64URL("Zm9v+") == nil)
+        #expect(Secrets.decodeBase64URL("Z") == nil)
+    }
+
+    @Test func onlyTheHashOfATokenIsKeptAndItDiffersFromTheToken() {
+        let token = Secrets.token()
+        #expect(Secrets.hash(token: token).count == 32)
+        #expect(Secrets.hash(token: token) == Secrets.hash(token: token))
+        #expect(Secrets.hash(token: token) != Secrets.hash(token: Secrets.token()))
+    }
+}
