@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "RathausTesting"],
+            dependencies: ["Storage", "Scheduling", "RathausTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

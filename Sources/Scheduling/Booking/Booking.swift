@@ -58,6 +58,12 @@ package struct Placement: Hashable, Sendable {
     /// Index of the counter in the office's counter list.
     package var counterIndex: Int
     package var units: Range<Int>
+
+    package init(date: LocalDate, counterIndex: Int, units: Range<Int>) {
+        self.date = date
+        self.counterIndex = counterIndex
+        self.units = units
+    }
 }
 
 /// Capacity held for a short time while a citizen fills in the form (Reservierung).
@@ -75,6 +81,24 @@ package struct Hold: Hashable, Sendable {
     /// How often it has been extended.
     package var extensions: Int
     package var placement: Placement
+
+    package init(
+        id: HoldID, office: OfficeID, counter: CounterID, services: [ServiceID], persons: Int, start: Instant,
+        end: Instant, channel: Channel, createdAt: Instant, expiresAt: Instant, extensions: Int, placement: Placement
+    ) {
+        self.id = id
+        self.office = office
+        self.counter = counter
+        self.services = services
+        self.persons = persons
+        self.start = start
+        self.end = end
+        self.channel = channel
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.extensions = extensions
+        self.placement = placement
+    }
 }
 
 /// How to reach the citizen; never shown on a display or written to a log.

@@ -200,3 +200,66 @@ extension OfficeSchedule {
             at: Placement(date: placement.date, counterIndex: placement.counterIndex, units: units))
     }
 }
+
+extension OfficeSchedule {
+    // MARK: Placements of stored records
+
+    /// Where a stored booking or hold sits with the current configuration: the counter by id and
+    /// the grid units from `start` to `end`; nil when the counter no longer exists or the times
+    /// are off the grid (a configuration change since it was stored).
+    package func placement(counter: CounterID, start: Instant, end: Instant) -> Placement? {
+        guard let counterIndex = office.counters.firstIndex(where: { $0.id == counter }) else { return nil }
+        let frame = frame(containing: start)
+        let grid = Int64(office.gridMinutes * 60)
+        let from = frame.start.seconds(until: start)
+        let to = frame.start.seconds(until: end)
+        guard from >= 0, from % grid == 0, to > from, to % grid == 0 else { return nil }
+        let units = Int(from / grid)..<Int(to / grid)
+        guard units.upperBound <= day(frame.date).unitCount else { return nil }
+        return Placement(date: frame.date, counterIndex: counterIndex, units: units)
+    }
+
+    /// The instant each grid unit of `placement` starts, for storage keys.
+    package func unitStarts(of placement: Placement) -> [Instant] {
+        let frame = day(placement.date).frame
+        return placement.units.map { frame.instant(elapsed: $0 * office.gridMinutes) }
+    }
+
+    /// Puts back counter time held back from the public channels until `until`.
+    package mutating func restoreHeldBack(counter: CounterID, start: Instant, end: Instant, until: Instant) {
+        guard let placement = placement(counter: counter, start: start, end: end) else { return }
+        addBlock(CounterDay.Block(units: placement.units, until: until, kind: .heldBack), at: placement)
+    }
+
+    /// The held-back blocks now in force, with their times, for storage.
+    package func heldBackTimes(after now: Instant) -> [(
+        counter: CounterID, start: Instant, end: Instant, until: Instant
+    )] {
+        var result: [(counter: CounterID, start: Instant, end: Instant, until: Instant)] = []
+        for date in days.dates {
+            guard let day = days[date] else { continue }
+            for (index, counterDay) in day.counters.enumerated() {
+                for block in counterDay.blocks where block.kind == .heldBack && block.until > now {
+                    result.append(
+                        (
+                            office.counters[index].id,
+                            day.frame.instant(elapsed: block.units.lowerBound * office.gridMinutes),
+                            day.frame.instant(elapsed: block.units.upperBound * office.gridMinutes), block.until
+                        ))
+                }
+            }
+        }
+        return result
+    }
+
+    /// A copy with the capacity only (no booking or hold records), to publish to readers: the
+    /// writer's next change to its records then copies nothing.
+    package var capacityView: OfficeSchedule {
+        var copy = self
+        copy.bookings = [:]
+        copy.holds = [:]
+        copy.bookingsByContact = [:]
+        copy.bookingsByReference = [:]
+        return copy
+    }
+}

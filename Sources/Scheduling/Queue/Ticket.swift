@@ -23,6 +23,30 @@ package struct Ticket: Hashable, Sendable {
     package var servingSince: Instant?
     package var finishedAt: Instant?
 
+    package init(
+        id: TicketID, number: String, group: String, sequence: Int, services: [ServiceID], booking: BookingID?,
+        appointmentStart: Instant?, issuedAt: Instant, state: TicketState, counter: CounterID?,
+        targetCounter: CounterID?, urgent: Bool, recalls: Int, calledAt: Instant?, servingSince: Instant?,
+        finishedAt: Instant?
+    ) {
+        self.id = id
+        self.number = number
+        self.group = group
+        self.sequence = sequence
+        self.services = services
+        self.booking = booking
+        self.appointmentStart = appointmentStart
+        self.issuedAt = issuedAt
+        self.state = state
+        self.counter = counter
+        self.targetCounter = targetCounter
+        self.urgent = urgent
+        self.recalls = recalls
+        self.calledAt = calledAt
+        self.servingSince = servingSince
+        self.finishedAt = finishedAt
+    }
+
     package var isAppointment: Bool { booking != nil }
 
     /// Whether it occupies a counter (called or being served).

@@ -20,7 +20,9 @@ package enum Secrets {
     /// A short booking reference such as `K7M-4PQ` (25^6, about 244 million, combinations).
     package static func reference() -> String {
         var generator = SystemRandomNumberGenerator()
-        let letters = (0..<6).map { _ in referenceAlphabet[Int.random(in: 0..<referenceAlphabet.count, using: &generator)] }
+        let letters = (0..<6).map { _ in
+            referenceAlphabet[Int.random(in: 0..<referenceAlphabet.count, using: &generator)]
+        }
         return String(letters[0..<3]) + "-" + String(letters[3..<6])
     }
 

@@ -1,0 +1,57 @@
+package import Scheduling
+
+/// Rathaus's database opened for serving: the migrated file, the committer that owns the only
+/// write connection, a reading connection, and one writer per office.
+package final class Database: Sendable {
+    package let path: String
+    package let committer: Committer
+    /// A connection for reads of committed data (bookings by id, tokens, idempotency keys).
+    package let reader: SerialConnection
+    package let writers: [OfficeID: OfficeWriter]
+
+    private init(path: String, committer: Committer, reader: SerialConnection, writers: [OfficeID: OfficeWriter]) {
+        self.path = path
+        self.committer = committer
+        self.reader = reader
+        self.writers = writers
+    }
+
+    /// Opens (creating and migrating) the database at `path` and loads every office of
+    /// `municipality` from it.
+    package static func open(
+        path: String, municipality: Municipality, clock: @escaping @Sendable () -> Instant,
+        configuration: SQLiteConnection.Configuration = .init(), maxBatch: Int = 256
+    ) throws -> Database {
+        let connection = try SQLiteConnection(path: path, configuration: configuration)
+        try RathausSchema.migrator.migrate(connection)
+        var readerConfiguration = configuration
+        readerConfiguration.readOnly = true
+        readerConfiguration.createIfMissing = false
+        let reader = try SerialConnection(path: path, configuration: readerConfiguration, label: "rathaus.reader")
+        let committer = Committer(connection: connection)
+        var writers: [OfficeID: OfficeWriter] = [:]
+        for office in municipality.offices {
+            writers[office.id] = try OfficeWriter(
+                office: office, services: municipality.services, groups: municipality.groups, committer: committer,
+                reader: reader, clock: clock, maxBatch: maxBatch)
+        }
+        return Database(path: path, committer: committer, reader: reader, writers: writers)
+    }
+
+    /// Erases name, e-mail and phone of bookings that ended more than `days` days before `now`,
+    /// leaving the anonymous record for statistics; returns how many were erased.
+    @discardableResult
+    package func erasePersonalData(olderThanDays days: Int, now: Instant) throws -> Int {
+        let cutoff = now.adding(seconds: -days * 86_400)
+        return try committer.withConnection { connection in
+            try connection.transaction(.immediate) {
+                try connection.execute(
+                    """
+                    UPDATE booking SET contact_name = NULL, contact_email = NULL, contact_phone = NULL, erased_at = ?
+                    WHERE ends_at < ? AND erased_at IS NULL
+                    """, [now.secondsSinceEpoch, cutoff.secondsSinceEpoch])
+                return connection.changes
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package import Scheduling
+
+/// What a caller asks an office's writer to do.
+package enum OfficeCommand: Sendable {
+    case placeHold(SlotRequest)
+    case extendHold(HoldID)
+    case releaseHold(HoldID)
+    case book(SlotRequest, contact: Contact)
+    case bookHold(HoldID, channel: Channel, contact: Contact)
+    case cancel(BookingID, channel: Channel)
+    case reschedule(BookingID, start: Instant, channel: Channel)
+    case issueTicket(services: [ServiceID])
+    case checkIn(BookingID)
+    case callNext(CounterID)
+    case ticket(TicketID, QueueAction, services: [ServiceID]? = nil, counter: CounterID? = nil)
+    /// Releases expired holds, forgets past days and plans new ones.
+    case sweep
+
+    /// A short name for logs, metrics and the audit log.
+    package var name: String {
+        switch self {
+        case .placeHold: "hold"
+        case .extendHold: "extend-hold"
+        case .releaseHold: "release-hold"
+        case .book, .bookHold: "book"
+        case .cancel: "cancel"
+        case .reschedule: "reschedule"
+        case .issueTicket: "issue-ticket"
+        case .checkIn: "check-in"
+        case .callNext: "call-next"
+        case .ticket(_, let action, _, _): action.rawValue
+        case .sweep: "sweep"
+        }
+    }
+}
+
+/// Who did it, for the audit log: a staff token's id and role (never the token itself).
+package struct StaffActor: Hashable, Sendable {
+    package var id: String
+    package var role: String
+
+    package init(id: String, role: String) {
+        self.id = id
+        self.role = role
+    }
+}
+
+/// What the writer decided and stored.
+package enum OfficeOutcome: Sendable {
+    case hold(Hold)
+    case holdReleased(Hold)
+    /// A booking; `token` is set only when it was just made (it is shown once).
+    case booking(Booking, token: String?)
+    /// A queue change and the ticket as it is now.
+    case queue(QueueEvent, Ticket)
+    /// Call-next found nobody this counter can serve.
+    case nobodyWaiting
+    case swept(releasedHolds: Int)
+}
+
+/// Why the writer refused or failed.
+package enum WriterError: Error, Sendable, CustomStringConvertible {
+    case scheduling(SchedulingError)
+    case queue(QueueError)
+    /// The change could not be stored; nothing of it was kept.
+    case storage(String)
+
+    package var description: String {
+        switch self {
+        case .scheduling(let error): "\(error)"
+        case .queue(let error): "\(error)"
+        case .storage(let message): "storage failure: \(message)"
+        }
+    }
+}
+
+/// A response to store with a change, so that a retried request (Idempotency-Key) gets the
+/// first answer even after a restart.
+package struct StoredResponse: Sendable, Equatable {
+    package var status: Int
+    package var headers: [(String, String)]
+    package var body: [UInt8]
+
+    package init(status: Int, headers: [(String, String)], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    package static func == (lhs: StoredResponse, rhs: StoredResponse) -> Bool {
+        lhs.status == rhs.status && lhs.body == rhs.body && lhs.headers.map(\.0) == rhs.headers.map(\.0)
+            && lhs.headers.map(\.1) == rhs.headers.map(\.1)
+    }
+}
+
+/// The idempotency record to store with a command: where the key belongs, the key, the hash of
+/// the request, and how to render the response from the outcome.
+package struct IdempotencyRecord: Sendable {
+    package var scope: String
+    package var key: String
+    package var requestHash: [UInt8]
+    package var render: @Sendable (Result<OfficeOutcome, WriterError>) -> StoredResponse
+
+    package init(
+        scope: String, key: String, requestHash: [UInt8],
+        render: @escaping @Sendable (Result<OfficeOutcome, WriterError>) -> StoredResponse
+    ) {
+        self.scope = scope
+        self.key = key
+        self.requestHash = requestHash
+        self.render = render
+    }
+}

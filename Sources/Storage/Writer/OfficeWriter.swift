@@ -1,0 +1,477 @@
+import Dispatch
+package import Scheduling
+import Synchronization
+
+/// The single owner of one office's capacity and queue (shared/DESIGN.md, "A booking, end to
+/// end"): commands are decided one after another in memory by the scheduling core, their changes
+/// are handed to the `Committer`, and callers are answered only once the commit is durable.
+/// Requests that arrive while a commit runs are decided together afterwards (group commit).
+///
+/// Readers never wait for it: after each commit it publishes a copy of the committed capacity and
+/// queue, which `capacity` and `queue` return.
+///
+/// Invariant that makes `@unchecked Sendable` sound: `schedule`, `officeQueue`, `inFlight` and the
+/// reload state are touched only by blocks on `queue`; `pending` and the published copies are
+/// behind mutexes.
+package final class OfficeWriter: @unchecked Sendable {
+    package typealias Completion = @Sendable (Result<OfficeOutcome, WriterError>) -> Void
+
+    /// One committed command, for the observers (event streams, caches).
+    package struct Change: Sendable {
+        package var command: String
+        package var outcome: OfficeOutcome
+    }
+
+    private struct Request: Sendable {
+        var command: OfficeCommand
+        var actor: StaffActor?
+        var idempotency: IdempotencyRecord?
+        var completion: Completion
+        var attempts = 0
+    }
+
+    private struct Pending {
+        var requests: [Request] = []
+        var scheduled = false
+    }
+
+    package let office: Office
+    private let services: [Service]
+    private let groups: [ServiceGroup]
+    private let committer: Committer
+    private let reader: SerialConnection
+    private let clock: @Sendable () -> Instant
+    private let queue: DispatchQueue
+    private let pending = Mutex(Pending())
+    private let publishedCapacity: Mutex<OfficeSchedule>
+    private let publishedQueue: Mutex<OfficeQueue>
+    private let observers = Mutex<[@Sendable ([Change]) -> Void]>([])
+
+    private var schedule: OfficeSchedule
+    private var officeQueue: OfficeQueue
+    private var inFlight = false
+
+    /// The most commands decided together before their commit.
+    package let maxBatch: Int
+
+    /// Loads the office's state from the database (`reader`, a connection that sees committed
+    /// data) and starts serving commands. Expired holds are not loaded (a later sweep deletes
+    /// them).
+    package init(
+        office: Office, services: [Service], groups: [ServiceGroup], committer: Committer, reader: SerialConnection,
+        clock: @escaping @Sendable () -> Instant, maxBatch: Int = 256
+    ) throws {
+        self.office = office
+        self.services = services
+        self.groups = groups
+        self.committer = committer
+        self.reader = reader
+        self.clock = clock
+        self.maxBatch = max(1, maxBatch)
+        self.queue = DispatchQueue(label: "rathaus.office.\(office.id.rawValue)")
+        let now = clock()
+        let (schedule, officeQueue) = try OfficeWriter.load(
+            office: office, services: services, groups: groups, reader: reader, now: now)
+        self.schedule = schedule
+        self.officeQueue = officeQueue
+        self.publishedCapacity = Mutex(schedule.capacityView)
+        self.publishedQueue = Mutex(officeQueue)
+    }
+
+    // MARK: Reading
+
+    /// The committed capacity: availability answered from it is what can be booked now.
+    package var capacity: OfficeSchedule { publishedCapacity.withLock { $0 } }
+
+    /// The committed queue of today.
+    package var queueState: OfficeQueue { publishedQueue.withLock { $0 } }
+
+    /// Calls `observer` after every commit with what changed (on the writer's queue: keep it short).
+    package func observe(_ observer: @escaping @Sendable ([Change]) -> Void) {
+        observers.withLock { $0.append(observer) }
+    }
+
+    /// Runs `body` on the writer's queue with its full in-memory state (tests and tools).
+    package func inspect<T: Sendable>(_ body: @Sendable (OfficeSchedule, OfficeQueue) -> T) -> T {
+        queue.sync { body(schedule, officeQueue) }
+    }
+
+    // MARK: Commands
+
+    /// Decides `command`, stores the change (with the idempotency record, if any) and then calls
+    /// `completion` with the outcome, from another thread.
+    package func submit(
+        _ command: OfficeCommand, actor: StaffActor? = nil, idempotency: IdempotencyRecord? = nil,
+        completion: @escaping Completion
+    ) {
+        enqueue([Request(command: command, actor: actor, idempotency: idempotency, completion: completion)])
+    }
+
+    /// `submit` for callers that can wait (tools, tests): blocks until the outcome is durable.
+    package func perform(_ command: OfficeCommand, actor: StaffActor? = nil) -> Result<OfficeOutcome, WriterError> {
+        let result = Mutex<Result<OfficeOutcome, WriterError>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        submit(command, actor: actor) { outcome in
+            result.withLock { $0 = outcome }
+            done.signal()
+        }
+        done.wait()
+        return result.withLock { $0 } ?? .failure(.storage("no outcome"))
+    }
+
+    private func enqueue(_ requests: [Request], atFront: Bool = false) {
+        let start = pending.withLock { state -> Bool in
+            if atFront {
+                state.requests.insert(contentsOf: requests, at: 0)
+            } else {
+                state.requests.append(contentsOf: requests)
+            }
+            if state.scheduled { return false }
+            state.scheduled = true
+            return true
+        }
+        if start { queue.async { self.drain() } }
+    }
+
+    /// Takes the waiting commands (on `queue`), decides them and hands their writes on.
+    private func drain() {
+        guard !inFlight else { return }
+        let batch = pending.withLock { state -> [Request] in
+            let taken = Array(state.requests.prefix(maxBatch))
+            state.requests.removeFirst(taken.count)
+            if taken.isEmpty { state.scheduled = false }
+            return taken
+        }
+        guard !batch.isEmpty else { return }
+        let now = clock()
+        var decisions: [(request: Request, result: Result<OfficeOutcome, WriterError>, write: Int?)] = []
+        var writes: [Committer.WriteSet] = []
+        for request in batch {
+            let (result, write) = decide(request, now: now)
+            var writeSet = write
+            if let record = request.idempotency {
+                let response = record.render(result)
+                let key = record
+                let previous = writeSet
+                writeSet = { connection in
+                    try previous?(connection)
+                    try connection.execute(
+                        """
+                        INSERT INTO idempotency_key (scope, key, request_hash, status, headers, body, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                        [
+                            key.scope, key.key, key.requestHash, response.status,
+                            response.headers.map { "\($0.0): \($0.1)" }.joined(separator: "\n"), response.body,
+                            now.secondsSinceEpoch,
+                        ])
+                }
+            }
+            if let writeSet {
+                decisions.append((request, result, writes.count))
+                writes.append(writeSet)
+            } else {
+                decisions.append((request, result, nil))
+            }
+        }
+        guard !writes.isEmpty else {
+            for decision in decisions { decision.request.completion(decision.result) }
+            drain()
+            return
+        }
+        inFlight = true
+        let decided = decisions
+        committer.submit(writes) { results in
+            self.queue.async { self.finish(decided, results, now: now) }
+        }
+    }
+
+    /// After the commit (on `queue`): repairs memory if something was not stored, publishes, and
+    /// answers.
+    private func finish(
+        _ decisions: [(request: Request, result: Result<OfficeOutcome, WriterError>, write: Int?)],
+        _ results: [Result<Void, any Error>], now: Instant
+    ) {
+        var retry: [Request] = []
+        var answers: [(Completion, Result<OfficeOutcome, WriterError>)] = []
+        var changes: [Change] = []
+        let failed = results.contains { if case .failure = $0 { true } else { false } }
+        if failed {
+            // Memory holds decisions that are not stored: rebuild it from what is.
+            reload(now: now)
+        }
+        for decision in decisions {
+            guard let index = decision.write else {
+                answers.append((decision.request.completion, decision.result))
+                continue
+            }
+            switch results[index] {
+            case .success:
+                answers.append((decision.request.completion, decision.result))
+                if case .success(let outcome) = decision.result {
+                    changes.append(Change(command: decision.request.command.name, outcome: outcome))
+                }
+            case .failure(let error):
+                let sqlite = error as? SQLiteError
+                if sqlite?.extendedCode == .constraintUnique, decision.request.attempts < 3,
+                    sqlite?.message.contains("booking.reference") == true
+                {
+                    // Another office drew the same reference: decide again with a new one.
+                    var again = decision.request
+                    again.attempts += 1
+                    retry.append(again)
+                } else if sqlite?.extendedCode == .constraintPrimaryKey, case .success(let outcome) = decision.result {
+                    // Another writer stored a booking there first; after the reload memory knows.
+                    answers.append((decision.request.completion, .failure(conflict(for: outcome))))
+                } else {
+                    answers.append((decision.request.completion, .failure(.storage(String(describing: error)))))
+                }
+            }
+        }
+        publishedCapacity.withLock { $0 = schedule.capacityView }
+        publishedQueue.withLock { $0 = officeQueue }
+        inFlight = false
+        if !changes.isEmpty {
+            for observer in observers.withLock({ $0 }) { observer(changes) }
+        }
+        for (completion, result) in answers { completion(result) }
+        if !retry.isEmpty { enqueue(retry, atFront: true) }
+        drain()
+    }
+
+    private func conflict(for outcome: OfficeOutcome) -> WriterError {
+        switch outcome {
+        case .booking(let booking, _): .scheduling(.slotUnavailable(office: office.id, start: booking.start))
+        case .hold(let hold): .scheduling(.slotUnavailable(office: office.id, start: hold.start))
+        default: .storage("conflicting change by another writer")
+        }
+    }
+
+    // MARK: Deciding
+
+    /// Applies `request` to memory and returns its outcome and the writes that store it.
+    private func decide(_ request: Request, now: Instant) -> (Result<OfficeOutcome, WriterError>, Committer.WriteSet?) {
+        rollDay(now: now)
+        let officeID = office.id
+        var audit: (action: String, target: String)?
+        let result: Result<(OfficeOutcome, Committer.WriteSet?), WriterError>
+        do {
+            switch request.command {
+            case .placeHold(let slot):
+                let hold = try schedule.placeHold(slot, id: HoldID(Secrets.identifier()), now: now)
+                result = .success((.hold(hold), { try $0.insertHold(hold) }))
+            case .extendHold(let id):
+                let hold = try schedule.extendHold(id, now: now)
+                result = .success((.hold(hold), { try $0.updateHold(hold) }))
+            case .releaseHold(let id):
+                let hold = try schedule.releaseHold(id)
+                result = .success((.holdReleased(hold), { try $0.deleteHold(hold.id) }))
+            case .book(let slot, let contact):
+                let token = Secrets.token()
+                let booking = try schedule.book(
+                    slot, id: BookingID(Secrets.identifier()), reference: freshReference(), contact: contact, now: now)
+                let units = schedule.unitStarts(of: booking.placement)
+                let hash = Secrets.hash(token: token)
+                audit = ("book", booking.reference)
+                result = .success(
+                    (
+                        .booking(booking, token: token),
+                        { try $0.insertBooking(booking, tokenHash: hash, unitStarts: units) }
+                    ))
+            case .bookHold(let holdID, let channel, let contact):
+                let token = Secrets.token()
+                let booking = try schedule.book(
+                    hold: holdID, channel: channel, id: BookingID(Secrets.identifier()), reference: freshReference(),
+                    contact: contact, now: now)
+                let units = schedule.unitStarts(of: booking.placement)
+                let hash = Secrets.hash(token: token)
+                audit = ("book", booking.reference)
+                result = .success(
+                    (
+                        .booking(booking, token: token),
+                        { connection in
+                            try connection.deleteHold(holdID)
+                            try connection.insertBooking(booking, tokenHash: hash, unitStarts: units)
+                        }
+                    ))
+            case .cancel(let id, let channel):
+                let booking = try schedule.cancel(id, now: now)
+                let heldBack = schedule.heldBackTimes(after: now)
+                let actor = request.actor?.id
+                audit = ("cancel", booking.reference)
+                result = .success(
+                    (
+                        .booking(booking, token: nil),
+                        { connection in
+                            try connection.cancelBooking(booking, channel: channel, actor: actor)
+                            try connection.replaceHeldBack(office: officeID, heldBack)
+                        }
+                    ))
+            case .reschedule(let id, let start, let channel):
+                let booking = try schedule.reschedule(id, to: start, channel: channel, now: now)
+                let units = schedule.unitStarts(of: booking.placement)
+                let heldBack = schedule.heldBackTimes(after: now)
+                audit = ("reschedule", booking.reference)
+                result = .success(
+                    (
+                        .booking(booking, token: nil),
+                        { connection in
+                            try connection.updateMovedBooking(booking, unitStarts: units)
+                            try connection.replaceHeldBack(office: officeID, heldBack)
+                        }
+                    ))
+            case .issueTicket(let services):
+                result = .success(try queueChange(officeQueue.issueWalkIn(services: services, now: now)))
+            case .checkIn(let id):
+                guard let booking = schedule.bookings[id] else { throw WriterError.scheduling(.bookingNotFound(id)) }
+                result = .success(try queueChange(officeQueue.checkIn(booking, now: now)))
+            case .callNext(let counter):
+                if let event = try officeQueue.callNext(counter: counter, now: now) {
+                    audit = ("call-next", event.ticket.rawValue)
+                    result = .success(try queueChange(event))
+                } else {
+                    result = .success((.nobodyWaiting, nil))
+                }
+            case .ticket(let id, let action, let services, let counter):
+                audit = (action.rawValue, id.rawValue)
+                result = .success(
+                    try queueChange(ticketAction(id, action, services: services, counter: counter, now: now)))
+            case .sweep:
+                let released = schedule.releaseExpired(at: now)
+                let heldBack = schedule.heldBackTimes(after: now)
+                result = .success(
+                    (
+                        .swept(releasedHolds: released.count),
+                        { connection in
+                            try connection.deleteExpiredHolds(office: officeID, at: now)
+                            try connection.replaceHeldBack(office: officeID, heldBack)
+                        }
+                    ))
+            }
+        } catch let error as SchedulingError {
+            result = .failure(.scheduling(error))
+        } catch let error as QueueError {
+            result = .failure(.queue(error))
+        } catch let error as WriterError {
+            result = .failure(error)
+        } catch {
+            result = .failure(.storage(String(describing: error)))
+        }
+        switch result {
+        case .failure(let error):
+            return (.failure(error), nil)
+        case .success(let (outcome, write)):
+            guard let write, let actor = request.actor, let audit else { return (.success(outcome), write) }
+            return (
+                .success(outcome),
+                { connection in
+                    try write(connection)
+                    try connection.execute(
+                        "INSERT INTO audit_log (at, actor, role, action, office, target) VALUES (?, ?, ?, ?, ?, ?)",
+                        [now.secondsSinceEpoch, actor.id, actor.role, audit.action, officeID.rawValue, audit.target])
+                }
+            )
+        }
+    }
+
+    private func ticketAction(
+        _ id: TicketID, _ action: QueueAction, services: [ServiceID]?, counter: CounterID?, now: Instant
+    ) throws(QueueError) -> QueueEvent {
+        switch action {
+        case .call: throw .invalidTransition(id, state: officeQueue.ticket(id)?.state ?? .waiting, action: .call)
+        case .recall: try officeQueue.recall(id, now: now)
+        case .start: try officeQueue.start(id, now: now)
+        case .finish: try officeQueue.finish(id, now: now)
+        case .noShow: try officeQueue.markNoShow(id, now: now)
+        case .park: try officeQueue.park(id, now: now)
+        case .resume: try officeQueue.resume(id, now: now)
+        case .transfer: try officeQueue.transfer(id, services: services, counter: counter, now: now)
+        case .markUrgent: try officeQueue.markUrgent(id, now: now)
+        }
+    }
+
+    /// The outcome and writes of a queue event already applied to `officeQueue`.
+    private func queueChange(_ event: QueueEvent) throws -> (OfficeOutcome, Committer.WriteSet?) {
+        guard let ticket = officeQueue.ticket(event.ticket) else {
+            throw WriterError.queue(.ticketNotFound(event.ticket))
+        }
+        let position = officeQueue.events.count - 1
+        let officeID = office.id
+        let day = officeQueue.date
+        return (
+            .queue(event, ticket), { try $0.insertQueueEvent(event, office: officeID, day: day, position: position) }
+        )
+    }
+
+    private func freshReference() -> String {
+        var reference = Secrets.reference()
+        while schedule.booking(reference: reference) != nil { reference = Secrets.reference() }
+        return reference
+    }
+
+    /// Keeps the planned days and the queue on today.
+    private func rollDay(now: Instant) {
+        let today = schedule.frame(containing: now).date
+        if officeQueue.date != today {
+            officeQueue = OfficeQueue(office: office, services: services, groups: groups, date: today)
+            schedule.forget(before: today.adding(days: -1))
+            schedule.prepare(from: today, through: today.adding(days: OfficeWriter.horizon(of: office, services)))
+        }
+    }
+
+    // MARK: Loading
+
+    /// How many days ahead to plan: the longest booking window of the office and its services.
+    static func horizon(of office: Office, _ services: [Service]) -> Int {
+        ((services.compactMap { $0.window?.maxAdvanceDays } + [office.booking.window.maxAdvanceDays]).max() ?? 60) + 1
+    }
+
+    private func reload(now: Instant) {
+        if let (schedule, officeQueue) = try? OfficeWriter.load(
+            office: office, services: services, groups: groups, reader: reader, now: now)
+        {
+            self.schedule = schedule
+            self.officeQueue = officeQueue
+        }
+    }
+
+    /// Builds the office's capacity and today's queue from the database.
+    static func load(
+        office: Office, services: [Service], groups: [ServiceGroup], reader: SerialConnection, now: Instant
+    ) throws -> (OfficeSchedule, OfficeQueue) {
+        var schedule = OfficeSchedule(office: office, services: services)
+        let today = schedule.frame(containing: now).date
+        schedule.prepare(from: today.adding(days: -1), through: today.adding(days: horizon(of: office, services)))
+        let dayStart = schedule.day(today).frame.start
+        let (bookings, holds, heldBack, events) = try reader.sync { connection in
+            try connection.transaction(.deferred) {
+                (
+                    try connection.activeBookings(office: office.id, endingAfter: dayStart),
+                    try connection.liveHolds(office: office.id, at: now),
+                    try connection.heldBack(office: office.id, at: now),
+                    try connection.queueEvents(office: office.id, day: today)
+                )
+            }
+        }
+        for stored in bookings {
+            guard let placement = schedule.placement(counter: stored.counter, start: stored.start, end: stored.end)
+            else {
+                continue  // its counter or the grid changed: `rathaus check` lists it for the office to move
+            }
+            try schedule.restore(stored.booking(at: placement))
+        }
+        for stored in holds {
+            guard let placement = schedule.placement(counter: stored.counter, start: stored.start, end: stored.end)
+            else {
+                continue
+            }
+            schedule.restore(stored.hold(at: placement), now: now)
+        }
+        for time in heldBack {
+            schedule.restoreHeldBack(counter: time.counter, start: time.start, end: time.end, until: time.until)
+        }
+        var queue = OfficeQueue(office: office, services: services, groups: groups, date: today)
+        for event in events { try queue.apply(event) }
+        return (schedule, queue)
+    }
+}
