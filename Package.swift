@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "rathausTests",
-            dependencies: ["rathaus", "Storage", "RathausTesting"],
+            dependencies: ["rathaus", "App", "Storage", "RathausTesting"],
             swiftSettings: swiftSettings
         ),
     ],

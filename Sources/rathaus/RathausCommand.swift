@@ -23,6 +23,7 @@ enum RathausCommand {
             BackupCommand.self,
             RestoreCommand.self,
             HolidaysCommand.self,
+            CrashTestCommand.self,
         ]
     }
 
