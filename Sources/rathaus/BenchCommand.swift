@@ -5,21 +5,43 @@ import Scheduling
 /// `rathaus bench core`: how fast the scheduling core answers and decides, in memory.
 enum BenchCommand: Subcommand {
     static let name = "bench"
-    static let summary = "measure the scheduling core (availability searches, booking decisions)"
+    static let summary = "measure the scheduling core (in memory) or durable storage"
     static let usage = """
         usage: rathaus bench core [--config FILE] [--runs N] [--bookings N]
+               rathaus bench storage [--config FILE] [--callers N] [--bookings N] [--dir DIR]
 
         On the demo municipality (or FILE) with --bookings existing bookings (default 10000), times an
         availability search over 90 days for one service and for three services for 2 persons, and
         counts booking decisions per second, all in memory. Prints the median of --runs runs
         (default 5). Build with -c release for meaningful figures.
+
+        'storage' books --bookings (default 8000) free times through the office writers into a new
+        database in DIR (default: a temporary directory), with --callers concurrent callers
+        (default 32) and, for a quarter as many, with one caller; beside them, in the same run
+        and directory, a plain loop of one-row insert transactions with the same pragmas.
         """
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
-        guard let what = try arguments.positional(), what == "core" else {
-            throw UsageError("say what to measure: 'rathaus bench core'")
+        let what = try arguments.positional()
+        guard what == "core" || what == "storage" else {
+            throw UsageError("say what to measure: 'rathaus bench core' or 'rathaus bench storage'")
         }
         let path = try arguments.option("config") ?? MunicipalityLoader.demoPath
+        if what == "storage" {
+            let callers = try arguments.intOption("callers", in: 1...1024) ?? 32
+            let bookings = try arguments.intOption("bookings", in: 100...100_000) ?? 8000
+            let explicit = try arguments.option("dir")
+            try arguments.finish()
+            let directory =
+                explicit ?? (FileManager.default.temporaryDirectory.path + "/rathaus-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { if explicit == nil { try? FileManager.default.removeItem(atPath: directory) } }
+            let town = try MunicipalityLoader.load(path: path)
+            print(
+                try StorageBenchmark(municipality: town, directory: directory, callers: callers, bookings: bookings)
+                    .run())
+            return 0
+        }
         let runs = try arguments.intOption("runs", in: 1...100) ?? 5
         let existing = try arguments.intOption("bookings", in: 0...1_000_000) ?? 10_000
         try arguments.finish()

@@ -24,6 +24,7 @@ enum RathausCommand {
             RestoreCommand.self,
             HolidaysCommand.self,
             CrashTestCommand.self,
+            RetentionCommand.self,
         ]
     }
 

@@ -32,6 +32,7 @@ package enum MunicipalityDecoder {
     {
         var object = try JSONReader(root).object()
         let name = try object.required("municipality").text(maxLength: 200)
+        let retentionDays = try object.optional("retentionDays")?.int(in: 1...3650) ?? 30
         let groups = try (object.optional("groups")?.array() ?? []).map(group)
         var letters = Set<String>()
         for (index, group) in groups.enumerated() where !letters.insert(group.letter).inserted {
@@ -64,7 +65,8 @@ package enum MunicipalityDecoder {
         for letter in Set(services.map(\.group)).subtracting(letters).sorted() {
             allGroups.append(ServiceGroup(letter: letter, name: letter))
         }
-        return Municipality(name: name, services: services, groups: allGroups, offices: offices)
+        return Municipality(
+            name: name, services: services, groups: allGroups, offices: offices, retentionDays: retentionDays)
     }
 
     // MARK: Services

@@ -69,12 +69,17 @@ package struct Municipality: Hashable, Sendable {
     package var services: [Service]
     package var groups: [ServiceGroup]
     package var offices: [Office]
+    /// Days after an appointment's end after which its name, e-mail and phone are erased.
+    package var retentionDays: Int
 
-    package init(name: String, services: [Service], groups: [ServiceGroup], offices: [Office]) {
+    package init(
+        name: String, services: [Service], groups: [ServiceGroup], offices: [Office], retentionDays: Int = 30
+    ) {
         self.name = name
         self.services = services
         self.groups = groups
         self.offices = offices
+        self.retentionDays = retentionDays
     }
 
     package func service(_ id: ServiceID) -> Service? { services.first { $0.id == id } }
