@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Scheduling", "RathausTesting"],
+            dependencies: ["App", "Scheduling", "Storage", "RathausTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

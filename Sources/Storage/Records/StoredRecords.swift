@@ -341,3 +341,14 @@ package enum StorageConflict: Error, Equatable, Sendable, CustomStringConvertibl
         }
     }
 }
+
+extension SQLiteConnection {
+    /// Every office's bookings that are not cancelled and end after `after`.
+    package func activeBookings(endingAfter after: Instant) throws -> [StoredBooking] {
+        let offices = try query(
+            "SELECT DISTINCT office FROM booking WHERE status = 'booked' AND ends_at > ?", [after.secondsSinceEpoch])
+        return try offices.flatMap { row in
+            try activeBookings(office: OfficeID(try row.value(at: 0, as: String.self)), endingAfter: after)
+        }
+    }
+}
