@@ -25,6 +25,7 @@ enum RathausCommand {
             HolidaysCommand.self,
             CrashTestCommand.self,
             RetentionCommand.self,
+            TokenCommand.self,
         ]
     }
 

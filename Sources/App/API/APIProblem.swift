@@ -78,7 +78,8 @@ package struct APIProblem: Error, Sendable, Equatable {
     package static func validation(_ errors: [FieldError], detail: String? = nil) -> APIProblem {
         APIProblem(
             status: 400, kind: "validation", title: "The request is not valid",
-            detail: detail ?? errors.map { $0.field.isEmpty ? $0.message : "\($0.field): \($0.message)" }.joined(separator: "; "),
+            detail: detail
+                ?? errors.map { $0.field.isEmpty ? $0.message : "\($0.field): \($0.message)" }.joined(separator: "; "),
             errors: errors)
     }
 
@@ -113,7 +114,9 @@ package struct APIProblem: Error, Sendable, Equatable {
         case .noServices:
             return validation([FieldError(field: "services", message: "name at least one service")])
         case .unknownService(let id):
-            return APIProblem(status: 422, kind: "unknown-service", title: "Unknown service", detail: "There is no service \"\(id)\".")
+            return APIProblem(
+                status: 422, kind: "unknown-service", title: "Unknown service", detail: "There is no service \"\(id)\"."
+            )
         case .duplicateService(let id):
             return validation([FieldError(field: "services", message: "service \"\(id)\" is named twice")])
         case .serviceNotOffered(let id, let office):
@@ -123,7 +126,8 @@ package struct APIProblem: Error, Sendable, Equatable {
         case .servicesNotCombinable(let office):
             return APIProblem(
                 status: 422, kind: "services-not-combinable", title: "Services cannot be booked together",
-                detail: "No counter of office \(office) does all these services in one appointment; book them separately.")
+                detail:
+                    "No counter of office \(office) does all these services in one appointment; book them separately.")
         case .serviceNotBookable(let id, _):
             return APIProblem(
                 status: 422, kind: "service-not-bookable-online", title: "Not bookable online",
@@ -132,7 +136,11 @@ package struct APIProblem: Error, Sendable, Equatable {
             return validation([FieldError(field: "persons", message: "must be from 1 to \(max), got \(persons)")])
         case .invalidDateRange(let from, let to, let maxDays):
             return validation(
-                [FieldError(field: "to", message: "the range \(from.iso) to \(to.iso) must be forward and at most \(maxDays) days")])
+                [
+                    FieldError(
+                        field: "to",
+                        message: "the range \(from.iso) to \(to.iso) must be forward and at most \(maxDays) days")
+                ])
         case .startNotOffered(let start):
             return APIProblem(
                 status: 422, kind: "start-not-offered", title: "Not an offered start time",
@@ -184,7 +192,9 @@ package struct APIProblem: Error, Sendable, Equatable {
         case .noServices:
             return validation([FieldError(field: "services", message: "name at least one service")])
         case .unknownService(let id):
-            return APIProblem(status: 422, kind: "unknown-service", title: "Unknown service", detail: "There is no service \"\(id)\".")
+            return APIProblem(
+                status: 422, kind: "unknown-service", title: "Unknown service", detail: "There is no service \"\(id)\"."
+            )
         case .serviceNotOffered(let id, let office):
             return APIProblem(
                 status: 422, kind: "service-not-offered", title: "Service not offered here",

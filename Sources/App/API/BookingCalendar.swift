@@ -24,7 +24,8 @@ package enum BookingCalendar {
         let event = ICalendarEvent(
             uid: "\(booking.id.rawValue)@rathaus", start: time(booking.start, in: office),
             end: time(booking.end, in: office),
-            summary: (cancelled ? "Abgesagt: " : "Termin: ") + chosen.map(\.name).joined(separator: ", ") + " – " + office.name,
+            summary: (cancelled ? "Abgesagt: " : "Termin: ") + chosen.map(\.name).joined(separator: ", ") + " – "
+                + office.name,
             description: description.joined(separator: "\n"),
             location: ([office.name] + office.address).joined(separator: ", "), timestamp: booking.updatedAt,
             status: cancelled ? .cancelled : .confirmed, sequence: booking.sequence)
@@ -39,7 +40,8 @@ package enum BookingCalendar {
         let local = office.timeZone.local(instant)
         let frame = office.timeZone.frame(of: local.date)
         let wall = LocalTime(minutes: local.secondOfDay / 60) ?? .midnight
-        guard frame.instant(elapsed: frame.elapsed(wall: wall)).adding(seconds: local.secondOfDay % 60) == instant else {
+        guard frame.instant(elapsed: frame.elapsed(wall: wall)).adding(seconds: local.secondOfDay % 60) == instant
+        else {
             return .utc(instant)
         }
         return .zoned(local.date, secondOfDay: local.secondOfDay, office.timeZone)
@@ -52,7 +54,9 @@ package enum BookingCalendar {
         while date <= dates.upperBound {
             for (index, closure) in office.closures(on: date).enumerated() {
                 let uid = "\(office.id.rawValue)-\(date.iso)-\(index)@rathaus"
-                let who = closure.counters.isEmpty ? "" : " (" + closure.counters.map(\.rawValue).sorted().joined(separator: ", ") + ")"
+                let who =
+                    closure.counters.isEmpty
+                    ? "" : " (" + closure.counters.map(\.rawValue).sorted().joined(separator: ", ") + ")"
                 if closure.isWholeDay {
                     events.append(.allDay(uid: uid, from: date, through: date, summary: closure.reason + who))
                 } else {
@@ -61,13 +65,15 @@ package enum BookingCalendar {
                     let to = frame.instant(elapsed: frame.elapsed(wall: closure.to ?? .endOfDay))
                     events.append(
                         ICalendarEvent(
-                            uid: uid, start: time(from, in: office), end: time(to, in: office), summary: closure.reason + who))
+                            uid: uid, start: time(from, in: office), end: time(to, in: office),
+                            summary: closure.reason + who))
                 }
             }
             date = date.adding(days: 1)
         }
         return ICalendarDocument(
-            productID: "-//Rathaus//Schliesstage//DE", method: "PUBLISH", name: "Schließtage \(office.name)", events: events
+            productID: "-//Rathaus//Schliesstage//DE", method: "PUBLISH", name: "Schließtage \(office.name)",
+            events: events
         ).serialized(stamp: stamp)
     }
 }

@@ -164,7 +164,8 @@ package enum Representations {
             json.string("officeName", office.name)
             json.array("address") { json in for line in office.address { json.string(line) } }
             json.string("counter", booking.counter.rawValue)
-            json.string("counterName", office.counters.first { $0.id == booking.counter }?.name ?? booking.counter.rawValue)
+            json.string(
+                "counterName", office.counters.first { $0.id == booking.counter }?.name ?? booking.counter.rawValue)
             json.array("services") { json in
                 for id in booking.services {
                     json.object { json in

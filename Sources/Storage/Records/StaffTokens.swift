@@ -1,0 +1,98 @@
+package import Scheduling
+
+/// What a staff token may do: its role decides the booking channel and contingent, and which
+/// routes it opens.
+package enum StaffRole: String, CaseIterable, Sendable {
+    /// The hotline: books for callers on the hotline contingent, anywhere.
+    case hotline
+    /// Counter staff: books any bookable time, runs the queue at its counters.
+    case counter
+    /// The self-service terminal in the hall: issues tickets and checks appointments in.
+    case kiosk
+    /// Everything, including other staff's routes.
+    case admin
+
+    /// The channel bookings made with this role carry.
+    package var channel: Channel {
+        switch self {
+        case .hotline: .hotline
+        case .counter, .admin: .counter
+        case .kiosk: .kiosk
+        }
+    }
+}
+
+/// A staff token as stored: its hash, never the token.
+package struct StaffToken: Sendable, Equatable {
+    package var id: String
+    package var role: StaffRole
+    /// The only office it may act for; nil: every office.
+    package var office: OfficeID?
+    package var name: String?
+    package var createdAt: Instant
+    package var revokedAt: Instant?
+
+    package var isActive: Bool { revokedAt == nil }
+
+    /// Whether it may act for `office`.
+    package func covers(_ office: OfficeID) -> Bool {
+        self.office == nil || self.office == office
+    }
+}
+
+extension SQLiteConnection {
+    /// Creates a staff token and returns it with its record; the token is shown once and only
+    /// its hash is stored.
+    package func createStaffToken(role: StaffRole, office: OfficeID?, name: String?, now: Instant) throws -> (
+        token: String, record: StaffToken
+    ) {
+        let token = "rst_" + Secrets.token()
+        let record = StaffToken(
+            id: String(Secrets.identifier().prefix(12)), role: role, office: office, name: name, createdAt: now,
+            revokedAt: nil)
+        try transaction(.immediate) {
+            try execute(
+                "INSERT INTO staff_token (id, token_hash, role, office, name, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    record.id, Secrets.hash(token: token), role.rawValue, office?.rawValue, name,
+                    now.secondsSinceEpoch,
+                ])
+        }
+        return (token, record)
+    }
+
+    /// Every staff token, oldest first.
+    package func staffTokens() throws -> [StaffToken] {
+        try query("SELECT id, role, office, name, created_at, revoked_at FROM staff_token ORDER BY created_at, id").map
+        {
+            try Self.staffToken($0)
+        }
+    }
+
+    /// The active token with this secret, if any.
+    package func staffToken(secret: String) throws -> StaffToken? {
+        try queryFirst(
+            "SELECT id, role, office, name, created_at, revoked_at FROM staff_token WHERE token_hash = ? AND revoked_at IS NULL",
+            [Secrets.hash(token: secret)]
+        ).map { try Self.staffToken($0) }
+    }
+
+    /// Revokes the token with `id`; false when there is no active one.
+    package func revokeStaffToken(id: String, now: Instant) throws -> Bool {
+        try transaction(.immediate) {
+            try execute(
+                "UPDATE staff_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                [now.secondsSinceEpoch, id])
+            return changes == 1
+        }
+    }
+
+    private static func staffToken(_ row: Row) throws -> StaffToken {
+        let role: String = try row.value(at: 1)
+        return StaffToken(
+            id: try row.value(at: 0), role: StaffRole(rawValue: role) ?? .kiosk,
+            office: try row.value(at: 2, as: String?.self).map { OfficeID($0) }, name: try row.value(at: 3),
+            createdAt: Instant(secondsSinceEpoch: try row.value(at: 4)),
+            revokedAt: try row.value(at: 5, as: Int64?.self).map { Instant(secondsSinceEpoch: $0) })
+    }
+}

@@ -1,0 +1,80 @@
+import App
+import Foundation
+import Scheduling
+import Storage
+
+/// `rathaus token create|list|revoke`: staff tokens for the hotline, counters, kiosks and admins.
+enum TokenCommand: Subcommand {
+    static let name = "token"
+    static let summary = "create, list or revoke staff tokens"
+    static let usage = """
+        usage: rathaus token create --role hotline|counter|kiosk|admin [--office ID] [--name TEXT] [--db FILE]
+               rathaus token list [--db FILE]
+               rathaus token revoke ID [--db FILE]
+
+        'create' prints the new token once on stdout (only its hash is stored; keep it safe) and
+        its id on stderr. It works on the database 'serve' uses, also while the server runs.
+        --office limits the token to one office. 'revoke' takes the id 'list' shows.
+        """
+
+    static func run(_ arguments: inout CommandArguments) throws -> Int32 {
+        guard let action = try arguments.positional() else { throw UsageError("say create, list or revoke") }
+        let path = DatabaseLocation.path(explicit: try arguments.option("db"))
+        let now = Instant.current
+        switch action {
+        case "create":
+            guard let roleName = try arguments.option("role") else { throw UsageError("--role is required") }
+            guard let role = StaffRole(rawValue: roleName) else {
+                throw UsageError("--role must be hotline, counter, kiosk or admin, not '\(roleName)'")
+            }
+            let office = try arguments.option("office")
+            if let office, !office.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+                throw UsageError("--office must be an office id")
+            }
+            let name = try arguments.option("name")
+            try arguments.finish()
+            let connection = try open(path, create: true)
+            let (token, record) = try connection.createStaffToken(
+                role: role, office: office.map { OfficeID($0) }, name: name, now: now)
+            print(token)
+            FileHandle.standardError.write(
+                Data(
+                    "created token \(record.id) (\(role.rawValue)\(office.map { ", office \($0)" } ?? "")); it is shown only now\n"
+                        .utf8))
+            return 0
+        case "list":
+            try arguments.finish()
+            let connection = try open(path, create: false)
+            let tokens = try connection.staffTokens()
+            if tokens.isEmpty { print("no staff tokens") }
+            for token in tokens {
+                let created = RFC3339.format(token.createdAt, offsetSeconds: 0)
+                let state = token.revokedAt.map { "revoked \(RFC3339.format($0, offsetSeconds: 0))" } ?? "active"
+                print(
+                    "\(token.id)  \(token.role.rawValue)  \(token.office?.rawValue ?? "all offices")  \(token.name ?? "-")  created \(created)  \(state)"
+                )
+            }
+            return 0
+        case "revoke":
+            guard let id = try arguments.positional() else {
+                throw UsageError("say which token: rathaus token revoke ID")
+            }
+            try arguments.finish()
+            let connection = try open(path, create: false)
+            guard try connection.revokeStaffToken(id: id, now: now) else {
+                throw CommandFailure("no active token \(id)")
+            }
+            print("revoked \(id)")
+            return 0
+        default:
+            throw UsageError("unknown action '\(action)'; say create, list or revoke")
+        }
+    }
+
+    private static func open(_ path: String, create: Bool) throws -> SQLiteConnection {
+        if !create, !FileManager.default.fileExists(atPath: path) { throw CommandFailure("\(path): no such database") }
+        let connection = try SQLiteConnection(path: path)
+        try RathausSchema.migrator.migrate(connection)
+        return connection
+    }
+}
