@@ -15,6 +15,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "Scheduling", swiftSettings: swiftSettings),
+        .target(name: "CSystem", cSettings: [.define("_GNU_SOURCE")]),
         .executableTarget(
             name: "rathaus",
             dependencies: ["Scheduling"],
