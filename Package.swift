@@ -16,6 +16,11 @@ let package = Package(
     targets: [
         .target(name: "Scheduling", swiftSettings: swiftSettings),
         .target(name: "CSystem", cSettings: [.define("_GNU_SOURCE")]),
+        .target(
+            name: "HTTPServer",
+            dependencies: ["CSystem"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "rathaus",
             dependencies: ["Scheduling"],
@@ -29,6 +34,11 @@ let package = Package(
         .testTarget(
             name: "SchedulingTests",
             dependencies: ["Scheduling", "RathausTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HTTPServerTests",
+            dependencies: ["HTTPServer"],
             swiftSettings: swiftSettings
         ),
     ],

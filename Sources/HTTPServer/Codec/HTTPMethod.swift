@@ -1,0 +1,51 @@
+/// A request method (RFC 9110 §9). An open set: a struct with the methods the server recognises
+/// as static constants; any other token is answered 501 by the server (RFC 9110 §9.1).
+package struct HTTPMethod: Hashable, Sendable, CustomStringConvertible {
+    /// The method token as sent, e.g. `GET`; methods are case-sensitive.
+    package let rawValue: String
+
+    /// A method with the given token.
+    package init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    package var description: String { rawValue }
+
+    package static let get = HTTPMethod("GET")
+    package static let head = HTTPMethod("HEAD")
+    package static let post = HTTPMethod("POST")
+    package static let put = HTTPMethod("PUT")
+    package static let delete = HTTPMethod("DELETE")
+    package static let patch = HTTPMethod("PATCH")
+    package static let options = HTTPMethod("OPTIONS")
+    package static let trace = HTTPMethod("TRACE")
+    package static let connect = HTTPMethod("CONNECT")
+
+    /// The recognised method spelled by `bytes`, without allocating; nil for anything else.
+    static func recognised(_ bytes: UnsafeRawBufferPointer) -> HTTPMethod? {
+        func equals(_ text: StaticString) -> Bool {
+            guard text.utf8CodeUnitCount == bytes.count else { return false }
+            let raw = UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+            return raw.elementsEqual(bytes)
+        }
+        switch bytes.count {
+        case 3:
+            if equals("GET") { return .get }
+            if equals("PUT") { return .put }
+        case 4:
+            if equals("POST") { return .post }
+            if equals("HEAD") { return .head }
+        case 5:
+            if equals("PATCH") { return .patch }
+            if equals("TRACE") { return .trace }
+        case 6:
+            if equals("DELETE") { return .delete }
+        case 7:
+            if equals("OPTIONS") { return .options }
+            if equals("CONNECT") { return .connect }
+        default:
+            break
+        }
+        return nil
+    }
+}
