@@ -23,7 +23,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rathaus",
-            dependencies: ["Scheduling"],
+            dependencies: ["Scheduling", "HTTPServer"],
             swiftSettings: swiftSettings
         ),
         .target(
