@@ -18,7 +18,8 @@ enum RathausCommand {
     /// Every subcommand, in the order `--help` lists them.
     static var subcommands: [any Subcommand.Type] {
         [
-            CheckCommand.self
+            CheckCommand.self,
+            ServeBenchCommand.self,
         ]
     }
 
