@@ -91,4 +91,20 @@ import Testing
         #expect(response.header("Connection") == "close")
         await server.stopped()
     }
+
+    @Test func answersAndEventsAfterTheServerStoppedAreDropped() async throws {
+        let held = Signal<Responder>()
+        let server = try HTTPServer(configuration: testConfiguration(), router: holdingRouter(held))
+        try server.start()
+        let client = try RawClient(port: server.port)
+        try client.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n")
+        let responder = try #require(await held.wait())
+        server.shutdown(gracePeriod: .zero)
+        await server.stopped()
+        responder.respond(.text("nobody listens"))
+        let stream = responder.openEventStream()
+        stream.send(ServerSentEvent(data: "lost"))
+        #expect(stream.isClosed)
+        #expect(try client.readUntilClosed().isEmpty)
+    }
 }

@@ -32,7 +32,8 @@ final class EventLoop: @unchecked Sendable {
     let core: ServerCore
     private let epoll: Int32
     private let wake: Int32
-    private let mailbox = Mutex<[Message]>([])
+    /// Messages from other threads; nil once the loop has stopped (later posts are dropped).
+    private let mailbox = Mutex<[Message]?>([])
     private let mailPending = Atomic<Bool>(false)
     private let threadID = Atomic<UInt>(0)
 
@@ -52,6 +53,7 @@ final class EventLoop: @unchecked Sendable {
     private var drainDeadline = UInt64.max
     private var requestCounter: UInt64 = 0
     private var reserveFD: Int32
+    private var hasRun = false
 
     init(index: Int, core: ServerCore) throws(HTTPServerError) {
         self.index = index
@@ -80,14 +82,14 @@ final class EventLoop: @unchecked Sendable {
     }
 
     deinit {
-        readBuffer.deallocate()
-    }
-
-    /// Releases the descriptors of a loop that never ran.
-    func discard() {
-        Glibc.close(epoll)
+        // The eventfd lives as long as the loop object: a responder or stream may still post
+        // (and signal it) after the loop stopped, and must never write to a reused descriptor.
+        if !hasRun {
+            Glibc.close(epoll)
+            if reserveFD >= 0 { Glibc.close(reserveFD) }
+        }
         Glibc.close(wake)
-        if reserveFD >= 0 { Glibc.close(reserveFD) }
+        readBuffer.deallocate()
     }
 
     /// Whether the caller runs on this loop's thread.
@@ -99,7 +101,15 @@ final class EventLoop: @unchecked Sendable {
 
     /// Queues a message for the loop and wakes it if needed. Safe from any thread.
     func post(_ message: Message) {
-        mailbox.withLock { $0.append(message) }
+        let accepted = mailbox.withLock { mailbox -> Bool in
+            guard mailbox != nil else { return false }
+            mailbox?.append(message)
+            return true
+        }
+        guard accepted else {
+            if case .answer(_, .stream(let stream, _)) = message { stream.markClosed() }
+            return
+        }
         if isOnLoopThread {
             mailPending.store(true, ordering: .releasing)
         } else if !mailPending.exchange(true, ordering: .acquiringAndReleasing) {
@@ -122,6 +132,7 @@ final class EventLoop: @unchecked Sendable {
     /// Runs the loop until it has shut down and its last connection is closed.
     func run() {
         threadID.store(UInt(pthread_self()), ordering: .relaxed)
+        hasRun = true
         csystem_set_thread_name("http-loop-\(index)")
         let capacity = 256
         let events = UnsafeMutablePointer<csystem_event>.allocate(capacity: capacity)
@@ -162,8 +173,14 @@ final class EventLoop: @unchecked Sendable {
             close(connection)
         }
         processMail()
+        let leftover = mailbox.withLock { mailbox in
+            defer { mailbox = nil }
+            return mailbox ?? []
+        }
+        for case .answer(_, .stream(let stream, _)) in leftover {
+            stream.markClosed()
+        }
         Glibc.close(epoll)
-        Glibc.close(wake)
         if reserveFD >= 0 { Glibc.close(reserveFD) }
         core.running.leave()
     }
@@ -289,8 +306,8 @@ final class EventLoop: @unchecked Sendable {
     private func processMail() {
         mailPending.store(false, ordering: .releasing)
         let messages = mailbox.withLock { mailbox in
-            let taken = mailbox
-            mailbox.removeAll(keepingCapacity: true)
+            let taken = mailbox ?? []
+            mailbox?.removeAll(keepingCapacity: true)
             return taken
         }
         for message in messages {

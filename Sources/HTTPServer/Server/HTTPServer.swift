@@ -55,7 +55,6 @@ package final class HTTPServer: Sendable {
                 loops.append(try EventLoop(index: index, core: core))
             }
         } catch {
-            for loop in loops { loop.discard() }
             close(fd)
             throw error
         }
@@ -74,7 +73,6 @@ package final class HTTPServer: Sendable {
             return true
         }
         if neverStarted {
-            for loop in loops { loop.discard() }
             close(core.listenFD)
         }
     }
@@ -114,7 +112,6 @@ package final class HTTPServer: Sendable {
             }
         }
         if wasCreated {
-            for loop in loops { loop.discard() }
             close(core.listenFD)
             return
         }
