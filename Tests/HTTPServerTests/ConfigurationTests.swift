@@ -51,4 +51,12 @@ import Testing
             try HTTPServer(configuration: configuration, router: Router())
         }
     }
+
+    @Test func limitsTooLargeToComputeWithAreRefused() {
+        var configuration = HTTPServer.Configuration()
+        configuration.maxHeaderBytes = Int.max
+        #expect(configuration.problem() == "size limits must be from 0 to 1 GiB")
+        configuration.maxHeaderBytes = 1 << 30
+        #expect(configuration.problem() == nil)
+    }
 }

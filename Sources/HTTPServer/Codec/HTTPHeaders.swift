@@ -47,6 +47,7 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, 
     /// The number of field lines, duplicates counted.
     package var count: Int { fields.count }
 
+    /// Whether there are no fields.
     package var isEmpty: Bool { fields.isEmpty }
 
     /// Appends a field. Bytes a field line may not carry (CR, LF, NUL and other controls in the
@@ -106,6 +107,7 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, 
         fields.contains { matches($0, name) }
     }
 
+    /// The fields as name and value, in order.
     package func makeIterator() -> some IteratorProtocol<(name: String, value: String)> {
         var index = 0
         return AnyIterator<(name: String, value: String)> {
@@ -116,6 +118,7 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, 
         }
     }
 
+    /// One `name: value` line per field.
     package var description: String {
         map { "\($0.name): \($0.value)" }.joined(separator: "\n")
     }

@@ -9,16 +9,26 @@ package struct HTTPMethod: Hashable, Sendable, CustomStringConvertible {
         self.rawValue = rawValue
     }
 
+    /// The method token.
     package var description: String { rawValue }
 
+    /// `GET`.
     package static let get = HTTPMethod("GET")
+    /// `HEAD`.
     package static let head = HTTPMethod("HEAD")
+    /// `POST`.
     package static let post = HTTPMethod("POST")
+    /// `PUT`.
     package static let put = HTTPMethod("PUT")
+    /// `DELETE`.
     package static let delete = HTTPMethod("DELETE")
+    /// `PATCH`.
     package static let patch = HTTPMethod("PATCH")
+    /// `OPTIONS`.
     package static let options = HTTPMethod("OPTIONS")
+    /// `TRACE`.
     package static let trace = HTTPMethod("TRACE")
+    /// `CONNECT`.
     package static let connect = HTTPMethod("CONNECT")
 
     /// The recognised method spelled by `bytes`, without allocating; nil for anything else.

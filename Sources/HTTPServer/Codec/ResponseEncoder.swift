@@ -93,14 +93,16 @@ enum ResponseEncoder {
         }
     }
 
+    /// Appends a non-negative decimal (negative values are written as 0).
     static func writeDecimal(_ value: Int, into output: inout [UInt8]) {
+        let value = max(value, 0)
         if value < 10 {
             output.append(UInt8(ascii: "0") + UInt8(value))
             return
         }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var count = 0
-        var rest = max(value, 0)
+        var rest = value
         withUnsafeMutableBytes(of: &digits) { buffer in
             while rest > 0 {
                 buffer[23 - count] = UInt8(ascii: "0") + UInt8(rest % 10)

@@ -27,6 +27,7 @@ package struct Problem: Error, Sendable, Equatable {
         self.headers = headers
     }
 
+    /// Problems are equal when their members are (extra headers aside).
     package static func == (lhs: Problem, rhs: Problem) -> Bool {
         lhs.type == rhs.type && lhs.title == rhs.title && lhs.status == rhs.status && lhs.detail == rhs.detail
             && lhs.instance == rhs.instance

@@ -22,6 +22,7 @@ package final class InFlightLimitMiddleware: Middleware {
         inFlight.load(ordering: .relaxed)
     }
 
+    /// See the type's description.
     package func handle(_ request: HTTPRequest, _ responder: Responder, next: Next) {
         guard inFlight.wrappingAdd(1, ordering: .relaxed).newValue <= maximum else {
             inFlight.subtract(1, ordering: .relaxed)

@@ -34,6 +34,7 @@ package struct ClosureMiddleware: Middleware {
         self.body = body
     }
 
+    /// Runs the closure.
     package func handle(_ request: HTTPRequest, _ responder: Responder, next: Next) {
         body(request, responder, next)
     }

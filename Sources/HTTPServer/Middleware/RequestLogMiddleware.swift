@@ -21,6 +21,7 @@ package struct RequestLogMiddleware: Middleware {
         self.sink = sink
     }
 
+    /// See the type's description.
     package func handle(_ request: HTTPRequest, _ responder: Responder, next: Next) {
         let id = Self.hex(request.id)
         if let header = requestIDHeader {

@@ -16,8 +16,10 @@ package struct PathParameters: Sendable, Sequence {
         pairs.first { $0.name == name }?.value
     }
 
+    /// The number of parameters.
     package var count: Int { pairs.count }
 
+    /// The parameters as name and value, in the order of the pattern.
     package func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
         pairs.makeIterator()
     }

@@ -32,8 +32,10 @@ package struct QueryParameters: Sendable, Sequence {
     /// The number of members, repeated keys counted.
     package var count: Int { pairs.count }
 
+    /// Whether the query has no members.
     package var isEmpty: Bool { pairs.isEmpty }
 
+    /// The members as name and value, in order.
     package func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
         pairs.makeIterator()
     }

@@ -74,8 +74,9 @@ extension HTTPServer {
             if listenBacklog < 1 { return "listenBacklog must be positive" }
             if maxConnections < 1 { return "maxConnections must be positive" }
             if maxRequestLineBytes < 16 { return "maxRequestLineBytes must be at least 16" }
-            if maxHeaderBytes < 0 || maxHeaderCount < 0 || maxBodyBytes < 0 {
-                return "size limits must not be negative"
+            let sizes = [maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, maxEventStreamBufferBytes]
+            if sizes.contains(where: { $0 < 0 || $0 > 1 << 30 }) {
+                return "size limits must be from 0 to 1 GiB"
             }
             let timeouts = [
                 headerTimeout, bodyTimeout, idleTimeout, handlerTimeout, writeTimeout, lingerTimeout,

@@ -11,6 +11,7 @@ package enum HTTPServerError: Error, Equatable, Sendable, CustomStringConvertibl
     /// `start()` was called twice or after `shutdown`.
     case notStartable
 
+    /// A sentence for the log.
     package var description: String {
         switch self {
         case .invalidConfiguration(let reason): "invalid HTTP server configuration: \(reason)"
