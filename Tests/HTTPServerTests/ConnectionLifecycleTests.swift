@@ -159,4 +159,22 @@ import Testing
             #expect(try other.readResponse().text == "hello")
         }
     }
+
+    @Test func garbageFromManyClientsDoesNotStopTheServer() async throws {
+        var random = SeededRandom(state: 42)
+        try await withServer(router: basicRouter()) { server in
+            for round in 0..<200 {
+                let client = try RawClient(port: server.port)
+                var bytes = (0..<Int.random(in: 1..<2_000, using: &random)).map { _ in
+                    UInt8.random(in: 0...255, using: &random)
+                }
+                if round % 2 == 0 { bytes = Array("GET /hello HTTP/1.1\r\n".utf8) + bytes }
+                try client.send(bytes)
+                if round % 3 == 0 { client.close(reset: true) }
+            }
+            let client = try RawClient(port: server.port)
+            try client.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try client.readResponse().text == "hello")
+        }
+    }
 }
