@@ -21,6 +21,17 @@ import Testing
         }
     }
 
+    @Test(arguments: ["127.0.0.1", "::1"])
+    func handlersSeeThePeerAddress(host: String) async throws {
+        var router = Router()
+        router.get("/peer") { request, responder in responder.respond(.text(request.remoteHost)) }
+        try await withServer(testConfiguration { $0.host = host }, router: router) { server in
+            let client = try RawClient(host: host, port: server.port)
+            try client.send("GET /peer HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try client.readResponse().text == host)
+        }
+    }
+
     @Test func aKeptAliveConnectionServesRequestAfterRequest() async throws {
         try await withServer(router: basicRouter()) { server in
             let client = try RawClient(port: server.port)

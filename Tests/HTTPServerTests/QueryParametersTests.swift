@@ -27,4 +27,9 @@ import Testing
         #expect(request.query.values(for: "date") == ["2026-12-01", "2026-12-02"])
         #expect(HTTPRequest(method: .get, target: "/x").rawQuery == nil)
     }
+
+    @Test func theRemoteHostLeavesOutThePort() {
+        #expect(HTTPRequest(method: .get, target: "/", remoteAddress: "203.0.113.7:51234").remoteHost == "203.0.113.7")
+        #expect(HTTPRequest(method: .get, target: "/", remoteAddress: "[2001:db8::1]:443").remoteHost == "2001:db8::1")
+    }
 }

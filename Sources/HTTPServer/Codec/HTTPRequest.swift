@@ -54,6 +54,18 @@ package struct HTTPRequest: Sendable {
         QueryParameters(rawQuery ?? "")
     }
 
+    /// The peer's address without the port (`127.0.0.1`, `::1`), for per-client limits.
+    package var remoteHost: String {
+        var host = Substring(remoteAddress)
+        if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+            return String(host[host.index(after: host.startIndex)..<close])
+        }
+        if let colon = host.lastIndex(of: ":") {
+            host = host[..<colon]
+        }
+        return String(host)
+    }
+
     /// The `Last-Event-ID` a reconnecting event-stream client sent (WHATWG HTML §9.2), or nil.
     package var lastEventID: String? {
         headers["Last-Event-ID"]
