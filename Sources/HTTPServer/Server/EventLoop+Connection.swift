@@ -23,6 +23,9 @@ extension EventLoop {
             case .handling:
                 break work
             case .streaming, .lingering:
+                // Nothing more is read from the client here: drop what is buffered and what
+                // comes, watching only for the end of input.
+                connection.sharedInput = nil
                 discardInput(connection)
                 break work
             case .fresh, .idle, .readingHead, .readingBody:
@@ -300,6 +303,8 @@ extension EventLoop {
             ResponseEncoder.write(response, omitBody: false, connection: .close, date: date, into: &$0)
         }
         connection.closeAfterFlush = true
+        // No more request deadlines: only the write timeout, then the lingering close, apply.
+        connection.enter(.idle, at: start)
         let end = Socket.monotonicNanoseconds()
         report(
             ResponseRecord(
