@@ -26,10 +26,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ICalendar", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
-        .target(name: "App", dependencies: ["Scheduling", "Storage", "ICalendar"], swiftSettings: swiftSettings),
+        .target(name: "CSystem", cSettings: [.define("_GNU_SOURCE")]),
+        .target(
+            name: "HTTPServer",
+            dependencies: ["CSystem"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "App",
+            dependencies: ["Scheduling", "Storage", "ICalendar", "HTTPServer"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "rathaus",
-            dependencies: ["App", "Scheduling", "Storage", "ICalendar"],
+            dependencies: ["App", "Scheduling", "Storage", "ICalendar", "HTTPServer"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -56,6 +66,11 @@ let package = Package(
             name: "ICalendarTests",
             dependencies: ["ICalendar", "Scheduling", "RathausTesting"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HTTPServerTests",
+            dependencies: ["HTTPServer"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -26,6 +26,7 @@ enum RathausCommand {
             CrashTestCommand.self,
             RetentionCommand.self,
             TokenCommand.self,
+            ServeBenchCommand.self,
         ]
     }
 

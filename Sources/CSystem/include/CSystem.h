@@ -1,0 +1,52 @@
+// CSystem: the few Linux system calls that `import Glibc` does not expose to Swift (epoll,
+// eventfd, accept4), wrapped in plain C functions, as apple/swift-nio does in CNIOLinux.
+// Compiled with _GNU_SOURCE; Swift sees only these declarations.
+#ifndef CSYSTEM_H
+#define CSYSTEM_H
+
+#include <stdint.h>
+#include <sys/socket.h>
+
+/// One readiness event: what happened and the 64-bit tag given at registration.
+typedef struct {
+    uint32_t events;
+    uint64_t tag;
+} csystem_event;
+
+extern const uint32_t CSYSTEM_EPOLLIN;
+extern const uint32_t CSYSTEM_EPOLLOUT;
+extern const uint32_t CSYSTEM_EPOLLRDHUP;
+extern const uint32_t CSYSTEM_EPOLLHUP;
+extern const uint32_t CSYSTEM_EPOLLERR;
+extern const uint32_t CSYSTEM_EPOLLET;
+extern const uint32_t CSYSTEM_EPOLLEXCLUSIVE;
+
+/// epoll_create1(EPOLL_CLOEXEC).
+int csystem_epoll_create(void);
+
+/// epoll_ctl(EPOLL_CTL_ADD) with `events` and a 64-bit tag.
+int csystem_epoll_add(int epfd, int fd, uint32_t events, uint64_t tag);
+
+/// epoll_ctl(EPOLL_CTL_DEL).
+int csystem_epoll_remove(int epfd, int fd);
+
+/// epoll_wait into `events` (up to `capacity`), converted to unpacked `csystem_event`s.
+/// Returns the count, or -1 with errno.
+int csystem_epoll_wait(int epfd, csystem_event *events, int capacity, int timeout_ms);
+
+/// eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK).
+int csystem_eventfd(void);
+
+/// Adds one to an eventfd counter (wakes its reader).
+int csystem_eventfd_signal(int fd);
+
+/// Resets an eventfd counter to zero; returns 0, or -1 with errno (EAGAIN when already zero).
+int csystem_eventfd_drain(int fd);
+
+/// accept4(SOCK_NONBLOCK | SOCK_CLOEXEC).
+int csystem_accept(int fd, struct sockaddr *address, socklen_t *length);
+
+/// Names the calling thread (at most 15 bytes are kept), for ps, top and debuggers.
+void csystem_set_thread_name(const char *name);
+
+#endif

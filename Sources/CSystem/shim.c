@@ -1,0 +1,72 @@
+// See include/CSystem.h. _GNU_SOURCE (set by Package.swift) exposes accept4 and EPOLLEXCLUSIVE.
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+
+#include "CSystem.h"
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <pthread.h>
+#include <string.h>
+#include <unistd.h>
+
+const uint32_t CSYSTEM_EPOLLIN = EPOLLIN;
+const uint32_t CSYSTEM_EPOLLOUT = EPOLLOUT;
+const uint32_t CSYSTEM_EPOLLRDHUP = EPOLLRDHUP;
+const uint32_t CSYSTEM_EPOLLHUP = EPOLLHUP;
+const uint32_t CSYSTEM_EPOLLERR = EPOLLERR;
+const uint32_t CSYSTEM_EPOLLET = EPOLLET;
+const uint32_t CSYSTEM_EPOLLEXCLUSIVE = EPOLLEXCLUSIVE;
+
+int csystem_epoll_create(void) {
+    return epoll_create1(EPOLL_CLOEXEC);
+}
+
+int csystem_epoll_add(int epfd, int fd, uint32_t events, uint64_t tag) {
+    struct epoll_event event = {.events = events, .data = {.u64 = tag}};
+    return epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &event);
+}
+
+int csystem_epoll_remove(int epfd, int fd) {
+    struct epoll_event event = {0};
+    return epoll_ctl(epfd, EPOLL_CTL_DEL, fd, &event);
+}
+
+int csystem_epoll_wait(int epfd, csystem_event *events, int capacity, int timeout_ms) {
+    struct epoll_event raw[256];
+    if (capacity > 256) {
+        capacity = 256;
+    }
+    int count = epoll_wait(epfd, raw, capacity, timeout_ms);
+    for (int index = 0; index < count; index++) {
+        events[index].events = raw[index].events;
+        events[index].tag = raw[index].data.u64;
+    }
+    return count;
+}
+
+int csystem_eventfd(void) {
+    return eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+}
+
+int csystem_eventfd_signal(int fd) {
+    uint64_t one = 1;
+    return write(fd, &one, sizeof one) == sizeof one ? 0 : -1;
+}
+
+int csystem_eventfd_drain(int fd) {
+    uint64_t value;
+    return read(fd, &value, sizeof value) == sizeof value ? 0 : -1;
+}
+
+int csystem_accept(int fd, struct sockaddr *address, socklen_t *length) {
+    return accept4(fd, address, length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+}
+
+void csystem_set_thread_name(const char *name) {
+    char truncated[16];
+    strncpy(truncated, name, sizeof truncated - 1);
+    truncated[sizeof truncated - 1] = 0;
+    pthread_setname_np(pthread_self(), truncated);
+}

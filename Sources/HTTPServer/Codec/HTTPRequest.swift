@@ -1,0 +1,90 @@
+/// One request as the router and handlers see it: a value, complete with its body.
+package struct HTTPRequest: Sendable {
+    /// The request method.
+    package var method: HTTPMethod
+    /// The request-target as sent: origin-form (`/path?query`), absolute-form or `*`.
+    package var target: String
+    /// The path of the target, still percent-encoded (`/v1/offices/berlin-mitte`); for an
+    /// absolute-form target, its path; `*` for the asterisk-form.
+    package var path: String
+    /// The query of the target without `?`, still encoded; nil when the target has none.
+    package var rawQuery: String?
+    /// The protocol version of the request.
+    package var version: HTTPVersion
+    /// The header fields, in order, duplicates kept.
+    package var headers: HTTPHeaders
+    /// The body, decoded from `Content-Length` or `chunked` framing; empty when there is none.
+    package var body: [UInt8]
+    /// Values of the route's `{name}` parameters, percent-decoded; set by the router.
+    package var parameters: PathParameters
+    /// The pattern of the route that matched (`/v1/offices/{office}`), nil when none did; set
+    /// before middleware runs, for logs, metrics and per-route rules.
+    package var route: String?
+    /// A number unique within this server process, for logs and `X-Request-Id`.
+    package var id: UInt64
+    /// The peer's address as text (`127.0.0.1:53122`, `[::1]:53122`), for logs and rate limits.
+    package var remoteAddress: String
+
+    /// A request, as tests and the server build it.
+    package init(
+        method: HTTPMethod,
+        target: String,
+        version: HTTPVersion = .http11,
+        headers: HTTPHeaders = [:],
+        body: [UInt8] = [],
+        id: UInt64 = 0,
+        remoteAddress: String = ""
+    ) {
+        self.method = method
+        self.target = target
+        let split = Self.splitTarget(target)
+        self.path = split.path
+        self.rawQuery = split.query
+        self.version = version
+        self.headers = headers
+        self.body = body
+        self.parameters = PathParameters()
+        self.route = nil
+        self.id = id
+        self.remoteAddress = remoteAddress
+    }
+
+    /// The decoded query parameters, repeated keys kept in order. Parsed on each access.
+    package var query: QueryParameters {
+        QueryParameters(rawQuery ?? "")
+    }
+
+    /// The peer's address without the port (`127.0.0.1`, `::1`), for per-client limits.
+    package var remoteHost: String {
+        var host = Substring(remoteAddress)
+        if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+            return String(host[host.index(after: host.startIndex)..<close])
+        }
+        if let colon = host.lastIndex(of: ":") {
+            host = host[..<colon]
+        }
+        return String(host)
+    }
+
+    /// The `Last-Event-ID` a reconnecting event-stream client sent (WHATWG HTML §9.2), or nil.
+    package var lastEventID: String? {
+        headers["Last-Event-ID"]
+    }
+
+    /// The path and query of a target in origin-form or absolute-form (RFC 9112 §3.2).
+    static func splitTarget(_ target: String) -> (path: String, query: String?) {
+        var rest = Substring(target)
+        if !rest.hasPrefix("/"), let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") {
+            let authority = rest[rest.index(colon, offsetBy: 3)...]
+            let end = authority.firstIndex { $0 == "/" || $0 == "?" } ?? authority.endIndex
+            rest = authority[end...]
+            if !rest.hasPrefix("/") {
+                rest = Substring("/" + rest)
+            }
+        }
+        guard let mark = rest.firstIndex(of: "?") else {
+            return (String(rest), nil)
+        }
+        return (String(rest[..<mark]), String(rest[rest.index(after: mark)...]))
+    }
+}

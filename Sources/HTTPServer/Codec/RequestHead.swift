@@ -1,0 +1,38 @@
+/// A parsed request head: the request line, the header fields and what they mean for framing and
+/// the connection.
+struct RequestHead: Sendable {
+    enum Framing: Sendable, Equatable {
+        case none
+        case length(Int)
+        case chunked
+    }
+
+    var method: HTTPMethod
+    var version: HTTPVersion
+    var target: String
+    var path: String
+    var rawQuery: String?
+    var headers: HTTPHeaders
+    var framing: Framing
+    /// Whether the connection stays open after the answer (RFC 9112 §9.3).
+    var keepAlive: Bool
+    /// Whether the client waits for `100 Continue` before sending the body (RFC 9110 §10.1.1).
+    var expectsContinue: Bool
+}
+
+extension HTTPRequest {
+    /// The request for a decoded head and body.
+    init(head: RequestHead, body: [UInt8], id: UInt64, remoteAddress: String) {
+        self.method = head.method
+        self.target = head.target
+        self.path = head.path
+        self.rawQuery = head.rawQuery
+        self.version = head.version
+        self.headers = head.headers
+        self.body = body
+        self.parameters = PathParameters()
+        self.route = nil
+        self.id = id
+        self.remoteAddress = remoteAddress
+    }
+}

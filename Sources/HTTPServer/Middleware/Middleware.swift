@@ -1,0 +1,41 @@
+/// Code that runs around every handler, in the order given to the server, after the route is
+/// matched (`request.route` is set) and before the handler. A middleware may answer itself and
+/// not call `next` (authentication, admission control), change the request, or watch the
+/// answer with `Responder.onFinish` and change it with `Responder.transformResponse`.
+/// Requests the decoder refused (400, 413, …) never reach middleware; use the server's
+/// `onResponse` to see every answer.
+package protocol Middleware: Sendable {
+    /// Handles a request; calls `next` to go on, at most once.
+    func handle(_ request: HTTPRequest, _ responder: Responder, next: Next)
+}
+
+/// The rest of the middleware chain and the handler.
+package struct Next: Sendable {
+    let chain: [any Middleware]
+    let index: Int
+    let handler: Handler
+
+    /// Runs the next middleware, or the handler after the last one.
+    package func callAsFunction(_ request: HTTPRequest, _ responder: Responder) {
+        if index < chain.count {
+            chain[index].handle(request, responder, next: Next(chain: chain, index: index + 1, handler: handler))
+        } else {
+            handler(request, responder)
+        }
+    }
+}
+
+/// A middleware from a closure.
+package struct ClosureMiddleware: Middleware {
+    private let body: @Sendable (HTTPRequest, Responder, Next) -> Void
+
+    /// A middleware running `body`.
+    package init(_ body: @escaping @Sendable (HTTPRequest, Responder, Next) -> Void) {
+        self.body = body
+    }
+
+    /// Runs the closure.
+    package func handle(_ request: HTTPRequest, _ responder: Responder, next: Next) {
+        body(request, responder, next)
+    }
+}

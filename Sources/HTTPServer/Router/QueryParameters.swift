@@ -1,0 +1,42 @@
+/// The parameters of a query string (`a=1&b=x%20y&a=2`), decoded as HTML forms do (`+` is a
+/// space), repeated keys kept in order.
+package struct QueryParameters: Sendable, Sequence {
+    private var pairs: [(name: String, value: String)] = []
+
+    /// Parses a raw query (without `?`). A member without `=` has the empty value; empty
+    /// members are skipped.
+    package init(_ rawQuery: String) {
+        for member in rawQuery.split(separator: "&", omittingEmptySubsequences: true) {
+            if let equals = member.firstIndex(of: "=") {
+                pairs.append(
+                    (
+                        PercentDecoding.decode(member[..<equals], plusAsSpace: true),
+                        PercentDecoding.decode(member[member.index(after: equals)...], plusAsSpace: true)
+                    ))
+            } else {
+                pairs.append((PercentDecoding.decode(member, plusAsSpace: true), ""))
+            }
+        }
+    }
+
+    /// The first value for `name`, or nil.
+    package subscript(name: String) -> String? {
+        pairs.first { $0.name == name }?.value
+    }
+
+    /// Every value for `name`, in order.
+    package func values(for name: String) -> [String] {
+        pairs.filter { $0.name == name }.map(\.value)
+    }
+
+    /// The number of members, repeated keys counted.
+    package var count: Int { pairs.count }
+
+    /// Whether the query has no members.
+    package var isEmpty: Bool { pairs.isEmpty }
+
+    /// The members as name and value, in order.
+    package func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
+        pairs.makeIterator()
+    }
+}

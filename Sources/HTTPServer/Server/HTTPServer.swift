@@ -1,0 +1,174 @@
+import Dispatch
+import Glibc
+import Synchronization
+
+/// An HTTP/1.1 server on non-blocking sockets with one epoll event loop per thread.
+///
+/// ```swift
+/// var router = Router()
+/// router.get("/v1/offices/{office}") { request, responder in
+///     responder.respond(.json(cachedBytes(for: request.parameters["office"])))
+/// }
+/// let server = try HTTPServer(configuration: configuration, router: router)
+/// try server.start()
+/// let signals = server.shutdownOnTerminationSignals(gracePeriod: .seconds(10))
+/// server.waitUntilStopped()
+/// ```
+///
+/// The socket is bound when the server is made, so `port` is known before `start()`.
+package final class HTTPServer: Sendable {
+    /// The configuration the server runs with.
+    package let configuration: Configuration
+    /// The TCP port the server listens on (the one chosen by the system when configured as 0).
+    package let port: Int
+    private let core: ServerCore
+    private let loops: [EventLoop]
+    private let lifecycle = Mutex(Lifecycle.created)
+
+    private enum Lifecycle {
+        case created
+        case running
+        case stopping
+        case stopped
+    }
+
+    /// Binds the listening socket. `middleware` runs around every handler in the order given;
+    /// `onResponse` is told about every answer, including the server's own errors.
+    package init(
+        configuration: Configuration = Configuration(), router: Router, middleware: [any Middleware] = [],
+        onResponse: (@Sendable (ResponseRecord) -> Void)? = nil
+    ) throws(HTTPServerError) {
+        if let problem = configuration.problem() {
+            throw .invalidConfiguration(problem)
+        }
+        // Writes use MSG_NOSIGNAL; this also covers anything else in the process writing to a
+        // socket whose peer is gone.
+        signal(SIGPIPE, SIG_IGN)
+        let (fd, port) = try Socket.listen(
+            host: configuration.host, port: configuration.port, backlog: configuration.listenBacklog)
+        let core = ServerCore(
+            configuration: configuration, router: router, middleware: middleware, onResponse: onResponse,
+            listenFD: fd)
+        var loops: [EventLoop] = []
+        do {
+            for index in 0..<configuration.eventLoopCount {
+                loops.append(try EventLoop(index: index, core: core))
+            }
+        } catch {
+            close(fd)
+            throw error
+        }
+        self.configuration = configuration
+        self.port = port
+        self.core = core
+        self.loops = loops
+    }
+
+    deinit {
+        // A server that never ran still holds its sockets. A running one's loops go on until
+        // `shutdown`: keep the server value for as long as it should run.
+        let neverStarted = lifecycle.withLock { state -> Bool in
+            guard case .created = state else { return false }
+            state = .stopped
+            return true
+        }
+        if neverStarted {
+            close(core.listenFD)
+        }
+    }
+
+    /// Starts the event-loop threads. Throws when already started or shut down.
+    package func start() throws(HTTPServerError) {
+        let startable = lifecycle.withLock { state -> Bool in
+            guard case .created = state else { return false }
+            state = .running
+            return true
+        }
+        guard startable else { throw .notStartable }
+        for loop in loops {
+            core.running.enter()
+            Self.spawnThread { loop.run() }
+        }
+    }
+
+    /// Stops accepting at once, lets requests in flight finish and be answered (with
+    /// `Connection: close`), closes idle connections and event streams, and closes whatever is
+    /// left when `gracePeriod` has passed. Returns at once; see `waitUntilStopped()`. Calling it
+    /// again with a shorter grace period moves the deadline closer.
+    package func shutdown(gracePeriod: Duration = .seconds(10)) {
+        let now = Socket.monotonicNanoseconds()
+        let (sum, overflow) = now.addingReportingOverflow(gracePeriod.nanoseconds)
+        let deadline = overflow ? UInt64.max : sum
+        let wasCreated = lifecycle.withLock { state -> Bool in
+            switch state {
+            case .created:
+                state = .stopped
+                return true
+            case .running:
+                state = .stopping
+                return false
+            case .stopping, .stopped:
+                return false
+            }
+        }
+        if wasCreated {
+            close(core.listenFD)
+            return
+        }
+        for loop in loops {
+            loop.post(.shutdown(deadline: deadline))
+        }
+    }
+
+    /// Blocks until every loop has stopped after `shutdown`; returns at once if the server was
+    /// never started.
+    package func waitUntilStopped() {
+        core.running.wait()
+        lifecycle.withLock { $0 = .stopped }
+    }
+
+    /// Waits until every loop has stopped after `shutdown`.
+    package func stopped() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            core.running.notify(queue: .global()) {
+                continuation.resume()
+            }
+        }
+        lifecycle.withLock { $0 = .stopped }
+    }
+
+    /// Connections open right now, over all loops.
+    package var openConnections: Int {
+        core.openConnections.load(ordering: .relaxed)
+    }
+
+    /// Raises the process's limit of open files towards `wanted` (a server with many
+    /// connections needs one descriptor each); returns the limit in force afterwards.
+    package static func raiseOpenFileLimit(to wanted: Int) -> Int {
+        Socket.raiseOpenFileLimit(to: wanted)
+    }
+
+    private final class ThreadBody {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    private static func spawnThread(_ body: @escaping @Sendable () -> Void) {
+        let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+        var thread = pthread_t()
+        let result = pthread_create(
+            &thread, nil,
+            { argument in
+                if let argument {
+                    Unmanaged<ThreadBody>.fromOpaque(argument).takeRetainedValue().body()
+                }
+                return nil
+            }, context)
+        if result == 0 {
+            pthread_detach(thread)
+        } else {
+            Unmanaged<ThreadBody>.fromOpaque(context).release()
+            body()
+        }
+    }
+}

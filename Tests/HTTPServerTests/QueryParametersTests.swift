@@ -1,0 +1,35 @@
+import Testing
+
+@testable import HTTPServer
+
+@Suite struct QueryParametersTests {
+    @Test func repeatedKeysAreKeptInOrderAndValuesDecoded() {
+        let query = QueryParameters("service=pass&service=id%20card&persons=2&empty=&flag&&name=J%C3%BCrgen+M")
+        #expect(query.values(for: "service") == ["pass", "id card"])
+        #expect(query["service"] == "pass")
+        #expect(query["persons"] == "2")
+        #expect(query["empty"] == "")
+        #expect(query["flag"] == "")
+        #expect(query["name"] == "Jürgen M")
+        #expect(query["missing"] == nil)
+        #expect(query.count == 6)
+    }
+
+    @Test func brokenEscapesAreKeptAsTheyAre() {
+        #expect(QueryParameters("a=100%&b=%zz&c=%4")["a"] == "100%")
+        #expect(QueryParameters("a=100%&b=%zz&c=%4")["b"] == "%zz")
+        #expect(QueryParameters("a=100%&b=%zz&c=%4")["c"] == "%4")
+    }
+
+    @Test func requestsSplitTheirTargets() {
+        let request = HTTPRequest(method: .get, target: "/v1/slots?date=2026-12-01&date=2026-12-02")
+        #expect(request.path == "/v1/slots")
+        #expect(request.query.values(for: "date") == ["2026-12-01", "2026-12-02"])
+        #expect(HTTPRequest(method: .get, target: "/x").rawQuery == nil)
+    }
+
+    @Test func theRemoteHostLeavesOutThePort() {
+        #expect(HTTPRequest(method: .get, target: "/", remoteAddress: "203.0.113.7:51234").remoteHost == "203.0.113.7")
+        #expect(HTTPRequest(method: .get, target: "/", remoteAddress: "[2001:db8::1]:443").remoteHost == "2001:db8::1")
+    }
+}
