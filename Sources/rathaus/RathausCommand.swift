@@ -18,6 +18,7 @@ enum RathausCommand {
     /// Every subcommand, in the order `--help` lists them.
     static var subcommands: [any Subcommand.Type] {
         [
+            ServeCommand.self,
             CheckCommand.self,
             BenchCommand.self,
             BackupCommand.self,

@@ -258,6 +258,11 @@ package struct APIProblem: Error, Sendable, Equatable {
         switch error {
         case .scheduling(let error): from(error, office: office)
         case .queue(let error): from(error, office: office)
+        case .stale(let id, let current):
+            APIProblem(
+                status: 412, kind: "precondition-failed", title: "The booking has changed",
+                detail: "Booking \(id) changed since you read it (now version \(current)); read it again.",
+                extensions: [("etag", "\"\(current)\"")])
         case .storage: internalError()
         }
     }

@@ -98,6 +98,12 @@ package struct JSONWriter: Sendable {
         needsComma[needsComma.count - 1] = true
     }
 
+    /// Writes already-encoded JSON as an array element.
+    package mutating func raw(_ json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
+    }
+
     /// Writes already-encoded JSON as a member's value.
     package mutating func raw(_ name: String, _ json: [UInt8]) {
         key(name)

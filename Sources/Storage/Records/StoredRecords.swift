@@ -352,3 +352,78 @@ extension SQLiteConnection {
         }
     }
 }
+
+extension SQLiteConnection {
+    private static let bookingColumns = """
+        id, reference, office, counter, services, persons, starts_at, ends_at, channel, contact_name, contact_email,
+            contact_phone, status, created_at, updated_at, sequence, day, token_hash
+        """
+
+    /// A booking by id with its token's hash, whatever its status or age.
+    package func booking(id: BookingID) throws -> (booking: Booking, tokenHash: [UInt8])? {
+        try queryFirst("SELECT \(Self.bookingColumns) FROM booking WHERE id = ?", [id.rawValue]).map(Self.bookingRecord)
+    }
+
+    /// A booking by its reference (any letter case, with or without the dash).
+    package func booking(reference: String) throws -> (booking: Booking, tokenHash: [UInt8])? {
+        var compact = reference.uppercased().filter { $0 != "-" && $0 != " " }
+        if compact.count == 6 { compact.insert("-", at: compact.index(compact.startIndex, offsetBy: 3)) }
+        return try queryFirst("SELECT \(Self.bookingColumns) FROM booking WHERE reference = ?", [compact]).map(
+            Self.bookingRecord)
+    }
+
+    /// The office's bookings on a local day (cancelled ones too), by start.
+    package func bookings(office: OfficeID, day: LocalDate) throws -> [Booking] {
+        try query(
+            "SELECT \(Self.bookingColumns) FROM booking WHERE office = ? AND day = ? ORDER BY starts_at, id",
+            [office.rawValue, day.dayNumber]
+        ).map { try Self.bookingRecord($0).booking }
+    }
+
+    /// A row of `bookingColumns` as a booking (its placement only names the day).
+    private static func bookingRecord(_ row: Row) throws -> (booking: Booking, tokenHash: [UInt8]) {
+        let day = LocalDate(dayNumber: try row.value(at: 16))
+        let booking = Booking(
+            id: BookingID(try row.value(at: 0)), reference: try row.value(at: 1),
+            office: OfficeID(try row.value(at: 2)),
+            counter: CounterID(try row.value(at: 3)), services: split(try row.value(at: 4)),
+            persons: try row.value(at: 5),
+            start: Instant(secondsSinceEpoch: try row.value(at: 6)),
+            end: Instant(secondsSinceEpoch: try row.value(at: 7)),
+            channel: Channel(rawValue: try row.value(at: 8)) ?? .online,
+            contact: Contact(
+                name: try row.value(at: 9, as: String?.self) ?? "", email: try row.value(at: 10),
+                phone: try row.value(at: 11)),
+            status: Booking.Status(rawValue: try row.value(at: 12)) ?? .cancelled,
+            createdAt: Instant(secondsSinceEpoch: try row.value(at: 13)),
+            updatedAt: Instant(secondsSinceEpoch: try row.value(at: 14)), sequence: try row.value(at: 15),
+            placement: Placement(date: day, counterIndex: 0, units: 0..<0))
+        return (booking, try row.value(at: 17))
+    }
+
+    /// A stored answer for an idempotency key: the request's hash and the response.
+    package func idempotentResponse(scope: String, key: String) throws -> (
+        requestHash: [UInt8], response: StoredResponse
+    )? {
+        try queryFirst(
+            "SELECT request_hash, status, headers, body FROM idempotency_key WHERE scope = ? AND key = ?", [scope, key]
+        ).map { row in
+            let headers = (try row.value(at: 2, as: String.self)).split(separator: "\n").compactMap {
+                line -> (String, String)? in
+                guard let colon = line.firstIndex(of: ":") else { return nil }
+                return (String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingWhitespace)
+            }
+            return (
+                try row.value(at: 0),
+                StoredResponse(status: try row.value(at: 1), headers: headers, body: try row.value(at: 3))
+            )
+        }
+    }
+
+    /// Deletes idempotency records older than `before`; returns how many.
+    @discardableResult
+    package func deleteIdempotencyKeys(before: Instant) throws -> Int {
+        try execute("DELETE FROM idempotency_key WHERE created_at < ?", [before.secondsSinceEpoch])
+        return changes
+    }
+}

@@ -1,5 +1,19 @@
 package import Scheduling
 
+/// Ids of holds and bookings begin with their office's id and a dot, so that a request for one
+/// finds its office's writer without a lookup (office ids cannot contain dots).
+package enum RecordID {
+    package static func make(office: OfficeID) -> String {
+        office.rawValue + "." + Secrets.identifier()
+    }
+
+    /// The office of a hold or booking id, if it has the form.
+    package static func office(of id: String) -> OfficeID? {
+        guard let dot = id.firstIndex(of: "."), dot != id.startIndex else { return nil }
+        return OfficeID(String(id[..<dot]))
+    }
+}
+
 /// What a caller asks an office's writer to do.
 package enum OfficeCommand: Sendable {
     case placeHold(SlotRequest)
@@ -7,8 +21,10 @@ package enum OfficeCommand: Sendable {
     case releaseHold(HoldID)
     case book(SlotRequest, contact: Contact)
     case bookHold(HoldID, channel: Channel, contact: Contact)
-    case cancel(BookingID, channel: Channel)
-    case reschedule(BookingID, start: Instant, channel: Channel)
+    /// Cancels; with `ifSequence`, only if the booking is still at that version (`If-Match`).
+    case cancel(BookingID, channel: Channel, ifSequence: Int? = nil)
+    /// Moves; with `ifSequence`, only if the booking is still at that version (`If-Match`).
+    case reschedule(BookingID, start: Instant, channel: Channel, ifSequence: Int? = nil)
     case issueTicket(services: [ServiceID])
     case checkIn(BookingID)
     case callNext(CounterID)
@@ -62,6 +78,8 @@ package enum OfficeOutcome: Sendable {
 package enum WriterError: Error, Sendable, CustomStringConvertible {
     case scheduling(SchedulingError)
     case queue(QueueError)
+    /// The booking changed since the caller read it (its `If-Match` is stale).
+    case stale(BookingID, current: Int)
     /// The change could not be stored; nothing of it was kept.
     case storage(String)
 
@@ -69,6 +87,7 @@ package enum WriterError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .scheduling(let error): "\(error)"
         case .queue(let error): "\(error)"
+        case .stale(let id, let current): "booking \(id) is at version \(current)"
         case .storage(let message): "storage failure: \(message)"
         }
     }

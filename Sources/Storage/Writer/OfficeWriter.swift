@@ -258,7 +258,7 @@ package final class OfficeWriter: @unchecked Sendable {
         do {
             switch request.command {
             case .placeHold(let slot):
-                let hold = try schedule.placeHold(slot, id: HoldID(Secrets.identifier()), now: now)
+                let hold = try schedule.placeHold(slot, id: HoldID(RecordID.make(office: office.id)), now: now)
                 result = .success((.hold(hold), { try $0.insertHold(hold) }))
             case .extendHold(let id):
                 let hold = try schedule.extendHold(id, now: now)
@@ -269,7 +269,8 @@ package final class OfficeWriter: @unchecked Sendable {
             case .book(let slot, let contact):
                 let token = Secrets.token()
                 let booking = try schedule.book(
-                    slot, id: BookingID(Secrets.identifier()), reference: freshReference(), contact: contact, now: now)
+                    slot, id: BookingID(RecordID.make(office: office.id)), reference: freshReference(),
+                    contact: contact, now: now)
                 let units = schedule.unitStarts(of: booking.placement)
                 let hash = Secrets.hash(token: token)
                 audit = ("book", booking.reference)
@@ -281,7 +282,8 @@ package final class OfficeWriter: @unchecked Sendable {
             case .bookHold(let holdID, let channel, let contact):
                 let token = Secrets.token()
                 let booking = try schedule.book(
-                    hold: holdID, channel: channel, id: BookingID(Secrets.identifier()), reference: freshReference(),
+                    hold: holdID, channel: channel, id: BookingID(RecordID.make(office: office.id)),
+                    reference: freshReference(),
                     contact: contact, now: now)
                 let units = schedule.unitStarts(of: booking.placement)
                 let hash = Secrets.hash(token: token)
@@ -294,7 +296,8 @@ package final class OfficeWriter: @unchecked Sendable {
                             try connection.insertBooking(booking, tokenHash: hash, unitStarts: units)
                         }
                     ))
-            case .cancel(let id, let channel):
+            case .cancel(let id, let channel, let ifSequence):
+                try check(id, ifSequence)
                 let booking = try schedule.cancel(id, now: now)
                 let heldBack = schedule.heldBackTimes(after: now)
                 let actor = request.actor?.id
@@ -307,7 +310,8 @@ package final class OfficeWriter: @unchecked Sendable {
                             try connection.replaceHeldBack(office: officeID, heldBack)
                         }
                     ))
-            case .reschedule(let id, let start, let channel):
+            case .reschedule(let id, let start, let channel, let ifSequence):
+                try check(id, ifSequence)
                 let booking = try schedule.reschedule(id, to: start, channel: channel, now: now)
                 let units = schedule.unitStarts(of: booking.placement)
                 let heldBack = schedule.heldBackTimes(after: now)
@@ -372,6 +376,12 @@ package final class OfficeWriter: @unchecked Sendable {
                 }
             )
         }
+    }
+
+    /// Refuses when the booking is no longer at `sequence` (a stale `If-Match`).
+    private func check(_ id: BookingID, _ sequence: Int?) throws(WriterError) {
+        guard let sequence, let booking = schedule.bookings[id] else { return }
+        if booking.sequence != sequence { throw .stale(id, current: booking.sequence) }
     }
 
     private func ticketAction(

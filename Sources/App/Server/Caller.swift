@@ -1,0 +1,100 @@
+import Dispatch
+package import HTTPServer
+package import Scheduling
+package import Storage
+import Synchronization
+
+/// Who is asking: a citizen (no staff token; maybe a booking's token), or staff with a token.
+package enum Caller: Sendable {
+    case citizen(bookingToken: String?)
+    case staff(StaffToken)
+
+    /// The booking channel of the caller (no token: online).
+    package var channel: Channel {
+        switch self {
+        case .citizen: .online
+        case .staff(let token): token.role.channel
+        }
+    }
+
+    /// The namespace of its idempotency keys.
+    package var scope: String {
+        switch self {
+        case .citizen: "public"
+        case .staff(let token): "staff:" + token.id
+        }
+    }
+
+    package var actor: StaffActor? {
+        if case .staff(let token) = self { return StaffActor(id: token.id, role: token.role.rawValue) }
+        return nil
+    }
+
+    package var staff: StaffToken? {
+        if case .staff(let token) = self { return token }
+        return nil
+    }
+
+    package var bookingToken: String? {
+        if case .citizen(let token) = self { return token }
+        return nil
+    }
+}
+
+/// Finds the caller of a request: the bearer token (a staff token begins with `rst_`; anything
+/// else is taken as a booking's token), or `?token=` in links. Staff tokens are looked up in the
+/// database (the CLI adds and revokes them while the server runs) and cached for `cacheSeconds`.
+package final class CallerResolver: Sendable {
+    private let reader: SerialConnection
+    private let clock: @Sendable () -> Instant
+    private let cache = Mutex<[[UInt8]: (token: StaffToken, until: Instant)]>([:])
+    /// How long a looked-up staff token is trusted before it is read again (so a revocation takes
+    /// effect within this time).
+    package let cacheSeconds: Int
+
+    package init(reader: SerialConnection, clock: @escaping @Sendable () -> Instant, cacheSeconds: Int = 10) {
+        self.reader = reader
+        self.clock = clock
+        self.cacheSeconds = cacheSeconds
+    }
+
+    /// The token a request carries: `Authorization: Bearer …`, else `?token=`.
+    package static func token(of request: HTTPRequest) -> String? {
+        if let header = request.headers["Authorization"] {
+            let parts = header.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == "bearer" {
+                let token = parts[1].trimmingWhitespace
+                return token.isEmpty ? nil : token
+            }
+            return nil
+        }
+        return request.rawQuery.flatMap { QueryParameters($0)["token"] }
+    }
+
+    /// Resolves the caller and calls `completion` (at once when no database read is needed).
+    package func resolve(_ request: HTTPRequest, completion: @escaping @Sendable (Result<Caller, APIProblem>) -> Void) {
+        if request.headers["Authorization"] != nil, Self.token(of: request) == nil {
+            completion(.failure(.unauthorized("The Authorization header must be 'Bearer <token>'.")))
+            return
+        }
+        guard let token = Self.token(of: request), token.hasPrefix("rst_") else {
+            completion(.success(.citizen(bookingToken: Self.token(of: request))))
+            return
+        }
+        let hash = Secrets.hash(token: token)
+        let now = clock()
+        if let cached = cache.withLock({ $0[hash] }), cached.until > now {
+            completion(.success(.staff(cached.token)))
+            return
+        }
+        let cacheSeconds = cacheSeconds
+        reader.async { [self] connection in
+            guard let found = try? connection.staffToken(secret: token) else {
+                completion(.failure(.unauthorized("This staff token is unknown or revoked.")))
+                return
+            }
+            self.cache.withLock { $0[hash] = (found, now.adding(seconds: cacheSeconds)) }
+            completion(.success(.staff(found)))
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+package import HTTPServer
+import Synchronization
+
+/// Counters and a latency histogram, written in the Prometheus text format (version 0.0.4) at
+/// `/metrics`. Labels carry route patterns, statuses, offices and problem kinds, never ids.
+package final class Metrics: Sendable {
+    /// Upper bounds of the latency histogram's buckets, in seconds.
+    package static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+
+    private struct Histogram {
+        var counts = Array(repeating: 0, count: Metrics.buckets.count)
+        var sum = 0.0
+        var count = 0
+    }
+
+    private struct State {
+        var requests: [String: Int] = [:]
+        var latency: [String: Histogram] = [:]
+        var events: [String: Int] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    package init() {}
+
+    /// Records a finished request.
+    package func record(_ record: ResponseRecord) {
+        let route = record.route ?? "unmatched"
+        let method = record.method?.rawValue ?? "-"
+        let status = record.status.map { String($0.code) } ?? "none"
+        let seconds = Double(record.duration.components.seconds) + Double(record.duration.components.attoseconds) / 1e18
+        state.withLock { state in
+            state.requests["route=\"\(Self.escape(route))\",method=\"\(method)\",status=\"\(status)\"", default: 0] += 1
+            var histogram = state.latency[route] ?? Histogram()
+            for (index, bound) in Metrics.buckets.enumerated() where seconds <= bound { histogram.counts[index] += 1 }
+            histogram.sum += seconds
+            histogram.count += 1
+            state.latency[route] = histogram
+        }
+    }
+
+    /// Counts one domain event, e.g. `count("rathaus_bookings_total", ["office": "rathaus", "channel": "online"])`.
+    package func count(_ name: String, _ labels: [(String, String)] = [], by amount: Int = 1) {
+        let key = name + "{" + labels.map { "\($0.0)=\"\(Self.escape($0.1))\"" }.joined(separator: ",") + "}"
+        state.withLock { $0.events[key, default: 0] += amount }
+    }
+
+    /// The text exposition; `gauges` are added as they are (name → value).
+    package func exposition(gauges: [(name: String, help: String, value: Int)] = []) -> String {
+        let snapshot = state.withLock { $0 }
+        var lines: [String] = []
+        lines.append("# HELP rathaus_http_requests_total HTTP requests answered, by route pattern, method and status.")
+        lines.append("# TYPE rathaus_http_requests_total counter")
+        for (labels, value) in snapshot.requests.sorted(by: { $0.key < $1.key }) {
+            lines.append("rathaus_http_requests_total{\(labels)} \(value)")
+        }
+        lines.append("# HELP rathaus_http_request_duration_seconds Time from the request's arrival to its answer.")
+        lines.append("# TYPE rathaus_http_request_duration_seconds histogram")
+        for (route, histogram) in snapshot.latency.sorted(by: { $0.key < $1.key }) {
+            let label = "route=\"\(Self.escape(route))\""
+            for (index, bound) in Metrics.buckets.enumerated() {
+                lines.append(
+                    "rathaus_http_request_duration_seconds_bucket{\(label),le=\"\(bound)\"} \(histogram.counts[index])")
+            }
+            lines.append("rathaus_http_request_duration_seconds_bucket{\(label),le=\"+Inf\"} \(histogram.count)")
+            lines.append("rathaus_http_request_duration_seconds_sum{\(label)} \(histogram.sum)")
+            lines.append("rathaus_http_request_duration_seconds_count{\(label)} \(histogram.count)")
+        }
+        var described: Set<String> = []
+        for (key, value) in snapshot.events.sorted(by: { $0.key < $1.key }) {
+            let name = String(key.prefix { $0 != "{" })
+            if described.insert(name).inserted {
+                lines.append("# TYPE \(name) counter")
+            }
+            lines.append(key.hasSuffix("{}") ? "\(name) \(value)" : "\(key) \(value)")
+        }
+        for gauge in gauges {
+            lines.append("# HELP \(gauge.name) \(gauge.help)")
+            lines.append("# TYPE \(gauge.name) gauge")
+            lines.append("\(gauge.name) \(gauge.value)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+}

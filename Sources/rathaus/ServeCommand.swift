@@ -1,0 +1,69 @@
+import App
+import Foundation
+import HTTPServer
+import Scheduling
+import Storage
+
+/// `rathaus serve` (and `rathaus` alone): serves a municipality over HTTP.
+enum ServeCommand: Subcommand {
+    static let name = "serve"
+    static let summary = "serve the API and the pages (the default command)"
+    static let usage = """
+        usage: rathaus serve [--config FILE] [--db FILE] [--host HOST] [--port N] [--threads N] [--clock YYYY-MM-DDTHH:MM]
+
+        Serves the municipality of --config (default: \(MunicipalityLoader.demoPath)) from the
+        database --db (default: $RATHAUS_DB, else ./rathaus.sqlite, created on first start) on
+        http://HOST:PORT (default 127.0.0.1:8080). Logs one line per request on stderr (route
+        patterns only: no tokens, no personal data). SIGTERM or SIGINT stop it gracefully.
+
+        --clock starts the server's clock at that local time of the first office (it then runs
+        forward), to show an open office's queue at night; never the default.
+        """
+
+    static func run(_ arguments: inout CommandArguments) throws -> Int32 {
+        let config = try arguments.option("config") ?? MunicipalityLoader.demoPath
+        let db = DatabaseLocation.path(explicit: try arguments.option("db"))
+        var configuration = HTTPServer.Configuration()
+        configuration.host = try arguments.option("host") ?? "127.0.0.1"
+        configuration.port = try arguments.intOption("port", in: 0...65_535) ?? 8080
+        configuration.eventLoopCount = try arguments.intOption("threads", in: 1...64) ?? configuration.eventLoopCount
+        let clockText = try arguments.option("clock")
+        try arguments.finish()
+        let town = try MunicipalityLoader.load(path: config)
+        var clock: @Sendable () -> Instant = { ServerClock.system() }
+        if let clockText {
+            let parts = clockText.split(separator: "T")
+            guard parts.count == 2, let date = LocalDate(iso: parts[0]), let time = LocalTime(hhmm: parts[1]) else {
+                throw UsageError("--clock must be a local time YYYY-MM-DDTHH:MM")
+            }
+            let zone = town.offices.first?.timeZone ?? OfficeTimeZone(identifier: "UTC")
+            guard let frame = zone?.frame(of: date) else { throw UsageError("--clock: no time zone") }
+            clock = ServerClock.starting(at: frame.instant(elapsed: frame.elapsed(wall: time)))
+        }
+        let server: RathausServer
+        do {
+            server = try RathausServer(municipality: town, databasePath: db, configuration: configuration, clock: clock)
+        } catch let error as HTTPServerError {
+            throw CommandFailure("cannot serve on \(configuration.host):\(configuration.port): \(error)")
+        }
+        try server.start()
+        let base =
+            "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(server.port)"
+        print("Rathaus serves \(town.name) (\(town.offices.count) offices) from \(db)")
+        if let clockText { print("  clock started at \(clockText) (--clock)") }
+        print("  API:        \(base)/v1/offices")
+        print("  OpenAPI:    \(base)/openapi.json")
+        for office in town.offices {
+            print(
+                "  \(office.name): \(base)/v1/offices/\(office.id)/availability?service=\(office.offeredServices.sorted().first?.rawValue ?? "")"
+            )
+        }
+        print("  health:     \(base)/healthz   metrics: \(base)/metrics")
+        print("Stop with Ctrl-C.")
+        fflush(nil)
+        let signals = server.http.shutdownOnTerminationSignals()
+        server.waitUntilStopped()
+        signals.cancel()
+        return 0
+    }
+}

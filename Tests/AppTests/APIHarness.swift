@@ -1,0 +1,108 @@
+import Dispatch
+import Foundation
+import HTTPServer
+import RathausTesting
+import Scheduling
+import Storage
+import Synchronization
+
+@testable import App
+
+/// The API over a fresh database in a temporary directory, called in-process (no sockets), with
+/// a manual clock at Monday 7 December 2026, 07:30 in Berlin.
+final class APIHarness: Sendable {
+    struct Answer: Sendable {
+        var status: Int
+        var headers: [(String, String)]
+        var body: [UInt8]
+
+        func header(_ name: String) -> String? { headers.first { $0.0.lowercased() == name.lowercased() }?.1 }
+        var text: String { String(decoding: body, as: UTF8.self) }
+
+        /// The body as JSON, for reading fields.
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:] }
+        var problemKind: String? { (json["type"] as? String)?.split(separator: "/").last.map(String.init) }
+    }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let demo = try? MunicipalityLoader.load(path: root.appendingPathComponent(MunicipalityLoader.demoPath).path)
+
+    let directory: TemporaryDirectory
+    let clock = SharedClock(Fixtures.instant("2026-12-07T07:30"))
+    let database: Database
+    let api: RathausAPI
+
+    init(town: Municipality? = APIHarness.demo) throws {
+        guard let town else { throw CocoaError(.fileReadUnknown) }
+        directory = try TemporaryDirectory()
+        database = try Database.open(path: directory.file("api.sqlite"), municipality: town, clock: clock.read)
+        api = RathausAPI(municipality: town, database: database, clock: clock.read, tokenCacheSeconds: 0)
+    }
+
+    deinit {
+        directory.remove()
+    }
+
+    /// Sends a request through the API's routes and waits for the answer.
+    func send(_ method: HTTPMethod, _ target: String, headers: [(String, String)] = [], json: String? = nil) -> Answer {
+        var fields = HTTPHeaders()
+        for (name, value) in headers { fields.add(name, value) }
+        if json != nil, !headers.contains(where: { $0.0 == "Content-Type" }) {
+            fields.add("Content-Type", "application/json")
+        }
+        let request = HTTPRequest(method: method, target: target, headers: fields, body: Array((json ?? "").utf8))
+        let result = Mutex<Answer?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        api.handle(request) { reply in
+            switch reply {
+            case .response(let response):
+                result.withLock {
+                    $0 = Answer(
+                        status: response.status.code, headers: response.headers.map { ($0.name, $0.value) },
+                        body: response.body)
+                }
+            case .stream:
+                result.withLock { $0 = Answer(status: 200, headers: [("Content-Type", "text/event-stream")], body: []) }
+            }
+            done.signal()
+        }
+        if done.wait(timeout: .now() + 10) == .timedOut { return Answer(status: 0, headers: [], body: []) }
+        return result.withLock { $0 } ?? Answer(status: 0, headers: [], body: [])
+    }
+
+    /// A new staff token.
+    func staffToken(_ role: StaffRole, office: OfficeID? = nil) throws -> String {
+        try database.committer.withConnection { connection in
+            try connection.createStaffToken(role: role, office: office, name: "test", now: clock.now).token
+        }
+    }
+
+    func bearer(_ token: String) -> (String, String) { ("Authorization", "Bearer \(token)") }
+
+    /// Rows in `table`.
+    func count(_ table: String) throws -> Int {
+        try database.reader.sync { try $0.scalar("SELECT count(*) FROM \(table)", as: Int.self) } ?? -1
+    }
+
+    /// The first free start of `service` at `office` for the online channel.
+    func freeStart(_ office: String = "rathaus", service: String = "personalausweis", persons: Int = 1) -> String? {
+        let answer = send(.get, "/v1/offices/\(office)/availability?service=\(service)&persons=\(persons)")
+        let days = answer.json["days"] as? [[String: Any]]
+        return (days?.first?["slots"] as? [String])?.first
+    }
+
+    /// Books directly and returns the answer.
+    func book(
+        _ start: String, office: String = "rathaus", services: [String] = ["personalausweis"],
+        email: String = "erika@example.org",
+        headers: [(String, String)] = []
+    ) -> Answer {
+        let list = services.map { "\"\($0)\"" }.joined(separator: ",")
+        return send(
+            .post, "/v1/bookings", headers: headers,
+            json:
+                #"{"office":"\#(office)","services":[\#(list)],"start":"\#(start)","contact":{"name":"Erika Mustermann","email":"\#(email)"}}"#
+        )
+    }
+}
