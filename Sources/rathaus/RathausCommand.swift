@@ -27,6 +27,7 @@ enum RathausCommand {
             CrashTestCommand.self,
             RetentionCommand.self,
             TokenCommand.self,
+            OpenAPICommand.self,
             ServeBenchCommand.self,
         ]
     }
