@@ -106,3 +106,60 @@ final class APIHarness: Sendable {
         )
     }
 }
+
+/// Collects what an event stream is sent.
+final class TestSink: EventSink, @unchecked Sendable {
+    // Invariant: all state is behind the mutex.
+    private let state = Mutex<(events: [ServerSentEvent], closed: Bool, onClose: [@Sendable () -> Void])>(
+        ([], false, []))
+    private let arrived = DispatchSemaphore(value: 0)
+
+    func send(_ event: ServerSentEvent) {
+        state.withLock { $0.events.append(event) }
+        arrived.signal()
+    }
+
+    func close() {
+        let callbacks = state.withLock { state -> [@Sendable () -> Void] in
+            state.closed = true
+            return state.onClose
+        }
+        for callback in callbacks { callback() }
+    }
+
+    var isClosed: Bool { state.withLock { $0.closed } }
+
+    func onClose(_ callback: @escaping @Sendable () -> Void) {
+        state.withLock { $0.onClose.append(callback) }
+    }
+
+    var events: [ServerSentEvent] { state.withLock { $0.events } }
+
+    /// Waits until at least `count` events have arrived (at most 5 s).
+    func wait(for count: Int) -> [ServerSentEvent] {
+        while events.count < count {
+            if arrived.wait(timeout: .now() + 5) == .timedOut { break }
+        }
+        return events
+    }
+}
+
+extension APIHarness {
+    /// Opens an event stream route into a test sink.
+    func openStream(_ target: String, headers: [(String, String)] = []) -> TestSink? {
+        var fields = HTTPHeaders()
+        for (name, value) in headers { fields.add(name, value) }
+        let sink = TestSink()
+        let opened = Mutex(false)
+        let done = DispatchSemaphore(value: 0)
+        api.handle(HTTPRequest(method: .get, target: target, headers: fields)) { reply in
+            if case .stream(_, let start) = reply {
+                start(sink)
+                opened.withLock { $0 = true }
+            }
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + 5)
+        return opened.withLock { $0 } ? sink : nil
+    }
+}

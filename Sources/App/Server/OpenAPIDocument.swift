@@ -184,6 +184,101 @@ package enum OpenAPIDocument {
             ],
             security: staffOnly),
         Operation(
+            method: "post", path: "/v1/offices/{office}/tickets", id: "issueTicket", tag: "Queue",
+            summary: "Draw a walk-in ticket",
+            parameters: [parameter("Office"), parameter("IdempotencyKey")],
+            body:
+                ##"{"type":"object","required":["services"],"additionalProperties":false,"properties":{"services":{"type":"array","minItems":1,"items":{"type":"string"}}}}"##,
+            responses: [
+                ("201", json(ref("Ticket"), "The ticket")), ("400", problem), ("401", problem), ("403", problem),
+                ("404", problem), ("409", problem), ("422", problem),
+            ],
+            security: staffOnly),
+        Operation(
+            method: "post", path: "/v1/offices/{office}/check-in", id: "checkInByReference", tag: "Queue",
+            summary: "Check an appointment in by its reference (kiosk); a late arrival may get a walk-in ticket",
+            parameters: [parameter("Office")],
+            body:
+                ##"{"type":"object","required":["reference"],"additionalProperties":false,"properties":{"reference":{"type":"string"}}}"##,
+            responses: [
+                ("201", json(ref("Ticket"), "The appointment's ticket")), ("400", problem), ("401", problem),
+                ("403", problem), ("404", problem), ("409", problem),
+            ],
+            security: staffOnly),
+        Operation(
+            method: "post", path: "/v1/bookings/{booking}/check-in", id: "checkInBooking", tag: "Queue",
+            summary: "Check an appointment in",
+            parameters: [parameter("Booking")],
+            responses: [
+                ("201", json(ref("Ticket"), "The appointment's ticket")), ("401", problem), ("403", problem),
+                ("404", problem), ("409", problem),
+            ],
+            security: bookingAccess),
+        Operation(
+            method: "post", path: "/v1/offices/{office}/counters/{counter}/call-next", id: "callNext", tag: "Queue",
+            summary: "Call the next ticket this counter can serve",
+            parameters: [parameter("Office"), parameter("Counter"), parameter("IdempotencyKey")],
+            responses: [
+                ("200", json(ref("Ticket"), "The called ticket")),
+                ("204", ##"{"description":"Nobody waits that this counter can serve"}"##), ("401", problem),
+                ("403", problem), ("404", problem), ("409", problem),
+            ],
+            security: staffOnly),
+        Operation(
+            method: "get", path: "/v1/offices/{office}/counters/{counter}", id: "getCounter", tag: "Queue",
+            summary: "A counter's current and parked tickets and how many wait for it",
+            parameters: [parameter("Office"), parameter("Counter")],
+            responses: [
+                (
+                    "200",
+                    json(
+                        ##"{"type":"object","properties":{"counter":{"type":"string"},"counterName":{"type":"string"},"current":{"oneOf":[{"$ref":"#/components/schemas/Ticket"},{"type":"null"}]},"parked":{"type":"array","items":{"$ref":"#/components/schemas/Ticket"}},"waiting":{"type":"integer"}}}"##,
+                        "The counter")
+                ), ("401", problem), ("403", problem), ("404", problem),
+            ],
+            security: staffOnly),
+        Operation(
+            method: "post", path: "/v1/tickets/{ticket}/{action}", id: "ticketAction", tag: "Queue",
+            summary: "Act on a ticket at the counter",
+            parameters: [
+                parameter("Ticket"),
+                ##"{"name":"action","in":"path","required":true,"schema":{"type":"string","enum":["recall","start","finish","no-show","park","resume","transfer","urgent"]}}"##,
+                parameter("IdempotencyKey"),
+            ],
+            body:
+                ##"{"type":"object","additionalProperties":false,"description":"Only for transfer: other services, a counter, or both","properties":{"services":{"type":"array","items":{"type":"string"}},"counter":{"type":"string"}}}"##,
+            responses: [
+                ("200", json(ref("Ticket"), "The ticket as it is now")), ("400", problem), ("401", problem),
+                ("403", problem), ("404", problem), ("409", problem),
+            ],
+            security: staffOnly),
+        Operation(
+            method: "get", path: "/v1/offices/{office}/queue", id: "getBoard", tag: "Queue",
+            summary:
+                "The board: current and recent calls, waiting counts and estimated waits (numbers only; more for staff)",
+            parameters: [parameter("Office")],
+            responses: [("200", json(ref("Board"), "The board")), ("404", problem)],
+            security: optionalStaff),
+        Operation(
+            method: "get", path: "/v1/offices/{office}/queue.txt", id: "getBoardText", tag: "Queue",
+            summary: "The board as plain text for LED boards",
+            parameters: [parameter("Office")],
+            responses: [
+                ("200", ##"{"description":"Lines of text","content":{"text/plain":{"schema":{"type":"string"}}}}"##),
+                ("404", problem),
+            ]),
+        Operation(
+            method: "get", path: "/v1/offices/{office}/queue/events", id: "getQueueEvents", tag: "Queue",
+            summary:
+                "Server-Sent Events: `board` (the whole board) and `queue` (one change, with `id:`; Last-Event-ID resumes)",
+            parameters: [parameter("Office"), ##"{"name":"Last-Event-ID","in":"header","schema":{"type":"string"}}"##],
+            responses: [
+                (
+                    "200",
+                    ##"{"description":"An event stream","content":{"text/event-stream":{"schema":{"type":"string"}}}}"##
+                ), ("404", problem),
+            ]),
+        Operation(
             method: "get", path: "/healthz", id: "health", tag: "Operations", summary: "Health",
             responses: [
                 ("200", json(##"{"type":"object"}"##, "Healthy")),
@@ -284,6 +379,22 @@ package enum OpenAPIDocument {
             "channel":{"type":"string"},"sequence":{"type":"integer"},"fee":{"$ref":"#/components/schemas/Fee"},
             "documents":{"type":"array","items":{"$ref":"#/components/schemas/Document"}},"contact":{"$ref":"#/components/schemas/Contact"},
             "links":{"type":"object","additionalProperties":{"type":"string"}}}},
+          "Ticket":{"type":"object","required":["id","number","state","services","issuedAt"],"properties":{
+            "id":{"type":"string"},"number":{"type":"string","examples":["A017"]},"group":{"type":"string"},
+            "state":{"type":"string","enum":["waiting","called","serving","done","noShow","parked"]},
+            "services":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"}}}},
+            "issuedAt":{"type":"string","format":"date-time"},"appointment":{"type":"string"},"urgent":{"type":"boolean"},
+            "recalls":{"type":"integer"},"counter":{"type":"string"},"counterName":{"type":"string"},"ahead":{"type":"integer"},
+            "estimatedWaitMinutes":{"type":"integer"},"documents":{"type":"array","items":{"$ref":"#/components/schemas/Document"}},
+            "lateArrival":{"type":"boolean"},"notice":{"type":"string"},"links":{"type":"object","additionalProperties":{"type":"string"}}}},
+          "BoardCall":{"type":"object","required":["ticket","number","counter","counterName"],"properties":{
+            "ticket":{"type":"string"},"number":{"type":"string"},"counter":{"type":"string"},"counterName":{"type":"string"},
+            "calledAt":{"type":"string"},"recalls":{"type":"integer"},"state":{"type":"string"}}},
+          "Board":{"type":"object","required":["office","name","sequence","calls","recent","groups"],"properties":{
+            "office":{"type":"string"},"name":{"type":"string"},"date":{"type":"string"},"time":{"type":"string"},"sequence":{"type":"integer"},
+            "calls":{"type":"array","items":{"$ref":"#/components/schemas/BoardCall"}},"recent":{"type":"array","items":{"$ref":"#/components/schemas/BoardCall"}},
+            "groups":{"type":"array","items":{"type":"object","properties":{"letter":{"type":"string"},"name":{"type":"string"},"waiting":{"type":"integer"},"estimatedWaitMinutes":{"type":"integer"}}}},
+            "waiting":{"type":"array","description":"Staff only","items":{"type":"object"}}}},
           "BookingList":{"type":"object","properties":{"office":{"type":"string"},"date":{"type":"string","format":"date"},
             "bookings":{"type":"array","items":{"$ref":"#/components/schemas/Booking"}}}}
         }

@@ -16,6 +16,7 @@ package final class RathausAPI: Sendable {
     package let metrics: Metrics
     let callers: CallerResolver
     let idempotency: IdempotencyKeys
+    let queueStreams = QueueStreams()
     let offices: [OfficeID: Office]
     let services: [ServiceID: Service]
     /// Answers that never change while the server runs, with their ETags.
@@ -77,7 +78,10 @@ package final class RathausAPI: Sendable {
             }
         }
         servicesBody = list.bytes
-        self.routes = RathausAPI.allRoutes
+        self.routes = RathausAPI.allRoutes + RathausAPI.queueRoutes
+        for office in municipality.offices {
+            database.writers[office.id]?.observe { [weak self] changes in self?.broadcast(changes, office: office) }
+        }
     }
 
     /// The router that serves the routes through the HTTP server.
