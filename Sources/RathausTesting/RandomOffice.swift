@@ -93,7 +93,9 @@ package struct RandomOffice {
         }
         let window = BookingWindow(
             minNoticeDays: int(0...1), minNoticeMinutes: pick([0, 0, 30]), maxAdvanceDays: int(3...12),
-            releaseTime: chance(0.3) ? LocalTime(hhmm: "07:00") : nil)
+            releaseTime: chance(0.3) ? LocalTime(hhmm: "07:00") : nil,
+            weeklyRelease: chance(0.2)
+                ? WeeklyRelease(weekday: pick(Weekday.allCases), time: halfHour(12...20), weeksAhead: int(0...2)) : nil)
         let policy = BookingPolicy(
             window: window, holdMinutes: pick([5, 10]), maxHoldExtensions: int(0...2),
             cancellationHoldBackMinutes: pick([0, 0, 15]), maxActivePerContact: int(1...3))

@@ -10,6 +10,7 @@ enum ServeCommand: Subcommand {
     static let summary = "serve the API and the pages (the default command)"
     static let usage = """
         usage: rathaus serve [--config FILE] [--db FILE] [--host HOST] [--port N] [--threads N] [--clock YYYY-MM-DDTHH:MM]
+                             [--rate N] [--burst N] [--max-in-flight N] [--trusted-proxy ADDRESS]…
 
         Serves the municipality of --config (default: \(MunicipalityLoader.demoPath)) from the
         database --db (default: $RATHAUS_DB, else ./rathaus.sqlite, created on first start) on
@@ -18,6 +19,11 @@ enum ServeCommand: Subcommand {
 
         --clock starts the server's clock at that local time of the first office (it then runs
         forward), to show an open office's queue at night; never the default.
+
+        Public requests are limited per client to --rate a second (default 20) with bursts of
+        --burst (40), and to --max-in-flight at once (512): beyond, 429 or 503 with Retry-After.
+        Requests with a valid staff token are not limited. --trusted-proxy (repeatable) names a
+        reverse proxy whose X-Forwarded-For gives the client's address.
         """
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
@@ -28,6 +34,13 @@ enum ServeCommand: Subcommand {
         configuration.port = try arguments.intOption("port", in: 0...65_535) ?? 8080
         configuration.eventLoopCount = try arguments.intOption("threads", in: 1...64) ?? configuration.eventLoopCount
         let clockText = try arguments.option("clock")
+        var admission = AdmissionConfiguration()
+        if let rate = try arguments.intOption("rate", in: 1...1_000_000) { admission.requestsPerSecond = Double(rate) }
+        if let burst = try arguments.intOption("burst", in: 1...1_000_000) { admission.burst = Double(burst) }
+        if let inFlight = try arguments.intOption("max-in-flight", in: 0...1_000_000) {
+            admission.maxPublicInFlight = inFlight
+        }
+        while let proxy = try arguments.option("trusted-proxy") { admission.trustedProxies.insert(proxy) }
         try arguments.finish()
         let town = try MunicipalityLoader.load(path: config)
         var clock: @Sendable () -> Instant = { ServerClock.system() }
@@ -42,7 +55,8 @@ enum ServeCommand: Subcommand {
         }
         let server: RathausServer
         do {
-            server = try RathausServer(municipality: town, databasePath: db, configuration: configuration, clock: clock)
+            server = try RathausServer(
+                municipality: town, databasePath: db, configuration: configuration, admission: admission, clock: clock)
         } catch let error as HTTPServerError {
             throw CommandFailure("cannot serve on \(configuration.host):\(configuration.port): \(error)")
         }

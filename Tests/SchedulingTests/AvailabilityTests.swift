@@ -182,3 +182,40 @@ import Testing
         #expect(offered.count == 29)
     }
 }
+
+@Suite struct ReleaseTests {
+    // The vaccination centre releases next week's slots every Monday at 07:00.
+    let window = BookingWindow(
+        minNoticeDays: 1, maxAdvanceDays: 30,
+        weeklyRelease: WeeklyRelease(weekday: .monday, time: Fixtures.time("07:00"), weeksAhead: 1))
+
+    func days(at local: String) throws -> (days: [String], next: (at: Instant, through: LocalDate)?) {
+        let office = Fixtures.office(
+            hours: [Fixtures.rule([.monday, .wednesday], from: "08:00", to: "10:00")],
+            booking: BookingPolicy(window: window))
+        let schedule = Fixtures.schedule(office)
+        let availability = try schedule.availability(
+            services: ["pass"], persons: 1, channel: .online, from: Fixtures.date("2026-12-07"),
+            to: Fixtures.date("2026-12-31"),
+            now: Fixtures.instant(local))
+        return (availability.days.map(\.date.iso), availability.nextRelease)
+    }
+
+    @Test func beforeTheReleaseOnlyThisWeekIsOfferedAndTheAnswerSaysWhenMoreComes() throws {
+        let before = try days(at: "2026-12-07T06:59")
+        #expect(before.days == ["2026-12-09"])
+        #expect(before.next?.at == Fixtures.instant("2026-12-07T07:00"))
+        #expect(before.next?.through.iso == "2026-12-20")
+    }
+
+    @Test func atTheReleaseNextWeekOpens() throws {
+        let after = try days(at: "2026-12-07T07:00")
+        #expect(after.days == ["2026-12-09", "2026-12-14", "2026-12-16"])
+        #expect(after.next?.at == Fixtures.instant("2026-12-14T07:00"))
+        #expect(after.next?.through.iso == "2026-12-27")
+    }
+
+    @Test func midweekTheLastReleaseStillCounts() throws {
+        #expect(try days(at: "2026-12-10T12:00").days == ["2026-12-14", "2026-12-16"])
+    }
+}

@@ -112,6 +112,12 @@ package enum Representations {
             json.string("channel", channel.rawValue)
             json.string("from", from.iso)
             json.string("to", to.iso)
+            if let release = availability.nextRelease {
+                json.object("nextRelease") { json in
+                    json.string("at", time(release.at, in: office))
+                    json.string("through", release.through.iso)
+                }
+            }
             json.array("days") { json in
                 for day in availability.days {
                     json.object { json in

@@ -149,11 +149,24 @@ package enum MunicipalityDecoder {
             minNoticeDays: try object.optional("minNoticeDays")?.int(in: 0...365) ?? defaults.minNoticeDays,
             minNoticeMinutes: try object.optional("minNoticeMinutes")?.int(in: 0...10_080) ?? defaults.minNoticeMinutes,
             maxAdvanceDays: try object.optional("maxAdvanceDays")?.int(in: 0...730) ?? defaults.maxAdvanceDays,
-            releaseTime: try object.optional("releaseTime").map(time) ?? defaults.releaseTime)
+            releaseTime: try object.optional("releaseTime").map(time) ?? defaults.releaseTime,
+            weeklyRelease: try object.optional("weeklyRelease").map(weeklyRelease) ?? defaults.weeklyRelease)
         guard window.maxAdvanceDays >= window.minNoticeDays else {
             throw object.error("maxAdvanceDays must not be less than minNoticeDays")
         }
         return window
+    }
+
+    static func weeklyRelease(_ reader: JSONReader) throws(JSONPathError) -> WeeklyRelease {
+        var object = try reader.object()
+        let dayReader = try object.required("weekday")
+        let key = try dayReader.string()
+        guard let weekday = Weekday(key: key) else { throw dayReader.fail("unknown day \"\(key)\"; use mon … sun") }
+        let release = WeeklyRelease(
+            weekday: weekday, time: try time(object.required("time")),
+            weeksAhead: try object.optional("weeksAhead")?.int(in: 0...52) ?? 1)
+        try object.finish()
+        return release
     }
 
     // MARK: Offices

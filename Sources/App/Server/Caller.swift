@@ -71,6 +71,15 @@ package final class CallerResolver: Sendable {
         return request.rawQuery.flatMap { QueryParameters($0)["token"] }
     }
 
+    /// Whether the request carries a staff token already known to be valid (no database read):
+    /// such requests are not held back by the public limits.
+    package func isKnownStaff(_ request: HTTPRequest) -> Bool {
+        guard let token = Self.token(of: request), token.hasPrefix("rst_") else { return false }
+        let hash = Secrets.hash(token: token)
+        let now = clock()
+        return cache.withLock { $0[hash].map { $0.until > now } ?? false }
+    }
+
     /// Resolves the caller and calls `completion` (at once when no database read is needed).
     package func resolve(_ request: HTTPRequest, completion: @escaping @Sendable (Result<Caller, APIProblem>) -> Void) {
         if request.headers["Authorization"] != nil, Self.token(of: request) == nil {

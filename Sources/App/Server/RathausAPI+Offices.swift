@@ -24,19 +24,37 @@ extension RathausAPI {
             let office = try office(request)
             let parameters = try availabilityParameters(request, office: office)
             withCaller(request, reply) { caller throws(APIProblem) in
-                guard let capacity = self.database.writers[office.id]?.capacity else { throw .notFound("no office") }
-                let availability: Availability
-                do throws(SchedulingError) {
-                    availability = try capacity.availability(
-                        services: parameters.services, persons: parameters.persons, channel: caller.channel,
-                        from: parameters.from, to: parameters.to, now: self.clock())
-                } catch {
-                    throw APIProblem.from(error, office: office)
+                guard let writer = self.database.writers[office.id] else { throw .notFound("no office") }
+                let now = self.clock()
+                let key =
+                    "\(office.id.rawValue)|\(writer.capacityVersion)|\(now.secondsSinceEpoch / 60)|\(caller.channel.rawValue)|"
+                    + parameters.services.map(\.rawValue).joined(separator: ",")
+                    + "|\(parameters.persons)|\(parameters.from.dayNumber)|\(parameters.to.dayNumber)"
+                let entry: AvailabilityCache.Entry
+                if let hit = self.availabilityCache.get(key) {
+                    entry = hit
+                } else {
+                    let availability: Availability
+                    do throws(SchedulingError) {
+                        availability = try writer.capacity.availability(
+                            services: parameters.services, persons: parameters.persons, channel: caller.channel,
+                            from: parameters.from, to: parameters.to, now: now)
+                    } catch {
+                        throw APIProblem.from(error, office: office)
+                    }
+                    let body = Representations.availability(
+                        availability, office: office, services: parameters.services, persons: parameters.persons,
+                        channel: caller.channel, from: parameters.from, to: parameters.to)
+                    entry = self.availabilityCache.put(key, body: body)
                 }
-                let body = Representations.availability(
-                    availability, office: office, services: parameters.services, persons: parameters.persons,
-                    channel: caller.channel, from: parameters.from, to: parameters.to)
-                reply(self.cached(body, request: request))
+                if ETag.matches(request.headers["If-None-Match"], entry.etag) {
+                    reply(
+                        .response(
+                            HTTPResponse(
+                                status: .notModified, headers: ["ETag": entry.etag, "Cache-Control": "no-cache"])))
+                } else {
+                    reply(.json(entry.body, headers: [("ETag", entry.etag), ("Cache-Control", "no-cache")]))
+                }
             }
         }
     }

@@ -14,9 +14,10 @@ package final class RathausAPI: Sendable {
     package let database: Database
     package let clock: @Sendable () -> Instant
     package let metrics: Metrics
-    let callers: CallerResolver
+    package let callers: CallerResolver
     let idempotency: IdempotencyKeys
     let queueStreams = QueueStreams()
+    package let availabilityCache = AvailabilityCache()
     let offices: [OfficeID: Office]
     let services: [ServiceID: Service]
     /// Answers that never change while the server runs, with their ETags.

@@ -23,13 +23,18 @@ package final class RathausServer {
     /// Opens the database and binds the listening socket; `start` begins serving.
     package init(
         municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
-        clock: @escaping @Sendable () -> Instant, log: @escaping @Sendable (String) -> Void = Log.standardError
+        admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
+        log: @escaping @Sendable (String) -> Void = Log.standardError
     ) throws {
         let database = try Database.open(path: databasePath, municipality: municipality, clock: clock)
         let api = RathausAPI(municipality: municipality, database: database, clock: clock)
         let metrics = api.metrics
         http = try HTTPServer(
-            configuration: configuration, router: api.router, middleware: [RequestLogMiddleware(sink: log)],
+            configuration: configuration, router: api.router,
+            middleware: [
+                RequestLogMiddleware(sink: log),
+                AdmissionMiddleware(configuration: admission, callers: api.callers, metrics: metrics),
+            ],
             onResponse: { metrics.record($0) })
         self.api = api
         self.database = database

@@ -16,6 +16,25 @@ package struct Availability: Hashable, Sendable {
     package var durationMinutes: Int
     /// Days with at least one offered start, ascending.
     package var days: [DayAvailability]
+    /// When days of the requested range that are not bookable yet will be released: the instant
+    /// and the last day it opens. Nil when the whole range is released or no release is set.
+    package var nextRelease: (at: Instant, through: LocalDate)?
+
+    package init(durationMinutes: Int, days: [DayAvailability], nextRelease: (at: Instant, through: LocalDate)? = nil) {
+        self.durationMinutes = durationMinutes
+        self.days = days
+        self.nextRelease = nextRelease
+    }
+
+    package static func == (lhs: Availability, rhs: Availability) -> Bool {
+        lhs.durationMinutes == rhs.durationMinutes && lhs.days == rhs.days && lhs.nextRelease?.at == rhs.nextRelease?.at
+            && lhs.nextRelease?.through == rhs.nextRelease?.through
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(durationMinutes)
+        hasher.combine(days)
+    }
 }
 
 extension OfficeSchedule {
@@ -40,7 +59,10 @@ extension OfficeSchedule {
         let earliestFrame = frame(containing: bounds.earliest)
         let first = max(from, earliestFrame.date)
         let last = min(to, bounds.latest)
-        guard first <= last else { return result }
+        let release = to > bounds.latest ? nextRelease(of: demand.window, after: now) : nil
+        guard first <= last else {
+            return Availability(durationMinutes: result.durationMinutes, days: [], nextRelease: release)
+        }
         var days: [DayAvailability] = []
         var scratch: [UInt64] = []
         for number in first.dayNumber...last.dayNumber {
@@ -56,7 +78,7 @@ extension OfficeSchedule {
                 days.append(DayAvailability(frame: day.frame, startMinutes: starts.map { $0 * grid }))
             }
         }
-        return Availability(durationMinutes: result.durationMinutes, days: days)
+        return Availability(durationMinutes: result.durationMinutes, days: days, nextRelease: release)
     }
 
     /// The offered start units on `day` from `earliestUnit` on.

@@ -38,11 +38,30 @@ extension OfficeSchedule {
         let firstDayStart = firstDay == today ? frame.start : (days[firstDay]?.frame ?? day(firstDay).frame).start
         let earliest = max(now.adding(minutes: window.minNoticeMinutes), firstDayStart)
         var latest = today.adding(days: window.maxAdvanceDays)
-        if let release = window.releaseTime {
-            let wall = frame.wallMinute(elapsed: Int(frame.elapsedMinutes(to: now)))
-            if wall < release.minutes { latest = latest.adding(days: -1) }
+        let wall = frame.wallMinute(elapsed: Int(frame.elapsedMinutes(to: now)))
+        if let release = window.releaseTime, wall < release.minutes { latest = latest.adding(days: -1) }
+        if let weekly = window.weeklyRelease {
+            latest = min(latest, weekly.releasedThrough(releaseDay: weekly.lastReleaseDay(today: today, minute: wall)))
         }
         return (earliest, latest)
+    }
+
+    /// When more days become bookable under `window` after `now`: the next release's instant and
+    /// the last day it opens; nil when days are not released at a set time.
+    package func nextRelease(of window: BookingWindow, after now: Instant) -> (at: Instant, through: LocalDate)? {
+        let frame = frame(containing: now)
+        let today = frame.date
+        let wall = frame.wallMinute(elapsed: Int(frame.elapsedMinutes(to: now)))
+        if let weekly = window.weeklyRelease {
+            let next = weekly.lastReleaseDay(today: today, minute: wall).adding(days: 7)
+            let nextFrame = days[next]?.frame ?? office.timeZone.frame(of: next)
+            let through = min(weekly.releasedThrough(releaseDay: next), next.adding(days: window.maxAdvanceDays))
+            return (nextFrame.instant(elapsed: nextFrame.elapsed(wall: weekly.time)), through)
+        }
+        guard let time = window.releaseTime else { return nil }
+        let day = wall < time.minutes ? today : today.adding(days: 1)
+        let dayFrame = days[day]?.frame ?? office.timeZone.frame(of: day)
+        return (dayFrame.instant(elapsed: dayFrame.elapsed(wall: time)), day.adding(days: window.maxAdvanceDays))
     }
 
     /// Finds the day and units of `start`, which must be an offered start time of the office.

@@ -9,14 +9,19 @@ package struct BookingWindow: Hashable, Sendable {
     /// The local time at which the next day becomes bookable; midnight when nil. Before it, the
     /// last bookable day is one day earlier.
     package var releaseTime: LocalTime?
+    /// A weekly release of whole weeks (the next week's vaccination slots every Monday at 07:00);
+    /// nil when days are released one by one.
+    package var weeklyRelease: WeeklyRelease?
 
     package init(
-        minNoticeDays: Int = 1, minNoticeMinutes: Int = 0, maxAdvanceDays: Int = 60, releaseTime: LocalTime? = nil
+        minNoticeDays: Int = 1, minNoticeMinutes: Int = 0, maxAdvanceDays: Int = 60, releaseTime: LocalTime? = nil,
+        weeklyRelease: WeeklyRelease? = nil
     ) {
         self.minNoticeDays = minNoticeDays
         self.minNoticeMinutes = minNoticeMinutes
         self.maxAdvanceDays = maxAdvanceDays
         self.releaseTime = releaseTime
+        self.weeklyRelease = weeklyRelease
     }
 
     /// The strictest of several windows (a booking of several services must satisfy each).
@@ -25,7 +30,35 @@ package struct BookingWindow: Hashable, Sendable {
             minNoticeDays: max(minNoticeDays, other.minNoticeDays),
             minNoticeMinutes: max(minNoticeMinutes, other.minNoticeMinutes),
             maxAdvanceDays: min(maxAdvanceDays, other.maxAdvanceDays),
-            releaseTime: [releaseTime, other.releaseTime].compactMap { $0 }.max())
+            releaseTime: [releaseTime, other.releaseTime].compactMap { $0 }.max(),
+            weeklyRelease: weeklyRelease ?? other.weeklyRelease)
+    }
+}
+
+/// Whole weeks released at once: every `weekday` at `time`, the days through the end (Sunday) of
+/// the week `weeksAhead` weeks after the release become bookable (with `weeksAhead` 1, Monday's
+/// release opens next week).
+package struct WeeklyRelease: Hashable, Sendable {
+    package var weekday: Weekday
+    package var time: LocalTime
+    package var weeksAhead: Int
+
+    package init(weekday: Weekday, time: LocalTime, weeksAhead: Int = 1) {
+        self.weekday = weekday
+        self.time = time
+        self.weeksAhead = max(0, weeksAhead)
+    }
+
+    /// The day of the latest release at or before `today` at wall-clock minute `minute`.
+    package func lastReleaseDay(today: LocalDate, minute: Int) -> LocalDate {
+        var back = (today.weekday.rawValue - weekday.rawValue + 7) % 7
+        if back == 0, minute < time.minutes { back = 7 }
+        return today.adding(days: -back)
+    }
+
+    /// The last day a release on `day` makes bookable.
+    package func releasedThrough(releaseDay day: LocalDate) -> LocalDate {
+        day.adding(days: 7 * weeksAhead + 7 - day.weekday.rawValue)
     }
 }
 

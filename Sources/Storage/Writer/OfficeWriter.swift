@@ -46,6 +46,7 @@ package final class OfficeWriter: @unchecked Sendable {
     private let publishedCapacity: Mutex<OfficeSchedule>
     private let publishedQueue: Mutex<OfficeQueue>
     private let observers = Mutex<[@Sendable ([Change]) -> Void]>([])
+    private let version = Atomic<Int>(0)
 
     private var schedule: OfficeSchedule
     private var officeQueue: OfficeQueue
@@ -85,6 +86,9 @@ package final class OfficeWriter: @unchecked Sendable {
 
     /// The committed queue of today.
     package var queueState: OfficeQueue { publishedQueue.withLock { $0 } }
+
+    /// Raised whenever the published capacity or queue changes (for caches of answers).
+    package var capacityVersion: Int { version.load(ordering: .acquiring) }
 
     /// Calls `observer` after every commit with what changed (on the writer's queue: keep it short).
     package func observe(_ observer: @escaping @Sendable ([Change]) -> Void) {
@@ -230,6 +234,7 @@ package final class OfficeWriter: @unchecked Sendable {
         }
         publishedCapacity.withLock { $0 = schedule.capacityView }
         publishedQueue.withLock { $0 = officeQueue }
+        version.add(1, ordering: .releasing)
         inFlight = false
         if !changes.isEmpty {
             for observer in observers.withLock({ $0 }) { observer(changes) }
