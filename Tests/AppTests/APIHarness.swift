@@ -37,7 +37,7 @@ final class APIHarness: Sendable {
         guard let town else { throw CocoaError(.fileReadUnknown) }
         directory = try TemporaryDirectory()
         database = try Database.open(path: directory.file("api.sqlite"), municipality: town, clock: clock.read)
-        api = RathausAPI(municipality: town, database: database, clock: clock.read, tokenCacheSeconds: 0)
+        api = try RathausAPI(municipality: town, database: database, clock: clock.read, tokenCacheSeconds: 0)
     }
 
     deinit {

@@ -35,14 +35,14 @@ import Testing
 
     @Test func theCacheAnswersRepeatsAndNeverOffersABookedTime() throws {
         let api = try APIHarness()
-        let query = "/v1/offices/nord/availability?service=impfung&from=2026-12-14&to=2026-12-14"
+        let query = "/v1/offices/nord/availability?service=hundesteuer&from=2026-12-08&to=2026-12-08"
         let first = api.send(.get, query)
         let again = api.send(.get, query)
         #expect(first.body == again.body)
         #expect(api.api.availabilityCache.statistics.hits >= 1)
         let slots = try #require(((first.json["days"] as? [[String: Any]])?.first?["slots"] as? [String]))
-        // Counter and the single vaccination room: book the first time, then ask again at once.
-        #expect(api.book(slots[0], office: "nord", services: ["impfung"]).status == 201)
+        // One counter does dog tax at the Stadtteilbüro: book the first time, then ask again at once.
+        #expect(api.book(slots[0], office: "nord", services: ["hundesteuer"]).status == 201)
         let after = api.send(.get, query)
         let remaining = try #require(((after.json["days"] as? [[String: Any]])?.first?["slots"] as? [String]))
         #expect(!remaining.contains(slots[0]))

@@ -212,7 +212,7 @@ import Testing
     @Test func theSummaryCountsBookableHoursPerContingent() throws {
         let town = try MunicipalityLoader.load(path: Self.demo)
         let text = ConfigurationSummary.text(town, week: Fixtures.date("2026-11-30"))
-        #expect(text.hasPrefix("Musterstadt: 2 offices, 9 counters, 14 services, 5 ticket groups"))
+        #expect(text.hasPrefix("Musterstadt: 2 offices, 9 counters, 15 services, 5 ticket groups"))
         #expect(text.contains("online 89.8 h, hotline 123.8 h, counter staff 137.3 h"))
         #expect(ConfigurationSummary.monday(onOrAfter: Fixtures.date("2026-12-08")).iso == "2026-12-14")
         #expect(ConfigurationSummary.monday(onOrAfter: Fixtures.date("2026-12-07")).iso == "2026-12-07")

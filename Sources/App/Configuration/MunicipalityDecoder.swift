@@ -60,6 +60,29 @@ package enum MunicipalityDecoder {
             offices.append(office)
         }
         try object.finish()
+        for (index, service) in services.enumerated() {
+            switch service.rush {
+            case .draw(let draw):
+                guard let office = offices.first(where: { $0.id == draw.office }),
+                    office.offeredServices.contains(service.id)
+                else {
+                    throw JSONPathError(
+                        path: "services[\(index)].draw.office",
+                        message: "office \"\(draw.office)\" does not offer this service")
+                }
+            case .waitingRoom:
+                let windows =
+                    [service.window]
+                    + offices.filter { $0.offeredServices.contains(service.id) }.map { $0.booking.window }
+                guard windows.contains(where: { $0?.weeklyRelease != nil || $0?.releaseTime != nil }) else {
+                    throw JSONPathError(
+                        path: "services[\(index)].waitingRoom",
+                        message: "a waiting room needs a release: set window.weeklyRelease or a releaseTime")
+                }
+            case nil:
+                break
+            }
+        }
         // Groups named only by services get a plain entry, so every ticket letter has a group.
         var allGroups = groups
         for letter in Set(services.map(\.group)).subtracting(letters).sorted() {
@@ -111,9 +134,62 @@ package enum MunicipalityDecoder {
             bookableOnline: try object.optional("bookableOnline")?.bool() ?? true, feeCents: feeCents,
             feeNote: feeNote, leika: try leika(object.optional("leika")), group: group, documents: documents,
             window: try object.optional("window").map(window),
-            maxActivePerContact: try object.optional("maxActivePerContact")?.int(in: 1...100))
+            maxActivePerContact: try object.optional("maxActivePerContact")?.int(in: 1...100),
+            rush: try rush(&object))
         try object.finish()
         return service
+    }
+
+    static func rush(_ object: inout JSONObjectReader) throws(JSONPathError) -> RushMode? {
+        let room = object.optional("waitingRoom")
+        let draw = object.optional("draw")
+        if let room, draw != nil { throw room.fail("a service has a waiting room or a draw, not both") }
+        if let room {
+            var fields = try room.object()
+            let defaults = WaitingRoomPolicy()
+            let policy = WaitingRoomPolicy(
+                opensMinutesBefore: try fields.optional("opensMinutesBefore")?.int(in: 0...1440)
+                    ?? defaults.opensMinutesBefore,
+                admitPerMinute: try fields.optional("admitPerMinute")?.int(in: 1...100_000) ?? defaults.admitPerMinute,
+                admissionMinutes: try fields.optional("admissionMinutes")?.int(in: 1...1440)
+                    ?? defaults.admissionMinutes,
+                activeMinutesAfter: try fields.optional("activeMinutesAfter")?.int(in: 0...10_080)
+                    ?? defaults.activeMinutesAfter)
+            try fields.finish()
+            return .waitingRoom(policy)
+        }
+        guard let draw else { return nil }
+        var fields = try draw.object()
+        let office = OfficeID(try identifier(fields.required("office")))
+        let closesReader = try fields.required("registrationCloses")
+        let closesText = try closesReader.string()
+        let parts = closesText.split(separator: "T")
+        guard parts.count == 2, let closesDate = LocalDate(iso: parts[0]), let closesTime = LocalTime(hhmm: parts[1])
+        else {
+            throw closesReader.fail("expected a local time YYYY-MM-DDTHH:MM, got \"\(closesText)\"")
+        }
+        let slotsFrom = try date(fields.required("slotsFrom"))
+        let toReader = try fields.required("slotsTo")
+        let slotsTo = try date(toReader)
+        guard slotsTo >= slotsFrom else { throw toReader.fail("must not be before slotsFrom") }
+        var priorities: [DrawPolicy.Priority] = []
+        for reader in try fields.required("priorities").array() {
+            var priority = try reader.object()
+            let id = try identifier(priority.required("id"))
+            guard !priorities.contains(where: { $0.id == id }) else {
+                throw reader.fail("priority \"\(id)\" named twice")
+            }
+            priorities.append(DrawPolicy.Priority(id: id, name: try priority.required("name").text(maxLength: 100)))
+            try priority.finish()
+        }
+        guard !priorities.isEmpty else {
+            throw JSONPathError(path: draw.path + ".priorities", message: "must not be empty")
+        }
+        try fields.finish()
+        return .draw(
+            DrawPolicy(
+                office: office, closesDate: closesDate, closesTime: closesTime, slotsFrom: slotsFrom, slotsTo: slotsTo,
+                priorities: priorities))
     }
 
     static func leika(_ reader: JSONReader?) throws(JSONPathError) -> String? {

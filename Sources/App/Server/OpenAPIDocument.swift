@@ -97,7 +97,7 @@ package enum OpenAPIDocument {
         Operation(
             method: "post", path: "/v1/holds", id: "placeHold", tag: "Bookings",
             summary: "Hold a start time while the form is filled in",
-            parameters: [parameter("IdempotencyKey")], body: ref("HoldRequest"),
+            parameters: [parameter("IdempotencyKey"), parameter("AdmissionToken")], body: ref("HoldRequest"),
             responses: [("201", json(ref("Hold"), "The hold")), ("400", problem), ("409", problem), ("422", problem)],
             security: optionalStaff),
         Operation(
@@ -115,7 +115,7 @@ package enum OpenAPIDocument {
             summary: "Book a hold, or a start directly",
             description:
                 "The answer carries the booking's token once: keep it, it opens the booking. With Idempotency-Key a retry gets the first answer.",
-            parameters: [parameter("IdempotencyKey")], body: ref("BookingRequest"),
+            parameters: [parameter("IdempotencyKey"), parameter("AdmissionToken")], body: ref("BookingRequest"),
             responses: [
                 (
                     "201",
@@ -279,6 +279,70 @@ package enum OpenAPIDocument {
                 ), ("404", problem),
             ]),
         Operation(
+            method: "get", path: "/v1/waiting-rooms/{service}", id: "getWaitingRoom", tag: "Rush",
+            summary: "A service's waiting room around its release: when it opens, the release, entrants and admitted",
+            parameters: [parameter("Service")],
+            responses: [("200", json(##"{"type":"object"}"##, "The waiting room")), ("404", problem)]),
+        Operation(
+            method: "post", path: "/v1/waiting-rooms/{service}", id: "joinWaitingRoom", tag: "Rush",
+            summary: "Join the waiting room: who joins before the release gets a place drawn at random at the release",
+            parameters: [parameter("Service")],
+            responses: [
+                ("201", json(ref("WaitingRoomEntry"), "The entrant (its entry is a secret)")), ("404", problem),
+                ("409", problem),
+            ]),
+        Operation(
+            method: "get", path: "/v1/waiting-rooms/{service}/entries/{entry}", id: "getWaitingRoomEntry", tag: "Rush",
+            summary: "Where an entrant stands; once admitted, the signed Admission-Token that holds and bookings need",
+            parameters: [
+                parameter("Service"), ##"{"name":"entry","in":"path","required":true,"schema":{"type":"string"}}"##,
+            ],
+            responses: [("200", json(ref("WaitingRoomEntry"), "The entrant")), ("404", problem)]),
+        Operation(
+            method: "get", path: "/v1/draws/{service}", id: "getDraw", tag: "Rush",
+            summary: "A service's draw: registration deadline, the days drawn, priority groups, entries by status",
+            parameters: [parameter("Service")],
+            responses: [("200", json(##"{"type":"object"}"##, "The draw")), ("404", problem)]),
+        Operation(
+            method: "post", path: "/v1/draws/{service}/entries", id: "registerForDraw", tag: "Rush",
+            summary: "Register for a draw (one entry per e-mail address or phone number)",
+            parameters: [parameter("Service")],
+            body:
+                ##"{"type":"object","required":["contact","priority"],"additionalProperties":false,"properties":{"contact":{"$ref":"#/components/schemas/Contact"},"priority":{"type":"string"},"persons":{"type":"integer","minimum":1}}}"##,
+            responses: [
+                (
+                    "201",
+                    json(
+                        ##"{"type":"object","properties":{"id":{"type":"string"},"token":{"type":"string"},"status":{"type":"string"},"registrationCloses":{"type":"string","format":"date-time"}}}"##,
+                        "The entry and its token (shown once)")
+                ), ("400", problem), ("404", problem), ("409", problem),
+            ]),
+        Operation(
+            method: "get", path: "/v1/draws/{service}/entries/{entry}", id: "getDrawEntry", tag: "Rush",
+            summary: "An entry's status: registered, won (with its booking) or its place on the waiting list",
+            parameters: [
+                parameter("Service"), ##"{"name":"entry","in":"path","required":true,"schema":{"type":"string"}}"##,
+            ],
+            responses: [
+                (
+                    "200",
+                    json(
+                        ##"{"type":"object","properties":{"id":{"type":"string"},"status":{"type":"string","enum":["registered","won","waitlisted","withdrawn"]},"waitingListPlace":{"type":"integer"},"booking":{"$ref":"#/components/schemas/Booking"}}}"##,
+                        "The entry")
+                ), ("401", problem), ("403", problem), ("404", problem),
+            ],
+            security: ##"[{"bookingToken":[]}]"##),
+        Operation(
+            method: "delete", path: "/v1/draws/{service}/entries/{entry}", id: "withdrawFromDraw", tag: "Rush",
+            summary: "Withdraw; a won time is offered to the next on the waiting list",
+            parameters: [
+                parameter("Service"), ##"{"name":"entry","in":"path","required":true,"schema":{"type":"string"}}"##,
+            ],
+            responses: [
+                ("204", ##"{"description":"Withdrawn"}"##), ("401", problem), ("403", problem), ("404", problem),
+            ],
+            security: ##"[{"bookingToken":[]}]"##),
+        Operation(
             method: "get", path: "/healthz", id: "health", tag: "Operations", summary: "Health",
             responses: [
                 ("200", json(##"{"type":"object"}"##, "Healthy")),
@@ -313,9 +377,11 @@ package enum OpenAPIDocument {
           "Booking":{"name":"booking","in":"path","required":true,"schema":{"type":"string"}},
           "Ticket":{"name":"ticket","in":"path","required":true,"schema":{"type":"string"}},
           "Counter":{"name":"counter","in":"path","required":true,"schema":{"type":"string"}},
+          "Service":{"name":"service","in":"path","required":true,"schema":{"type":"string"}},
           "IdempotencyKey":{"name":"Idempotency-Key","in":"header","description":"A unique key per request: a retry with the same key gets the first answer.","schema":{"type":"string","maxLength":255}},
           "IfMatch":{"name":"If-Match","in":"header","description":"The booking's ETag: the change is refused with 412 if the booking changed since.","schema":{"type":"string"}},
-          "IfNoneMatch":{"name":"If-None-Match","in":"header","schema":{"type":"string"}}
+          "IfNoneMatch":{"name":"If-None-Match","in":"header","schema":{"type":"string"}},
+          "AdmissionToken":{"name":"Admission-Token","in":"header","description":"While a service's waiting room is open, the token its entrant got when admitted.","schema":{"type":"string"}}
         },
         "responses":{
           "Problem":{"description":"An RFC 9457 problem","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}
@@ -395,6 +461,12 @@ package enum OpenAPIDocument {
             "calls":{"type":"array","items":{"$ref":"#/components/schemas/BoardCall"}},"recent":{"type":"array","items":{"$ref":"#/components/schemas/BoardCall"}},
             "groups":{"type":"array","items":{"type":"object","properties":{"letter":{"type":"string"},"name":{"type":"string"},"waiting":{"type":"integer"},"estimatedWaitMinutes":{"type":"integer"}}}},
             "waiting":{"type":"array","description":"Staff only","items":{"type":"object"}}}},
+          "WaitingRoomEntry":{"type":"object","required":["service","entry","status"],"properties":{
+            "service":{"type":"string"},"entry":{"type":"string"},"releaseAt":{"type":"string","format":"date-time"},
+            "status":{"type":"string","enum":["waiting","admitted","expired"]},"place":{"type":"integer"},
+            "admissionAt":{"type":"string","format":"date-time"},"admittedUntil":{"type":"string","format":"date-time"},
+            "admissionToken":{"type":"string","description":"Send as Admission-Token with holds and bookings of the service"},
+            "notice":{"type":"string"},"links":{"type":"object","additionalProperties":{"type":"string"}}}},
           "BookingList":{"type":"object","properties":{"office":{"type":"string"},"date":{"type":"string","format":"date"},
             "bookings":{"type":"array","items":{"$ref":"#/components/schemas/Booking"}}}}
         }
@@ -413,7 +485,7 @@ package enum OpenAPIDocument {
             ##""Appointment booking and the waiting-room queue of a municipal citizen office. Times are RFC 3339 with the office's UTC offset; errors are RFC 9457 problems.","##
         text += ##""license":{"name":"Proprietary","identifier":"LicenseRef-Rathaus"}},"servers":[{"url":"/"}],"##
         text +=
-            ##""tags":[{"name":"Offices"},{"name":"Availability"},{"name":"Bookings"},{"name":"Staff"},{"name":"Queue"},{"name":"Operations"}],"##
+            ##""tags":[{"name":"Offices"},{"name":"Availability"},{"name":"Bookings"},{"name":"Staff"},{"name":"Queue"},{"name":"Rush"},{"name":"Operations"}],"##
         text += ##""paths":{"##
         text += order.map { path in
             "\"\(path)\":{"

@@ -17,6 +17,8 @@ extension RathausAPI {
             }
             let writer = try writer(office.id)
             withCaller(request, reply) { caller throws(APIProblem) in
+                try self.refuseDrawServices(slot.services, caller: caller)
+                try self.rush.checkAdmission(slot.services, token: request.headers["Admission-Token"], caller: caller)
                 let wanted = SlotRequest(
                     services: slot.services, persons: slot.persons, start: slot.start, channel: caller.channel)
                 self.submit(.placeHold(wanted), to: writer, caller: caller, request: request, reply: reply) { outcome in
@@ -100,6 +102,11 @@ extension RathausAPI {
                 if let officeID, self.offices[officeID] == nil { body.fail("office", "unknown office \"\(officeID)\"") }
                 try body.finish()
                 office = officeID.flatMap { self.offices[$0] }
+                if let slot {
+                    try self.refuseDrawServices(slot.services, caller: caller)
+                    try self.rush.checkAdmission(
+                        slot.services, token: request.headers["Admission-Token"], caller: caller)
+                }
                 if let slot, let contact {
                     command = .book(
                         SlotRequest(

@@ -26,6 +26,21 @@ extension RathausAPI {
             withCaller(request, reply) { caller throws(APIProblem) in
                 guard let writer = self.database.writers[office.id] else { throw .notFound("no office") }
                 let now = self.clock()
+                if caller.staff == nil, let drawn = parameters.services.first(where: { self.rush.draw(of: $0) != nil })
+                {
+                    // Drawn times are not for taking: show none, and where to register.
+                    var json = JSONWriter()
+                    json.object { json in
+                        json.string("office", office.id.rawValue)
+                        json.array("services") { json in for id in parameters.services { json.string(id.rawValue) } }
+                        json.int("persons", parameters.persons)
+                        json.string("channel", caller.channel.rawValue)
+                        json.string("draw", "/v1/draws/\(drawn.rawValue)")
+                        json.array("days") { _ in }
+                    }
+                    reply(.json(json.bytes, headers: [("Cache-Control", "no-cache")]))
+                    return
+                }
                 let key =
                     "\(office.id.rawValue)|\(writer.capacityVersion)|\(now.secondsSinceEpoch / 60)|\(caller.channel.rawValue)|"
                     + parameters.services.map(\.rawValue).joined(separator: ",")

@@ -18,6 +18,7 @@ package final class RathausAPI: Sendable {
     let idempotency: IdempotencyKeys
     let queueStreams = QueueStreams()
     package let availabilityCache = AvailabilityCache()
+    package let rush: RushDesk
     let offices: [OfficeID: Office]
     let services: [ServiceID: Service]
     /// Answers that never change while the server runs, with their ETags.
@@ -52,13 +53,14 @@ package final class RathausAPI: Sendable {
     package init(
         municipality: Municipality, database: Database, clock: @escaping @Sendable () -> Instant,
         tokenCacheSeconds: Int = 10
-    ) {
+    ) throws {
         self.municipality = municipality
         self.database = database
         self.clock = clock
         self.metrics = Metrics()
         self.callers = CallerResolver(reader: database.reader, clock: clock, cacheSeconds: tokenCacheSeconds)
         self.idempotency = IdempotencyKeys(reader: database.reader)
+        self.rush = try RushDesk(municipality: municipality, database: database, clock: clock)
         self.offices = Dictionary(municipality.offices.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.services = Dictionary(municipality.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var json = JSONWriter()
@@ -79,9 +81,17 @@ package final class RathausAPI: Sendable {
             }
         }
         servicesBody = list.bytes
-        self.routes = RathausAPI.allRoutes + RathausAPI.queueRoutes
+        self.routes = RathausAPI.allRoutes + RathausAPI.queueRoutes + RathausAPI.rushRoutes
+        let rush = self.rush
         for office in municipality.offices {
-            database.writers[office.id]?.observe { [weak self] changes in self?.broadcast(changes, office: office) }
+            database.writers[office.id]?.observe { [weak self] changes in
+                self?.broadcast(changes, office: office)
+                for change in changes {
+                    if case .booking(let booking, _) = change.outcome, booking.status == .cancelled {
+                        rush.queue.async { rush.offer(booking) }
+                    }
+                }
+            }
         }
     }
 

@@ -27,7 +27,7 @@ package final class RathausServer {
         log: @escaping @Sendable (String) -> Void = Log.standardError
     ) throws {
         let database = try Database.open(path: databasePath, municipality: municipality, clock: clock)
-        let api = RathausAPI(municipality: municipality, database: database, clock: clock)
+        let api = try RathausAPI(municipality: municipality, database: database, clock: clock)
         let metrics = api.metrics
         http = try HTTPServer(
             configuration: configuration, router: api.router,
@@ -48,8 +48,9 @@ package final class RathausServer {
         }
         let writers = Array(database.writers.values)
         timers = [
-            every(Self.sweepInterval) {
+            every(Self.sweepInterval) { [rush = api.rush] in
                 for writer in writers { writer.submit(.sweep) { _ in } }
+                rush.queue.async { rush.runDueDraws() }
             },
             every(Self.retentionInterval) {
                 do {

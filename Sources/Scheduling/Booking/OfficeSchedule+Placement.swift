@@ -46,6 +46,31 @@ extension OfficeSchedule {
         return (earliest, latest)
     }
 
+    /// The latest release under `window` at or before `now`; nil without a set release time.
+    package func lastRelease(of window: BookingWindow, atOrBefore now: Instant) -> Instant? {
+        let frame = frame(containing: now)
+        let wall = frame.wallMinute(elapsed: Int(frame.elapsedMinutes(to: now)))
+        let day: LocalDate
+        let time: LocalTime
+        if let weekly = window.weeklyRelease {
+            day = weekly.lastReleaseDay(today: frame.date, minute: wall)
+            time = weekly.time
+        } else if let release = window.releaseTime {
+            day = wall < release.minutes ? frame.date.adding(days: -1) : frame.date
+            time = release
+        } else {
+            return nil
+        }
+        let dayFrame = days[day]?.frame ?? office.timeZone.frame(of: day)
+        return dayFrame.instant(elapsed: dayFrame.elapsed(wall: time))
+    }
+
+    /// The booking window of `service` at this office (the office's, narrowed by the service's).
+    package func window(of service: ServiceID) -> BookingWindow? {
+        guard let info = serviceInfo[service] else { return nil }
+        return info.service.window.map(office.booking.window.intersected) ?? office.booking.window
+    }
+
     /// When more days become bookable under `window` after `now`: the next release's instant and
     /// the last day it opens; nil when days are not released at a set time.
     package func nextRelease(of window: BookingWindow, after now: Instant) -> (at: Instant, through: LocalDate)? {

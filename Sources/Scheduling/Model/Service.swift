@@ -22,11 +22,13 @@ package struct Service: Hashable, Sendable {
     package var window: BookingWindow?
     /// Active bookings one contact may hold for this service, overriding the office's.
     package var maxActivePerContact: Int?
+    /// How scarce slots are handed out in a rush (a waiting room or a draw); nil: first come.
+    package var rush: RushMode?
 
     package init(
         id: ServiceID, name: String, durationMinutes: Int, maxPersons: Int = 1, bookableOnline: Bool = true,
         feeCents: Int? = nil, feeNote: String? = nil, leika: String? = nil, group: String = "A",
-        documents: [Document] = [], window: BookingWindow? = nil, maxActivePerContact: Int? = nil
+        documents: [Document] = [], window: BookingWindow? = nil, maxActivePerContact: Int? = nil, rush: RushMode? = nil
     ) {
         self.id = id
         self.name = name
@@ -40,6 +42,7 @@ package struct Service: Hashable, Sendable {
         self.documents = documents
         self.window = window
         self.maxActivePerContact = maxActivePerContact
+        self.rush = rush
     }
 }
 

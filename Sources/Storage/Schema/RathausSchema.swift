@@ -8,8 +8,48 @@ package enum RathausSchema {
 
     /// Every step, in order, append-only once released (see `Migration`).
     package static let migrations: [Migration] = [
-        Migration(version: 1, name: "bookings, holds, queue, staff tokens, idempotency keys, audit log", sql: version1)
+        Migration(version: 1, name: "bookings, holds, queue, staff tokens, idempotency keys, audit log", sql: version1),
+        Migration(version: 2, name: "server secret, waiting rooms, draws", sql: version2),
     ]
+
+    /// The rush: the key that signs admission tokens, the entrants of waiting rooms (only the
+    /// hash of their secret) and the entries of draws.
+    static let version2 = """
+        CREATE TABLE server_secret (
+            name TEXT PRIMARY KEY,
+            value BLOB NOT NULL
+        ) STRICT;
+
+        CREATE TABLE waiting_room_entry (
+            service TEXT NOT NULL,
+            release_at INTEGER NOT NULL,
+            entry_hash TEXT NOT NULL,
+            joined_at INTEGER NOT NULL,
+            sequence INTEGER NOT NULL,
+            place INTEGER,
+            PRIMARY KEY (service, release_at, entry_hash)
+        ) STRICT;
+
+        CREATE TABLE draw_entry (
+            id TEXT PRIMARY KEY,
+            token_hash BLOB NOT NULL,
+            service TEXT NOT NULL,
+            office TEXT NOT NULL,
+            closes_at INTEGER NOT NULL,
+            priority TEXT NOT NULL,
+            persons INTEGER NOT NULL,
+            contact_name TEXT,
+            contact_email TEXT,
+            contact_phone TEXT,
+            contact_key TEXT,
+            registered_at INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('registered', 'won', 'waitlisted', 'withdrawn')),
+            position INTEGER,
+            booking TEXT REFERENCES booking (id),
+            UNIQUE (service, office, closes_at, contact_key)
+        ) STRICT;
+        CREATE INDEX draw_entry_draw ON draw_entry (service, office, closes_at, status);
+        """
 
     /// Times are whole seconds since the epoch (UTC); days are local day numbers (days since
     /// 1970-01-01 in the office's calendar); lists of service ids are joined with commas (ids

@@ -1,0 +1,142 @@
+import Foundation
+import HTTPServer
+import RathausTesting
+import Scheduling
+import Storage
+import Testing
+
+@testable import App
+
+@Suite struct WaitingRoomAPITests {
+    @Test func entrantsBeforeTheReleaseAreDrawnAndOnlyAdmittedOnesBook() throws {
+        let api = try APIHarness()
+        api.clock.set(Fixtures.instant("2026-12-07T06:00"))
+        let info = api.send(.get, "/v1/waiting-rooms/impfung")
+        #expect(info.json["releaseAt"] as? String == "2026-12-07T07:00:00+01:00")
+        #expect(info.json["open"] as? Bool == false)
+        #expect(api.send(.post, "/v1/waiting-rooms/impfung").problemKind == "waiting-room-not-open")
+
+        api.clock.set(Fixtures.instant("2026-12-07T06:40"))
+        var entries: [String] = []
+        for _ in 0..<5 {
+            let joined = api.send(.post, "/v1/waiting-rooms/impfung")
+            #expect(joined.status == 201)
+            #expect(joined.json["status"] as? String == "waiting")
+            #expect(joined.json["place"] == nil, "places are drawn at the release")
+            entries.append(try #require(joined.json["entry"] as? String))
+        }
+        #expect(try api.count("waiting_room_entry") == 5)
+        #expect(
+            try api.database.reader.sync {
+                try $0.scalar(
+                    "SELECT count(*) FROM waiting_room_entry WHERE entry_hash IN (\(entries.map { "'\($0)'" }.joined(separator: ",")))",
+                    as: Int.self)
+            } == 0, "only hashes are stored")
+
+        api.clock.set(Fixtures.instant("2026-12-07T07:00"))
+        let statuses = entries.map { api.send(.get, "/v1/waiting-rooms/impfung/entries/\($0)") }
+        #expect(Set(statuses.compactMap { $0.json["place"] as? Int }) == Set(1...5))
+        #expect(statuses.allSatisfy { $0.json["status"] as? String == "admitted" })
+        let token = try #require(statuses[0].json["admissionToken"] as? String)
+
+        let start = "2026-12-14T08:30:00+01:00"
+        let without = api.book(start, office: "nord", services: ["impfung"])
+        #expect(without.status == 403)
+        #expect(without.problemKind == "admission-required")
+        let forged = api.book(
+            start, office: "nord", services: ["impfung"], headers: [("Admission-Token", token.dropLast(2) + "AA")])
+        #expect(forged.problemKind == "admission-invalid")
+        let admitted = api.book(start, office: "nord", services: ["impfung"], headers: [("Admission-Token", token)])
+        #expect(admitted.status == 201)
+        let hotline = api.book(
+            "2026-12-14T08:40:00+01:00", office: "nord", services: ["impfung"], email: "anrufer@example.org",
+            headers: [api.bearer(try api.staffToken(.hotline))])
+        #expect(hotline.status == 201, "the hotline books for callers without the waiting room")
+        #expect(api.send(.get, "/v1/waiting-rooms/impfung/entries/unknown").status == 404)
+
+        api.clock.set(Fixtures.instant("2026-12-07T11:00"))
+        #expect(
+            api.book("2026-12-14T09:00:00+01:00", office: "nord", services: ["impfung"], email: "later@example.org")
+                .status == 201, "after the room closes, first come")
+    }
+
+    @Test func aRestartKeepsTheDrawnPlaces() throws {
+        let api = try APIHarness()
+        api.clock.set(Fixtures.instant("2026-12-07T06:45"))
+        let entry = try #require(api.send(.post, "/v1/waiting-rooms/impfung").json["entry"] as? String)
+        _ = api.send(.post, "/v1/waiting-rooms/impfung")
+        api.clock.set(Fixtures.instant("2026-12-07T07:00"))
+        let place = try #require(api.send(.get, "/v1/waiting-rooms/impfung/entries/\(entry)").json["place"] as? Int)
+        api.database.committer.withConnection { _ in }  // the places are written
+        let again = try RathausAPI(municipality: api.api.municipality, database: api.database, clock: api.clock.read)
+        #expect(
+            again.rush.status("impfung", entry: entry).map {
+                if case .admitted(let stored, _) = $0.status { stored + 1 } else { -1 }
+            } == place)
+    }
+}
+
+@Suite struct DrawAPITests {
+    func register(_ api: APIHarness, _ index: Int, priority: String) -> APIHarness.Answer {
+        api.send(
+            .post, "/v1/draws/impfaktion/entries",
+            json: #"{"priority":"\#(priority)","contact":{"name":"Person \#(index)","email":"p\#(index)@example.org"}}"#
+        )
+    }
+
+    @Test func theDrawServesPriorityGroupsFirstAndTheWaitingListGetsCancelledTimes() throws {
+        let api = try APIHarness()
+        api.clock.set(Fixtures.instant("2026-12-08T09:00"))
+        #expect(
+            (api.send(.get, "/v1/offices/nord/availability?service=impfaktion&from=2026-12-14&to=2026-12-14").json[
+                "days"] as? [Any])?.isEmpty == true)
+        #expect(
+            api.book("2026-12-14T08:30:00+01:00", office: "nord", services: ["impfaktion"]).problemKind == "by-draw")
+        var entries: [(id: String, token: String, priority: String)] = []
+        for index in 0..<24 {
+            let priority = index < 6 ? "80plus" : index < 12 ? "60plus" : "alle"
+            let answer = register(api, index, priority: priority)
+            #expect(answer.status == 201)
+            entries.append(
+                (try #require(answer.json["id"] as? String), try #require(answer.json["token"] as? String), priority))
+        }
+        #expect(register(api, 0, priority: "alle").problemKind == "already-registered")
+        #expect(register(api, 99, priority: "kinder").status == 400)
+
+        api.clock.set(Fixtures.instant("2026-12-10T12:01"))
+        #expect(register(api, 100, priority: "alle").problemKind == "registration-closed")
+        api.api.rush.queue.sync { api.api.rush.runDueDraws() }
+
+        func status(_ entry: (id: String, token: String, priority: String)) -> APIHarness.Answer {
+            api.send(.get, "/v1/draws/impfaktion/entries/\(entry.id)", headers: [api.bearer(entry.token)])
+        }
+        let results = entries.map { (entry: $0, answer: status($0)) }
+        let winners = results.filter { $0.answer.json["status"] as? String == "won" }
+        let waiting = results.filter { $0.answer.json["status"] as? String == "waitlisted" }
+        #expect(winners.count == 15, "one Monday morning of the vaccination room: 15 ten-minute times")
+        #expect(waiting.count == 9)
+        #expect(
+            results.filter { $0.entry.priority != "alle" }.allSatisfy { $0.answer.json["status"] as? String == "won" },
+            "80 and over, then 60 to 79, first")
+        #expect(Set(waiting.compactMap { $0.answer.json["waitingListPlace"] as? Int }) == Set(1...9))
+        let booking = try #require(winners.first?.answer.json["booking"] as? [String: Any])
+        #expect((booking["start"] as? String)?.hasPrefix("2026-12-14T") == true)
+        #expect(
+            api.send(.get, "/v1/draws/impfaktion/entries/\(entries[0].id)", headers: [api.bearer("wrong")]).status
+                == 403)
+
+        let next = try #require(waiting.first { $0.answer.json["waitingListPlace"] as? Int == 1 })
+        let withdrawn = winners[0].entry
+        #expect(
+            api.send(.delete, "/v1/draws/impfaktion/entries/\(withdrawn.id)", headers: [api.bearer(withdrawn.token)])
+                .status == 204)
+        api.api.rush.queue.sync {}
+        #expect(status(withdrawn).json["status"] as? String == "withdrawn")
+        #expect(status(next.entry).json["status"] as? String == "won", "the first on the waiting list gets the time")
+        #expect(
+            status(waiting.first { $0.answer.json["waitingListPlace"] as? Int == 2 }!.entry).json["waitingListPlace"]
+                as? Int == 1)
+        let info = api.send(.get, "/v1/draws/impfaktion")
+        #expect((info.json["entries"] as? [String: Int])?["won"] == 15)
+    }
+}
