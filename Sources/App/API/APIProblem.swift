@@ -105,24 +105,36 @@ package struct APIProblem: Error, Sendable, Equatable {
 
     // MARK: Domain errors
 
+    /// `instant` in the office's local time, or UTC without an office.
+    package static func time(_ instant: Instant, _ office: Office?) -> String {
+        office.map { Representations.time(instant, in: $0) } ?? RFC3339.format(instant, offsetSeconds: 0)
+    }
+
+    static let noServices = validation([FieldError(field: "services", message: "name at least one service")])
+
+    static func unknownService(_ id: ServiceID) -> APIProblem {
+        APIProblem(
+            status: 422, kind: "unknown-service", title: "Unknown service", detail: "There is no service \"\(id)\".")
+    }
+
+    static func serviceNotOffered(_ id: ServiceID, office: OfficeID) -> APIProblem {
+        APIProblem(
+            status: 422, kind: "service-not-offered", title: "Service not offered here",
+            detail: "Office \(office) does not offer \"\(id)\".")
+    }
+
     /// The problem for a scheduling error; `office` formats times in the office's zone.
     package static func from(_ error: SchedulingError, office: Office?) -> APIProblem {
-        func time(_ instant: Instant) -> String {
-            office.map { Representations.time(instant, in: $0) } ?? RFC3339.format(instant, offsetSeconds: 0)
-        }
+        func time(_ instant: Instant) -> String { APIProblem.time(instant, office) }
         switch error {
         case .noServices:
-            return validation([FieldError(field: "services", message: "name at least one service")])
+            return noServices
         case .unknownService(let id):
-            return APIProblem(
-                status: 422, kind: "unknown-service", title: "Unknown service", detail: "There is no service \"\(id)\"."
-            )
+            return unknownService(id)
         case .duplicateService(let id):
             return validation([FieldError(field: "services", message: "service \"\(id)\" is named twice")])
         case .serviceNotOffered(let id, let office):
-            return APIProblem(
-                status: 422, kind: "service-not-offered", title: "Service not offered here",
-                detail: "Office \(office) does not offer \"\(id)\".")
+            return serviceNotOffered(id, office: office)
         case .servicesNotCombinable(let office):
             return APIProblem(
                 status: 422, kind: "services-not-combinable", title: "Services cannot be booked together",
@@ -185,20 +197,14 @@ package struct APIProblem: Error, Sendable, Equatable {
 
     /// The problem for a queue error.
     package static func from(_ error: QueueError, office: Office?) -> APIProblem {
-        func time(_ instant: Instant) -> String {
-            office.map { Representations.time(instant, in: $0) } ?? RFC3339.format(instant, offsetSeconds: 0)
-        }
+        func time(_ instant: Instant) -> String { APIProblem.time(instant, office) }
         switch error {
         case .noServices:
-            return validation([FieldError(field: "services", message: "name at least one service")])
+            return noServices
         case .unknownService(let id):
-            return APIProblem(
-                status: 422, kind: "unknown-service", title: "Unknown service", detail: "There is no service \"\(id)\"."
-            )
+            return unknownService(id)
         case .serviceNotOffered(let id, let office):
-            return APIProblem(
-                status: 422, kind: "service-not-offered", title: "Service not offered here",
-                detail: "Office \(office) does not offer \"\(id)\".")
+            return serviceNotOffered(id, office: office)
         case .servicesNotCombinable(let office):
             return APIProblem(
                 status: 422, kind: "services-not-combinable", title: "Services cannot be handled together",

@@ -193,13 +193,20 @@ extension RathausAPI {
         }
     }
 
-    func drawEntry(_ request: HTTPRequest, _ reply: @escaping @Sendable (Reply) -> Void) {
-        let service = ServiceID(request.parameters["service"] ?? "")
-        let id = request.parameters["entry"] ?? ""
+    /// The route's service, entry id and the entry's token, or a 401 problem.
+    private func entryCredentials(_ request: HTTPRequest) throws(APIProblem) -> (
+        service: ServiceID, id: String, token: String
+    ) {
         guard let token = CallerResolver.token(of: request) else {
-            reply(.problem(.unauthorized("Show the entry's token (Authorization: Bearer …).")))
-            return
+            throw .unauthorized("Show the entry's token (Authorization: Bearer …).")
         }
+        return (ServiceID(request.parameters["service"] ?? ""), request.parameters["entry"] ?? "", token)
+    }
+
+    func drawEntry(_ request: HTTPRequest, _ reply: @escaping @Sendable (Reply) -> Void) {
+        let credentials: (service: ServiceID, id: String, token: String)
+        do { credentials = try entryCredentials(request) } catch { return reply(.problem(error)) }
+        let (service, id, token) = credentials
         rush.queue.async {
             self.run(reply) { () throws(APIProblem) in
                 guard let (policy, office) = self.rush.draw(of: service) else { throw .notFound("no draw") }
@@ -231,12 +238,9 @@ extension RathausAPI {
     }
 
     func withdrawFromDraw(_ request: HTTPRequest, _ reply: @escaping @Sendable (Reply) -> Void) {
-        let service = ServiceID(request.parameters["service"] ?? "")
-        let id = request.parameters["entry"] ?? ""
-        guard let token = CallerResolver.token(of: request) else {
-            reply(.problem(.unauthorized("Show the entry's token (Authorization: Bearer …).")))
-            return
-        }
+        let credentials: (service: ServiceID, id: String, token: String)
+        do { credentials = try entryCredentials(request) } catch { return reply(.problem(error)) }
+        let (service, id, token) = credentials
         rush.queue.async {
             self.run(reply) { () throws(APIProblem) in
                 let entry = try self.rush.entry(service, id: id, token: token)

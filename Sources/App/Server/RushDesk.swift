@@ -227,9 +227,7 @@ package final class RushDesk: Sendable {
     }
 
     static func problem(_ error: RushError, office: Office?) -> APIProblem {
-        func time(_ instant: Instant) -> String {
-            office.map { Representations.time(instant, in: $0) } ?? RFC3339.format(instant, offsetSeconds: 0)
-        }
+        func time(_ instant: Instant) -> String { APIProblem.time(instant, office) }
         switch error {
         case .notOpenYet(let service, let opensAt):
             return APIProblem(

@@ -272,35 +272,17 @@ package final class OfficeWriter: @unchecked Sendable {
                 let hold = try schedule.releaseHold(id)
                 result = .success((.holdReleased(hold), { try $0.deleteHold(hold.id) }))
             case .book(let slot, let contact):
-                let token = Secrets.token()
                 let booking = try schedule.book(
                     slot, id: BookingID(RecordID.make(office: office.id)), reference: freshReference(),
                     contact: contact, now: now)
-                let units = schedule.unitStarts(of: booking.placement)
-                let hash = Secrets.hash(token: token)
                 audit = ("book", booking.reference)
-                result = .success(
-                    (
-                        .booking(booking, token: token),
-                        { try $0.insertBooking(booking, tokenHash: hash, unitStarts: units) }
-                    ))
+                result = .success(newBooking(booking, deletingHold: nil))
             case .bookHold(let holdID, let channel, let contact):
-                let token = Secrets.token()
                 let booking = try schedule.book(
                     hold: holdID, channel: channel, id: BookingID(RecordID.make(office: office.id)),
-                    reference: freshReference(),
-                    contact: contact, now: now)
-                let units = schedule.unitStarts(of: booking.placement)
-                let hash = Secrets.hash(token: token)
+                    reference: freshReference(), contact: contact, now: now)
                 audit = ("book", booking.reference)
-                result = .success(
-                    (
-                        .booking(booking, token: token),
-                        { connection in
-                            try connection.deleteHold(holdID)
-                            try connection.insertBooking(booking, tokenHash: hash, unitStarts: units)
-                        }
-                    ))
+                result = .success(newBooking(booking, deletingHold: holdID))
             case .cancel(let id, let channel, let ifSequence):
                 try check(id, ifSequence)
                 let booking = try schedule.cancel(id, now: now)
@@ -381,6 +363,21 @@ package final class OfficeWriter: @unchecked Sendable {
                 }
             )
         }
+    }
+
+    /// The outcome of a booking just made, with its token (shown once), and the writes that
+    /// store it with the token's hash (and delete the hold it came from).
+    private func newBooking(_ booking: Booking, deletingHold hold: HoldID?) -> (OfficeOutcome, Committer.WriteSet?) {
+        let token = Secrets.token()
+        let hash = Secrets.hash(token: token)
+        let units = schedule.unitStarts(of: booking.placement)
+        return (
+            .booking(booking, token: token),
+            { connection in
+                if let hold { try connection.deleteHold(hold) }
+                try connection.insertBooking(booking, tokenHash: hash, unitStarts: units)
+            }
+        )
     }
 
     /// Refuses when the booking is no longer at `sequence` (a stale `If-Match`).
