@@ -26,6 +26,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ICalendar", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
+        .target(name: "Display", swiftSettings: swiftSettings),
         .target(name: "App", dependencies: ["Scheduling", "Storage", "ICalendar"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "rathaus",
