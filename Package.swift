@@ -60,6 +60,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DisplayTests",
+            dependencies: ["Display"],
+            exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "rathausTests",
             dependencies: ["rathaus", "App", "Storage", "RathausTesting"],
             swiftSettings: swiftSettings
