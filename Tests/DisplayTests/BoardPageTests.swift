@@ -49,11 +49,11 @@ import Testing
 
     @Test func groupsShowTheirWaitingCountAndEstimate() {
         let html = BoardPage.html(Samples.snapshot())
-        #expect(html.contains("<td class=\"group-waiting\">3 wartend</td>"))
-        #expect(html.contains("<td class=\"group-wait\">ca. 25 Min.</td>"))
-        #expect(html.contains("<td class=\"group-wait\">ca. 1 Std. 20 Min.</td>"))
+        #expect(html.contains("<span class=\"group-waiting\">3 wartend</span>"))
+        #expect(html.contains("<span class=\"group-wait\">ca. 25 Min.</span>"))
+        #expect(html.contains("<span class=\"group-wait\">ca. 80 Min.</span>"))
         // Nobody waits in C: no estimate.
-        #expect(html.contains(/<td class="group-waiting">0 wartend<\/td>\s+<td class="group-wait">–<\/td>/))
+        #expect(html.contains(/<span class="group-waiting">0 wartend<\/span>\s+<span class="group-wait"><\/span>/))
     }
 
     @Test func theEmptyNoteIsHiddenWhileThereAreCalls() {

@@ -4,8 +4,9 @@ import Testing
 
 @Suite struct WaitTextTests {
     @Test(arguments: [
-        (-5, "keine Wartezeit"), (0, "keine Wartezeit"), (1, "ca. 1 Min."), (59, "ca. 59 Min."), (60, "ca. 1 Std."),
-        (80, "ca. 1 Std. 20 Min."), (120, "ca. 2 Std."),
+        (-5, "keine Wartezeit"), (0, "keine Wartezeit"), (1, "ca. 1 Min."), (59, "ca. 59 Min."), (60, "ca. 60 Min."),
+        (72, "ca. 70 Min."), (73, "ca. 75 Min."), (119, "ca. 120 Min."), (120, "ca. 2 Std."), (149, "ca. 2 Std."),
+        (150, "ca. 3 Std."),
     ])
     func estimatesAreWordedInMinutesThenHours(minutes: Int, expected: String) {
         #expect(WaitText.estimate(minutes: minutes) == expected)
@@ -28,7 +29,10 @@ import Testing
             let script = String(decoding: try #require(Assets.file(named: name)).body, as: UTF8.self)
             #expect(script.contains("if (!(minutes > 0)) return 'keine Wartezeit';"))
             #expect(script.contains("if (minutes < 60) return `ca. ${minutes} Min.`;"))
-            #expect(script.contains("return rest === 0 ? `ca. ${hours} Std.` : `ca. ${hours} Std. ${rest} Min.`;"))
+            #expect(
+                script.contains(
+                    "if (minutes < 120) return `ca. ${Math.min(120, Math.floor((minutes + 2) / 5) * 5)} Min.`;"))
+            #expect(script.contains("return `ca. ${Math.floor((minutes + 30) / 60)} Std.`;"))
         }
     }
 }

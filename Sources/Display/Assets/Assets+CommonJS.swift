@@ -166,9 +166,8 @@ extension Assets {
           function waitText(minutes) {
             if (!(minutes > 0)) return 'keine Wartezeit';
             if (minutes < 60) return `ca. ${minutes} Min.`;
-            const hours = Math.floor(minutes / 60);
-            const rest = minutes % 60;
-            return rest === 0 ? `ca. ${hours} Std.` : `ca. ${hours} Std. ${rest} Min.`;
+            if (minutes < 120) return `ca. ${Math.min(120, Math.floor((minutes + 2) / 5) * 5)} Min.`;
+            return `ca. ${Math.floor((minutes + 30) / 60)} Std.`;
           }
 
           // "09:41" for an RFC 3339 instant, in the device's time zone.

@@ -45,7 +45,7 @@ extension Assets {
 
         .board {
           display: grid;
-          grid-template-columns: minmax(0, 60fr) minmax(0, 40fr);
+          grid-template-columns: minmax(0, 64fr) minmax(0, 36fr);
           gap: 2.8vw;
           padding: 2.4vh 2.5vw 2vh;
           min-height: 0;
@@ -60,57 +60,93 @@ extension Assets {
         }
         .board-heading .translation { margin-left: 0.5em; letter-spacing: 0; text-transform: none; }
 
-        /* Current calls: one row each, "A017 -> Schalter 4", newest first. */
+        /* Current calls, newest first. Up to three: one row each, "A017 -> Schalter 4". Four and more:
+           tiles in two or three columns, the counter under the number. */
         .calls { display: flex; flex-direction: column; min-width: 0; min-height: 0; }
         .call-list {
           --number-size: min(15vh, 8.4vw);
-          --row-padding: 1.2vh;
+          --row-padding: 1.3vh;
           display: grid;
-          gap: 1.6vh;
+          gap: 1.8vh 1.4vw;
           align-content: start;
         }
-        .call-list:has(> .call:nth-child(4)) { --number-size: min(12.5vh, 7vw); --row-padding: 0.9vh; }
-        .call-list:has(> .call:nth-child(5)) { --number-size: min(10vh, 5.6vw); --row-padding: 0.6vh; gap: 1.2vh; }
-        .call-list:has(> .call:nth-child(6)) { --number-size: min(8.6vh, 4.85vw); --row-padding: 0.5vh; gap: 1vh; }
-        .call-list:has(> .call:nth-child(7)) { grid-template-columns: 1fr 1fr; }
         .call {
+          position: relative;
           display: grid;
-          grid-template-columns: auto auto minmax(0, 1fr) auto;
+          grid-template-columns: auto auto minmax(0, 1fr);
+          grid-template-areas: "number arrow counter";
           align-items: center;
-          column-gap: 1.4vw;
+          column-gap: 1.2vw;
           padding: var(--row-padding) 1.4vw;
           border: 0.8vh solid var(--surface);
           border-radius: 1.4vh;
           background: var(--surface);
           color: var(--text);
         }
-        .call-number { font-size: var(--number-size); font-weight: 800; line-height: 1; letter-spacing: 0.02em; }
-        .call-arrow { font-size: calc(var(--number-size) * 0.55); font-weight: 700; line-height: 1; }
+        .call-number {
+          grid-area: number;
+          font-size: var(--number-size);
+          font-weight: 800;
+          line-height: 1;
+          letter-spacing: 0.01em;
+        }
+        .call-arrow { grid-area: arrow; font-size: calc(var(--number-size) * 0.45); font-weight: 700; line-height: 1; }
         .call-counter {
+          grid-area: counter;
           overflow: hidden;
-          font-size: calc(var(--number-size) * 0.5);
+          font-size: calc(var(--number-size) * 0.45);
           font-weight: 700;
-          line-height: 1.1;
+          line-height: 1.15;
           text-overflow: ellipsis;
           white-space: nowrap;
         }
+        /* The cue is a tab in the frame's top right corner, so it takes no room from the counter. */
         .call-cue {
-          padding: 0.25em 0.6em;
-          border-radius: 0.4em;
+          position: absolute;
+          top: 0;
+          right: 0;
+          padding: 0.3vh 1vw 0.6vh 1.2vw;
+          border-bottom-left-radius: 1.2vh;
           background: var(--accent);
           color: var(--on-accent);
-          font-size: max(2.6vh, calc(var(--number-size) * 0.24));
+          font-size: 2.6vh;
           font-weight: 800;
-          letter-spacing: 0.04em;
+          letter-spacing: 0.06em;
+          line-height: 1.2;
           text-transform: uppercase;
           white-space: nowrap;
         }
         .call-cue:empty { display: none; }
 
+        .call-list:has(> .call:nth-child(4)) {
+          --number-size: min(13vh, 7.2vw);
+          --row-padding: 1.2vh;
+          grid-template-columns: repeat(2, minmax(0, 1fr));
+        }
+        .call-list:has(> .call:nth-child(5)) { --number-size: min(11vh, 6.2vw); --row-padding: 0.9vh; }
+        .call-list:has(> .call:nth-child(7)) {
+          --number-size: min(9vh, 5vw);
+          --row-padding: 0.8vh;
+          grid-template-columns: repeat(3, minmax(0, 1fr));
+        }
+        .call-list:has(> .call:nth-child(10)) { --number-size: min(8.6vh, 4.8vw); --row-padding: 0.6vh; row-gap: 1.2vh; }
+        .call-list:has(> .call:nth-child(4)) .call {
+          grid-template-columns: auto minmax(0, 1fr);
+          grid-template-areas: "number number" "arrow counter";
+          row-gap: 0.6vh;
+          padding-top: calc(var(--row-padding) + 2.4vh);
+        }
+        .call-list:has(> .call:nth-child(4)) .call-arrow,
+        .call-list:has(> .call:nth-child(4)) .call-counter { font-size: calc(var(--number-size) * 0.5); }
+        /* Three columns: the calls take more of the width, the counters a little less height. */
+        .board:has(.call-list > .call:nth-child(7)) { grid-template-columns: minmax(0, 68fr) minmax(0, 32fr); }
+        .call-list:has(> .call:nth-child(7)) .call { column-gap: 0.8vw; padding-right: 1vw; padding-left: 1vw; }
+        .call-list:has(> .call:nth-child(7)) .call-arrow,
+        .call-list:has(> .call:nth-child(7)) .call-counter { font-size: calc(var(--number-size) * 0.4); }
+
         /* Called, the counter waits: a thick frame and the word "Aufruf" (not colour alone). Being
            served: a plain row. */
         .call.is-called { border-color: var(--accent); }
-        .call.is-serving .call-number, .call.is-serving .call-counter { font-weight: 700; }
 
         /* A new call or recall blinks three times in 4.5 s (at most 3 within 5 s; well under three
            flashes a second, WCAG 2.3.1), then stays framed. Reduced motion: no blinking (base.css) but
@@ -130,42 +166,56 @@ extension Assets {
           .call.is-new .call-cue { background: var(--on-accent); color: var(--accent); }
         }
 
-        /* Many calls at once: two columns, smaller counter names, the frame alone as the cue. */
-        .call-list:has(> .call:nth-child(7)) .call { column-gap: 1vw; }
-        .call-list:has(> .call:nth-child(7)) .call-counter { font-size: calc(var(--number-size) * 0.42); }
-        .call-list:has(> .call:nth-child(7)) .call-cue { display: none; }
-
         .calls-empty { padding: 4vh 0; color: var(--muted); font-size: 4.8vh; font-weight: 700; }
         .calls-empty .translation { display: block; font-size: 3.4vh; }
 
-        /* The side: the last calls and the waiting times. */
+        /* The side: the last calls and the waiting time per group. */
         .board-side { display: flex; flex-direction: column; gap: 3vh; min-width: 0; min-height: 0; overflow: hidden; }
         .recent-call {
           display: grid;
-          grid-template-columns: 4.6ch 1.4em minmax(0, 1fr);
+          grid-template-columns: 4.8ch 1.4em minmax(0, 1fr);
           align-items: baseline;
           padding: 0.5vh 0;
           border-bottom: 0.25vh solid var(--border);
-          font-size: 4.8vh;
+          font-size: 4.4vh;
           font-weight: 700;
           line-height: 1.2;
         }
         .recent-arrow { color: var(--muted); }
         .recent-counter { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 
-        .group-table { width: 100%; border-collapse: collapse; font-size: 3vh; }
-        .group-row > * { padding: 0.9vh 0.6vw; border-bottom: 0.25vh solid var(--border); vertical-align: middle; }
-        .group-row > :first-child { padding-left: 0; }
-        .group-row > :last-child { padding-right: 0; }
+        .group {
+          display: grid;
+          grid-template-columns: 2.1em max-content minmax(0, 1fr);
+          grid-template-areas: "letter name name" "letter waiting wait";
+          align-items: baseline;
+          column-gap: 1vw;
+          padding: 0.9vh 0;
+          border-bottom: 0.25vh solid var(--border);
+          font-size: 3.4vh;
+          line-height: 1.2;
+        }
         .group-letter {
-          width: 2.2em;
-          font-size: 3.6vh;
+          grid-area: letter;
+          align-self: center;
+          border: 0.35vh solid var(--text);
+          border-radius: 1vh;
+          font-size: 4.6vh;
           font-weight: 800;
+          line-height: 1.3;
           text-align: center;
         }
-        .group-name { color: var(--muted); line-height: 1.2; }
-        .group-waiting { white-space: nowrap; text-align: right; }
-        .group-wait { font-weight: 700; white-space: nowrap; text-align: right; }
+        .group-name {
+          grid-area: name;
+          display: -webkit-box;
+          overflow: hidden;
+          color: var(--muted);
+          font-size: 3vh;
+          -webkit-box-orient: vertical;
+          -webkit-line-clamp: 2;
+        }
+        .group-waiting { grid-area: waiting; font-weight: 700; white-space: nowrap; }
+        .group-wait { grid-area: wait; overflow: hidden; font-weight: 800; text-overflow: ellipsis; white-space: nowrap; text-align: right; }
 
         /* Status: a small pill that never covers the numbers. */
         .connection {

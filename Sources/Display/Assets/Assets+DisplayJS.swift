@@ -42,7 +42,7 @@ extension Assets {
             calls: $('call-list'),
             callsEmpty: $('calls-empty'),
             recent: $('recent-list'),
-            groups: $('group-rows'),
+            groups: $('group-list'),
             date: $('board-date'),
             time: $('board-time'),
             connection: $('connection'),
@@ -69,9 +69,8 @@ extension Assets {
           function waitText(minutes) {
             if (!(minutes > 0)) return 'keine Wartezeit';
             if (minutes < 60) return `ca. ${minutes} Min.`;
-            const hours = Math.floor(minutes / 60);
-            const rest = minutes % 60;
-            return rest === 0 ? `ca. ${hours} Std.` : `ca. ${hours} Std. ${rest} Min.`;
+            if (minutes < 120) return `ca. ${Math.min(120, Math.floor((minutes + 2) / 5) * 5)} Min.`;
+            return `ca. ${Math.floor((minutes + 30) / 60)} Std.`;
           }
 
           function callCue(call) {
@@ -128,7 +127,7 @@ extension Assets {
               setText(row.querySelector('.group-letter'), group.letter);
               setText(row.querySelector('.group-name'), group.name);
               setText(row.querySelector('.group-waiting'), `${Math.max(0, group.waiting || 0)} wartend`);
-              setText(row.querySelector('.group-wait'), group.waiting > 0 ? waitText(group.estimatedWaitMinutes) : '–');
+              setText(row.querySelector('.group-wait'), group.waiting > 0 ? waitText(group.estimatedWaitMinutes) : '');
               return row;
             });
             elements.groups.replaceChildren(...rows);

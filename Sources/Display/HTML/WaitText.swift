@@ -2,14 +2,14 @@
 /// `common.js` word them the same way (`waitText`), so a page reads the same before and after its
 /// script updates it.
 package enum WaitText {
-    /// "keine Wartezeit" for 0 or less, "ca. 25 Min." below an hour, else "ca. 1 Std. 20 Min." or
-    /// "ca. 2 Std.".
+    /// "keine Wartezeit" for 0 or less; "ca. 25 Min." below an hour; "ca. 75 Min." (to 5 minutes)
+    /// below two hours; beyond that "ca. 3 Std." (to the hour). Short enough for one line of the
+    /// display's side column; more precision would be false anyway.
     package static func estimate(minutes: Int) -> String {
         if minutes <= 0 { return "keine Wartezeit" }
         if minutes < 60 { return "ca. \(minutes) Min." }
-        let hours = minutes / 60
-        let rest = minutes % 60
-        return rest == 0 ? "ca. \(hours) Std." : "ca. \(hours) Std. \(rest) Min."
+        if minutes < 120 { return "ca. \(min(120, (minutes + 2) / 5 * 5)) Min." }
+        return "ca. \((minutes + 30) / 60) Std."
     }
 
     /// "3 wartend" (German uses the same word for one and for many).

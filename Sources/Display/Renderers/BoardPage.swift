@@ -108,25 +108,17 @@ package enum BoardPage {
             "<h2 class=\"board-heading\" id=\"groups-heading\">Wartezeiten" + translation("Waiting times", english)
                 + "</h2>"
         )
-        writer.open("<table class=\"group-table\">")
-        writer.open("<thead class=\"visually-hidden\">")
-        writer.line(
-            "<tr><th scope=\"col\">Gruppe</th><th scope=\"col\">Anliegen</th><th scope=\"col\">Wartend</th>"
-                + "<th scope=\"col\">Wartezeit</th></tr>"
-        )
-        writer.close("</thead>")
-        writer.open("<tbody id=\"group-rows\">")
+        writer.open("<ul class=\"group-list\" id=\"group-list\">")
         for group in groups {
-            writer.open("<tr class=\"group-row\" data-group=\"\(HTML.escape(group.letter))\">")
-            writer.line("<th class=\"group-letter\" scope=\"row\">\(HTML.escape(group.letter))</th>")
-            writer.line("<td class=\"group-name\">\(HTML.escape(group.name))</td>")
-            writer.line("<td class=\"group-waiting\">\(WaitText.waiting(group.waiting))</td>")
-            let wait = group.waiting > 0 ? WaitText.estimate(minutes: group.estimatedWaitMinutes) : "–"
-            writer.line("<td class=\"group-wait\">\(HTML.escape(wait))</td>")
-            writer.close("</tr>")
+            writer.open("<li class=\"group\" data-group=\"\(HTML.escape(group.letter))\">")
+            writer.line("<span class=\"group-letter\">\(HTML.escape(group.letter))</span>")
+            writer.line("<span class=\"group-name\">\(HTML.escape(group.name))</span>")
+            writer.line("<span class=\"group-waiting\">\(WaitText.waiting(group.waiting))</span>")
+            let wait = group.waiting > 0 ? WaitText.estimate(minutes: group.estimatedWaitMinutes) : ""
+            writer.line("<span class=\"group-wait\">\(HTML.escape(wait))</span>")
+            writer.close("</li>")
         }
-        writer.close("</tbody>")
-        writer.close("</table>")
+        writer.close("</ul>")
         writer.close("</section>")
     }
 
@@ -161,12 +153,12 @@ package enum BoardPage {
         writer.close("</li>")
         writer.close("</template>")
         writer.open("<template id=\"group-template\">")
-        writer.open("<tr class=\"group-row\">")
-        writer.line("<th class=\"group-letter\" scope=\"row\"></th>")
-        writer.line("<td class=\"group-name\"></td>")
-        writer.line("<td class=\"group-waiting\"></td>")
-        writer.line("<td class=\"group-wait\"></td>")
-        writer.close("</tr>")
+        writer.open("<li class=\"group\">")
+        writer.line("<span class=\"group-letter\"></span>")
+        writer.line("<span class=\"group-name\"></span>")
+        writer.line("<span class=\"group-waiting\"></span>")
+        writer.line("<span class=\"group-wait\"></span>")
+        writer.close("</li>")
         writer.close("</template>")
     }
 
