@@ -100,7 +100,7 @@ enum Samples {
             counters: counters ?? [
                 CounterOption(id: "1", name: "Schalter 1"), CounterOption(id: "3", name: "Schalter 3"),
                 CounterOption(id: "4", name: "Schalter 4"),
-            ])
+            ], timeZone: "Europe/Berlin")
     }
 
     /// Every page with its sample input, by a short name.

@@ -139,22 +139,20 @@ extension Assets {
           color: var(--text);
         }
 
-        /* The message region (role="alert"): a problem's title and detail, or a confirmation. */
+        /* The message region (role="alert") under the page header: a problem's title and detail, or a
+           confirmation. In the flow, so it never covers a button. */
         .message:empty { display: none; }
         .message {
-          position: fixed;
-          left: 50%;
-          bottom: 1.5rem;
-          z-index: 20;
-          width: min(90vw, 48rem);
-          transform: translateX(-50%);
+          width: calc(100% - 2rem);
+          max-width: 60rem;
+          margin: 1rem auto 0;
           padding: 1rem 1.25rem 1rem 1rem;
           border: 3px solid var(--danger);
           border-left-width: 0.75rem;
           border-radius: var(--radius);
           background: var(--danger-soft);
           color: var(--text);
-          box-shadow: 0 0.5rem 1.5rem var(--shadow);
+          box-shadow: 0 0.25rem 0.75rem var(--shadow-soft);
         }
         .message[data-kind="info"] { border-color: var(--success); background: var(--success-soft); }
         .message-title { display: block; font-weight: 700; }

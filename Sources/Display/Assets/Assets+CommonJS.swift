@@ -158,6 +158,16 @@ extension Assets {
                 ready();
               });
             }
+            // A set-up link opened while the page is already open only changes the fragment.
+            window.addEventListener('hashchange', () => {
+              takeTokenFromFragment();
+              if (token() && panel && !panel.hidden) {
+                panel.hidden = true;
+                if (main) main.hidden = false;
+                clearMessage();
+                ready();
+              }
+            });
             takeTokenFromFragment();
             if (token()) ready();
             else ask();
@@ -170,11 +180,16 @@ extension Assets {
             return `ca. ${Math.floor((minutes + 30) / 60)} Std.`;
           }
 
-          // "09:41" for an RFC 3339 instant, in the device's time zone.
+          // "09:41" for an RFC 3339 instant, in the office's zone (data-time-zone) or the device's.
           function clockTime(instant) {
             const date = new Date(instant);
             if (Number.isNaN(date.getTime())) return '';
-            return date.toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+            const options = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+            try {
+              return date.toLocaleTimeString('de-DE', { ...options, timeZone: body.dataset.timeZone || undefined });
+            } catch (error) {
+              return date.toLocaleTimeString('de-DE', options);
+            }
           }
 
           window.Rathaus = { api, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime };

@@ -68,7 +68,7 @@ extension Assets {
         .action-list { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.75rem; }
         .action { justify-content: space-between; min-height: 3.5rem; text-align: left; }
         .action[data-action="next"] { grid-column: 1 / -1; min-height: 4.5rem; font-size: 1.5rem; }
-        .action[data-action="finish"] { grid-column: 1 / -1; }
+        .action[data-action="finish"], .action[data-action="transfer"] { grid-column: 1 / -1; }
 
         .parked-item {
           display: flex;
@@ -107,7 +107,8 @@ extension Assets {
           border-radius: var(--radius);
         }
         .transfer-services legend { padding: 0 0.25rem; font-weight: 700; }
-        .transfer-services .check { align-items: center; }
+        .transfer-services .check { flex-wrap: nowrap; align-items: flex-start; }
+        .transfer-services .check input { margin-top: 0.125rem; }
         .dialog-buttons { display: flex; flex-wrap: wrap; gap: 0.75rem; }
         """#
 }

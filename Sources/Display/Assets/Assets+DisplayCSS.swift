@@ -234,10 +234,9 @@ extension Assets {
         /* Browsers play sound only after a user gesture; staff click this once when starting the screen. */
         .sound-unlock {
           position: fixed;
-          left: 50%;
-          bottom: 5vh;
+          left: 2.5vw;
+          bottom: 4vh;
           z-index: 10;
-          transform: translateX(-50%);
           padding: 2vh 3vw;
           border: 0.5vh solid var(--accent);
           border-radius: 1.5vh;

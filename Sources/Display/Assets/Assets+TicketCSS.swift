@@ -67,7 +67,7 @@ extension Assets {
         .slip-status { font-size: 1.75rem; font-weight: 700; }
         .slip-countdown { color: var(--muted); }
         .slip-countdown:empty { display: none; }
-        .slip-actions .button { min-height: 4rem; min-width: 16rem; font-size: 1.375rem; }
+        .slip-actions .button { width: min(100%, 24rem); min-height: 4rem; font-size: 1.375rem; }
 
         @media screen {
           .ticket-page { display: flex; flex-direction: column; align-items: center; padding: 2rem 1rem; }

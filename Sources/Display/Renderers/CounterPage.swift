@@ -23,27 +23,32 @@ package enum CounterPage {
     ]
 
     /// The page of one counter. `services` and `counters` are the transfer choices (the counter
-    /// itself is left out of `counters`).
+    /// itself is left out of `counters`); `timeZone` (IANA) is the zone the script shows times in,
+    /// nil for the device's.
     package static func html(
         officeID: String, officeName: String, counterID: String, counterName: String, services: [ServiceOption],
-        counters: [CounterOption] = []
+        counters: [CounterOption] = [], timeZone: String? = nil
     ) -> String {
         let office = HTML.pathSegment(officeID)
         let counter = HTML.pathSegment(counterID)
+        var attributes: [(String, String)] = [
+            ("class", "counter-page"),
+            ("data-office", officeID),
+            ("data-counter", counterID),
+            ("data-token-key", "rathaus:counter:\(officeID)"),
+            ("data-counter-url", "/v1/offices/\(office)/counters/\(counter)"),
+            ("data-call-next-url", "/v1/offices/\(office)/counters/\(counter)/call-next"),
+            ("data-tickets-url", "/v1/tickets"),
+            ("data-events-url", "/v1/offices/\(office)/queue/events"),
+        ]
+        if let timeZone {
+            attributes.append(("data-time-zone", timeZone))
+        }
         return PageShell.document(
             title: "\(counterName) – \(officeName)",
             stylesheets: ["counter.css"],
             scripts: ["common.js", "counter.js"],
-            bodyAttributes: [
-                ("class", "counter-page"),
-                ("data-office", officeID),
-                ("data-counter", counterID),
-                ("data-token-key", "rathaus:counter:\(officeID)"),
-                ("data-counter-url", "/v1/offices/\(office)/counters/\(counter)"),
-                ("data-call-next-url", "/v1/offices/\(office)/counters/\(counter)/call-next"),
-                ("data-tickets-url", "/v1/tickets"),
-                ("data-events-url", "/v1/offices/\(office)/queue/events"),
-            ]
+            bodyAttributes: attributes
         ) { writer in
             writer.open("<header class=\"page-header counter-header\">")
             writer.open("<h1 class=\"page-title\">")
@@ -57,12 +62,12 @@ package enum CounterPage {
                 "<p class=\"connection-note\" id=\"connection\" role=\"status\" hidden>Verbindung wird wiederhergestellt …</p>"
             )
             writer.close("</header>")
+            writer.line("<div class=\"message\" id=\"message\" role=\"alert\"></div>")
             writer.open("<main class=\"counter-main\" id=\"main\">")
             current(into: &writer)
             controls(into: &writer)
             writer.close("</main>")
             transferDialog(services: services, counters: counters.filter { $0.id != counterID }, into: &writer)
-            writer.line("<div class=\"message\" id=\"message\" role=\"alert\"></div>")
             StaffParts.tokenPanel(into: &writer)
             StaffParts.noScript(into: &writer)
             templates(into: &writer)

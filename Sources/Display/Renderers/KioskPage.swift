@@ -33,6 +33,7 @@ package enum KioskPage {
             writer.open("<header class=\"page-header kiosk-header\">")
             writer.line("<h1 class=\"page-title\">\(HTML.escape(officeName))</h1>")
             writer.close("</header>")
+            writer.line("<div class=\"message\" id=\"message\" role=\"alert\"></div>")
             writer.open("<main class=\"kiosk-main\" id=\"main\">")
             start(groups, into: &writer)
             for group in groups {
@@ -43,7 +44,6 @@ package enum KioskPage {
             writer.line("<p class=\"busy-text\">Ihre Wartemarke wird erstellt …</p>")
             writer.close("</section>")
             writer.close("</main>")
-            writer.line("<div class=\"message\" id=\"message\" role=\"alert\"></div>")
             StaffParts.tokenPanel(into: &writer)
             StaffParts.noScript(into: &writer)
         }
