@@ -51,7 +51,9 @@ import Testing
     @Test func thePrintStylesheetSizesThePageForAn80MillimetreRoll() throws {
         let css = try #require(Assets.file(named: "ticket.css")).body
         let text = String(decoding: css, as: UTF8.self)
-        #expect(text.contains("@page { size: 80mm auto; margin: 0; }"))
+        #expect(text.contains("@page { size: 80mm 200mm; margin: 0; }"))
         #expect(text.contains("@media print"))
+        let script = String(decoding: try #require(Assets.file(named: "ticket.js")).body, as: UTF8.self)
+        #expect(script.contains("sheet.replaceSync(`@page { size: 80mm ${millimetres}mm; margin: 0; }`);"))
     }
 }

@@ -140,15 +140,13 @@ extension Assets {
             renderCalls(board.calls);
             renderRecent(Array.isArray(board.recent) ? board.recent : []);
             renderGroups(Array.isArray(board.groups) ? board.groups : []);
-            checkClock(board.time);
             noticeNewCalls(board.calls);
           }
 
           // ---------------------------------------------------------------- the clock
 
-          // The device's clock drives the seconds; if it is off from the office's clock by two minutes or
-          // more (a screen whose clock was never set), the server's time wins.
-          let clockOffsetMs = 0;
+          // The clock runs on the device's clock (keep it synchronised, e.g. by NTP), shown in the
+          // office's time zone (data-time-zone) even when the device is set to another one.
           let timeFormat;
           try {
             timeFormat = new Intl.DateTimeFormat('de-DE', {
@@ -158,27 +156,8 @@ extension Assets {
             timeFormat = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
           }
 
-          function clockText() {
-            return timeFormat.format(new Date(Date.now() + clockOffsetMs));
-          }
-
-          function minutesOf(text) {
-            const match = /^(\d{1,2}):(\d{2})$/.exec(text || '');
-            return match ? Number(match[1]) * 60 + Number(match[2]) : null;
-          }
-
-          function checkClock(serverTime) {
-            const server = minutesOf(serverTime);
-            const local = minutesOf(clockText());
-            if (server === null || local === null) return;
-            let difference = server - local;
-            if (difference > 720) difference -= 1440;
-            if (difference < -720) difference += 1440;
-            if (Math.abs(difference) >= 2) clockOffsetMs += difference * 60000;
-          }
-
           function tick() {
-            setText(elements.time, clockText());
+            setText(elements.time, timeFormat.format(new Date()));
           }
 
           // ---------------------------------------------------------------- new calls
@@ -507,7 +486,6 @@ extension Assets {
             for (const call of initialCalls()) announced.add(callKey(call));
             saveAnnounced();
           }
-          checkClock(elements.time.textContent);
           tick();
           setInterval(tick, 1000);
           openStream();

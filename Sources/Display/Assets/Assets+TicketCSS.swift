@@ -74,7 +74,8 @@ extension Assets {
           .slip { zoom: 1.4; border: 1px solid var(--border); box-shadow: 0 0.5rem 1.5rem var(--shadow); }
         }
 
-        @page { size: 80mm auto; margin: 0; }
+        /* 80 mm wide; ticket.js replaces the length with the slip's own. */
+        @page { size: 80mm 200mm; margin: 0; }
         @media print {
           html, body { background: var(--paper); }
           .ticket-page { display: block; min-height: 0; padding: 0; }

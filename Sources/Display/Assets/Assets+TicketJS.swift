@@ -1,5 +1,6 @@
 extension Assets {
-    /// The printable ticket's script: prints on load and returns to the kiosk.
+    /// The printable ticket's script: sizes the printed page to the slip, prints on load and
+    /// returns to the kiosk.
     static let ticketJS = #"""
         // Rathaus ticket slip: prints itself once loaded (a kiosk browser started with --kiosk-printing
         // prints without a dialog) and, when opened from the kiosk (/kiosk/{office}/tickets/{id}), goes
@@ -19,6 +20,24 @@ extension Assets {
           if (back && done) {
             done.href = back;
             done.hidden = false;
+          }
+
+          // Size the printed page to the slip, so a receipt printer feeds exactly the ticket's length.
+          // CSS cannot say "as long as the content" (`size: 80mm auto` is not valid), so the script
+          // measures the slip and adds an @page rule in a constructed stylesheet, which a
+          // Content-Security-Policy without 'unsafe-inline' allows. ticket.css has a fixed fallback.
+          function fitPage() {
+            const slip = document.querySelector('.slip');
+            if (!slip || !('adoptedStyleSheets' in document) || typeof CSSStyleSheet !== 'function') return;
+            const zoom = parseFloat(getComputedStyle(slip).zoom) || 1;
+            const millimetres = Math.ceil(slip.getBoundingClientRect().height / zoom / (96 / 25.4)) + 4;
+            try {
+              const sheet = new CSSStyleSheet();
+              sheet.replaceSync(`@page { size: 80mm ${millimetres}mm; margin: 0; }`);
+              document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+            } catch (error) {
+              // Keep the fallback page size.
+            }
           }
 
           function afterPrint() {
@@ -41,6 +60,7 @@ extension Assets {
           }
 
           window.addEventListener('load', () => {
+            fitPage();
             setTimeout(() => {
               window.print();
               afterPrint();
