@@ -3,7 +3,7 @@ extension Assets {
     /// base palette, for portrait and landscape touch screens.
     static let kioskCSS = #"""
         /* Rathaus kiosk (Wartemarkenautomat): touch first. Choices are at least 88px high, keypad keys
-           72px; colours come from base.css. */
+           68px; colours come from base.css. */
         .kiosk { font-size: 1.375rem; user-select: none; -webkit-user-select: none; }
         .kiosk .reference-input, .kiosk .text-input { user-select: text; -webkit-user-select: text; }
 
