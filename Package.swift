@@ -32,9 +32,10 @@ let package = Package(
             dependencies: ["CSystem"],
             swiftSettings: swiftSettings
         ),
+        .target(name: "Display", swiftSettings: swiftSettings),
         .target(
             name: "App",
-            dependencies: ["Scheduling", "Storage", "ICalendar", "HTTPServer"],
+            dependencies: ["Scheduling", "Storage", "ICalendar", "HTTPServer", "Display"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -71,6 +72,12 @@ let package = Package(
         .testTarget(
             name: "HTTPServerTests",
             dependencies: ["HTTPServer"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DisplayTests",
+            dependencies: ["Display"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
