@@ -33,7 +33,8 @@ import Testing
         #expect(
             html.contains(
                 "<body class=\"display\" data-office=\"rathaus\" data-sequence=\"42\" data-languages=\"de en\" "
-                    + "data-sound=\"on\" data-time-zone=\"Europe/Berlin\" data-board-url=\"/v1/offices/rathaus/queue\" "
+                    + "data-sound=\"on\" data-time-zone=\"Europe/Berlin\" data-server-time=\"1796632860000\" "
+                    + "data-board-url=\"/v1/offices/rathaus/queue\" "
                     + "data-events-url=\"/v1/offices/rathaus/queue/events\">"))
         #expect(html.contains("id=\"sound-unlock-button\""))
         #expect(!BoardPage.html(Samples.snapshot(sound: false)).contains("sound-unlock"))

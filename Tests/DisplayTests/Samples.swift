@@ -27,7 +27,7 @@ enum Samples {
     static func snapshot(
         calls: [BoardCall]? = nil, recent: [BoardCall]? = nil, groups: [BoardGroup]? = nil,
         languages: [String] = ["de"], sound: Bool = false, timeZone: String? = "Europe/Berlin",
-        officeName: String = "Bürgerbüro im Rathaus"
+        officeName: String = "Bürgerbüro im Rathaus", serverTime: Int64? = 1_796_632_860_000
     ) -> BoardSnapshot {
         BoardSnapshot(
             officeID: "rathaus", officeName: officeName, date: "Montag, 7. Dezember 2026", time: "09:41",
@@ -41,7 +41,8 @@ enum Samples {
                 call("A014", counter: "1", counterName: "Schalter 1", calledAt: "09:22", state: "done"),
                 call("B003", counter: "2", counterName: "Schalter 2", calledAt: "09:20", state: "noShow"),
             ],
-            groups: groups ?? Self.groups(), sequence: 42, languages: languages, sound: sound, timeZone: timeZone)
+            groups: groups ?? Self.groups(), sequence: 42, languages: languages, sound: sound, timeZone: timeZone,
+            serverTime: serverTime)
     }
 
     static func slip(appointment: Bool = false) -> TicketSlip {

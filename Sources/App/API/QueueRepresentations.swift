@@ -1,3 +1,4 @@
+package import Display
 package import Scheduling
 import Storage
 
@@ -61,84 +62,96 @@ package enum QueueRepresentations {
         }
     }
 
-    /// The board: current calls, recent calls, waiting counts and estimates per group. With
-    /// `forStaff`, calls also carry services and times, and the waiting tickets are listed.
-    package static func board(
-        queue: OfficeQueue, office: Office, services: [Service], groups: [ServiceGroup], now: Instant,
-        attended: [CounterID],
-        forStaff: Bool
-    ) -> [UInt8] {
+    /// What the board shows now: current calls (newest first), recent calls, waiting counts and
+    /// estimates per group. Numbers and counters only.
+    package static func snapshot(
+        queue: OfficeQueue, office: Office, groups: [ServiceGroup], now: Instant, attended: [CounterID]
+    ) -> BoardSnapshot {
         let counterName: (CounterID) -> String = { id in office.counters.first { $0.id == id }?.name ?? id.rawValue }
         let current = queue.tickets.filter(\.isAtCounter).sorted {
             ($0.calledAt ?? $0.issuedAt) > ($1.calledAt ?? $1.issuedAt)
         }
-        var recent: [(TicketID, CounterID, Instant)] = []
-        for event in queue.events.reversed() where recent.count < 6 {
+        var recent: [BoardCall] = []
+        for event in queue.events.reversed() where recent.count < BoardSnapshot.maximumRecent {
             guard case .called(let id, let counter, let at) = event, !current.contains(where: { $0.id == id }),
-                !recent.contains(where: { $0.0 == id })
+                !recent.contains(where: { $0.ticket == id.rawValue }), let ticket = queue.ticket(id)
             else { continue }
-            recent.append((id, counter, at))
+            recent.append(
+                BoardCall(
+                    ticket: id.rawValue, number: ticket.number, counter: counter.rawValue,
+                    counterName: counterName(counter),
+                    calledAt: clock(at, in: office), recalls: ticket.recalls, state: ticket.state.rawValue))
+        }
+        let calls = current.map { ticket in
+            BoardCall(
+                ticket: ticket.id.rawValue, number: ticket.number, counter: ticket.counter?.rawValue ?? "",
+                counterName: ticket.counter.map(counterName) ?? "",
+                calledAt: ticket.calledAt.map { clock($0, in: office) } ?? "",
+                recalls: ticket.recalls, state: ticket.state.rawValue)
+        }
+        let offered = Set(queue.services.values.filter { office.offeredServices.contains($0.id) }.map(\.group))
+        let waits = queue.waits(now: now, attended: attended).filter { $0.waiting > 0 || offered.contains($0.group) }
+        return BoardSnapshot(
+            officeID: office.id.rawValue, officeName: office.name, date: germanDate(office.timeZone.local(now).date),
+            time: clock(now, in: office), calls: calls, recent: recent,
+            groups: waits.map { wait in
+                BoardGroup(
+                    letter: wait.group, name: groups.first { $0.letter == wait.group }?.name ?? wait.group,
+                    waiting: wait.waiting,
+                    estimatedWaitMinutes: wait.estimatedMinutes)
+            }, sequence: queue.events.count, languages: office.display.languages, sound: office.display.sound,
+            timeZone: office.timeZone.identifier, serverTime: now.secondsSinceEpoch * 1000)
+    }
+
+    /// The board as JSON. With `staff` (a staff token's view), calls also carry services and
+    /// times, and the waiting tickets are listed.
+    package static func board(_ snapshot: BoardSnapshot, staff: (queue: OfficeQueue, office: Office)? = nil) -> [UInt8]
+    {
+        func call(_ call: BoardCall, into json: inout JSONWriter) {
+            json.object { json in
+                json.string("ticket", call.ticket)
+                json.string("number", call.number)
+                json.string("counter", call.counter)
+                json.string("counterName", call.counterName)
+                json.string("calledAt", call.calledAt)
+                json.int("recalls", call.recalls)
+                json.string("state", call.state)
+                if let staff, let ticket = staff.queue.ticket(TicketID(call.ticket)) {
+                    json.array("services") { json in for id in ticket.services { json.string(id.rawValue) } }
+                    json.string("issuedAt", Representations.time(ticket.issuedAt, in: staff.office))
+                }
+            }
         }
         var json = JSONWriter(capacity: 1024)
         json.object { json in
-            json.string("office", office.id.rawValue)
-            json.string("name", office.name)
-            json.string("date", germanDate(office.timeZone.local(now).date))
-            json.string("time", clock(now, in: office))
-            json.int("sequence", queue.events.count)
-            json.array("calls") { json in
-                for ticket in current {
-                    json.object { json in
-                        json.string("ticket", ticket.id.rawValue)
-                        json.string("number", ticket.number)
-                        json.string("counter", ticket.counter?.rawValue ?? "")
-                        json.string("counterName", ticket.counter.map(counterName) ?? "")
-                        json.string("calledAt", ticket.calledAt.map { clock($0, in: office) } ?? "")
-                        json.int("recalls", ticket.recalls)
-                        json.string("state", ticket.state.rawValue)
-                        if forStaff {
-                            json.array("services") { json in for id in ticket.services { json.string(id.rawValue) } }
-                            json.string("issuedAt", Representations.time(ticket.issuedAt, in: office))
-                        }
-                    }
-                }
-            }
-            json.array("recent") { json in
-                for (id, counter, at) in recent {
-                    guard let ticket = queue.ticket(id) else { continue }
-                    json.object { json in
-                        json.string("ticket", id.rawValue)
-                        json.string("number", ticket.number)
-                        json.string("counter", counter.rawValue)
-                        json.string("counterName", counterName(counter))
-                        json.string("calledAt", clock(at, in: office))
-                        json.int("recalls", ticket.recalls)
-                        json.string("state", ticket.state.rawValue)
-                    }
-                }
-            }
-            let waits = queue.waits(now: now, attended: attended)
+            json.string("office", snapshot.officeID)
+            json.string("name", snapshot.officeName)
+            json.string("date", snapshot.date)
+            json.string("time", snapshot.time)
+            json.int("sequence", snapshot.sequence)
+            json.array("calls") { json in for item in snapshot.calls { call(item, into: &json) } }
+            json.array("recent") { json in for item in snapshot.recent { call(item, into: &json) } }
             json.array("groups") { json in
-                for wait in waits where wait.waiting > 0 || groups.contains(where: { $0.letter == wait.group }) {
+                for group in snapshot.groups {
                     json.object { json in
-                        json.string("letter", wait.group)
-                        json.string("name", groups.first { $0.letter == wait.group }?.name ?? wait.group)
-                        json.int("waiting", wait.waiting)
-                        json.int("estimatedWaitMinutes", wait.estimatedMinutes)
+                        json.string("letter", group.letter)
+                        json.string("name", group.name)
+                        json.int("waiting", group.waiting)
+                        json.int("estimatedWaitMinutes", group.estimatedWaitMinutes)
                     }
                 }
             }
-            if forStaff {
+            if let staff {
                 json.array("waiting") { json in
-                    for ticket in queue.tickets where ticket.state == .waiting || ticket.state == .parked {
+                    for ticket in staff.queue.tickets where ticket.state == .waiting || ticket.state == .parked {
                         json.object { json in
                             json.string("ticket", ticket.id.rawValue)
                             json.string("number", ticket.number)
                             json.string("state", ticket.state.rawValue)
                             json.array("services") { json in for id in ticket.services { json.string(id.rawValue) } }
-                            json.string("issuedAt", Representations.time(ticket.issuedAt, in: office))
+                            json.string("issuedAt", Representations.time(ticket.issuedAt, in: staff.office))
                             if let start = ticket.appointmentStart {
-                                json.string("appointment", clock(start, in: office))
+                                json.string("appointment", clock(start, in: staff.office))
                             }
                             json.bool("urgent", ticket.urgent)
                         }

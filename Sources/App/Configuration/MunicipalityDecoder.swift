@@ -338,12 +338,27 @@ package enum MunicipalityDecoder {
             queue = try queuePolicy(&policy)
             try policy.finish()
         }
+        var display = DisplaySettings()
+        if var settings = try object.optional("display")?.object() {
+            display.sound = try settings.optional("sound")?.bool() ?? false
+            if let languages = settings.optional("languages") {
+                display.languages = []
+                for reader in try languages.array() {
+                    let language = try reader.string()
+                    guard ["de", "en"].contains(language) else {
+                        throw reader.fail("announcements are in de or en, not \"\(language)\"")
+                    }
+                    display.languages.append(language)
+                }
+            }
+            try settings.finish()
+        }
         let office = Office(
             id: OfficeID(id), name: try object.required("name").text(maxLength: 200),
             address: try (object.optional("address")?.array() ?? []).map { reader throws(JSONPathError) in
                 try reader.text(maxLength: 200)
             }, timeZone: zone, state: state, gridMinutes: grid, bookingStepMinutes: step, openingHours: hours,
-            breaks: breaks, closures: closures, counters: counters, booking: booking, queue: queue)
+            breaks: breaks, closures: closures, counters: counters, booking: booking, queue: queue, display: display)
         try object.finish()
         return office
     }

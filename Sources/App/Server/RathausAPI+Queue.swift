@@ -1,3 +1,4 @@
+import Display
 import HTTPServer
 import Scheduling
 import Storage
@@ -270,14 +271,21 @@ extension RathausAPI {
         return OfficeID(parts.dropLast(4).joined(separator: "-"))
     }
 
-    func boardBytes(_ office: Office, forStaff: Bool) -> [UInt8] {
-        let queue =
-            database.writers[office.id]?.queueState
+    /// Today's queue of `office` as committed.
+    func queue(of office: Office) -> OfficeQueue {
+        database.writers[office.id]?.queueState
             ?? OfficeQueue(
                 office: office, services: municipality.services, groups: municipality.groups, date: today(office))
-        return QueueRepresentations.board(
-            queue: queue, office: office, services: municipality.services, groups: municipality.groups, now: clock(),
-            attended: attended(office), forStaff: forStaff)
+    }
+
+    func snapshot(_ office: Office) -> BoardSnapshot {
+        QueueRepresentations.snapshot(
+            queue: queue(of: office), office: office, groups: municipality.groups, now: clock(),
+            attended: attended(office))
+    }
+
+    func boardBytes(_ office: Office, forStaff: Bool) -> [UInt8] {
+        QueueRepresentations.board(snapshot(office), staff: forStaff ? (queue(of: office), office) : nil)
     }
 
     /// `GET /v1/offices/{office}/queue`: public numbers; more with a staff token.
@@ -354,13 +362,8 @@ extension RathausAPI {
         queueStreams.send(events, office: office.id)
     }
 
-    /// The board as lines of text (replaced by the Display module's renderer once it is wired).
+    /// The board as lines of text for LED boards.
     func boardTextBody(_ office: Office) -> String {
-        let queue = database.writers[office.id]?.queueState
-        var lines = [office.name]
-        for ticket in queue?.tickets.filter(\.isAtCounter) ?? [] {
-            lines.append("\(ticket.number)  \(office.counters.first { $0.id == ticket.counter }?.name ?? "")")
-        }
-        return lines.joined(separator: "\n") + "\n"
+        BoardText.text(snapshot(office))
     }
 }

@@ -33,15 +33,18 @@ package final class RathausAPI: Sendable {
         package let method: HTTPMethod
         package let pattern: String
         package let summary: String
+        /// Whether the route is part of the API (and so of the OpenAPI document); pages are not.
+        package let documented: Bool
         let make: @Sendable (RathausAPI) -> APIHandler
 
         init(
-            _ method: HTTPMethod, _ pattern: String, _ summary: String,
+            _ method: HTTPMethod, _ pattern: String, _ summary: String, documented: Bool = true,
             _ make: @escaping @Sendable (RathausAPI) -> APIHandler
         ) {
             self.method = method
             self.pattern = pattern
             self.summary = summary
+            self.documented = documented
             self.make = make
         }
     }
@@ -81,7 +84,7 @@ package final class RathausAPI: Sendable {
             }
         }
         servicesBody = list.bytes
-        self.routes = RathausAPI.allRoutes + RathausAPI.queueRoutes + RathausAPI.rushRoutes
+        self.routes = RathausAPI.allRoutes + RathausAPI.queueRoutes + RathausAPI.rushRoutes + RathausAPI.pageRoutes
         let rush = self.rush
         for office in municipality.offices {
             database.writers[office.id]?.observe { [weak self] changes in

@@ -27,6 +27,7 @@ extension Assets {
             languages: (body.dataset.languages || 'de').split(/\s+/).filter(Boolean),
             sound: body.dataset.sound === 'on',
             timeZone: body.dataset.timeZone || undefined,
+            serverTime: Number(body.dataset.serverTime) || 0,
           };
           const POLL_MS = 5000;
           const CHECK_MS = 30000;
@@ -146,7 +147,10 @@ extension Assets {
           // ---------------------------------------------------------------- the clock
 
           // The clock runs on the device's clock (keep it synchronised, e.g. by NTP), shown in the
-          // office's time zone (data-time-zone) even when the device is set to another one.
+          // office's time zone (data-time-zone) even when the device is set to another one. When
+          // the server's clock differs (data-server-time, read when this page was served, which is
+          // never cached: a server started with --clock for a demo), it keeps that difference.
+          const clockOffset = config.serverTime ? config.serverTime - Date.now() : 0;
           let timeFormat;
           try {
             timeFormat = new Intl.DateTimeFormat('de-DE', {
@@ -157,7 +161,7 @@ extension Assets {
           }
 
           function tick() {
-            setText(elements.time, timeFormat.format(new Date()));
+            setText(elements.time, timeFormat.format(new Date(Date.now() + clockOffset)));
           }
 
           // ---------------------------------------------------------------- new calls

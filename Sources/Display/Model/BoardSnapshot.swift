@@ -29,6 +29,9 @@ package struct BoardSnapshot: Equatable, Sendable {
     /// The office's IANA time zone ("Europe/Berlin"), so the page's clock shows office time even
     /// on a device set to another zone; nil leaves the clock on the device's zone.
     package var timeZone: String?
+    /// The server's clock when the board was made, in milliseconds since 1970 (the display's
+    /// clock keeps the difference to the device's); nil to use the device's alone.
+    package var serverTime: Int64?
 
     /// How many earlier calls the display and the text board show.
     package static let maximumRecent = 6
@@ -37,7 +40,7 @@ package struct BoardSnapshot: Equatable, Sendable {
     package init(
         officeID: String, officeName: String, date: String, time: String, calls: [BoardCall], recent: [BoardCall],
         groups: [BoardGroup], sequence: Int, languages: [String] = ["de"], sound: Bool = false,
-        timeZone: String? = nil
+        timeZone: String? = nil, serverTime: Int64? = nil
     ) {
         self.officeID = officeID
         self.officeName = officeName
@@ -50,6 +53,7 @@ package struct BoardSnapshot: Equatable, Sendable {
         self.languages = languages
         self.sound = sound
         self.timeZone = timeZone
+        self.serverTime = serverTime
     }
 
     /// Whether headings and announcements are also given in English.

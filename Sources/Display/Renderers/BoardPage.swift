@@ -22,6 +22,9 @@ package enum BoardPage {
         if let zone = snapshot.timeZone {
             attributes.append(("data-time-zone", zone))
         }
+        if let serverTime = snapshot.serverTime {
+            attributes.append(("data-server-time", String(serverTime)))
+        }
         attributes += [
             ("data-board-url", "/v1/offices/\(office)/queue"),
             ("data-events-url", "/v1/offices/\(office)/queue/events"),

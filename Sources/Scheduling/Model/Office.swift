@@ -25,12 +25,14 @@ package struct Office: Hashable, Sendable {
     package var counters: [Counter]
     package var booking: BookingPolicy
     package var queue: QueuePolicy
+    /// How its waiting-room display announces calls.
+    package var display: DisplaySettings
 
     package init(
         id: OfficeID, name: String, address: [String] = [], timeZone: OfficeTimeZone, state: String,
         gridMinutes: Int = 5, bookingStepMinutes: Int = 10, openingHours: [WeeklyRule], breaks: [WeeklyRule] = [],
         closures: [Closure] = [], counters: [Counter], booking: BookingPolicy = BookingPolicy(),
-        queue: QueuePolicy = QueuePolicy()
+        queue: QueuePolicy = QueuePolicy(), display: DisplaySettings = DisplaySettings()
     ) {
         self.id = id
         self.name = name
@@ -46,6 +48,7 @@ package struct Office: Hashable, Sendable {
         self.counters = counters
         self.booking = booking
         self.queue = queue
+        self.display = display
     }
 
     /// The closures on `date`.
@@ -84,4 +87,17 @@ package struct Municipality: Hashable, Sendable {
 
     package func service(_ id: ServiceID) -> Service? { services.first { $0.id == id } }
     package func office(_ id: OfficeID) -> Office? { offices.first { $0.id == id } }
+}
+
+/// How an office's waiting-room display announces calls.
+package struct DisplaySettings: Hashable, Sendable {
+    /// Whether a call sounds a gong and is spoken (browser speech synthesis).
+    package var sound: Bool
+    /// Languages of the spoken announcement, in order (`de`, `en`).
+    package var languages: [String]
+
+    package init(sound: Bool = false, languages: [String] = ["de"]) {
+        self.sound = sound
+        self.languages = languages
+    }
 }

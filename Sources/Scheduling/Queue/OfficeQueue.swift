@@ -7,7 +7,8 @@
 package struct OfficeQueue: Sendable {
     package let office: Office
     package let date: LocalDate
-    let services: [ServiceID: Service]
+    /// Every service of the municipality, by id.
+    package let services: [ServiceID: Service]
     let groups: [String: ServiceGroup]
     package private(set) var tickets: [Ticket] = []
     private var indexByID: [TicketID: Int] = [:]
