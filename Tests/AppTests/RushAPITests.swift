@@ -140,3 +140,22 @@ import Testing
         #expect((info.json["entries"] as? [String: Int])?["won"] == 15)
     }
 }
+
+@Suite struct DrawRetentionTests {
+    @Test func drawEntriesLoseTheirContactAfterTheRetentionPeriod() throws {
+        let api = try APIHarness()
+        api.clock.set(Fixtures.instant("2026-12-08T09:00"))
+        let entry = api.send(
+            .post, "/v1/draws/impfaktion/entries",
+            json: #"{"priority":"alle","contact":{"name":"Erika","email":"erika@example.org"}}"#)
+        #expect(entry.status == 201)
+        #expect(try api.database.erasePersonalData(olderThanDays: 30, now: Fixtures.instant("2026-12-20T09:00")) == 0)
+        #expect(try api.database.erasePersonalData(olderThanDays: 30, now: Fixtures.instant("2027-01-10T13:00")) == 1)
+        let left = try api.database.reader.sync {
+            try $0.scalar(
+                "SELECT count(*) FROM draw_entry WHERE contact_email IS NOT NULL OR contact_name IS NOT NULL",
+                as: Int.self)
+        }
+        #expect(left == 0)
+    }
+}

@@ -38,8 +38,9 @@ package final class Database: Sendable {
         return Database(path: path, committer: committer, reader: reader, writers: writers)
     }
 
-    /// Erases name, e-mail and phone of bookings that ended more than `days` days before `now`,
-    /// leaving the anonymous record for statistics; returns how many were erased.
+    /// Erases name, e-mail and phone of bookings that ended, and of draw entries whose draw closed,
+    /// more than `days` days before `now`, leaving the anonymous records for statistics; returns
+    /// how many records were erased.
     @discardableResult
     package func erasePersonalData(olderThanDays days: Int, now: Instant) throws -> Int {
         let cutoff = now.adding(seconds: -days * 86_400)
@@ -50,7 +51,14 @@ package final class Database: Sendable {
                     UPDATE booking SET contact_name = NULL, contact_email = NULL, contact_phone = NULL, erased_at = ?
                     WHERE ends_at < ? AND erased_at IS NULL
                     """, [now.secondsSinceEpoch, cutoff.secondsSinceEpoch])
-                return connection.changes
+                let erased = connection.changes
+                // Draw entries carry a contact too: erased the same number of days after the draw.
+                try connection.execute(
+                    """
+                    UPDATE draw_entry SET contact_name = NULL, contact_email = NULL, contact_phone = NULL
+                    WHERE closes_at < ? AND (contact_name IS NOT NULL OR contact_email IS NOT NULL OR contact_phone IS NOT NULL)
+                    """, [cutoff.secondsSinceEpoch])
+                return erased + connection.changes
             }
         }
     }
