@@ -25,7 +25,7 @@ package enum QueueRepresentations {
     /// One ticket, as the kiosk, the counter page and the API show it.
     package static func ticket(
         _ ticket: Ticket, office: Office, services: [Service], queue: OfficeQueue, now: Instant, attended: [CounterID],
-        into json: inout JSONWriter
+        into json: inout JSONWriter, extra: (inout JSONWriter) -> Void = { _ in }
     ) {
         json.object { json in
             json.string("id", ticket.id.rawValue)
@@ -59,6 +59,7 @@ package enum QueueRepresentations {
                 json.string("self", "/v1/tickets/\(ticket.id.rawValue)")
                 json.string("print", "/kiosk/\(office.id.rawValue)/tickets/\(ticket.id.rawValue)")
             }
+            extra(&json)
         }
     }
 

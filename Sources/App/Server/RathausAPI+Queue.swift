@@ -45,27 +45,14 @@ extension RathausAPI {
         database.writers[office.id]?.capacity.countersAttended(at: clock()) ?? []
     }
 
-    /// The JSON of `ticket` as it is now.
+    /// The JSON of `ticket` as it is now, with `extra` members at the end.
     func ticketJSON(_ ticket: Ticket, office: Office, extra: (inout JSONWriter) -> Void = { _ in }) -> [UInt8] {
-        let queue =
-            database.writers[office.id]?.queueState
-            ?? OfficeQueue(
-                office: office, services: municipality.services, groups: municipality.groups, date: today(office))
+        let queue = queue(of: office)
         var json = JSONWriter()
         QueueRepresentations.ticket(
             queue.ticket(ticket.id) ?? ticket, office: office, services: municipality.services, queue: queue,
             now: clock(),
-            attended: attended(office), into: &json)
-        if json.bytes.last == UInt8(ascii: "}") {
-            var extraJSON = JSONWriter()
-            extraJSON.object { extra(&$0) }
-            if extraJSON.bytes.count > 2 {
-                var bytes = Array(json.bytes.dropLast())
-                bytes.append(UInt8(ascii: ","))
-                bytes.append(contentsOf: extraJSON.bytes.dropFirst())
-                return bytes
-            }
-        }
+            attended: attended(office), into: &json, extra: extra)
         return json.bytes
     }
 
@@ -200,7 +187,7 @@ extension RathausAPI {
                 json.object { json in
                     json.string("counter", counter.id.rawValue)
                     json.string("counterName", counter.name)
-                    if let queue, let current = queue.activeTicket(at: counter.id) {
+                    if let current = queue?.activeTicket(at: counter.id) {
                         json.raw("current", self.ticketJSON(current, office: office))
                     } else {
                         json.null("current")
