@@ -376,7 +376,7 @@ final class FormBrowser {
         #expect(first.status == 200)
         #expect(first.text.contains("Reservierung verlängert bis 09:48 Uhr."))
         #expect(first.text.contains("value=\"Erika Mustermann\""))
-        #expect(first.text.contains("Sie können noch einmal verlängern."))
+        #expect(first.text.contains("Sie können noch einmal verlängern;"))
         let second = browser.post(address + "/verlaengern", choice() + typed, from: first)
         #expect(second.text.contains("Die Reservierung kann nicht mehr verlängert werden."))
         #expect(!second.text.contains("data-extend"))

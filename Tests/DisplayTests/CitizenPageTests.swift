@@ -75,6 +75,18 @@ import Testing
         #expect(html.contains("data-remaining-seconds=\"90\""))
     }
 
+    /// Enter in a text field sends the form with its first submit button (HTML §4.10.21.2): that must
+    /// be the step's own button, not the hold's extension.
+    @Test func enterInAFieldSendsTheFormNotTheExtension() throws {
+        for name in ["citizen-contact.html", "citizen-review.html", "citizen-contact-en.html"] {
+            let html = try #require(CitizenSamples.pages().first { $0.name == name }).html
+            let primary = try #require(html.range(of: "class=\"button button-primary\""))
+            let extend = try #require(html.range(of: "data-extend"))
+            #expect(primary.lowerBound < extend.lowerBound, "\(name)")
+            #expect(!html.contains(" form=\""), "\(name): no button outside its form")
+        }
+    }
+
     @Test func theContactFieldsSayWhatTheyAreForAutocomplete() throws {
         let html = try #require(CitizenSamples.pages().first { $0.name == "citizen-contact.html" }).html
         #expect(html.contains("autocomplete=\"name\""))

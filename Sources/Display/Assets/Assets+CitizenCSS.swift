@@ -214,6 +214,9 @@ extension Assets {
           background: var(--danger-soft);
           font-weight: 700;
         }
+        .hold-actions { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--border); }
+        .hold-actions-title { margin: 0; font-weight: 700; }
+        .hold-actions .button-row { margin: 0.5rem 0; }
         .hold-extensions { margin: 0; color: var(--muted); font-size: 1rem; }
 
         /* The booking's page. */
@@ -235,7 +238,16 @@ extension Assets {
         .contact { margin: 0 0 1rem; font-style: normal; }
 
         .citizen-footer { margin-top: 2rem; padding: 1.5rem 1rem; border-top: 1px solid var(--border); background: var(--surface); }
-        .footer-links { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; max-width: 48rem; margin: 0 auto; color: var(--muted); font-size: 1rem; }
+        .footer-links {
+          display: flex;
+          flex-wrap: wrap;
+          align-items: center;
+          gap: 0.5rem 2rem;
+          max-width: 48rem;
+          margin: 0 auto;
+          color: var(--muted);
+          font-size: 1rem;
+        }
         .footer-links a { display: inline-block; padding: 0.25rem 0; }
 
         @media (max-width: 30rem) {

@@ -14,7 +14,7 @@ extension Assets {
         }
         .hotline-main {
           display: grid;
-          grid-template-columns: repeat(3, minmax(0, 1fr));
+          grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr) minmax(0, 1fr);
           gap: 1.25rem;
           max-width: 110rem;
           margin: 0 auto;
@@ -51,7 +51,7 @@ extension Assets {
         .result-take kbd { grid-row: span 2; align-self: center; font-size: 1rem; }
         .result-when { font-variant-numeric: tabular-nums; }
         .result-where { color: var(--text); font-weight: 400; }
-        .result .button-small { flex: none; padding: 0.25rem 0.625rem; font-size: 0.9375rem; }
+        .result .button-small { flex: none; min-width: 0; padding: 0.25rem 0.5rem; font-size: 0.875rem; }
         .time-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(5rem, 1fr)); gap: 0.5rem; margin-top: 0.75rem; }
         .time-grid .button { width: 100%; font-variant-numeric: tabular-nums; }
 

@@ -6,8 +6,9 @@ extension Assets {
         // Rathaus hotline console. Needs common.js (window.Rathaus) loaded before it; the staff token
         // comes from #token=... once and is kept in localStorage (data-token-key), as on the counter page.
         // - Search: GET {data-earliest-url}?service=a[&service=b]&persons=n -> {offices: [{office, name, start}]},
-        //   soonest first; "Andere Zeiten" loads GET /v1/offices/{office}/availability (the hotline's
-        //   contingent, as the token is a hotline token) into a day list with time buttons.
+        //   soonest first, on submit and (without moving the focus) when a choice changes; "Andere Zeiten"
+        //   loads GET /v1/offices/{office}/availability (the hotline's contingent, as the token is a hotline
+        //   token) into a day list with time buttons.
         // - Hold: POST {data-holds-url} {office, services, persons, start}; extend POST /v1/holds/{id}/extend;
         //   release DELETE /v1/holds/{id}. The countdown runs on the server's clock (data-server-time).
         // - Book: POST {data-bookings-url} {hold, contact} with an Idempotency-Key; the reference is shown
@@ -113,7 +114,8 @@ extension Assets {
             return list.map((id) => `service=${encodeURIComponent(id)}`).join('&') + `&persons=${persons}`;
           }
 
-          async function runSearch() {
+          // `focus`: move to the first result (after the clerk asked; not while they pick a service).
+          async function runSearch(focus = true) {
             const list = chosenServices();
             const persons = Math.max(1, Math.min(20, Number($('search-persons').value) || 1));
             const office = $('search-office').value;
@@ -123,7 +125,7 @@ extension Assets {
             renderResults();
             $('day-picker').hidden = true;
             const first = $('results').querySelector('button');
-            if (first) first.focus();
+            if (first && focus) first.focus();
             announce(results.length ? `${results.length} Standorte gefunden. Frühester: ${when(results[0].start)}, ${results[0].name}.` : 'Keine freien Zeiten gefunden.');
           }
 
@@ -333,9 +335,15 @@ extension Assets {
           async function moveTo(booking, start) {
             const moved = await R.api('POST', `/v1/bookings/${encodeURIComponent(booking.id)}/reschedule`, { start }, { 'If-Match': `"${booking.sequence}"` });
             showFound({ ...moved, contact: booking.contact });
+            forgetBooked(booking.reference);
             $('found-card').focus();
             R.showMessage('Umgebucht', `Neuer Termin: ${when(moved.start, moved.end)}.`, 'info');
             announce(`Umgebucht auf ${when(moved.start, moved.end)}.`);
+          }
+
+          // The "Gebucht" card shows a booking as it was made; once it is moved or cancelled, it goes.
+          function forgetBooked(reference) {
+            if ($('booked-reference').textContent === reference) $('booked-card').hidden = true;
           }
 
           function askCancel() {
@@ -349,6 +357,7 @@ extension Assets {
             const booking = found;
             const cancelled = await R.api('DELETE', `/v1/bookings/${encodeURIComponent(booking.id)}`, undefined, { 'If-Match': `"${booking.sequence}"` });
             showFound({ ...cancelled, contact: booking.contact });
+            forgetBooked(booking.reference);
             $('found-card').focus();
             R.showMessage('Abgesagt', `${booking.reference} ist abgesagt; die Zeit ist wieder frei.`, 'info');
             announce(`${booking.reference} abgesagt.`);
@@ -403,10 +412,25 @@ extension Assets {
             for (const office of officeList) offices.set(office.id, office);
           }
 
+          // Choosing a service already shows its earliest times; Enter on a choice searches and goes to them.
+          let searchTimer = null;
           $('search-form').addEventListener('submit', (event) => {
             event.preventDefault();
+            clearTimeout(searchTimer);
             guarded(runSearch);
           });
+          for (const id of ['search-service', 'search-extra', 'search-office']) {
+            $(id).addEventListener('change', () => {
+              clearTimeout(searchTimer);
+              searchTimer = setTimeout(() => guarded(() => runSearch(false)), 300);
+            });
+            $(id).addEventListener('keydown', (event) => {
+              if (event.key !== 'Enter') return;
+              event.preventDefault();
+              clearTimeout(searchTimer);
+              $('search-form').requestSubmit();
+            });
+          }
           $('book-form').addEventListener('submit', (event) => {
             event.preventDefault();
             guarded(book);

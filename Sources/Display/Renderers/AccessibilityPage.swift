@@ -83,8 +83,9 @@ package enum AccessibilityPage {
                 "<li>Formularfelder haben sichtbare Beschriftungen und die Angaben für das automatische Ausfüllen. "
                     + "Fehler werden im Text benannt, zusammen mit einem Vorschlag, wie Sie sie beheben.</li>",
                 "<li>Eine gewählte Uhrzeit ist \(holdMinutes) Minuten für Sie reserviert. Zwei Minuten vor Ablauf "
-                    + "erscheint eine Warnung, und Sie können die Reservierung \(extensions)-mal um \(holdMinutes) "
-                    + "Minuten verlängern. Ist sie abgelaufen, buchen wir die Zeit trotzdem, wenn sie noch frei ist.</li>",
+                    + "erscheint eine Warnung, und Sie können die Reservierung \(extensions)-mal verlängern, jedes Mal "
+                    + "wieder auf \(holdMinutes) Minuten. Läuft sie ab, geht nichts verloren: Ihre Angaben bleiben, und "
+                    + "wir buchen die Zeit trotzdem, wenn sie noch frei ist.</li>",
                 "<li>Meldungen, etwa dass eine Zeit inzwischen vergeben ist, werden Screenreadern angesagt.</li>",
                 "<li>Texte haben einen Kontrast von mindestens 4,5 : 1, Bedienelemente und ihre Ränder von mindestens "
                     + "3 : 1. Die Seiten lassen sich auf 200 % vergrößern und sind ab 320 Pixeln Breite ohne "
@@ -146,8 +147,9 @@ package enum AccessibilityPage {
                 "<li>Form fields have visible labels and autocomplete hints. Errors are described in text, with a "
                     + "suggestion how to fix them.</li>",
                 "<li>A chosen time is held for you for \(holdMinutes) minutes. Two minutes before it runs out a "
-                    + "warning appears, and you can extend the hold \(extensions) times by \(holdMinutes) minutes. If it "
-                    + "has run out, we still book the time if it is free.</li>",
+                    + "warning appears, and you can extend the hold \(extensions) times, each time to \(holdMinutes) "
+                    + "minutes again. If it runs out, nothing is lost: your entries stay, and we still book the time if "
+                    + "it is free.</li>",
                 "<li>Messages, such as a time having just been taken, are announced to screen readers.</li>",
                 "<li>Text has a contrast of at least 4.5:1, controls and their borders at least 3:1. The pages can be "
                     + "zoomed to 200% and work from 320 pixels wide without horizontal scrolling.</li>",

@@ -20,7 +20,7 @@ package enum HoldPage {
         return CitizenShell.document(frame) { writer in
             CitizenShell.notice(notice, issues: contact.issues, language: language, into: &writer)
             writer.line("<h1>\(text.contactHeading)</h1>")
-            holdBox(hold, form: form, language: language, into: &writer)
+            holdBox(hold, language: language, into: &writer)
             CitizenShell.summary(
                 selection, date: hold.date, time: DateText.span(hold.start.label, hold.end, language),
                 language: language, into: &writer)
@@ -49,6 +49,7 @@ package enum HoldPage {
             writer.close("</fieldset>")
             writer.line("<p class=\"privacy-note\">\(text.privacyNote(retentionDays))</p>")
             writer.line("<button type=\"submit\" class=\"button button-primary\">\(text.reviewButton)</button>")
+            holdActions(hold, language: language, into: &writer)
             writer.close("</form>")
         }
     }
@@ -66,7 +67,7 @@ package enum HoldPage {
         return CitizenShell.document(frame) { writer in
             CitizenShell.notice(notice, language: language, into: &writer)
             writer.line("<h1>\(text.reviewHeading)</h1>")
-            holdBox(hold, form: form, language: language, into: &writer)
+            holdBox(hold, language: language, into: &writer)
             CitizenShell.summary(
                 selection, date: hold.date, time: DateText.span(hold.start.label, hold.end, language),
                 language: language, into: &writer)
@@ -101,17 +102,16 @@ package enum HoldPage {
                 "<button type=\"submit\" class=\"button\" formaction=\"\(path)/aendern\">\(text.changeDetails)</button>"
             )
             writer.close("</div>")
+            holdActions(hold, language: language, into: &writer)
             writer.close("</form>")
         }
     }
 
-    /// The held time: until when, the countdown the script runs, the extension and the way back to
-    /// the times. Its buttons belong to the page's form (`form=`), so they send what was typed.
-    static func holdBox(
-        _ hold: HoldSummary, form: String, language: PageLanguage, into writer: inout HTMLWriter
-    ) {
+    /// The held time: until when, and the countdown and warning the script runs. It comes first on
+    /// the page; its buttons (``holdActions``) come after the form's own, so that Enter in a field
+    /// sends the form rather than extending the hold (the first submit button is the default).
+    static func holdBox(_ hold: HoldSummary, language: PageLanguage, into writer: inout HTMLWriter) {
         let text = language.text
-        let path = "\(language.prefix)/reservierung/\(HTML.pathSegment(hold.id))"
         writer.open(
             "<section class=\"hold-box\" id=\"hold-box\" aria-labelledby=\"hold-heading\" "
                 + "data-remaining-seconds=\"\(hold.remainingSeconds)\" data-warn-seconds=\"120\" "
@@ -125,19 +125,30 @@ package enum HoldPage {
                 + " <span class=\"countdown\" id=\"countdown\" role=\"timer\" hidden></span>")
         writer.close("</p>")
         writer.line("<div class=\"hold-warning\" id=\"hold-warning\" role=\"alert\"></div>")
+        writer.close("</section>")
+    }
+
+    /// The hold's buttons, inside the form after its own: the extension (while one is left) and the
+    /// way back to the times. They send what was typed along, so it comes back.
+    static func holdActions(_ hold: HoldSummary, language: PageLanguage, into writer: inout HTMLWriter) {
+        let text = language.text
+        let path = "\(language.prefix)/reservierung/\(HTML.pathSegment(hold.id))"
+        writer.open("<div class=\"hold-actions\" id=\"hold-actions\">")
+        writer.line("<p class=\"hold-actions-title\">\(text.holdActionsTitle)</p>")
         writer.open("<div class=\"button-row\">")
         if hold.extensionsLeft > 0 {
             writer.line(
-                "<button type=\"submit\" class=\"button\" form=\"\(form)\" formaction=\"\(path)/verlaengern\" "
-                    + "formnovalidate data-extend>\(text.extendButton(hold.holdMinutes))</button>")
+                "<button type=\"submit\" class=\"button\" formaction=\"\(path)/verlaengern\" formnovalidate "
+                    + "data-extend>\(text.extendButton)</button>")
         }
         writer.line(
-            "<button type=\"submit\" class=\"button button-quiet\" form=\"\(form)\" formaction=\"\(path)/freigeben\" "
+            "<button type=\"submit\" class=\"button button-quiet\" formaction=\"\(path)/freigeben\" "
                 + "formnovalidate>\(text.releaseButton)</button>")
         writer.close("</div>")
         writer.line(
-            "<p class=\"hold-extensions\" id=\"hold-extensions\">\(text.extensionsLeft(hold.extensionsLeft))</p>")
-        writer.close("</section>")
+            "<p class=\"hold-extensions\" id=\"hold-extensions\">"
+                + "\(text.extensionsLeft(hold.extensionsLeft, hold.holdMinutes))</p>")
+        writer.close("</div>")
     }
 
     /// What the server needs when the hold is gone by the time the form comes back: the services,

@@ -76,17 +76,18 @@ extension CitizenText {
         contactHeading: "Your details",
         heldHeading: "Held for you",
         heldUntil: { "We keep this time free for you until \($0)." },
-        extendButton: { "Extend by \($0) minutes" },
+        extendButton: "Extend the hold",
         releaseButton: "Choose another time",
-        extensionsLeft: {
-            switch $0 {
+        extensionsLeft: { left, minutes in
+            switch left {
             case 0: "The hold cannot be extended again."
-            case 1: "You can extend it once more."
-            default: "You can extend it \($0) more times."
+            case 1: "You can extend it once more; it then lasts \(minutes) minutes again."
+            default: "You can extend it \(left) more times; each time it lasts \(minutes) minutes again."
             }
         },
+        holdActionsTitle: "Need more time, or another time?",
         countdownLeft: "(%s minutes left)",
-        holdWarning: "Your hold runs out in 2 minutes. If you need more time, extend it with the button below.",
+        holdWarning: "Your hold runs out in 2 minutes. If you need more time, choose “Extend the hold” below.",
         holdExpired: "The hold has run out. You can still go on: if the time is still free, we book it.",
         extendedNotice: { "Hold extended until \($0)." },
         nameLabel: "First and last name",

@@ -77,18 +77,19 @@ extension CitizenText {
         contactHeading: "Ihre Angaben",
         heldHeading: "Für Sie reserviert",
         heldUntil: { "Wir halten diese Zeit bis \($0) für Sie frei." },
-        extendButton: { "Um \($0) Minuten verlängern" },
+        extendButton: "Reservierung verlängern",
         releaseButton: "Andere Zeit wählen",
-        extensionsLeft: {
-            switch $0 {
+        extensionsLeft: { left, minutes in
+            switch left {
             case 0: "Die Reservierung kann nicht mehr verlängert werden."
-            case 1: "Sie können noch einmal verlängern."
-            default: "Sie können noch \($0)-mal verlängern."
+            case 1: "Sie können noch einmal verlängern; dann gilt sie wieder \(minutes) Minuten."
+            default: "Sie können noch \(left)-mal verlängern; jedes Mal gilt sie wieder \(minutes) Minuten."
             }
         },
+        holdActionsTitle: "Mehr Zeit nötig oder eine andere Uhrzeit?",
         countdownLeft: "(noch %s Minuten)",
         holdWarning:
-            "Ihre Reservierung läuft in 2 Minuten ab. Wenn Sie mehr Zeit brauchen, verlängern Sie sie mit dem Knopf unten.",
+            "Ihre Reservierung läuft in 2 Minuten ab. Wenn Sie mehr Zeit brauchen, wählen Sie unten „Reservierung verlängern“.",
         holdExpired:
             "Die Reservierung ist abgelaufen. Sie können trotzdem weitermachen: Ist die Zeit noch frei, buchen wir sie.",
         extendedNotice: { "Reservierung verlängert bis \($0)." },

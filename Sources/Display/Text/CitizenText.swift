@@ -80,9 +80,11 @@ package struct CitizenText: Sendable {
     package var contactHeading: String
     package var heldHeading: String
     package var heldUntil: @Sendable (String) -> String
-    package var extendButton: @Sendable (Int) -> String
+    package var extendButton: String
     package var releaseButton: String
-    package var extensionsLeft: @Sendable (Int) -> String
+    /// How many extensions are left, and that each gives the full hold time again (minutes).
+    package var extensionsLeft: @Sendable (Int, Int) -> String
+    package var holdActionsTitle: String
     package var countdownLeft: String
     package var holdWarning: String
     package var holdExpired: String
