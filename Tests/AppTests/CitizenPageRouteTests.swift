@@ -388,6 +388,27 @@ final class FormBrowser {
         #expect(browser.post(address + "/verlaengern", choice() + review, from: second).text.contains("review-form"))
     }
 
+    @Test func anExtensionTooLateSaysThatTheTimeIsStillBookedIfFree() throws {
+        let api = try openOffice()
+        let browser = FormBrowser(api)
+        let (address, _) = try hold(browser)
+        let contact = browser.get(address)
+        api.clock.advance(minutes: 12)
+        let late = browser.post(
+            address + "/verlaengern", choice(start: "2026-12-08T08:00:00+01:00") + [("name", "Erika")], from: contact)
+        #expect(late.status == 410)
+        #expect(late.text.contains("Ist die Zeit noch frei, buchen wir sie."))
+        #expect(late.text.contains("value=\"Erika\""))
+    }
+
+    @Test func theTimesOfADayBeyondTheFirstTwoWeeksAreShown() throws {
+        let api = try openOffice()
+        let page = api.send(.get, "/zeiten?service=personalausweis&persons=1&office=rathaus&date=2027-01-05")
+        #expect(page.status == 200)
+        #expect(page.text.contains("Freie Zeiten am Dienstag, 5. Januar 2027"))
+        #expect(page.text.contains("Frühere Tage"))
+    }
+
     @Test func releasingTheHoldGoesBackToTheTimesOfItsDay() throws {
         let api = try openOffice()
         let browser = FormBrowser(api)

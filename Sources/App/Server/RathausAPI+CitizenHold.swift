@@ -141,10 +141,15 @@ extension RathausAPI {
                                 notice: Notice(.success, title: context.text.extendedNotice(until))))
                     case .failure(let error):
                         let problem = APIProblem.from(error, office: office)
+                        var notice = Self.notice(problem, context.text)
+                        if problem.kind == "hold-expired" || problem.kind == "not-found" {
+                            // Nothing is lost: the time is still booked if it is free.
+                            notice.detail = context.text.holdExpired
+                        }
                         reply(
                             self.holdPage(
-                                context, hold, contact: contact.entry(), review: review,
-                                notice: Self.notice(problem, context.text), status: problem.status))
+                                context, hold, contact: contact.entry(), review: review, notice: notice,
+                                status: problem.status))
                     case .success:
                         reply(self.messagePage(Self.notice(.internalError(), context.text), status: 500, context))
                     }

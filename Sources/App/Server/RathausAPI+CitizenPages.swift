@@ -279,7 +279,8 @@ extension RathausAPI {
             do throws(SchedulingError) {
                 availability = try capacity.availability(
                     services: chosen.ids, persons: chosen.persons, channel: .online, from: today,
-                    to: today.adding(days: office.booking.window.maxAdvanceDays), now: now)
+                    to: today.adding(days: min(office.booking.window.maxAdvanceDays, OfficeSchedule.maxQueryDays - 1)),
+                    now: now)
             } catch {
                 continue  // no counter does them together, or the window is empty
             }
@@ -328,7 +329,9 @@ extension RathausAPI {
         let now = clock()
         let today = office.timeZone.local(now).date
         let last = today.adding(days: office.booking.window.maxAdvanceDays)
-        let start = min(max(from ?? today, today), last)
+        // Without `from`, the page that shows `date` (a day after the first page's two weeks).
+        let later = date.flatMap { LocalDate(iso: $0) }.flatMap { $0 >= today.adding(days: Self.pageDays) ? $0 : nil }
+        let start = min(max(from ?? later ?? today, today), last)
         let end = start.adding(days: Self.pageDays - 1)
         var days: [DayTimes] = []
         var problem: Notice?
