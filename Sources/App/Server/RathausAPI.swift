@@ -19,6 +19,8 @@ package final class RathausAPI: Sendable {
     let queueStreams = QueueStreams()
     package let availabilityCache = AvailabilityCache()
     package let rush: RushDesk
+    /// Protects the citizen pages' forms against cross-site request forgery.
+    package let forms: FormGuard
     let offices: [OfficeID: Office]
     let services: [ServiceID: Service]
     /// Answers that never change while the server runs, with their ETags.
@@ -64,6 +66,7 @@ package final class RathausAPI: Sendable {
         self.callers = CallerResolver(reader: database.reader, clock: clock, cacheSeconds: tokenCacheSeconds)
         self.idempotency = IdempotencyKeys(reader: database.reader)
         self.rush = try RushDesk(municipality: municipality, database: database, clock: clock)
+        self.forms = try FormGuard(database: database)
         self.offices = Dictionary(municipality.offices.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.services = Dictionary(municipality.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var json = JSONWriter()
@@ -84,7 +87,9 @@ package final class RathausAPI: Sendable {
             }
         }
         servicesBody = list.bytes
-        self.routes = RathausAPI.allRoutes + RathausAPI.queueRoutes + RathausAPI.rushRoutes + RathausAPI.pageRoutes
+        self.routes =
+            RathausAPI.allRoutes + RathausAPI.queueRoutes + RathausAPI.rushRoutes + RathausAPI.pageRoutes
+            + RathausAPI.citizenRoutes
         let rush = self.rush
         for office in municipality.offices {
             database.writers[office.id]?.observe { [weak self] changes in
@@ -238,7 +243,7 @@ package final class RathausAPI: Sendable {
         }
     }
 
-    private static func count(
+    static func count(
         _ outcome: Result<OfficeOutcome, WriterError>, command: OfficeCommand, office: OfficeID, metrics: Metrics
     ) {
         switch outcome {

@@ -1,5 +1,5 @@
 extension Assets {
-    /// What the kiosk and the counter page share: the device token, API calls with problem+json
+    /// What the kiosk, the counter page and the hotline console share: the device token, API calls with problem+json
     /// errors, the message region and the wording of waits.
     static let commonJS = #"""
         // Rathaus staff-device helpers (kiosk and counter page), exposed as window.Rathaus.
@@ -63,10 +63,11 @@ extension Assets {
             }
           }
 
-          // Calls the API with the device's token. Resolves to the JSON body (null for 204), or rejects
-          // with a Problem carrying the RFC 9457 title and detail.
-          async function api(method, url, payload) {
-            const headers = { Accept: 'application/json, application/problem+json' };
+          // Calls the API with the device's token and any `extra` header fields (Idempotency-Key,
+          // If-Match). Resolves to the JSON body (null for 204), or rejects with a Problem carrying the
+          // RFC 9457 title and detail.
+          async function api(method, url, payload, extra) {
+            const headers = { ...(extra || {}), Accept: 'application/json, application/problem+json' };
             const current = token();
             if (current) headers.Authorization = `Bearer ${current}`;
             const init = { method, headers, cache: 'no-store' };

@@ -14,8 +14,8 @@ package enum Assets {
 
     /// The names of every asset, in a fixed order.
     package static let names: [String] = [
-        "base.css", "display.css", "kiosk.css", "counter.css", "ticket.css",
-        "common.js", "display.js", "kiosk.js", "counter.js", "ticket.js",
+        "base.css", "display.css", "kiosk.css", "counter.css", "ticket.css", "citizen.css", "hotline.css",
+        "common.js", "display.js", "kiosk.js", "counter.js", "ticket.js", "citizen.js", "hotline.js",
     ]
 
     /// The file named `name` (`display.js`) with its content type, or nil if there is none.
@@ -40,7 +40,8 @@ package enum Assets {
     static let sources: [String: String] = [
         "base.css": baseCSS, "display.css": displayCSS, "kiosk.css": kioskCSS, "counter.css": counterCSS,
         "ticket.css": ticketCSS, "common.js": commonJS, "display.js": displayJS, "kiosk.js": kioskJS,
-        "counter.js": counterJS, "ticket.js": ticketJS,
+        "counter.js": counterJS, "ticket.js": ticketJS, "citizen.css": citizenCSS, "citizen.js": citizenJS,
+        "hotline.css": hotlineCSS, "hotline.js": hotlineJS,
     ]
 
     private static let files: [String: File] = {

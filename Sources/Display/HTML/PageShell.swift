@@ -1,15 +1,15 @@
-/// The frame every page shares: doctype, `lang="de"`, the character set, the viewport, the title,
-/// the stylesheets (always `base.css` first) and the deferred scripts. No inline script or style,
-/// so the pages run under a Content-Security-Policy of `default-src 'self'`.
+/// The frame every page shares: doctype, `lang` (`de` unless told), the character set, the viewport,
+/// the title, the stylesheets (always `base.css` first) and the deferred scripts. No inline script
+/// or style, so the pages run under a Content-Security-Policy of `default-src 'self'`.
 enum PageShell {
     /// A complete document around `body`, which writes the body's content.
     static func document(
         title: String, stylesheets: [String], scripts: [String], bodyAttributes: [(String, String)],
-        extraHead: [String] = [], body: (inout HTMLWriter) -> Void
+        extraHead: [String] = [], language: String = "de", body: (inout HTMLWriter) -> Void
     ) -> String {
         var writer = HTMLWriter()
         writer.line("<!DOCTYPE html>")
-        writer.open("<html lang=\"de\">")
+        writer.open("<html lang=\"\(HTML.escape(language))\">")
         writer.open("<head>")
         writer.line("<meta charset=\"utf-8\">")
         writer.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
