@@ -55,8 +55,8 @@ enum BenchTown {
 
     /// Books `bookings` (spread evenly over the offices) from tomorrow on, every 10 minutes on
     /// every counter, deciding each with the scheduling core and writing the booking and its
-    /// occupancy rows as the office writer does, one transaction per office. Returns the number
-    /// made.
+    /// occupancy rows as the office writer does, one transaction per office. Contacts are as
+    /// long as real ones (a name and an e-mail address of 20–40 bytes). Returns the number made.
     static func fill(town: Municipality, path: String, bookings: Int, now: Instant, progress: (String) -> Void) throws
         -> Int
     {
@@ -86,7 +86,9 @@ enum BenchTown {
                             let booking = try? schedule.book(
                                 request, id: BookingID("\(office.id.rawValue).fill\(number)"),
                                 reference: reference(number),
-                                contact: Contact(name: "Bürger \(number)", email: "b\(number)@example.org"), now: now)
+                                contact: Contact(
+                                    name: "Bürgerin Nummer \(number)",
+                                    email: "buergerin.\(number)@beispiel-kommune.de"), now: now)
                         else { break }
                         records.append(
                             (booking, Secrets.hash(token: "fill-\(number)"), schedule.unitStarts(of: booking.placement))
