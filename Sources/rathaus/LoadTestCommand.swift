@@ -112,16 +112,18 @@ enum LoadTestCommand: Subcommand {
         let work = try BookingScenario.freeStarts(probe: probe, service: service, days: days, seed: 7)
         guard !work.isEmpty else { throw CommandFailure("no free starts of \(service) to book") }
         let engine = LoadGenerator(configuration: generator)
+        let cpuBefore = ProcessCPU.seconds()
         let scenario = BookingScenario(
             work: work, service: service, clients: generator.connections, seconds: seconds,
             statistics: engine.statistics, now: LoadGenerator.now())
         try engine.run(scenario)
+        let cpu = ProcessCPU.seconds() - cpuBefore
         let latencies = engine.statistics.routes[scenario.route].latencies
         let refused = scenario.refused.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }
         print(
             """
             durable bookings through HTTP: \(scenario.booked.grouped) booked by \(generator.connections) clients in \(String(format: "%.1f", Double(scenario.booked) / max(scenario.rate, 1))) s = \(String(format: "%.0f", scenario.rate)) /s
-              p50 \(LoadStatistics.quantile(latencies, 0.5).milliseconds) ms, p99 \(LoadStatistics.quantile(latencies, 0.99).milliseconds) ms; refused: \(refused.isEmpty ? "none" : refused.joined(separator: ", ")); no answer: \(engine.statistics.transportErrors + engine.statistics.timeouts)
+              p50 \(LoadStatistics.quantile(latencies, 0.5).milliseconds) ms, p99 \(LoadStatistics.quantile(latencies, 0.99).milliseconds) ms; refused: \(refused.isEmpty ? "none" : refused.joined(separator: ", ")); no answer: \(engine.statistics.transportErrors + engine.statistics.timeouts); load generator: \(String(format: "%.1f", cpu)) s of CPU
             """)
         if let summaryPath {
             let text = """

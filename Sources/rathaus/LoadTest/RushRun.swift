@@ -55,6 +55,8 @@ struct RushRun {
         var stoppedAtDeadline: Bool
         var expectedSlots: Int?
         var loadAverage: String
+        /// CPU seconds the load generator used during the run.
+        var generatorCPU: Double
         /// Whether the report shows latency second by second.
         var timeline = false
 
@@ -127,10 +129,12 @@ struct RushRun {
             .prefix(3).joined(separator: " ")
 
         let engine = LoadGenerator(configuration: generator)
+        let cpuBefore = ProcessCPU.seconds()
         let scenario = RushScenario(
             options: options, releaseAt: releaseAt?.instant.secondsSinceEpoch, serverTime: serverTime,
             statistics: engine.statistics, now: LoadGenerator.now())
         try engine.run(scenario)
+        let generatorCPU = ProcessCPU.seconds() - cpuBefore
 
         let (_, after) = try probe.json(availabilityTarget, headers: [("X-Forwarded-For", "10.255.255.2")])
         let leftFree = (after?["days"]?.arrayValue ?? []).reduce(0) { $0 + ($1["slots"]?.arrayValue?.count ?? 0) }
@@ -152,7 +156,7 @@ struct RushRun {
             memoryBefore: memoryBefore, memoryAfter: memoryAfter, peakDuringKiB: engine.peakServerKiB,
             fairness: options.waitingRoom ? Self.fairness(scenario, admitPerMinute: admitPerMinute) : nil,
             stoppedAtDeadline: engine.stoppedAtDeadline, expectedSlots: expectedSlots,
-            loadAverage: loadAverage ?? "?")
+            loadAverage: loadAverage ?? "?", generatorCPU: generatorCPU)
     }
 
     static func fairness(_ scenario: RushScenario, admitPerMinute: Int) -> Fairness {
@@ -250,6 +254,9 @@ extension RushRun.Result {
         lines.append(
             "  unexpected 5xx: \(statistics.unexpectedServerErrors); no answer: \(statistics.transportErrors); timeouts: \(statistics.timeouts); failed connects: \(statistics.connectFailures); GETs resent after a close: \(statistics.resends)"
         )
+        lines.append(
+            "  load generator: \(String(format: "%.1f", generatorCPU)) s of CPU in the run (\(Int((100 * generatorCPU / max(statistics.elapsed, 0.001)).rounded())) % of one core), on the same machine"
+        )
         if let before = memoryBefore, let after = memoryAfter {
             lines.append(
                 "  server resident memory: \(before.residentKiB.mebibytes) MiB before, \((peakDuringKiB ?? after.residentKiB).mebibytes) MiB at most during the run, \(after.residentKiB.mebibytes) MiB after (VmHWM \(after.peakKiB.mebibytes) MiB)"
@@ -301,6 +308,7 @@ extension RushRun.Result {
             ("rss_before_kib", memoryBefore.map { "\($0.residentKiB)" } ?? ""),
             ("rss_peak_kib", (peakDuringKiB ?? memoryAfter?.peakKiB).map { "\($0)" } ?? ""),
             ("rss_after_kib", memoryAfter.map { "\($0.residentKiB)" } ?? ""),
+            ("generator_cpu_s", String(format: "%.1f", generatorCPU)),
             ("passed", problems.isEmpty ? "yes" : "no"),
         ]
         for route in statistics.routes where !route.latencies.isEmpty {

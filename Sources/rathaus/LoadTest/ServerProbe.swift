@@ -125,6 +125,17 @@ struct ServerTime {
     func server(_ monotonic: Double) -> Double { monotonic + offset }
 }
 
+/// CPU seconds (user and system) this process has used so far (getrusage(2)): the load
+/// generator shares the machine with the server, so its reports say how much it took.
+enum ProcessCPU {
+    static func seconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
+            + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+}
+
 /// Resident memory of a process from `/proc/PID/status` (proc(5)): now and its peak.
 struct ProcessMemory {
     var residentKiB: Int
