@@ -120,9 +120,12 @@ enum LoadTestCommand: Subcommand {
         let cpu = ProcessCPU.seconds() - cpuBefore
         let latencies = engine.statistics.routes[scenario.route].latencies
         let refused = scenario.refused.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }
+        let ranOut =
+            scenario.booked + scenario.refused.values.reduce(0, +) >= work.count
+            ? " (every free start was booked before the time was up)" : ""
         print(
             """
-            durable bookings through HTTP: \(scenario.booked.grouped) booked by \(generator.connections) clients in \(String(format: "%.1f", Double(scenario.booked) / max(scenario.rate, 1))) s = \(String(format: "%.0f", scenario.rate)) /s
+            durable bookings through HTTP: \(scenario.booked.grouped) booked by \(generator.connections) clients in \(String(format: "%.1f", Double(scenario.booked) / max(scenario.rate, 1))) s = \(String(format: "%.0f", scenario.rate)) /s\(ranOut)
               p50 \(LoadStatistics.quantile(latencies, 0.5).milliseconds) ms, p99 \(LoadStatistics.quantile(latencies, 0.99).milliseconds) ms; refused: \(refused.isEmpty ? "none" : refused.joined(separator: ", ")); no answer: \(engine.statistics.transportErrors + engine.statistics.timeouts); load generator: \(String(format: "%.1f", cpu)) s of CPU
             """)
         if let summaryPath {

@@ -64,8 +64,9 @@ final class BookingScenario: LoadScenario {
         return Double(booked) / (lastBooked - firstSent)
     }
 
-    /// Free starts of `service` at every office of the server from tomorrow for `days` days, in
-    /// random order (read through the public availability route).
+    /// Free starts of `service` at every office of the server from tomorrow for `days` days, each
+    /// as often as the office has counters, in random order (read through the public
+    /// availability route).
     static func freeStarts(probe: ServerProbe, service: String, days: Int, seed: UInt64) throws -> [(
         office: String, start: String
     )] {
@@ -81,13 +82,18 @@ final class BookingScenario: LoadScenario {
         var work: [(office: String, start: String)] = []
         for office in list {
             guard let id = office["id"]?.stringValue else { continue }
+            // Availability lists each start time once, however many counters have it free: offer
+            // it once per counter (a counter without the service answers 409, counted as refused).
+            let counters = max(1, office["counters"]?.arrayValue?.count ?? 1)
             let target =
                 "/v1/offices/\(id)/availability?service=\(service)&from=\(today.adding(days: 1).iso)&to=\(today.adding(days: days).iso)"
             let (code, answer) = try probe.json(target, headers: [("X-Forwarded-For", "10.255.0.1")])
             guard code == 200 else { continue }
             for day in answer?["days"]?.arrayValue ?? [] {
                 for slot in day["slots"]?.arrayValue ?? [] {
-                    if let start = slot.stringValue { work.append((id, start)) }
+                    if let start = slot.stringValue {
+                        for _ in 0..<counters { work.append((id, start)) }
+                    }
                 }
             }
         }
