@@ -40,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rathaus",
-            dependencies: ["App", "Scheduling", "Storage", "ICalendar", "HTTPServer"],
+            dependencies: ["App", "Scheduling", "Storage", "ICalendar", "HTTPServer", "CSystem"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -29,6 +29,7 @@ enum RathausCommand {
             TokenCommand.self,
             OpenAPICommand.self,
             ServeBenchCommand.self,
+            LoadTestCommand.self,
         ]
     }
 

@@ -9,7 +9,7 @@ enum ServeCommand: Subcommand {
     static let name = "serve"
     static let summary = "serve the API and the pages (the default command)"
     static let usage = """
-        usage: rathaus serve [--config FILE] [--db FILE] [--host HOST] [--port N] [--threads N] [--clock YYYY-MM-DDTHH:MM]
+        usage: rathaus serve [--config FILE] [--db FILE] [--host HOST] [--port N] [--threads N] [--clock YYYY-MM-DDTHH:MM[:SS]]
                              [--rate N] [--burst N] [--max-in-flight N] [--trusted-proxy ADDRESS]…
 
         Serves the municipality of --config (default: \(MunicipalityLoader.demoPath)) from the
@@ -18,7 +18,8 @@ enum ServeCommand: Subcommand {
         patterns only: no tokens, no personal data). SIGTERM or SIGINT stop it gracefully.
 
         --clock starts the server's clock at that local time of the first office (it then runs
-        forward), to show an open office's queue at night; never the default.
+        forward), to show an open office's queue at night or to rehearse a release (seconds are
+        optional); never the default.
 
         Public requests are limited per client to --rate a second (default 20) with bursts of
         --burst (40), and to --max-in-flight at once (512): beyond, 429 or 503 with Retry-After.
@@ -46,12 +47,16 @@ enum ServeCommand: Subcommand {
         var clock: @Sendable () -> Instant = { ServerClock.system() }
         if let clockText {
             let parts = clockText.split(separator: "T")
-            guard parts.count == 2, let date = LocalDate(iso: parts[0]), let time = LocalTime(hhmm: parts[1]) else {
-                throw UsageError("--clock must be a local time YYYY-MM-DDTHH:MM")
+            let seconds = parts.count == 2 && parts[1].count == 8 ? Int(parts[1].suffix(2)) : 0
+            guard parts.count == 2, let date = LocalDate(iso: parts[0]), let time = LocalTime(hhmm: parts[1].prefix(5)),
+                parts[1].count == 5 || (parts[1].count == 8 && parts[1].dropFirst(5).first == ":"),
+                let seconds, (0...59).contains(seconds)
+            else {
+                throw UsageError("--clock must be a local time YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS")
             }
             let zone = town.offices.first?.timeZone ?? OfficeTimeZone(identifier: "UTC")
             guard let frame = zone?.frame(of: date) else { throw UsageError("--clock: no time zone") }
-            clock = ServerClock.starting(at: frame.instant(elapsed: frame.elapsed(wall: time)))
+            clock = ServerClock.starting(at: frame.instant(elapsed: frame.elapsed(wall: time)).adding(seconds: seconds))
         }
         let server: RathausServer
         do {

@@ -1,0 +1,205 @@
+import App
+import Foundation
+import Scheduling
+import Storage
+
+/// `rathaus loadtest`: the rush benchmarks of issue 8 against a running `rathaus serve`, and the
+/// tools `Scripts/bench` uses around them.
+enum LoadTestCommand: Subcommand {
+    static let name = "loadtest"
+    static let summary = "load a running server: vaccination Monday, durable bookings (see Scripts/bench-rush)"
+    static let usage = """
+        usage: rathaus loadtest rush|waiting-room --port N [--host H] [--config FILE] [--office ID] [--service ID] [--citizens N]
+                                [--connections N] [--before S] [--after S] [--poll S] [--room-poll S] [--seed N]
+                                [--db FILE] [--server-pid PID] [--expect-slots N] [--max-seconds S] [--summary FILE] [--timeline]
+               rathaus loadtest book --port N [--host H] [--service ID] [--connections N] [--seconds S] [--days N]
+                                [--summary FILE]
+               rathaus loadtest insert-loop --dir DIR [--count N]
+               rathaus loadtest town [--offices N] [--counters N] [--out FILE]
+               rathaus loadtest fill --config FILE --db FILE [--bookings N]
+
+        'rush' is vaccination Monday without a waiting room: --citizens virtual citizens (default
+        10000) arrive at random moments from --before seconds before the service's next release to
+        --after seconds after it (defaults 10 and 2), look at availability (again every --poll
+        seconds, default 1, until the release), book a free start picked at random, and on a 409
+        look again and book another, until they have one or nothing is left. 'waiting-room' is the
+        same through the service's waiting room: join, poll the entry, book with the admission
+        token once admitted (checking every --room-poll seconds, default 5, whether anything is
+        left). Defaults: office halle-a, service impfung (rush) or halle-b, impfung-warteraum
+        (waiting room) of --config (default Calendars/rush/impfzentrum.json, which must be the
+        server's: the slots of the release are counted on it). Start the server with
+        --trusted-proxy 127.0.0.1: every citizen sends its own address in X-Forwarded-For.
+
+        The generator keeps --connections keep-alive connections (default 1000) and sends one
+        request at a time on each. It reports bookings against slots, answers by status, p50 and
+        p99 per route, throughput, the rejected answers' p99, the server's resident memory
+        (--server-pid), the overbooked counter-minutes in --db, and for the waiting room the
+        fairness of the admitted order (--timeline adds latency second by second). It exits 1 when bookings ≠ slots, a counter is overbooked,
+        a 5xx other than 503 with Retry-After came, or a request got no answer.
+
+        'book' books distinct free starts of --service (default meldebescheinigung) at every office
+        from tomorrow for --days days (default 7) with --connections clients (default 64) for
+        --seconds (default 10) and prints durable bookings per second. 'insert-loop' prints the
+        plain SQLite loop's one-row inserts per commit per second in DIR (the reference).
+        'town' writes the configuration of --offices offices (default 100) with --counters
+        counters (default 5); 'fill' books --bookings (default 1000000) into a new database for it.
+        """
+
+    /// The municipality of the rush benchmarks.
+    static let rushConfiguration = "Calendars/rush/impfzentrum.json"
+
+    static func run(_ arguments: inout CommandArguments) throws -> Int32 {
+        switch try arguments.positional() {
+        case "rush": return try rush(&arguments, waitingRoom: false)
+        case "waiting-room": return try rush(&arguments, waitingRoom: true)
+        case "book": return try book(&arguments)
+        case "insert-loop": return try insertLoop(&arguments)
+        case "town": return try town(&arguments)
+        case "fill": return try fill(&arguments)
+        default: throw UsageError("say which load: rush, waiting-room, book, insert-loop, town or fill")
+        }
+    }
+
+    static func generatorConfiguration(_ arguments: inout CommandArguments, connections: Int) throws
+        -> LoadGenerator.Configuration
+    {
+        var configuration = LoadGenerator.Configuration()
+        configuration.host = try arguments.option("host") ?? "127.0.0.1"
+        guard let port = try arguments.intOption("port", in: 1...65_535) else {
+            throw UsageError("--port is required: the port of a running rathaus serve")
+        }
+        configuration.port = port
+        configuration.connections = try arguments.intOption("connections", in: 1...20_000) ?? connections
+        return configuration
+    }
+
+    static func rush(_ arguments: inout CommandArguments, waitingRoom: Bool) throws -> Int32 {
+        var generator = try generatorConfiguration(&arguments, connections: 1000)
+        var options = RushScenario.Options()
+        options.waitingRoom = waitingRoom
+        options.office = try arguments.option("office") ?? (waitingRoom ? "halle-b" : "halle-a")
+        options.service = try arguments.option("service") ?? (waitingRoom ? "impfung-warteraum" : "impfung")
+        options.citizens = try arguments.intOption("citizens", in: 1...1_000_000) ?? options.citizens
+        options.before = try arguments.seconds("before") ?? options.before
+        options.after = try arguments.seconds("after") ?? options.after
+        options.poll = try arguments.seconds("poll") ?? options.poll
+        options.roomPoll = try arguments.seconds("room-poll") ?? options.roomPoll
+        options.seed = UInt64(try arguments.intOption("seed", in: 0...Int.max) ?? 1)
+        generator.maxSeconds = try arguments.seconds("max-seconds") ?? generator.maxSeconds
+        generator.serverPID = (try arguments.intOption("server-pid", in: 1...Int(Int32.max))).map { Int32($0) }
+        let town = try MunicipalityLoader.load(path: try arguments.option("config") ?? Self.rushConfiguration)
+        let run = RushRun(
+            options: options, generator: generator, town: town, databasePath: try arguments.option("db"),
+            expectedSlots: try arguments.intOption("expect-slots", in: 0...1_000_000))
+        let summaryPath = try arguments.option("summary")
+        let timeline = arguments.flag("timeline")
+        try arguments.finish()
+        var result = try run.run()
+        result.timeline = timeline
+        print(result.text)
+        if let summaryPath { try result.summary.write(toFile: summaryPath, atomically: true, encoding: .utf8) }
+        return result.problems.isEmpty ? 0 : 1
+    }
+
+    static func book(_ arguments: inout CommandArguments) throws -> Int32 {
+        let generator = try generatorConfiguration(&arguments, connections: 64)
+        let service = try arguments.option("service") ?? "meldebescheinigung"
+        let seconds = try arguments.seconds("seconds") ?? 10
+        let days = try arguments.intOption("days", in: 1...92) ?? 7
+        let summaryPath = try arguments.option("summary")
+        try arguments.finish()
+        let probe = ServerProbe(host: generator.host, port: generator.port)
+        let work = try BookingScenario.freeStarts(probe: probe, service: service, days: days, seed: 7)
+        guard !work.isEmpty else { throw CommandFailure("no free starts of \(service) to book") }
+        let engine = LoadGenerator(configuration: generator)
+        let cpuBefore = ProcessCPU.seconds()
+        let scenario = BookingScenario(
+            work: work, service: service, clients: generator.connections, seconds: seconds,
+            statistics: engine.statistics, now: LoadGenerator.now())
+        try engine.run(scenario)
+        let cpu = ProcessCPU.seconds() - cpuBefore
+        let latencies = engine.statistics.routes[scenario.route].latencies
+        let refused = scenario.refused.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }
+        let ranOut =
+            scenario.booked + scenario.refused.values.reduce(0, +) >= work.count
+            ? " (every free start was booked before the time was up)" : ""
+        print(
+            """
+            durable bookings through HTTP: \(scenario.booked.grouped) booked by \(generator.connections) clients in \(String(format: "%.1f", Double(scenario.booked) / max(scenario.rate, 1))) s = \(String(format: "%.0f", scenario.rate)) /s\(ranOut)
+              p50 \(LoadStatistics.quantile(latencies, 0.5).milliseconds) ms, p99 \(LoadStatistics.quantile(latencies, 0.99).milliseconds) ms; refused: \(refused.isEmpty ? "none" : refused.joined(separator: ", ")); no answer: \(engine.statistics.transportErrors + engine.statistics.timeouts); load generator: \(String(format: "%.1f", cpu)) s of CPU
+            """)
+        if let summaryPath {
+            let text = """
+                bookings=\(scenario.booked)
+                rate=\(String(format: "%.0f", scenario.rate))
+                p50_ms=\(LoadStatistics.quantile(latencies, 0.5).milliseconds)
+                p99_ms=\(LoadStatistics.quantile(latencies, 0.99).milliseconds)
+                refused=\(scenario.refused.values.reduce(0, +))
+
+                """
+            try text.write(toFile: summaryPath, atomically: true, encoding: .utf8)
+        }
+        return 0
+    }
+
+    static func insertLoop(_ arguments: inout CommandArguments) throws -> Int32 {
+        guard let directory = try arguments.option("dir") else { throw UsageError("--dir is required") }
+        let count = try arguments.intOption("count", in: 1...10_000_000) ?? 5000
+        try arguments.finish()
+        let path = directory + "/reference-\(UUID().uuidString).sqlite"
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let start = ContinuousClock.now
+        let rows = try ReferenceInsertLoop.run(path: path, count: count)
+        let elapsed = (ContinuousClock.now - start).seconds
+        print(String(format: "%.0f", Double(rows) / elapsed))
+        return 0
+    }
+
+    static func town(_ arguments: inout CommandArguments) throws -> Int32 {
+        let offices = try arguments.intOption("offices", in: 1...1000) ?? 100
+        let counters = try arguments.intOption("counters", in: 1...64) ?? 5
+        let out = try arguments.option("out")
+        try arguments.finish()
+        let text = BenchTown.configuration(offices: offices, counters: counters)
+        if let out {
+            try text.write(toFile: out, atomically: true, encoding: .utf8)
+        } else {
+            print(text, terminator: "")
+        }
+        return 0
+    }
+
+    static func fill(_ arguments: inout CommandArguments) throws -> Int32 {
+        guard let config = try arguments.option("config"), let db = try arguments.option("db") else {
+            throw UsageError("--config and --db are required")
+        }
+        let bookings = try arguments.intOption("bookings", in: 1...100_000_000) ?? 1_000_000
+        try arguments.finish()
+        guard !FileManager.default.fileExists(atPath: db) else { throw CommandFailure("\(db) exists; fill a new file") }
+        let town = try MunicipalityLoader.load(path: config)
+        let start = ContinuousClock.now
+        let made = try BenchTown.fill(town: town, path: db, bookings: bookings, now: ServerClock.system()) { line in
+            FileHandle.standardError.write(Data("  filled \(line)\n".utf8))
+        }
+        let elapsed = (ContinuousClock.now - start).seconds
+        print("\(made) bookings in \(String(format: "%.1f", elapsed)) s")
+        return made == bookings ? 0 : 1
+    }
+}
+
+extension CommandArguments {
+    /// A number of seconds (fractions allowed) from 0 to a day.
+    mutating func seconds(_ name: String) throws(UsageError) -> Double? {
+        guard let text = try option(name) else { return nil }
+        guard let value = Double(text), value >= 0, value <= 86_400 else {
+            throw UsageError("--\(name) must be a number of seconds from 0 to 86400")
+        }
+        return value
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
