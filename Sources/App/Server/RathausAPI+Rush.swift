@@ -51,8 +51,8 @@ extension RathausAPI {
             json.string("opensAt", Representations.time(room.opensAt, in: office))
             json.string("closesAt", Representations.time(room.closesAt, in: office))
             json.bool("open", room.isActive(at: now))
-            json.int("entrants", room.count)
-            json.int("admitted", min(room.count, room.admitted(at: now)))
+            json.int("entrants", room.entrants)
+            json.int("admitted", room.admitted)
             json.int("admitPerMinute", room.policy.admitPerMinute)
         }
         reply(.json(json.bytes, headers: [("Cache-Control", "no-store")]))
@@ -64,7 +64,7 @@ extension RathausAPI {
             switch result {
             case .failure(let problem):
                 reply(.problem(problem))
-            case .success(let (entry, _)):
+            case .success(let entry):
                 reply(self.entryStatus(service, entry: entry, status: 201))
             }
         }

@@ -65,103 +65,136 @@ package final class RushDesk: Sendable {
         return capacity.nextRelease(of: window, after: now)?.at
     }
 
-    /// The room of the current or next release, loaded from storage the first time.
-    func room(_ service: ServiceID, now: Instant) -> WaitingRoom? {
+    /// What a request needs of a room, taken under the lock: handing out the room itself would
+    /// make the next join copy all its entrants (copy on write).
+    package struct RoomView: Sendable {
+        package var releaseAt: Instant
+        package var opensAt: Instant
+        package var closesAt: Instant
+        package var policy: WaitingRoomPolicy
+        package var entrants: Int
+        /// Entrants admitted by the moment the view was taken.
+        package var admitted: Int
+
+        init(_ room: WaitingRoom, at now: Instant) {
+            releaseAt = room.releaseAt
+            opensAt = room.opensAt
+            closesAt = room.closesAt
+            policy = room.policy
+            entrants = room.count
+            admitted = min(room.count, room.admitted(at: now))
+        }
+
+        package func isActive(at now: Instant) -> Bool { now >= opensAt && now < closesAt }
+    }
+
+    /// Runs `body` on the room of the current or next release, in place under the lock (the
+    /// room is loaded from storage the first time); nil when the service has no room now.
+    private func withRoom<Result>(
+        _ service: ServiceID, now: Instant, _ body: (inout WaitingRoom) -> Result
+    ) -> Result? {
         guard let (policy, office) = roomOffice(service),
             let releaseAt = release(of: service, policy: policy, office: office, now: now)
         else { return nil }
         let key = "\(service.rawValue)@\(releaseAt.secondsSinceEpoch)"
-        if let room = rooms.withLock({ $0[key] }) { return room }
-        var room = WaitingRoom(service: service, releaseAt: releaseAt, policy: policy)
-        let stored =
-            (try? database.reader.sync { connection in
-                try connection.query(
-                    "SELECT entry_hash, place FROM waiting_room_entry WHERE service = ? AND release_at = ? ORDER BY sequence",
-                    [service.rawValue, releaseAt.secondsSinceEpoch]
-                ).map { (try $0.value(at: 0, as: String.self), try $0.value(at: 1, as: Int?.self)) }
-            }) ?? []
-        for (hash, place) in stored { room.restore(hash, place: place) }
-        return rooms.withLock { rooms in
-            if let existing = rooms[key] { return existing }
-            rooms[key] = room
-            return room
+        if !rooms.withLock({ $0[key] != nil }) {
+            var room = WaitingRoom(service: service, releaseAt: releaseAt, policy: policy)
+            let stored =
+                (try? database.reader.sync { connection in
+                    try connection.query(
+                        "SELECT entry_hash, place FROM waiting_room_entry WHERE service = ? AND release_at = ? ORDER BY sequence",
+                        [service.rawValue, releaseAt.secondsSinceEpoch]
+                    ).map { (try $0.value(at: 0, as: String.self), try $0.value(at: 1, as: Int?.self)) }
+                }) ?? []
+            for (hash, place) in stored { room.restore(hash, place: place) }
+            rooms.withLock { rooms in
+                if rooms[key] == nil { rooms[key] = room }
+            }
         }
+        let fresh = WaitingRoom(service: service, releaseAt: releaseAt, policy: policy)
+        return rooms.withLock { rooms in body(&rooms[key, default: fresh]) }
+    }
+
+    /// The room of the current or next release.
+    func room(_ service: ServiceID, now: Instant) -> RoomView? {
+        withRoom(service, now: now) { RoomView($0, at: now) }
     }
 
     /// Joins the room of `service`; answers (after storing it) with the entrant's secret.
     package func join(
-        _ service: ServiceID,
-        completion: @escaping @Sendable (Result<(entry: String, room: WaitingRoom), APIProblem>) -> Void
+        _ service: ServiceID, completion: @escaping @Sendable (Result<String, APIProblem>) -> Void
     ) {
         let now = clock()
-        guard var room = room(service, now: now) else {
-            completion(.failure(.notFound("\(service) has no waiting room now.")))
-            return
-        }
         let entry = Secrets.token()
         let hash = IdempotencyKeys.hex(Secrets.hash(token: entry))
-        let key = "\(service.rawValue)@\(room.releaseAt.secondsSinceEpoch)"
-        var drawnNow = false
-        var sequence = 0
-        do throws(RushError) {
-            try rooms.withLock { rooms throws(RushError) in
-                room = rooms[key] ?? room
-                var generator = SystemRandomNumberGenerator()
-                drawnNow = room.drawIfDue(at: now, using: &generator)
+        typealias Joined = (releaseAt: Instant, place: Int?, sequence: Int, drawnPlaces: [String: Int])
+        let outcome = withRoom(service, now: now) { room -> Result<Joined, RushError> in
+            var generator = SystemRandomNumberGenerator()
+            let drawnNow = room.drawIfDue(at: now, using: &generator)
+            do throws(RushError) {
                 try room.join(hash, at: now, using: &generator)
-                sequence = room.count
-                rooms[key] = room
+            } catch {
+                return .failure(error)
             }
-        } catch {
+            return .success((room.releaseAt, room.places[hash], room.count, drawnNow ? room.places : [:]))
+        }
+        let joined: Joined
+        switch outcome {
+        case .none:
+            completion(.failure(.notFound("\(service) has no waiting room now.")))
+            return
+        case .some(.failure(let error)):
             completion(.failure(RushDesk.problem(error, office: roomOffice(service)?.office)))
             return
+        case .some(.success(let value)):
+            joined = value
         }
-        let place = room.places[hash]
-        let position = sequence
-        let drawnPlaces = drawnNow ? room.places : [:]
-        let releaseAt = room.releaseAt
-        let finished = room
         database.committer.submit([
             { connection in
                 try connection.execute(
                     "INSERT INTO waiting_room_entry (service, release_at, entry_hash, joined_at, sequence, place) VALUES (?, ?, ?, ?, ?, ?)",
-                    [service.rawValue, releaseAt.secondsSinceEpoch, hash, now.secondsSinceEpoch, position, place])
-                for (drawnHash, drawnPlace) in drawnPlaces where drawnHash != hash {
+                    [
+                        service.rawValue, joined.releaseAt.secondsSinceEpoch, hash, now.secondsSinceEpoch,
+                        joined.sequence, joined.place,
+                    ])
+                for (drawnHash, drawnPlace) in joined.drawnPlaces where drawnHash != hash {
                     try connection.execute(
                         "UPDATE waiting_room_entry SET place = ? WHERE service = ? AND release_at = ? AND entry_hash = ?",
-                        [drawnPlace, service.rawValue, releaseAt.secondsSinceEpoch, drawnHash])
+                        [drawnPlace, service.rawValue, joined.releaseAt.secondsSinceEpoch, drawnHash])
                 }
             }
         ]) { results in
             if case .failure = results.first {
                 completion(.failure(.internalError()))
             } else {
-                completion(.success((entry, finished)))
+                completion(.success(entry))
             }
         }
     }
 
     /// Where the entrant with `entry` stands, and its admission token once admitted.
     package func status(_ service: ServiceID, entry: String) -> (
-        room: WaitingRoom, status: WaitingRoom.Status, token: String?
+        room: RoomView, status: WaitingRoom.Status, token: String?
     )? {
         let now = clock()
-        guard let room = room(service, now: now) else { return nil }
-        let key = "\(service.rawValue)@\(room.releaseAt.secondsSinceEpoch)"
         let hash = IdempotencyKeys.hex(Secrets.hash(token: entry))
-        var drawnPlaces: [String: Int] = [:]
-        let current = rooms.withLock { rooms -> WaitingRoom in
-            var current = rooms[key] ?? room
-            var generator = SystemRandomNumberGenerator()
-            if current.drawIfDue(at: now, using: &generator) { drawnPlaces = current.places }
-            rooms[key] = current
-            return current
+        typealias Seen = (room: RoomView, status: WaitingRoom.Status, drawnPlaces: [String: Int])
+        guard
+            let seen = withRoom(
+                service, now: now,
+                { room -> Seen in
+                    var generator = SystemRandomNumberGenerator()
+                    let drawnPlaces = room.drawIfDue(at: now, using: &generator) ? room.places : [:]
+                    return (RoomView(room, at: now), room.status(of: hash, at: now), drawnPlaces)
+                })
+        else { return nil }
+        if !seen.drawnPlaces.isEmpty {
+            storePlaces(seen.drawnPlaces, service: service, releaseAt: seen.room.releaseAt)
         }
-        if !drawnPlaces.isEmpty { storePlaces(drawnPlaces, service: service, releaseAt: current.releaseAt) }
-        let status = current.status(of: hash, at: now)
-        guard case .admitted(let place, let until) = status else { return (current, status, nil) }
+        guard case .admitted(let place, let until) = seen.status else { return (seen.room, seen.status, nil) }
         return (
-            current, status, admissionToken(service: service, releaseAt: current.releaseAt, place: place, until: until)
+            seen.room, seen.status,
+            admissionToken(service: service, releaseAt: seen.room.releaseAt, place: place, until: until)
         )
     }
 
