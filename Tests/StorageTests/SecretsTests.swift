@@ -91,6 +91,30 @@ import Testing
         }
     }
 
+    @Test func everyLetterOfTheAlphabetComesUpInEveryPlaceOfAReference() {
+        // 2,000 references: a letter missing from a place by chance has odds below 25 × 6 × (24/25)^2000.
+        var seen = Array(repeating: Set<Character>(), count: 7)
+        for _ in 0..<2000 {
+            for (place, letter) in Secrets.reference().enumerated() { seen[place].insert(letter) }
+        }
+        for place in [0, 1, 2, 4, 5, 6] { #expect(seen[place].count == Secrets.referenceAlphabet.count) }
+    }
+
+    @Test(arguments: [0, 1, 7, 8, 9, 16, 32, 33])
+    func randomBytesComeInTheLengthAskedFor(count: Int) {
+        #expect(Secrets.bytes(count).count == count)
+    }
+
+    @Test func randomBytesUseEveryBitOfEachRead() {
+        // Over 64 reads of 32 bytes every byte position takes more than one value and every
+        // bit is set somewhere: a read whose upper bytes were lost would show here.
+        let samples = (0..<64).map { _ in Secrets.bytes(32) }
+        for position in 0..<32 {
+            #expect(Set(samples.map { $0[position] }).count > 1)
+            #expect(samples.reduce(0) { $0 | $1[position] } == 0xFF)
+        }
+    }
+
     @Test func base64URLRoundTripsEveryLength() {
         for length in 0...40 {
             let bytes = (0..<length).map { UInt8(($0 * 37 + 11) & 0xFF) }

@@ -43,8 +43,7 @@ package final class FormGuard: Sendable {
                 {
                     return stored
                 }
-                var generator = SystemRandomNumberGenerator()
-                let fresh = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                let fresh = Secrets.bytes(32)
                 try connection.execute(
                     "INSERT OR REPLACE INTO server_secret (name, value) VALUES ('page-forms', ?)", [fresh])
                 return fresh

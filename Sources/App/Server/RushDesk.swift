@@ -33,8 +33,7 @@ package final class RushDesk: Sendable {
                 {
                     return stored
                 }
-                var generator = SystemRandomNumberGenerator()
-                let fresh = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                let fresh = Secrets.bytes(32)
                 try connection.execute("INSERT INTO server_secret (name, value) VALUES ('admission', ?)", [fresh])
                 return fresh
             }

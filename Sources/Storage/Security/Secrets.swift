@@ -1,11 +1,20 @@
 /// Random secrets and readable references, from the system's secure generator
 /// (`SystemRandomNumberGenerator` reads getrandom(2) on Linux).
 package enum Secrets {
+    /// `count` random bytes, eight from each read of the generator (one getrandom(2) call).
+    package static func bytes(_ count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count + 7)
+        while bytes.count < count {
+            withUnsafeBytes(of: generator.next() as UInt64) { bytes.append(contentsOf: $0) }
+        }
+        return Array(bytes.prefix(count))
+    }
+
     /// A booking or staff token: 32 random bytes (256 bits) in base64url without padding.
     package static func token() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return base64URL(bytes)
+        base64URL(bytes(32))
     }
 
     /// The hash stored for a token: only this reaches the database.
@@ -20,16 +29,20 @@ package enum Secrets {
     /// A short booking reference such as `K7M-4PQ` (25^6, about 244 million, combinations).
     package static func reference() -> String {
         var generator = SystemRandomNumberGenerator()
-        let letters = (0..<6).map { _ in
-            referenceAlphabet[Int.random(in: 0..<referenceAlphabet.count, using: &generator)]
+        let base = UInt64(referenceAlphabet.count)
+        // One uniform draw below 25^6, written in base 25: one read of the generator.
+        var value = generator.next(upperBound: (0..<6).reduce(1) { power, _ in power * base })
+        var letters: [Character] = []
+        for _ in 0..<6 {
+            letters.append(referenceAlphabet[Int(value % base)])
+            value /= base
         }
         return String(letters[0..<3]) + "-" + String(letters[3..<6])
     }
 
     /// An opaque id for a hold or booking: 16 random bytes in base64url (128 bits).
     package static func identifier() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return base64URL((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        base64URL(bytes(16))
     }
 
     private static let base64Alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
