@@ -102,7 +102,8 @@ package final class AdmissionMiddleware: Middleware {
             next(request, responder)
             return
         }
-        if callers.isKnownStaff(request) {
+        let token = CallerResolver.token(of: request)
+        if callers.isKnownStaff(token: token) {
             next(request, responder)
             return
         }
@@ -120,7 +121,7 @@ package final class AdmissionMiddleware: Middleware {
                         headers: [("Retry-After", String(seconds))])))
             return
         }
-        if let token = CallerResolver.token(of: request), token.hasPrefix("rst_") {
+        if let token, token.hasPrefix("rst_") {
             // A staff token not seen lately: its first request costs a public token (so that made-up
             // tokens cannot flood the database with look-ups); the look-up warms the cache and
             // its later requests pass freely.

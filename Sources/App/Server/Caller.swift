@@ -68,13 +68,13 @@ package final class CallerResolver: Sendable {
             }
             return nil
         }
-        return request.rawQuery.flatMap { QueryParameters($0)["token"] }
+        return request.query["token"]
     }
 
-    /// Whether the request carries a staff token already known to be valid (no database read):
-    /// such requests are not held back by the public limits.
-    package func isKnownStaff(_ request: HTTPRequest) -> Bool {
-        guard let token = Self.token(of: request), token.hasPrefix("rst_") else { return false }
+    /// Whether `token` (a request's, see `token(of:)`) is a staff token already known to be
+    /// valid (no database read): such requests are not held back by the public limits.
+    package func isKnownStaff(token: String?) -> Bool {
+        guard let token, token.hasPrefix("rst_") else { return false }
         let hash = Secrets.hash(token: token)
         let now = clock()
         return cache.withLock { $0[hash].map { $0.until > now } ?? false }
@@ -82,12 +82,13 @@ package final class CallerResolver: Sendable {
 
     /// Resolves the caller and calls `completion` (at once when no database read is needed).
     package func resolve(_ request: HTTPRequest, completion: @escaping @Sendable (Result<Caller, APIProblem>) -> Void) {
-        if request.headers["Authorization"] != nil, Self.token(of: request) == nil {
+        let token = Self.token(of: request)
+        if token == nil, request.headers["Authorization"] != nil {
             completion(.failure(.unauthorized("The Authorization header must be 'Bearer <token>'.")))
             return
         }
-        guard let token = Self.token(of: request), token.hasPrefix("rst_") else {
-            completion(.success(.citizen(bookingToken: Self.token(of: request))))
+        guard let token, token.hasPrefix("rst_") else {
+            completion(.success(.citizen(bookingToken: token)))
             return
         }
         let hash = Secrets.hash(token: token)

@@ -12,10 +12,27 @@ package final class Metrics: Sendable {
         var counts = Array(repeating: 0, count: Metrics.buckets.count)
         var sum = 0.0
         var count = 0
+
+        mutating func add(_ seconds: Double) {
+            for (index, bound) in Metrics.buckets.enumerated() where seconds <= bound { counts[index] += 1 }
+            sum += seconds
+            count += 1
+        }
+    }
+
+    /// The labels of a request count, escaped only when written out.
+    private struct RequestKey: Hashable {
+        var route: String
+        var method: String
+        var status: String
+
+        var labels: String {
+            "route=\"\(Metrics.escape(route))\",method=\"\(Metrics.escape(method))\",status=\"\(status)\""
+        }
     }
 
     private struct State {
-        var requests: [String: Int] = [:]
+        var requests: [RequestKey: Int] = [:]
         var latency: [String: Histogram] = [:]
         var events: [String: Int] = [:]
     }
@@ -30,13 +47,10 @@ package final class Metrics: Sendable {
         let method = record.method?.rawValue ?? "-"
         let status = record.status.map { String($0.code) } ?? "none"
         let seconds = Double(record.duration.components.seconds) + Double(record.duration.components.attoseconds) / 1e18
+        let key = RequestKey(route: route, method: method, status: status)
         state.withLock { state in
-            state.requests["route=\"\(Self.escape(route))\",method=\"\(method)\",status=\"\(status)\"", default: 0] += 1
-            var histogram = state.latency[route] ?? Histogram()
-            for (index, bound) in Metrics.buckets.enumerated() where seconds <= bound { histogram.counts[index] += 1 }
-            histogram.sum += seconds
-            histogram.count += 1
-            state.latency[route] = histogram
+            state.requests[key, default: 0] += 1
+            state.latency[route, default: Histogram()].add(seconds)
         }
     }
 
@@ -52,7 +66,7 @@ package final class Metrics: Sendable {
         var lines: [String] = []
         lines.append("# HELP rathaus_http_requests_total HTTP requests answered, by route pattern, method and status.")
         lines.append("# TYPE rathaus_http_requests_total counter")
-        for (labels, value) in snapshot.requests.sorted(by: { $0.key < $1.key }) {
+        for (labels, value) in snapshot.requests.map({ ($0.key.labels, $0.value) }).sorted(by: { $0.0 < $1.0 }) {
             lines.append("rathaus_http_requests_total{\(labels)} \(value)")
         }
         lines.append("# HELP rathaus_http_request_duration_seconds Time from the request's arrival to its answer.")
@@ -83,8 +97,12 @@ package final class Metrics: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A label value with `\\`, `"` and line feeds escaped (the text format's rules).
     static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == 10 }) else {
+            return value
+        }
+        return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n")
     }
 }

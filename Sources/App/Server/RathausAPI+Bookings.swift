@@ -265,7 +265,7 @@ extension RathausAPI {
     func officeBookings(_ request: HTTPRequest, _ reply: @escaping @Sendable (Reply) -> Void) {
         run(reply) { () throws(APIProblem) in
             let office = try office(request)
-            let query = query(request)
+            let query = request.query
             var day = today(office)
             if let text = query["date"] {
                 guard let parsed = LocalDate(iso: text) else {
@@ -303,7 +303,7 @@ extension RathausAPI {
     /// `GET /v1/bookings?reference=REF` (hotline, counter, admin).
     func findBooking(_ request: HTTPRequest, _ reply: @escaping @Sendable (Reply) -> Void) {
         run(reply) { () throws(APIProblem) in
-            guard let reference = query(request)["reference"], !reference.isEmpty else {
+            guard let reference = request.query["reference"], !reference.isEmpty else {
                 throw .validation([.init(field: "reference", message: "is required: ?reference=K7M-4PQ")])
             }
             withCaller(request, reply) { caller throws(APIProblem) in

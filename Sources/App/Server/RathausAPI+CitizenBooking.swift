@@ -33,7 +33,7 @@ extension RathausAPI {
     /// `GET /termin/{booking}?token=…[&status=booked|moved|cancelled]`: the booking's page.
     func bookingPage(_ request: HTTPRequest, _ reply: @escaping @Sendable (Reply) -> Void) {
         let context = pageContext(request)
-        let query = query(request)
+        let query = request.query
         withPageBooking(request, token: query["token"], context, reply) { booking, office, token in
             let arrival = query["status"].flatMap(BookingPage.Arrival.init(rawValue:)) ?? .viewed
             reply(
@@ -48,7 +48,7 @@ extension RathausAPI {
     /// `GET /termin/{booking}/absagen?token=…`: asks before cancelling.
     func cancelQuestion(_ request: HTTPRequest, _ reply: @escaping @Sendable (Reply) -> Void) {
         let context = pageContext(request)
-        withPageBooking(request, token: query(request)["token"], context, reply) { booking, office, token in
+        withPageBooking(request, token: request.query["token"], context, reply) { booking, office, token in
             let summary = self.bookingSummary(booking, token: token, office: office, now: self.clock())
             let html =
                 summary.changeable
@@ -77,7 +77,7 @@ extension RathausAPI {
     /// booking's services at its office.
     func moveTimes(_ request: HTTPRequest, _ reply: @escaping @Sendable (Reply) -> Void) {
         let context = pageContext(request)
-        let query = query(request)
+        let query = request.query
         withPageBooking(request, token: query["token"], context, reply) { booking, office, token in
             guard booking.status == .booked, self.clock() < booking.start else {
                 reply(

@@ -235,7 +235,7 @@ extension RathausAPI {
     /// `GET /` and `/en/`: the services and the number of persons.
     func servicesStep(_ request: HTTPRequest, _ reply: @escaping @Sendable (Reply) -> Void) {
         let context = pageContext(request)
-        let query = query(request)
+        let query = request.query
         reply(servicesPage(context, chosen: query.values(for: "service"), persons: Int(query["persons"] ?? "") ?? 1))
     }
 
@@ -255,7 +255,7 @@ extension RathausAPI {
     /// the services in one appointment, each with its earliest free time.
     func selectionStep(_ request: HTTPRequest, _ reply: @escaping @Sendable (Reply) -> Void) {
         let context = pageContext(request)
-        let query = query(request)
+        let query = request.query
         let (chosen, issues) = readChosen(query, text: context.text, office: false)
         guard let chosen else {
             reply(
@@ -300,7 +300,7 @@ extension RathausAPI {
     /// `GET /zeiten?service=…&persons=…&office=…[&from=DATE][&date=DATE]`.
     func timesStep(_ request: HTTPRequest, _ reply: @escaping @Sendable (Reply) -> Void) {
         let context = pageContext(request)
-        let query = query(request)
+        let query = request.query
         let (chosen, issues) = readChosen(query, text: context.text, office: true)
         guard let chosen, let office = chosen.office else {
             let (services, _) = readChosen(query, text: context.text, office: false)

@@ -78,7 +78,7 @@ extension RathausAPI {
     func availabilityParameters(_ request: HTTPRequest, office: Office?) throws(APIProblem) -> (
         services: [ServiceID], persons: Int, from: LocalDate, to: LocalDate
     ) {
-        let query = query(request)
+        let query = request.query
         var errors: [APIProblem.FieldError] = []
         let services = query.values(for: "service").map { ServiceID($0) }
         if services.isEmpty { errors.append(.init(field: "service", message: "name at least one service: ?service=…")) }

@@ -44,7 +44,7 @@ extension RathausAPI {
         run(reply) { () throws(APIProblem) in
             let office = try office(request)
             var board = snapshot(office)
-            let query = query(request)
+            let query = request.query
             if let sound = query["sound"] { board.sound = sound == "on" }
             if let languages = query["lang"] {
                 let chosen = languages.split(separator: ",").map(String.init).filter { ["de", "en"].contains($0) }

@@ -167,11 +167,6 @@ package final class RathausAPI: Sendable {
         return office
     }
 
-    /// The query's parameters.
-    func query(_ request: HTTPRequest) -> QueryParameters {
-        QueryParameters(request.rawQuery ?? "")
-    }
-
     /// Today's date in `office`.
     func today(_ office: Office) -> LocalDate {
         office.timeZone.local(clock()).date

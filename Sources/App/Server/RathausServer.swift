@@ -101,7 +101,5 @@ package enum ServerClock {
 
 /// One line per event on standard error, `key=value` (STYLE.md, Logging).
 package enum Log {
-    package static let standardError: @Sendable (String) -> Void = { line in
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
+    package static let standardError: @Sendable (String) -> Void = RequestLogMiddleware.writeToStandardError
 }

@@ -8,7 +8,12 @@ package struct HTTPRequest: Sendable {
     /// absolute-form target, its path; `*` for the asterisk-form.
     package var path: String
     /// The query of the target without `?`, still encoded; nil when the target has none.
-    package var rawQuery: String?
+    package var rawQuery: String? {
+        didSet { query = QueryParameters(rawQuery ?? "") }
+    }
+    /// The decoded query parameters, repeated keys kept in order: parsed once, when the
+    /// request is made (and again if `rawQuery` is set), so that middleware and handlers share it.
+    package internal(set) var query: QueryParameters
     /// The protocol version of the request.
     package var version: HTTPVersion
     /// The header fields, in order, duplicates kept.
@@ -40,6 +45,7 @@ package struct HTTPRequest: Sendable {
         let split = Self.splitTarget(target)
         self.path = split.path
         self.rawQuery = split.query
+        self.query = QueryParameters(split.query ?? "")
         self.version = version
         self.headers = headers
         self.body = body
@@ -47,11 +53,6 @@ package struct HTTPRequest: Sendable {
         self.route = nil
         self.id = id
         self.remoteAddress = remoteAddress
-    }
-
-    /// The decoded query parameters, repeated keys kept in order. Parsed on each access.
-    package var query: QueryParameters {
-        QueryParameters(rawQuery ?? "")
     }
 
     /// The peer's address without the port (`127.0.0.1`, `::1`), for per-client limits.

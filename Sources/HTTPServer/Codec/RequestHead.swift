@@ -27,6 +27,7 @@ extension HTTPRequest {
         self.target = head.target
         self.path = head.path
         self.rawQuery = head.rawQuery
+        self.query = QueryParameters(head.rawQuery ?? "")
         self.version = head.version
         self.headers = head.headers
         self.body = body

@@ -6,16 +6,27 @@ package struct QueryParameters: Sendable, Sequence {
     /// Parses a raw query (without `?`). A member without `=` has the empty value; empty
     /// members are skipped.
     package init(_ rawQuery: String) {
-        for member in rawQuery.split(separator: "&", omittingEmptySubsequences: true) {
-            if let equals = member.firstIndex(of: "=") {
-                pairs.append(
-                    (
-                        PercentDecoding.decode(member[..<equals], plusAsSpace: true),
-                        PercentDecoding.decode(member[member.index(after: equals)...], plusAsSpace: true)
-                    ))
-            } else {
-                pairs.append((PercentDecoding.decode(member, plusAsSpace: true), ""))
+        guard !rawQuery.isEmpty else { return }
+        var raw = rawQuery
+        pairs = raw.withUTF8 { bytes in
+            var pairs: [(name: String, value: String)] = []
+            var start = 0
+            while start < bytes.count {
+                let member = UnsafeBufferPointer(rebasing: bytes[start...].prefix { $0 != UInt8(ascii: "&") })
+                start += member.count + 1
+                guard !member.isEmpty else { continue }
+                if let equals = member.firstIndex(of: UInt8(ascii: "=")) {
+                    pairs.append(
+                        (
+                            PercentDecoding.decode(UnsafeBufferPointer(rebasing: member[..<equals]), plusAsSpace: true),
+                            PercentDecoding.decode(
+                                UnsafeBufferPointer(rebasing: member[(equals + 1)...]), plusAsSpace: true)
+                        ))
+                } else {
+                    pairs.append((PercentDecoding.decode(member, plusAsSpace: true), ""))
+                }
             }
+            return pairs
         }
     }
 
