@@ -134,10 +134,15 @@ extension OfficeSchedule {
 
     // MARK: Restoring from storage
 
+    /// Makes room for `count` more bookings, so that restoring them grows nothing.
+    package mutating func reserveBookingCapacity(_ count: Int) {
+        bookings.reserveCapacity(bookings.count + count)
+    }
+
     /// Puts back a booking read from storage, without window or limit checks; fails only when
     /// its time is already taken (which would mean a corrupt store).
     package mutating func restore(_ booking: Booking) throws(SchedulingError) {
-        guard bookings[booking.id] == nil else { throw .duplicateID(booking.id.rawValue) }
+        guard !bookings.contains(booking.id) else { throw .duplicateID(booking.id.rawValue) }
         if booking.isActive {
             let day = preparedDay(booking.placement.date)
             guard booking.placement.counterIndex < day.counters.count,
@@ -160,8 +165,8 @@ extension OfficeSchedule {
     // MARK: Helpers
 
     private func checkNew(_ id: BookingID, _ reference: String) throws(SchedulingError) {
-        guard bookings[id] == nil else { throw .duplicateID(id.rawValue) }
-        guard bookingsByReference[reference] == nil else { throw .duplicateID(reference) }
+        guard !bookings.contains(id) else { throw .duplicateID(id.rawValue) }
+        guard !bookings.contains(reference: reference) else { throw .duplicateID(reference) }
     }
 
     private mutating func commit(
@@ -256,10 +261,8 @@ extension OfficeSchedule {
     /// writer's next change to its records then copies nothing.
     package var capacityView: OfficeSchedule {
         var copy = self
-        copy.bookings = [:]
+        copy.bookings = bookings.emptied
         copy.holds = [:]
-        copy.bookingsByContact = [:]
-        copy.bookingsByReference = [:]
         return copy
     }
 }

@@ -10,10 +10,9 @@ package struct OfficeSchedule: Sendable {
     package let services: [ServiceID: Service]
     /// The prepared days; a day that is not prepared is planned on the fly when read.
     package internal(set) var days = DayStore()
-    package internal(set) var bookings: [BookingID: Booking] = [:]
+    /// The bookings of the planned days (and later ones), by id, reference and contact.
+    package internal(set) var bookings: BookingTable
     package internal(set) var holds: [HoldID: Hold] = [:]
-    var bookingsByContact: [String: [BookingID]] = [:]
-    var bookingsByReference: [String: BookingID] = [:]
     /// For each counter, the shortest booking it could take, in units (for fragmentation).
     let shortestUnits: [Int]
     /// For each service, the service and the counters of this office that can do it, as a bit mask
@@ -30,6 +29,7 @@ package struct OfficeSchedule: Sendable {
 
     package init(office: Office, services: [Service]) {
         self.office = office
+        self.bookings = BookingTable(office: office)
         self.services = Dictionary(services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let grid = office.gridMinutes
         shortestUnits = office.counters.map { counter in
@@ -62,10 +62,7 @@ package struct OfficeSchedule: Sendable {
     /// Drops days before `date` and the bookings and holds on them (they live on in storage).
     package mutating func forget(before date: LocalDate) {
         days.removeAll(before: date)
-        for (id, booking) in bookings where booking.placement.date < date {
-            bookings[id] = nil
-            unindex(booking)
-        }
+        bookings.removeAll(before: date)
         holds = holds.filter { $0.value.placement.date >= date }
     }
 
@@ -98,12 +95,12 @@ package struct OfficeSchedule: Sendable {
     // MARK: Looking up
 
     package func booking(reference: String) -> Booking? {
-        bookingsByReference[reference].flatMap { bookings[$0] }
+        bookings.booking(reference: reference)
     }
 
     /// Bookings on `date`, by start.
     package func bookings(on date: LocalDate) -> [Booking] {
-        bookings.values.filter { $0.placement.date == date }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        bookings.bookings(on: date).sorted { ($0.start, $0.id) < ($1.start, $1.id) }
     }
 
     /// The counters attended (open for bookings or walk-ins) at `now`.
@@ -131,30 +128,11 @@ package struct OfficeSchedule: Sendable {
         return result
     }
 
-    // MARK: Indexes
-
-    mutating func index(_ booking: Booking) {
-        if let key = booking.contactKey { bookingsByContact[key, default: []].append(booking.id) }
-        bookingsByReference[booking.reference] = booking.id
-    }
-
-    mutating func unindex(_ booking: Booking) {
-        if let key = booking.contactKey {
-            bookingsByContact[key]?.removeAll { $0 == booking.id }
-            if bookingsByContact[key]?.isEmpty == true { bookingsByContact[key] = nil }
-        }
-        if bookingsByReference[booking.reference] == booking.id { bookingsByReference[booking.reference] = nil }
-    }
+    // MARK: Bookings by contact
 
     /// Active bookings (not cancelled, not over at `now`) of `contactKey` that include `service`.
     func activeBookings(of contactKey: String, service: ServiceID, at now: Instant, excluding: BookingID?) -> Int {
-        guard let ids = bookingsByContact[contactKey] else { return 0 }
-        return ids.reduce(0) { count, id in
-            guard id != excluding, let booking = bookings[id], booking.isActive, booking.end > now,
-                booking.services.contains(service)
-            else { return count }
-            return count + 1
-        }
+        bookings.activeCount(of: contactKey, service: service, at: now, excluding: excluding)
     }
 
     // MARK: Mutation of capacity
@@ -177,9 +155,9 @@ package struct OfficeSchedule: Sendable {
         days[placement.date]?.counters[placement.counterIndex].blocks.removeAll { $0.kind == .hold(id) }
     }
 
+    /// Adds a booking whose id is not taken yet.
     mutating func insert(_ booking: Booking) {
-        bookings[booking.id] = booking
-        index(booking)
+        bookings.add(booking)
     }
 
     mutating func insert(_ hold: Hold) {
@@ -191,7 +169,6 @@ package struct OfficeSchedule: Sendable {
     }
 
     mutating func replace(_ booking: Booking) {
-        if let old = bookings[booking.id] { unindex(old) }
-        insert(booking)
+        bookings.replace(booking)
     }
 }

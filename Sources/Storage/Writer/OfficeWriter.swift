@@ -465,6 +465,7 @@ package final class OfficeWriter: @unchecked Sendable {
                 )
             }
         }
+        schedule.reserveBookingCapacity(bookings.count)
         for stored in bookings {
             guard let placement = schedule.placement(counter: stored.counter, start: stored.start, end: stored.end)
             else {
