@@ -216,6 +216,39 @@ import Testing
         #expect(table.activeCount(of: "mail:erika@example.org", service: "pass", at: now, excluding: nil) == 6)
     }
 
+    @Test func contactsReadBackAfterTheTextsOfRemovedOnesAreDropped() {
+        var table = BookingTable(office: office)
+        var stored: [Booking] = []
+        for number in 0..<600 {
+            stored.append(
+                booking(
+                    BookingID("b\(number)"), reference: "R\(number)",
+                    contact: Contact(name: "Bürgerin Nummer \(number)", email: "buergerin.\(number)@example.org"),
+                    date: monday.adding(days: number % 4)))
+            table.add(stored[number])
+        }
+        table.removeAll(before: monday.adding(days: 3))  // three quarters of the texts
+        #expect(table.contacts.garbage == 0)
+        for booking in stored {
+            if booking.placement.date < monday.adding(days: 3) {
+                #expect(table[booking.id] == nil)
+            } else {
+                expectSame(table[booking.id], booking)
+            }
+        }
+        for number in stride(from: 3, to: 600, by: 4) {
+            var changed = stored[number]
+            changed.contact = Contact(name: "Umbenannt \(number)", phone: "0431 \(number)")
+            table.replace(changed)  // the old texts become garbage, and are dropped in turn
+            stored[number] = changed
+        }
+        #expect(!table.contacts.needsCompaction)
+        for number in stride(from: 3, to: 600, by: 4) { expectSame(table[stored[number].id], stored[number]) }
+        #expect(
+            table.activeCount(
+                of: "tel:0431599", service: "pass", at: Fixtures.instant("2026-12-01T10:00"), excluding: nil) == 1)
+    }
+
     @Test func anEmptiedTableHasNoBookingsButTheSameOffice() {
         var table = BookingTable(office: office)
         table.add(booking())

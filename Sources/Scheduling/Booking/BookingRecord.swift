@@ -1,6 +1,6 @@
-/// One booking as `BookingTable` keeps it: 96 bytes inline and the contact's text in one string,
-/// where a `Booking` is about 250 bytes with up to seven heap allocations (issue 8: a million
-/// stored bookings in under 1 GiB).
+/// One booking as `BookingTable` keeps it: 88 bytes inline and the contact's text in the table's
+/// `ContactArena`, where a `Booking` is about 230 bytes with up to seven heap allocations
+/// (issue 8: a million stored bookings in under 1 GiB).
 ///
 /// What the office already knows is not repeated: the office (the table's), the counter (by its
 /// index in the office's list), the services (by position in the table's list of distinct
@@ -22,7 +22,7 @@ struct BookingRecord: Sendable {
         static let hasContactKey = Flags(rawValue: 1 << 5)
     }
 
-    // The order of the fields packs them into 96 bytes (Swift lays out a struct's stored
+    // The order of the fields packs them into 88 bytes (Swift lays out a struct's stored
     // properties in declaration order).
     var id: CompactBookingID
     var flags: Flags = []
@@ -31,13 +31,13 @@ struct BookingRecord: Sendable {
     var persons: UInt16 = 0
     /// Position of the services in the table's list of distinct service lists.
     var services: UInt16 = 0
-    /// UTF-8 lengths of the name and the e-mail address at the start of `contact`.
+    /// UTF-8 lengths of the contact's parts in the table's `ContactArena`.
     var nameLength: UInt16 = 0
     var emailLength: UInt16 = 0
+    var phoneLength: UInt16 = 0
     var date: Int32 = 0
+    var contactOffset: UInt32 = 0
     var reference: String
-    /// The name, the e-mail address and the phone number, one after the other.
-    var contact: String = ""
     var start: Int64 = 0
     var createdAt: Int64 = 0
     /// Seconds from start to end.
@@ -87,73 +87,21 @@ struct BookingRecord: Sendable {
 
     // MARK: Contact
 
-    /// Keeps `contact` in `self.contact` and the lengths and flags; false when a part is too
-    /// long for the lengths kept (64 KiB).
-    mutating func setContact(_ contact: Contact) -> Bool {
-        let name = contact.name.utf8.count
-        let email = contact.email?.utf8.count ?? 0
-        guard name <= Int(UInt16.max), email <= Int(UInt16.max) else { return false }
-        nameLength = UInt16(name)
-        emailLength = UInt16(email)
-        flags.remove([.hasEmail, .hasPhone, .hasContactKey])
-        if contact.email != nil { flags.insert(.hasEmail) }
-        if contact.phone != nil { flags.insert(.hasPhone) }
-        if contact.key != nil { flags.insert(.hasContactKey) }
-        if holdsContact(contact) { return true }
-        // One allocation of the size needed (none up to 15 bytes, which Swift keeps inline).
-        let count = name + email + (contact.phone?.utf8.count ?? 0)
-        self.contact = String(unsafeUninitializedCapacity: count) { buffer in
-            var index = 0
-            func append(_ part: String?) {
-                for byte in (part ?? "").utf8 {
-                    buffer[index] = byte
-                    index += 1
-                }
-            }
-            append(contact.name)
-            append(contact.email)
-            append(contact.phone)
-            return index
+    /// Where the contact's text is in the table's `ContactArena`.
+    var contactSpan: ContactArena.Span {
+        get {
+            ContactArena.Span(
+                offset: contactOffset, nameLength: nameLength, emailLength: emailLength, phoneLength: phoneLength,
+                hasEmail: flags.contains(.hasEmail), hasPhone: flags.contains(.hasPhone))
         }
-        return true
-    }
-
-    /// Whether `contact`'s text is, byte for byte, what this record keeps (lengths and flags are
-    /// assumed set for it).
-    func holdsContact(_ contact: Contact) -> Bool {
-        let count = contact.name.utf8.count + (contact.email?.utf8.count ?? 0) + (contact.phone?.utf8.count ?? 0)
-        guard self.contact.utf8.count == count else { return false }
-        var kept = self.contact.utf8.makeIterator()
-        func follows(_ part: String?) -> Bool {
-            for byte in (part ?? "").utf8 where kept.next() != byte { return false }
-            return true
+        set {
+            contactOffset = newValue.offset
+            nameLength = newValue.nameLength
+            emailLength = newValue.emailLength
+            phoneLength = newValue.phoneLength
+            flags.remove([.hasEmail, .hasPhone])
+            if newValue.hasEmail { flags.insert(.hasEmail) }
+            if newValue.hasPhone { flags.insert(.hasPhone) }
         }
-        return follows(contact.name) && follows(contact.email) && follows(contact.phone)
-    }
-
-    /// The contact, made again from the text.
-    var unpackedContact: Contact {
-        let (nameEnd, emailEnd) = contactBoundaries
-        return Contact(
-            name: String(contact[..<nameEnd]),
-            email: flags.contains(.hasEmail) ? String(contact[nameEnd..<emailEnd]) : nil,
-            phone: flags.contains(.hasPhone) ? String(contact[emailEnd...]) : nil)
-    }
-
-    /// The contact's key, made again from the e-mail address or the phone number.
-    var contactKey: String? {
-        guard flags.contains(.hasContactKey) else { return nil }
-        let (nameEnd, emailEnd) = contactBoundaries
-        return Contact.key(
-            email: flags.contains(.hasEmail) ? String(contact[nameEnd..<emailEnd]) : nil,
-            phone: flags.contains(.hasPhone) ? String(contact[emailEnd...]) : nil)
-    }
-
-    /// Where the name and the e-mail address end in `contact` (the parts were whole strings, so
-    /// these are boundaries of Unicode scalars, which string slicing keeps exactly).
-    private var contactBoundaries: (String.Index, String.Index) {
-        let utf8 = contact.utf8
-        let nameEnd = utf8.index(utf8.startIndex, offsetBy: Int(nameLength))
-        return (nameEnd, utf8.index(nameEnd, offsetBy: Int(emailLength)))
     }
 }

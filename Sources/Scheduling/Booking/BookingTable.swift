@@ -1,5 +1,6 @@
-/// The bookings of one office as its schedule keeps them: compact records in one array, with
-/// indexes by id, by reference and by contact that hold slot numbers only. A `Booking` is made
+/// The bookings of one office as its schedule keeps them: compact records in one array, their
+/// contacts' texts in one byte array, and indexes by id, by reference and by contact that hold
+/// slot numbers only. A `Booking` is made
 /// from its record when it is read (`table[id]`, `values`), so that a town's million stored
 /// bookings fit in memory (issue 8); it reads back equal to the booking stored.
 package struct BookingTable: Sendable {
@@ -8,6 +9,7 @@ package struct BookingTable: Sendable {
     /// The office's id and a dot, as UTF-8: how the ids the office makes begin.
     private let prefix: [UInt8]
     private var records: [BookingRecord] = []
+    private(set) var contacts = ContactArena()
     /// Slots of removed bookings, used again before the array grows.
     private var freeSlots: [UInt32] = []
     private var byID = SlotIndex()
@@ -40,6 +42,7 @@ package struct BookingTable: Sendable {
     var emptied: BookingTable {
         var table = self
         table.records = []
+        table.contacts = ContactArena()
         table.freeSlots = []
         table.byID.removeAll()
         table.byReference.removeAll()
@@ -121,7 +124,7 @@ package struct BookingTable: Sendable {
                 else { return }
             } else {
                 guard record.isActive, record.end > now.secondsSinceEpoch,
-                    serviceLists[Int(record.services)].contains(service), record.contactKey == contactKey
+                    serviceLists[Int(record.services)].contains(service), self.contactKey(of: record) == contactKey
                 else { return }
             }
             count += 1
@@ -157,7 +160,7 @@ package struct BookingTable: Sendable {
             return
         }
         let old = records[Int(slot)]
-        let oldKey = old.isWhole ? wholeBookings[slot]?.contactKey : old.contactKey
+        let oldKey = old.isWhole ? wholeBookings[slot]?.contactKey : contactKey(of: old)
         let record = makeRecord(booking, slot: slot, replacing: old)
         records[Int(slot)] = record
         // As storing it again: its reference finds it, even when another booking took the
@@ -169,6 +172,7 @@ package struct BookingTable: Sendable {
             if let oldKey { byContact.remove(slot, hash: oldKey.hashValue) }
             if let newKey { byContact.insert(slot, hash: newKey.hashValue) }
         }
+        compactContactsIfNeeded()
     }
 
     /// Removes the bookings on days before `date`.
@@ -176,15 +180,17 @@ package struct BookingTable: Sendable {
         for index in records.indices where !records[index].isFree {
             if let day = self.date(at: UInt32(index)), day < date { remove(at: UInt32(index)) }
         }
+        compactContactsIfNeeded()
     }
 
     private mutating func remove(at slot: UInt32) {
         let record = records[Int(slot)]
         byID.remove(slot, hash: id(at: slot).rawValue.hashValue)
         byReference.remove(slot, hash: record.reference.hashValue)
-        if let key = record.isWhole ? wholeBookings[slot]?.contactKey : record.contactKey {
+        if let key = record.isWhole ? wholeBookings[slot]?.contactKey : contactKey(of: record) {
             byContact.remove(slot, hash: key.hashValue)
         }
+        if !record.isWhole { contacts.release(record.contactSpan) }
         longIDs[slot] = nil
         wholeBookings[slot] = nil
         records[Int(slot)] = .free
@@ -241,7 +247,7 @@ package struct BookingTable: Sendable {
             id: id(at: slot), reference: record.reference, office: office,
             counter: counters[Int(record.counterIndex)], services: serviceLists[Int(record.services)],
             persons: Int(record.persons), start: start, end: start.adding(seconds: Int(record.duration)),
-            channel: BookingRecord.channel(code: record.channel), contact: record.unpackedContact,
+            channel: BookingRecord.channel(code: record.channel), contact: contacts.contact(at: record.contactSpan),
             status: record.isActive ? .booked : .cancelled, createdAt: createdAt,
             updatedAt: createdAt.adding(seconds: Int(record.updatedAfter)), sequence: Int(record.sequence),
             placement: Placement(
@@ -251,25 +257,35 @@ package struct BookingTable: Sendable {
 
     /// The record of `booking` in `slot`; a booking that does not fit one is kept whole, with
     /// only its id and reference in the record. `old` is the record it replaces, whose contact
-    /// text is kept when it is the same.
+    /// text is kept when it is the same (and otherwise released).
     private mutating func makeRecord(_ booking: Booking, slot: UInt32, replacing old: BookingRecord?)
         -> BookingRecord
     {
         let id = CompactBookingID(booking.id.rawValue, prefix: prefix)
         if id.form == .long { longIDs[slot] = booking.id } else { longIDs[slot] = nil }
+        let oldSpan = old.flatMap { $0.isWhole ? nil : $0.contactSpan }
         var record = BookingRecord(id: id, reference: booking.reference)
-        if let old, !old.isWhole { record.contact = old.contact }
         if fill(&record, from: booking) {
-            wholeBookings[slot] = nil
-            return record
+            if let oldSpan, contacts.holds(booking.contact, at: oldSpan) {
+                record.contactSpan = oldSpan
+                wholeBookings[slot] = nil
+                return record
+            }
+            if let span = contacts.append(booking.contact) {
+                record.contactSpan = span
+                if let oldSpan { contacts.release(oldSpan) }
+                wholeBookings[slot] = nil
+                return record
+            }
         }
+        if let oldSpan { contacts.release(oldSpan) }
         var whole = BookingRecord(id: id, reference: booking.reference)
         whole.flags = .whole
         wholeBookings[slot] = booking
         return whole
     }
 
-    /// Fills `record` from `booking`; false when a value does not fit.
+    /// Fills `record` from `booking`, but for the contact's text; false when a value does not fit.
     private mutating func fill(_ record: inout BookingRecord, from booking: Booking) -> Bool {
         let placement = booking.placement
         let duration = booking.start.seconds(until: booking.end)
@@ -281,7 +297,6 @@ package struct BookingTable: Sendable {
             let sequence = Int32(exactly: booking.sequence),
             let unitsLower = UInt16(exactly: placement.units.lowerBound),
             let unitsUpper = UInt16(exactly: placement.units.upperBound),
-            record.setContact(booking.contact),
             let services = position(of: booking.services)
         else { return false }
         record.channel = BookingRecord.code(of: booking.channel)
@@ -297,7 +312,22 @@ package struct BookingTable: Sendable {
         record.unitsLower = unitsLower
         record.unitsUpper = unitsUpper
         if !booking.isActive { record.flags.insert(.cancelled) }
+        if booking.contactKey != nil { record.flags.insert(.hasContactKey) }
         return true
+    }
+
+    /// The key of a record's contact, made again from its e-mail address or phone number.
+    private func contactKey(of record: BookingRecord) -> String? {
+        record.flags.contains(.hasContactKey) ? contacts.key(at: record.contactSpan) : nil
+    }
+
+    /// Drops the texts of removed contacts once they are half the arena.
+    private mutating func compactContactsIfNeeded() {
+        guard contacts.needsCompaction else { return }
+        let live = records.indices.filter { !records[$0].isFree && !records[$0].isWhole }
+        let (arena, spans) = contacts.compacted(live.map { records[$0].contactSpan })
+        contacts = arena
+        for (index, span) in zip(live, spans) { records[index].contactSpan = span }
     }
 
     /// The position of `services` in the list of distinct service lists, added when new; nil
