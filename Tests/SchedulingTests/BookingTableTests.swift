@@ -103,7 +103,7 @@ import Testing
             booking(office: "elsewhere"),
             booking(counter: "9"),
             booking(counter: "1", counterIndex: 5),
-            booking(persons: 70_000),
+            booking(persons: 256),
             booking(persons: -1),
             booking(sequence: Int.max),
             booking(units: -1..<3),
@@ -129,6 +129,45 @@ import Testing
                 of: "mail:erika@example.org", service: "pass", at: Fixtures.instant("2026-12-01T10:00"), excluding: nil)
                 == 0)
         #expect(table.count == 2)
+    }
+
+    @Test func aCounterBeyondTheSixtyFourthIsKeptWhole() {
+        let office = Fixtures.office(counters: (1...70).map { Fixtures.counter(CounterID("\($0)")) })
+        var table = BookingTable(office: office)
+        let stored = [63, 64, 69].map { index in
+            booking(
+                BookingID("b\(index)"), reference: "R\(index)", counter: CounterID("\(index + 1)"), counterIndex: index)
+        }
+        for booking in stored { table.add(booking) }
+        for booking in stored { expectSame(table[booking.id], booking) }
+    }
+
+    @Test func aContactsChainKeepsEveryBookingThroughRemovalsAndChanges() {
+        var table = BookingTable(office: office)
+        let now = Fixtures.instant("2026-12-01T10:00")
+        let key = "mail:erika@example.org"
+        for number in 0..<8 {
+            table.add(booking(BookingID("b\(number)"), reference: "R\(number)", date: monday.adding(days: number % 2)))
+        }
+        #expect(table.activeCount(of: key, service: "pass", at: now, excluding: nil) == 8)
+        table.removeAll(before: monday.adding(days: 1))  // b0, b2, b4, b6: the first, middle ones
+        #expect(table.activeCount(of: key, service: "pass", at: now, excluding: nil) == 4)
+        for id in ["b1", "b7"] as [BookingID] {
+            var moved = table[id]!
+            moved.contact = Contact(name: "Max", email: "max@example.org")
+            table.replace(moved)
+        }
+        #expect(table.activeCount(of: key, service: "pass", at: now, excluding: nil) == 2)
+        #expect(table.activeCount(of: "mail:max@example.org", service: "pass", at: now, excluding: nil) == 2)
+        var cancelled = table["b3"]!
+        cancelled.status = .cancelled
+        table.replace(cancelled)
+        #expect(table.activeCount(of: key, service: "pass", at: now, excluding: nil) == 1)
+        #expect(table.activeCount(of: key, service: "pass", at: now, excluding: "b5") == 0)
+        table.removeAll(before: monday.adding(days: 2))
+        #expect(table.activeCount(of: "mail:max@example.org", service: "pass", at: now, excluding: nil) == 0)
+        table.add(booking("b9", reference: "R9"))
+        #expect(table.activeCount(of: key, service: "pass", at: now, excluding: nil) == 1)
     }
 
     @Test func anIdSpelledDifferentlyButEqualAsAStringIsFound() {

@@ -4,6 +4,16 @@ import Testing
 @testable import Scheduling
 
 @Suite struct SlotIndexTests {
+    /// Every slot stored under the tag of `hash`.
+    func slots(_ index: SlotIndex, _ hash: Int) -> [UInt32] {
+        var found: [UInt32] = []
+        _ = index.first(hash: hash) { slot in
+            found.append(slot)
+            return false
+        }
+        return found.sorted()
+    }
+
     @Test func anEmptyIndexFindsNothingAndRemovesNothing() {
         var index = SlotIndex()
         #expect(index.first(hash: 42) { _ in true } == nil)
@@ -27,15 +37,11 @@ import Testing
     @Test func slotsSharingAHashAreAllVisitedAndTheCallerPicks() {
         var index = SlotIndex()
         for slot in UInt32(0)..<5 { index.insert(slot, hash: 7) }
-        var seen: [UInt32] = []
-        index.forEach(hash: 7) { seen.append($0) }
-        #expect(seen.sorted() == [0, 1, 2, 3, 4])
+        #expect(slots(index, 7) == [0, 1, 2, 3, 4])
         #expect(index.first(hash: 7) { $0 == 3 } == 3)
         index.remove(3, hash: 7)
         #expect(index.first(hash: 7) { $0 == 3 } == nil)
-        seen = []
-        index.forEach(hash: 7) { seen.append($0) }
-        #expect(seen.sorted() == [0, 1, 2, 4])
+        #expect(slots(index, 7) == [0, 1, 2, 4])
     }
 
     @Test func removingASlotUnderTheWrongHashChangesNothing() {
@@ -76,10 +82,8 @@ import Testing
             #expect(index.count == model.count)
         }
         for (slot, hash) in model {
-            var found: [UInt32] = []
-            index.forEach(hash: hash) { found.append($0) }
             let expected = model.filter { SlotIndex.tag($0.value) == SlotIndex.tag(hash) }.keys.sorted()
-            #expect(found.sorted() == expected, "slot \(slot)")
+            #expect(slots(index, hash) == expected, "slot \(slot)")
         }
     }
 }

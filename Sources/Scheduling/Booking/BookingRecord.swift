@@ -26,15 +26,18 @@ struct BookingRecord: Sendable {
     // properties in declaration order).
     var id: CompactBookingID
     var flags: Flags = []
-    var channel: UInt8 = 0
-    var counterIndex: UInt8 = 0
-    var persons: UInt16 = 0
+    /// The channel's code in the high two bits, the counter's index in the low six (an office has
+    /// at most 64 counters, `OfficeSchedule.maxCounters`).
+    private var channelAndCounter: UInt8 = 0
+    var persons: UInt8 = 0
     /// Position of the services in the table's list of distinct service lists.
     var services: UInt16 = 0
     /// UTF-8 lengths of the contact's parts in the table's `ContactArena`.
     var nameLength: UInt16 = 0
     var emailLength: UInt16 = 0
     var phoneLength: UInt16 = 0
+    var unitsLower: UInt16 = 0
+    var unitsUpper: UInt16 = 0
     var date: Int32 = 0
     var contactOffset: UInt32 = 0
     var reference: String
@@ -45,8 +48,14 @@ struct BookingRecord: Sendable {
     /// Seconds from creation to the last update.
     var updatedAfter: Int32 = 0
     var sequence: Int32 = 0
-    var unitsLower: UInt16 = 0
-    var unitsUpper: UInt16 = 0
+    /// The next booking with the same contact key, `BookingRecord.none` after the last.
+    var nextByContact: UInt32 = BookingRecord.none
+
+    /// No slot.
+    static let none = UInt32.max
+
+    /// The highest counter index a record keeps.
+    static let maxCounterIndex = 63
 
     init(id: CompactBookingID, reference: String) {
         self.id = id
@@ -65,24 +74,33 @@ struct BookingRecord: Sendable {
     var isActive: Bool { !flags.contains(.cancelled) }
     var end: Int64 { start + Int64(duration) }
 
-    // MARK: Channel
+    // MARK: Channel and counter
 
-    static func code(of channel: Channel) -> UInt8 {
-        switch channel {
-        case .online: 0
-        case .hotline: 1
-        case .counter: 2
-        case .kiosk: 3
+    var channel: Channel {
+        get {
+            switch channelAndCounter >> 6 {
+            case 0: .online
+            case 1: .hotline
+            case 2: .counter
+            default: .kiosk
+            }
+        }
+        set {
+            let code: UInt8
+            switch newValue {
+            case .online: code = 0
+            case .hotline: code = 1
+            case .counter: code = 2
+            case .kiosk: code = 3
+            }
+            channelAndCounter = code << 6 | channelAndCounter & 0x3F
         }
     }
 
-    static func channel(code: UInt8) -> Channel {
-        switch code {
-        case 0: .online
-        case 1: .hotline
-        case 2: .counter
-        default: .kiosk
-        }
+    /// The counter's index, at most `maxCounterIndex`.
+    var counterIndex: Int {
+        get { Int(channelAndCounter & 0x3F) }
+        set { channelAndCounter = channelAndCounter & 0xC0 | UInt8(truncatingIfNeeded: newValue) & 0x3F }
     }
 
     // MARK: Contact

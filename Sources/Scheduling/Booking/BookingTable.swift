@@ -15,7 +15,8 @@ package struct BookingTable: Sendable {
     private var byID = SlotIndex()
     /// One slot per reference: the booking stored last with it.
     private var byReference = SlotIndex()
-    /// Every booking with a contact key, under the key.
+    /// For each contact key, the first of its bookings; the others follow it in a chain through
+    /// their records' `nextByContact` (one index entry per contact, however many bookings it has).
     private var byContact = SlotIndex()
     /// The distinct lists of services booked; records name theirs by position.
     private var serviceLists: [[ServiceID]] = []
@@ -115,17 +116,19 @@ package struct BookingTable: Sendable {
     func activeCount(of contactKey: String, service: ServiceID, at now: Instant, excluding: BookingID?) -> Int {
         let excluded = excluding.flatMap(slot(of:))
         var count = 0
-        byContact.forEach(hash: contactKey.hashValue) { slot in
-            guard slot != excluded else { return }
+        var slot = firstSlot(ofContact: contactKey, hash: contactKey.hashValue) ?? BookingRecord.none
+        while slot != BookingRecord.none {
             let record = records[Int(slot)]
+            defer { slot = record.nextByContact }
+            guard slot != excluded else { continue }
             if record.isWhole {
-                guard let booking = wholeBookings[slot], booking.contactKey == contactKey, booking.isActive,
-                    booking.end > now, booking.services.contains(service)
-                else { return }
+                guard let booking = wholeBookings[slot], booking.isActive, booking.end > now,
+                    booking.services.contains(service)
+                else { continue }
             } else {
                 guard record.isActive, record.end > now.secondsSinceEpoch,
-                    serviceLists[Int(record.services)].contains(service), self.contactKey(of: record) == contactKey
-                else { return }
+                    serviceLists[Int(record.services)].contains(service)
+                else { continue }
             }
             count += 1
         }
@@ -149,7 +152,7 @@ package struct BookingTable: Sendable {
         }
         byID.insert(slot, hash: booking.id.rawValue.hashValue)
         setReference(booking.reference, slot: slot)
-        if let key = booking.contactKey { byContact.insert(slot, hash: key.hashValue) }
+        if let key = booking.contactKey { link(slot, contact: key) }
         count += 1
     }
 
@@ -160,18 +163,17 @@ package struct BookingTable: Sendable {
             return
         }
         let old = records[Int(slot)]
-        let oldKey = old.isWhole ? wholeBookings[slot]?.contactKey : contactKey(of: old)
-        let record = makeRecord(booking, slot: slot, replacing: old)
+        let oldKey = contactKey(at: slot)
+        let newKey = booking.contactKey
+        if oldKey != newKey, let oldKey { unlink(slot, contact: oldKey) }
+        var record = makeRecord(booking, slot: slot, replacing: old)
+        if oldKey == newKey { record.nextByContact = records[Int(slot)].nextByContact }
         records[Int(slot)] = record
         // As storing it again: its reference finds it, even when another booking took the
         // reference since.
         byReference.remove(slot, hash: old.reference.hashValue)
         setReference(booking.reference, slot: slot)
-        let newKey = booking.contactKey
-        if oldKey != newKey {
-            if let oldKey { byContact.remove(slot, hash: oldKey.hashValue) }
-            if let newKey { byContact.insert(slot, hash: newKey.hashValue) }
-        }
+        if oldKey != newKey, let newKey { link(slot, contact: newKey) }
         compactContactsIfNeeded()
     }
 
@@ -187,9 +189,7 @@ package struct BookingTable: Sendable {
         let record = records[Int(slot)]
         byID.remove(slot, hash: id(at: slot).rawValue.hashValue)
         byReference.remove(slot, hash: record.reference.hashValue)
-        if let key = record.isWhole ? wholeBookings[slot]?.contactKey : contactKey(of: record) {
-            byContact.remove(slot, hash: key.hashValue)
-        }
+        if let key = contactKey(at: slot) { unlink(slot, contact: key) }
         if !record.isWhole { contacts.release(record.contactSpan) }
         longIDs[slot] = nil
         wholeBookings[slot] = nil
@@ -205,6 +205,46 @@ package struct BookingTable: Sendable {
             byReference.remove(other, hash: hash)
         }
         byReference.insert(slot, hash: hash)
+    }
+
+    // MARK: Chains by contact
+
+    /// The first booking of the contact with `key` (the one in the index).
+    private func firstSlot(ofContact key: String, hash: Int) -> UInt32? {
+        byContact.first(hash: hash) { contactKey(at: $0) == key }
+    }
+
+    /// Puts `slot` in the chain of `key`, as its second booking (or its first).
+    private mutating func link(_ slot: UInt32, contact key: String) {
+        let hash = key.hashValue
+        if let first = firstSlot(ofContact: key, hash: hash) {
+            records[Int(slot)].nextByContact = records[Int(first)].nextByContact
+            records[Int(first)].nextByContact = slot
+        } else {
+            records[Int(slot)].nextByContact = BookingRecord.none
+            byContact.insert(slot, hash: hash)
+        }
+    }
+
+    /// Takes `slot` out of the chain of `key`.
+    private mutating func unlink(_ slot: UInt32, contact key: String) {
+        let hash = key.hashValue
+        guard let first = firstSlot(ofContact: key, hash: hash) else { return }
+        let next = records[Int(slot)].nextByContact
+        records[Int(slot)].nextByContact = BookingRecord.none
+        if first == slot {
+            byContact.remove(slot, hash: hash)
+            if next != BookingRecord.none { byContact.insert(next, hash: hash) }
+            return
+        }
+        var previous = first
+        while records[Int(previous)].nextByContact != BookingRecord.none {
+            if records[Int(previous)].nextByContact == slot {
+                records[Int(previous)].nextByContact = next
+                return
+            }
+            previous = records[Int(previous)].nextByContact
+        }
     }
 
     // MARK: Slots
@@ -245,13 +285,13 @@ package struct BookingTable: Sendable {
         let createdAt = Instant(secondsSinceEpoch: record.createdAt)
         return Booking(
             id: id(at: slot), reference: record.reference, office: office,
-            counter: counters[Int(record.counterIndex)], services: serviceLists[Int(record.services)],
+            counter: counters[record.counterIndex], services: serviceLists[Int(record.services)],
             persons: Int(record.persons), start: start, end: start.adding(seconds: Int(record.duration)),
-            channel: BookingRecord.channel(code: record.channel), contact: contacts.contact(at: record.contactSpan),
+            channel: record.channel, contact: contacts.contact(at: record.contactSpan),
             status: record.isActive ? .booked : .cancelled, createdAt: createdAt,
             updatedAt: createdAt.adding(seconds: Int(record.updatedAfter)), sequence: Int(record.sequence),
             placement: Placement(
-                date: LocalDate(dayNumber: Int(record.date)), counterIndex: Int(record.counterIndex),
+                date: LocalDate(dayNumber: Int(record.date)), counterIndex: record.counterIndex,
                 units: Int(record.unitsLower)..<Int(record.unitsUpper)))
     }
 
@@ -291,16 +331,17 @@ package struct BookingTable: Sendable {
         let duration = booking.start.seconds(until: booking.end)
         let updatedAfter = booking.createdAt.seconds(until: booking.updatedAt)
         guard booking.office == office, counters.indices.contains(placement.counterIndex),
-            placement.counterIndex <= Int(UInt8.max), counters[placement.counterIndex] == booking.counter,
-            let persons = UInt16(exactly: booking.persons), let date = Int32(exactly: placement.date.dayNumber),
+            placement.counterIndex <= BookingRecord.maxCounterIndex,
+            counters[placement.counterIndex] == booking.counter,
+            let persons = UInt8(exactly: booking.persons), let date = Int32(exactly: placement.date.dayNumber),
             let duration = Int32(exactly: duration), let updatedAfter = Int32(exactly: updatedAfter),
             let sequence = Int32(exactly: booking.sequence),
             let unitsLower = UInt16(exactly: placement.units.lowerBound),
             let unitsUpper = UInt16(exactly: placement.units.upperBound),
             let services = position(of: booking.services)
         else { return false }
-        record.channel = BookingRecord.code(of: booking.channel)
-        record.counterIndex = UInt8(placement.counterIndex)
+        record.channel = booking.channel
+        record.counterIndex = placement.counterIndex
         record.persons = persons
         record.services = services
         record.date = date
@@ -316,9 +357,11 @@ package struct BookingTable: Sendable {
         return true
     }
 
-    /// The key of a record's contact, made again from its e-mail address or phone number.
-    private func contactKey(of record: BookingRecord) -> String? {
-        record.flags.contains(.hasContactKey) ? contacts.key(at: record.contactSpan) : nil
+    /// The key of the contact in `slot`, made again from its e-mail address or phone number.
+    private func contactKey(at slot: UInt32) -> String? {
+        let record = records[Int(slot)]
+        if record.isWhole { return wholeBookings[slot]?.contactKey }
+        return record.flags.contains(.hasContactKey) ? contacts.key(at: record.contactSpan) : nil
     }
 
     /// Drops the texts of removed contacts once they are half the arena.

@@ -36,14 +36,6 @@ struct SlotIndex: Sendable {
         }
     }
 
-    /// Calls `body` with every slot stored under the tag of `hash` (callers filter by key).
-    func forEach(hash: Int, _ body: (UInt32) -> Void) {
-        _ = first(hash: hash) { slot in
-            body(slot)
-            return false
-        }
-    }
-
     /// Adds `slot` under `hash`; the same slot must not be stored twice.
     mutating func insert(_ slot: UInt32, hash: Int) {
         if (count + 1) * 4 > buckets.count * 3 { resize(minimumCapacity: max(count + 1, count * 2)) }
