@@ -5,14 +5,12 @@
 /// Open addressing with linear probing and backward-shift deletion (Knuth, TAOCP vol. 3,
 /// §6.4, algorithm R), at most three quarters full. Several entries may share a tag, and a tag
 /// may even be shared by different keys: callers confirm a candidate slot against their array.
+/// Slots are below `UInt32.max`.
 struct SlotIndex: Sendable {
     /// Each bucket holds the tag in its high half and the slot plus one in its low half; 0 is an
     /// empty bucket. The count is zero or a power of two.
     private var buckets: [UInt64] = []
     private(set) var count = 0
-
-    /// The most slots an index can name.
-    static let maxSlot = UInt32.max - 1
 
     /// The 32 bits of `hash` that an entry keeps.
     static func tag(_ hash: Int) -> UInt32 {
