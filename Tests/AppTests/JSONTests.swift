@@ -105,4 +105,22 @@ import Testing
         writer.array { json in json.string("\u{01}\u{1F}") }
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #"["\u0001\u001f"]"#)
     }
+
+    @Test(arguments: 0..<128)
+    func everyASCIICharacterAloneOrAmongPlainTextComesBackAsItWas(code: Int) throws {
+        let character = String(UnicodeScalar(UInt8(code)))
+        for text in [character, "Bürgerbüro " + character + " Nord", character + "😀"] {
+            var writer = JSONWriter()
+            writer.array { json in json.string(text) }
+            let written = writer.bytes.dropFirst(2).dropLast(2)
+            #expect(!written.contains { $0 < 0x20 || [0x3C, 0x3E, 0x26].contains($0) }, "raw byte written")
+            #expect(try JSONValue.parse(writer.bytes) == .array([.string(text)]))
+        }
+    }
+
+    @Test func textWithoutSpecialCharactersIsCopiedAsItIs() {
+        var writer = JSONWriter()
+        writer.array { json in json.string("Stadtteilbüro Nord · Öffnungszeiten 8–12 Uhr") }
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"["Stadtteilbüro Nord · Öffnungszeiten 8–12 Uhr"]"#)
+    }
 }

@@ -272,4 +272,49 @@ import Testing
             #expect(actions == ["book tok-1 \(booking.reference)", "cancel tok-1 \(booking.reference)"])
         }
     }
+
+    @Test func aRefusalIsAnsweredWithoutWaitingForTheCommitOfItsBatch() throws {
+        try withTemporaryDirectory { directory in
+            let database = try open(directory, Self.town(counters: 1))
+            let writer = try #require(database.writers["rathaus"])
+            // Hold the writer's queue so that both requests are decided in one batch, and the
+            // committer's so that the batch's commit waits.
+            let writerGate = DispatchSemaphore(value: 0)
+            let committerGate = DispatchSemaphore(value: 0)
+            let held = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                writer.inspect { _, _ in
+                    held.signal()
+                    writerGate.wait()
+                }
+            }
+            held.wait()
+            DispatchQueue.global().async {
+                database.committer.withConnection { _ in
+                    held.signal()
+                    committerGate.wait()
+                }
+            }
+            held.wait()
+            let answers = Mutex<[String]>([])
+            let answered = DispatchGroup()
+            let first = DispatchSemaphore(value: 0)
+            for email in ["erika@example.org", "max@example.org"] {
+                answered.enter()
+                writer.submit(.book(Fixtures.request("2026-12-07T09:00"), contact: Contact(name: "E", email: email))) {
+                    outcome in
+                    answers.withLock { $0.append((try? outcome.get()) == nil ? "refused" : "booked") }
+                    first.signal()
+                    answered.leave()
+                }
+            }
+            writerGate.signal()
+            // The second request, refused, is answered while the first one's commit still waits.
+            _ = first.wait(timeout: .now() + 10)
+            #expect(answers.withLock { $0 } == ["refused"])
+            committerGate.signal()
+            answered.wait()
+            #expect(answers.withLock { $0 } == ["refused", "booked"])
+        }
+    }
 }

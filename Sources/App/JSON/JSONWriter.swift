@@ -119,6 +119,25 @@ package struct JSONWriter: Sendable {
     /// so that the JSON can sit inside HTML safely).
     private mutating func appendString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
+        var value = value
+        let plain = value.withUTF8 { text in
+            // Most strings need no escape: copy them in one go.
+            guard !text.contains(where: { JSONWriter.escaped[Int($0)] }) else { return false }
+            bytes.append(contentsOf: text)
+            return true
+        }
+        if !plain { appendEscaped(value) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Which bytes `appendEscaped` writes otherwise than as they are.
+    private static let escaped: [Bool] = (0...255).map { byte in
+        byte < 0x20
+            || [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&")]
+                .contains(UInt8(byte))
+    }
+
+    private mutating func appendEscaped(_ value: String) {
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
@@ -133,6 +152,5 @@ package struct JSONWriter: Sendable {
             default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -46,9 +46,13 @@ package enum Secrets {
     }
 
     private static let base64Alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    /// The same 64 letters in ASCII order: text written with them sorts as its bytes do.
+    private static let sortableAlphabet = Array("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz".utf8)
 
-    /// Base64url without padding (RFC 4648 §5).
-    package static func base64URL(_ bytes: [UInt8]) -> String {
+    /// Base64url without padding (RFC 4648 §5); with `sortable`, in the letters of base64url
+    /// put in ASCII order (not decodable as base64url, but sorting as the bytes do).
+    package static func base64URL(_ bytes: [UInt8], sortable: Bool = false) -> String {
+        let base64Alphabet = sortable ? sortableAlphabet : base64Alphabet
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count * 4 + 2) / 3)
         var index = 0

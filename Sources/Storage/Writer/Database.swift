@@ -28,12 +28,16 @@ package final class Database: Sendable {
         readerConfiguration.readOnly = true
         readerConfiguration.createIfMissing = false
         let reader = try SerialConnection(path: path, configuration: readerConfiguration, label: "rathaus.reader")
+        let references = ReferenceRegistry(
+            references: try connection.query("SELECT reference FROM booking").map {
+                try $0.value(at: 0, as: String.self)
+            })
         let committer = Committer(connection: connection)
         var writers: [OfficeID: OfficeWriter] = [:]
         for office in municipality.offices {
             writers[office.id] = try OfficeWriter(
                 office: office, services: municipality.services, groups: municipality.groups, committer: committer,
-                reader: reader, clock: clock, maxBatch: maxBatch)
+                references: references, reader: reader, clock: clock, maxBatch: maxBatch)
         }
         return Database(path: path, committer: committer, reader: reader, writers: writers)
     }

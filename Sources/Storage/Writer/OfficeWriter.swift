@@ -39,6 +39,7 @@ package final class OfficeWriter: @unchecked Sendable {
     private let services: [Service]
     private let groups: [ServiceGroup]
     private let committer: Committer
+    private let references: ReferenceRegistry
     private let reader: SerialConnection
     private let clock: @Sendable () -> Instant
     private let queue: DispatchQueue
@@ -59,13 +60,15 @@ package final class OfficeWriter: @unchecked Sendable {
     /// data) and starts serving commands. Expired holds are not loaded (a later sweep deletes
     /// them).
     package init(
-        office: Office, services: [Service], groups: [ServiceGroup], committer: Committer, reader: SerialConnection,
-        clock: @escaping @Sendable () -> Instant, maxBatch: Int = 256
+        office: Office, services: [Service], groups: [ServiceGroup], committer: Committer,
+        references: ReferenceRegistry, reader: SerialConnection, clock: @escaping @Sendable () -> Instant,
+        maxBatch: Int = 256
     ) throws {
         self.office = office
         self.services = services
         self.groups = groups
         self.committer = committer
+        self.references = references
         self.reader = reader
         self.clock = clock
         self.maxBatch = max(1, maxBatch)
@@ -150,6 +153,7 @@ package final class OfficeWriter: @unchecked Sendable {
         let now = clock()
         var decisions: [(request: Request, result: Result<OfficeOutcome, WriterError>, write: Int?)] = []
         var writes: [Committer.WriteSet] = []
+        var refusals: [(Completion, Result<OfficeOutcome, WriterError>)] = []
         for request in batch {
             let (result, write) = decide(request, now: now)
             var writeSet = write
@@ -174,10 +178,16 @@ package final class OfficeWriter: @unchecked Sendable {
             if let writeSet {
                 decisions.append((request, result, writes.count))
                 writes.append(writeSet)
+            } else if case .failure = result {
+                // A refusal stores nothing: it is answered now rather than after the batch's
+                // commit (if that commit fails, the refusal may have been needless, never wrong
+                // the other way).
+                refusals.append((request.completion, result))
             } else {
                 decisions.append((request, result, nil))
             }
         }
+        for (completion, result) in refusals { completion(result) }
         guard !writes.isEmpty else {
             for decision in decisions { decision.request.completion(decision.result) }
             drain()
@@ -273,14 +283,14 @@ package final class OfficeWriter: @unchecked Sendable {
                 result = .success((.holdReleased(hold), { try $0.deleteHold(hold.id) }))
             case .book(let slot, let contact):
                 let booking = try schedule.book(
-                    slot, id: BookingID(RecordID.make(office: office.id)), reference: freshReference(),
+                    slot, id: BookingID(RecordID.make(office: office.id)), reference: references.claim(),
                     contact: contact, now: now)
                 audit = ("book", booking.reference)
                 result = .success(newBooking(booking, deletingHold: nil))
             case .bookHold(let holdID, let channel, let contact):
                 let booking = try schedule.book(
                     hold: holdID, channel: channel, id: BookingID(RecordID.make(office: office.id)),
-                    reference: freshReference(), contact: contact, now: now)
+                    reference: references.claim(), contact: contact, now: now)
                 audit = ("book", booking.reference)
                 result = .success(newBooking(booking, deletingHold: holdID))
             case .cancel(let id, let channel, let ifSequence):
@@ -413,12 +423,6 @@ package final class OfficeWriter: @unchecked Sendable {
         return (
             .queue(event, ticket), { try $0.insertQueueEvent(event, office: officeID, day: day, position: position) }
         )
-    }
-
-    private func freshReference() -> String {
-        var reference = Secrets.reference()
-        while schedule.booking(reference: reference) != nil { reference = Secrets.reference() }
-        return reference
     }
 
     /// Keeps the planned days and the queue on today.
