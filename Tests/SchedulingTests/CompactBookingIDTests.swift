@@ -10,24 +10,46 @@ import Testing
         CompactBookingID(id, prefix: prefix)
     }
 
+    static let base64URL = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    static let sortable = Array("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz".utf8)
+
+    /// 16 bytes as 22 letters of `alphabet` (the 128 bits and four zero bits, six at a time).
+    func encode(_ bytes: [UInt8], _ alphabet: [UInt8]) -> String {
+        var bits: [Int] = []
+        for byte in bytes {
+            for shift in (0..<8).reversed() { bits.append(Int(byte >> UInt8(shift) & 1)) }
+        }
+        bits += [0, 0, 0, 0]
+        let letters = stride(from: 0, to: 132, by: 6).map { start in
+            alphabet[bits[start..<start + 6].reduce(0) { $0 << 1 | $1 }]
+        }
+        return String(decoding: letters, as: UTF8.self)
+    }
+
     @Test(arguments: [
-        "rathaus.AAAAAAAAAAAAAAAAAAAAAA", "rathaus.____________________-w", "rathaus.0123456789abcdefABCDEg",
-        "rathaus.AZaz09-_AZaz09-_AZaz0Q",
+        ("rathaus.AAAAAAAAAAAAAAAAAAAAAA", CompactBookingID.Form.base64URL),
+        ("rathaus.____________________-w", .base64URL), ("rathaus.0123456789abcdefABCDEg", .base64URL),
+        ("rathaus.AZaz09-_AZaz09-_AZaz0Q", .base64URL), ("rathaus.----------------------", .sortable),
+        ("rathaus.zzzzzzzzzzzzzzzzzzzzzk", .sortable), ("rathaus.-P6wUz4BLS0LE1rgWpRnmF", .sortable),
+        ("rathaus.AZaz09-_AZaz09-_AZaz0V", .sortable),
     ])
-    func idsAsTheWritersMakeThemKeepTheirSixteenBytes(id: String) {
-        #expect(compact(id).form == .usual)
+    func idsAsTheWritersMakeThemKeepTheirSixteenBytes(id: String, form: CompactBookingID.Form) {
+        #expect(compact(id).form == form)
         #expect(compact(id).text(prefix: prefix) == id)
     }
 
-    @Test func everySixteenBytesComeBackAsTheirText() {
+    @Test func everySixteenBytesComeBackAsTheirTextInEitherAlphabet() {
         var random = SeededGenerator(seed: 8)
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         for _ in 0..<500 {
-            var text = String((0..<21).map { _ in alphabet[Int.random(in: 0..<64, using: &random)] })
-            text.append(alphabet[Int.random(in: 0..<4, using: &random) * 16])  // the last carries two bits
-            let id = "rathaus." + text
-            #expect(compact(id).form == .usual)
-            #expect(compact(id).text(prefix: prefix) == id)
+            let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
+            for (alphabet, form) in [(Self.base64URL, CompactBookingID.Form.base64URL), (Self.sortable, .sortable)] {
+                let id = "rathaus." + encode(bytes, alphabet)
+                #expect(compact(id).form == form)
+                #expect(compact(id).text(prefix: prefix) == id)
+            }
+            #expect(
+                compact("rathaus." + encode(bytes, Self.base64URL))
+                    != compact("rathaus." + encode(bytes, Self.sortable)))
         }
     }
 
@@ -53,7 +75,7 @@ import Testing
     @Test func differentIdsHaveDifferentCompactForms() {
         let ids = [
             "b1", "b10", "b1 ", "rathaus.b1", "rathaus.AAAAAAAAAAAAAAAAAAAAAA", "rathaus.AAAAAAAAAAAAAAAAAAAAAQ",
-            "AAAAAAAAAAAAAAAA", "rathaus.", "", "a\0", "a",
+            "AAAAAAAAAAAAAAAA", "rathaus.", "", "a\0", "a", "rathaus.----------------------",
         ]
         #expect(Set(ids.map(compact)).count == ids.count)
     }
@@ -61,7 +83,7 @@ import Testing
     @Test func anotherOfficesIdsAreOnlyCompactWhenShort() {
         let other = Array("buergerbuero-001.".utf8)
         let id = "buergerbuero-001.AAAAAAAAAAAAAAAAAAAAAA"
-        #expect(CompactBookingID(id, prefix: other).form == .usual)
+        #expect(CompactBookingID(id, prefix: other).form == .base64URL)
         #expect(CompactBookingID(id, prefix: prefix).form == .long)
     }
 }

@@ -57,14 +57,19 @@ import Testing
         }
     }
 
-    /// The ids the writers make have the form a schedule keeps in 16 bytes (`CompactBookingID`);
-    /// another form would cost memory per stored booking without failing anything else.
+    /// The ids the writers make, and those of the form before ids sorted by time, are kept in 16
+    /// bytes (`CompactBookingID`); another form would cost memory per stored booking without
+    /// failing anything else.
     @Test func idsTheWritersMakeAreKeptCompact() {
         let prefix = Array("buergerbuero-001.".utf8)
         for _ in 0..<200 {
-            let id = RecordID.make(office: "buergerbuero-001")
-            #expect(CompactBookingID(id, prefix: prefix).form == .usual, "\(id)")
-            #expect(CompactBookingID(id, prefix: prefix).text(prefix: prefix) == id)
+            for (id, form) in [
+                (RecordID.make(office: "buergerbuero-001"), CompactBookingID.Form.sortable),
+                ("buergerbuero-001." + Secrets.identifier(), .base64URL),
+            ] {
+                #expect(CompactBookingID(id, prefix: prefix).form == form, "\(id)")
+                #expect(CompactBookingID(id, prefix: prefix).text(prefix: prefix) == id)
+            }
         }
     }
 }

@@ -1,15 +1,17 @@
 /// A booking id as an office keeps it in memory: 16 bytes and a form byte, inline, where the
 /// id as a string (about 40 bytes) would take a heap allocation of its own.
 ///
-/// Ids made by the office writers are the office's id, a dot and 22 base64url characters
-/// (16 bytes, RFC 4648 §5); the form `usual` keeps those 16 bytes. Other ASCII ids keep their
-/// bytes when there are at most 16 of them after the office's prefix (`prefixed`) or in all
-/// (`plain`, such as the tests' "b1"). Anything else is `long`, and its string is kept by the
-/// owner. Only ASCII ids are made compact: two ASCII strings are equal exactly when their bytes
-/// are, so comparing compact ids compares the ids.
+/// Ids made by the office writers are the office's id, a dot and 22 characters for 16 bytes:
+/// base64url (RFC 4648 §5), or, since ids sort by the moment they were made, the same letters
+/// put in ASCII order (`Secrets.base64URL(_:sortable:)`); the forms `base64URL` and `sortable`
+/// keep those 16 bytes. Other ASCII ids keep their bytes when there are at most 16 of them after
+/// the office's prefix (`prefixed`) or in all (`plain`, such as the tests' "b1"). Anything else is
+/// `long`, and its string is kept by the owner. Only ASCII ids are made compact: two ASCII
+/// strings are equal exactly when their bytes are, so comparing compact ids compares the ids.
 struct CompactBookingID: Hashable, Sendable {
     enum Form: UInt8 {
-        case usual
+        case base64URL
+        case sortable
         case prefixed
         case plain
         case long
@@ -46,8 +48,13 @@ struct CompactBookingID: Hashable, Sendable {
         }
         if bytes.count > prefix.count, bytes.starts(with: prefix) {
             let suffix = UnsafeBufferPointer(rebasing: bytes[prefix.count...])
-            if suffix.count == 22, let (high, low) = Self.decodeBase64URL(suffix) {
-                self.init(form: .usual, high: high, low: low)
+            // The two alphabets end canonical text in different letters: at most one fits.
+            if suffix.count == 22, let (high, low) = Self.decode(suffix, sortable: true) {
+                self.init(form: .sortable, high: high, low: low)
+                return
+            }
+            if suffix.count == 22, let (high, low) = Self.decode(suffix, sortable: false) {
+                self.init(form: .base64URL, high: high, low: low)
                 return
             }
             if suffix.count <= Self.maxTextBytes {
@@ -73,7 +80,7 @@ struct CompactBookingID: Hashable, Sendable {
         let form = form
         let count: Int
         switch form {
-        case .usual: count = prefix.count + 22
+        case .base64URL, .sortable: count = prefix.count + 22
         case .prefixed: count = prefix.count + length
         case .plain: count = length
         case .long: return nil
@@ -86,9 +93,10 @@ struct CompactBookingID: Hashable, Sendable {
                     index += 1
                 }
             }
-            if form == .usual {
+            if form == .base64URL || form == .sortable {
                 for position in 0..<22 {
-                    buffer[index] = Self.base64Character(Self.sextet(position, high: high, low: low))
+                    let value = Self.sextet(position, high: high, low: low)
+                    buffer[index] = Self.character(value, sortable: form == .sortable)
                     index += 1
                 }
             } else {
@@ -117,18 +125,18 @@ struct CompactBookingID: Hashable, Sendable {
         return (high, low)
     }
 
-    /// The 16 bytes of 22 base64url characters, as two big-endian words; nil when a character is
-    /// not in the alphabet or the last one carries bits beyond the 128 (which would not encode
-    /// back to the same text).
-    private static func decodeBase64URL(_ text: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+    /// The 16 bytes of 22 characters of base64url or of its sortable alphabet, as two big-endian
+    /// words; nil when a character is not in the alphabet or the last one carries bits beyond the
+    /// 128 (which would not encode back to the same text).
+    private static func decode(_ text: UnsafeBufferPointer<UInt8>, sortable: Bool) -> (UInt64, UInt64)? {
         var high: UInt64 = 0
         var low: UInt64 = 0
         for position in 0..<21 {
-            guard let value = base64Value(text[position]) else { return nil }
+            guard let value = value(text[position], sortable: sortable) else { return nil }
             high = high << 6 | low >> 58
             low = low << 6 | UInt64(value)
         }
-        guard let last = base64Value(text[21]), last & 0x0F == 0 else { return nil }
+        guard let last = value(text[21], sortable: sortable), last & 0x0F == 0 else { return nil }
         high = high << 2 | low >> 62
         low = low << 2 | UInt64(last >> 4)
         return (high, low)
@@ -150,24 +158,36 @@ struct CompactBookingID: Hashable, Sendable {
         return UInt8(truncatingIfNeeded: value & 0x3F)
     }
 
-    private static func base64Value(_ byte: UInt8) -> UInt8? {
+    /// The value of a letter in base64url (`A`–`Z`, `a`–`z`, `0`–`9`, `-`, `_`) or in its sortable
+    /// alphabet (the same letters in ASCII order: `-`, `0`–`9`, `A`–`Z`, `_`, `a`–`z`).
+    private static func value(_ byte: UInt8, sortable: Bool) -> UInt8? {
         switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A")
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - UInt8(ascii: "a") + 26
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0") + 52
-        case UInt8(ascii: "-"): 62
-        case UInt8(ascii: "_"): 63
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A") + (sortable ? 11 : 0)
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - UInt8(ascii: "a") + (sortable ? 38 : 26)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0") + (sortable ? 1 : 52)
+        case UInt8(ascii: "-"): sortable ? 0 : 62
+        case UInt8(ascii: "_"): sortable ? 37 : 63
         default: nil
         }
     }
 
-    private static func base64Character(_ value: UInt8) -> UInt8 {
-        switch value {
-        case 0..<26: UInt8(ascii: "A") + value
-        case 26..<52: UInt8(ascii: "a") + value - 26
-        case 52..<62: UInt8(ascii: "0") + value - 52
-        case 62: UInt8(ascii: "-")
-        default: UInt8(ascii: "_")
+    private static func character(_ value: UInt8, sortable: Bool) -> UInt8 {
+        if sortable {
+            switch value {
+            case 0: UInt8(ascii: "-")
+            case 1..<11: UInt8(ascii: "0") + value - 1
+            case 11..<37: UInt8(ascii: "A") + value - 11
+            case 37: UInt8(ascii: "_")
+            default: UInt8(ascii: "a") + value - 38
+            }
+        } else {
+            switch value {
+            case 0..<26: UInt8(ascii: "A") + value
+            case 26..<52: UInt8(ascii: "a") + value - 26
+            case 52..<62: UInt8(ascii: "0") + value - 52
+            case 62: UInt8(ascii: "-")
+            default: UInt8(ascii: "_")
+            }
         }
     }
 }
