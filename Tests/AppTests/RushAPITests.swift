@@ -43,8 +43,9 @@ import Testing
         let without = api.book(start, office: "nord", services: ["impfung"])
         #expect(without.status == 403)
         #expect(without.problemKind == "admission-required")
-        let forged = api.book(
-            start, office: "nord", services: ["impfung"], headers: [("Admission-Token", token.dropLast(2) + "AA")])
+        // The signature's last two letters changed (to "AA", or "BB" if they were "AA").
+        let tampered = String(token.dropLast(2)) + (token.hasSuffix("AA") ? "BB" : "AA")
+        let forged = api.book(start, office: "nord", services: ["impfung"], headers: [("Admission-Token", tampered)])
         #expect(forged.problemKind == "admission-invalid")
         let admitted = api.book(start, office: "nord", services: ["impfung"], headers: [("Admission-Token", token)])
         #expect(admitted.status == 201)
