@@ -30,6 +30,20 @@ import Testing
         #expect(String(decoding: output, as: UTF8.self) == "Location: /x  Set-Cookie: evil=1\r\nBad-Name-: v\r\n")
     }
 
+    @Test func everyASCIIByteInANameOrValueIsKeptOrReplacedByTheRule() {
+        for code in 0..<128 {
+            let byte = UInt8(code)
+            let character = String(UnicodeScalar(byte))
+            var headers = HTTPHeaders()
+            headers.add("X" + character, "a" + character + "ü")
+            var output: [UInt8] = []
+            headers.write(into: &output, skippingServerManaged: true)
+            let name = ByteClass.isToken(byte) ? byte : UInt8(ascii: "-")
+            let value = (byte >= 0x20 && byte != 0x7F) || byte == 0x09 ? byte : UInt8(ascii: " ")
+            #expect(output == [UInt8(ascii: "X"), name] + Array(": a".utf8) + [value] + Array("ü\r\n".utf8), "\(code)")
+        }
+    }
+
     @Test func fieldsTheServerWritesItselfAreLeftOut() {
         let headers: HTTPHeaders = [
             "Content-Length": "99", "X-A": "1", "date": "yesterday", "Connection": "close",

@@ -55,17 +55,13 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, 
     /// split a response by putting user input into a header.
     package mutating func add(_ name: String, _ value: String) {
         let start = Int32(storage.count)
-        for byte in name.utf8 {
-            storage.append(ByteClass.isToken(byte) ? byte : UInt8(ascii: "-"))
-        }
+        append(name, keeping: ByteClass.isToken, replacement: UInt8(ascii: "-"))
         if name.isEmpty { storage.append(UInt8(ascii: "-")) }
         let nameEnd = Int32(storage.count)
         storage.append(UInt8(ascii: ":"))
         storage.append(UInt8(ascii: " "))
         let valueStart = Int32(storage.count)
-        for byte in value.utf8 {
-            storage.append(ByteClass.isFieldValue(byte) ? byte : UInt8(ascii: " "))
-        }
+        append(value, keeping: ByteClass.isFieldValue, replacement: UInt8(ascii: " "))
         let valueEnd = Int32(storage.count)
         storage.append(UInt8(ascii: "\r"))
         storage.append(UInt8(ascii: "\n"))
@@ -73,6 +69,19 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, 
         fields.append(field)
         if !hasServerManagedField, isServerManaged(field) {
             hasServerManagedField = true
+        }
+    }
+
+    /// Appends the bytes of `text`, each one `allowed` refuses as `replacement`; a text that is
+    /// allowed throughout (nearly always) in one copy.
+    private mutating func append(_ text: String, keeping allowed: (UInt8) -> Bool, replacement: UInt8) {
+        var text = text
+        text.withUTF8 { bytes in
+            if bytes.allSatisfy(allowed) {
+                storage.append(contentsOf: bytes)
+            } else {
+                for byte in bytes { storage.append(allowed(byte) ? byte : replacement) }
+            }
         }
     }
 
