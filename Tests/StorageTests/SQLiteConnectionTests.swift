@@ -196,6 +196,7 @@ import Testing
             #expect(try db.scalar("PRAGMA foreign_keys", as: Int.self) == 1)
             #expect(try db.scalar("PRAGMA busy_timeout", as: Int.self) == 5000)
             #expect(try db.scalar("PRAGMA cache_size", as: Int.self) == -8192)
+            #expect(try db.scalar("PRAGMA wal_autocheckpoint", as: Int.self) == 10000)
             #expect(try db.scalar("PRAGMA trusted_schema", as: Int.self) == 0)
 
             let tuned = try makeConnection(in: directory.path, name: "tuned.sqlite") {
@@ -203,11 +204,13 @@ import Testing
                 $0.busyTimeout = .milliseconds(250)
                 $0.foreignKeys = false
                 $0.cacheSizeKiB = 1024
+                $0.walAutocheckpointPages = 500
             }
             #expect(try tuned.scalar("PRAGMA synchronous", as: Int.self) == 1)
             #expect(try tuned.scalar("PRAGMA busy_timeout", as: Int.self) == 250)
             #expect(try tuned.scalar("PRAGMA foreign_keys", as: Int.self) == 0)
             #expect(try tuned.scalar("PRAGMA cache_size", as: Int.self) == -1024)
+            #expect(try tuned.scalar("PRAGMA wal_autocheckpoint", as: Int.self) == 500)
         }
     }
 

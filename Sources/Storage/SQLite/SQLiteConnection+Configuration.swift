@@ -36,6 +36,13 @@ extension SQLiteConnection {
         /// sqlite.org/pragma.html#pragma_cache_size). Default: 8192 (8 MiB; SQLite's own is 2 MiB).
         package var cacheSizeKiB = 8192
 
+        /// Pages the write-ahead log may hold before a commit copies them into the database file
+        /// (PRAGMA wal_autocheckpoint, sqlite.org/pragma.html#pragma_wal_autocheckpoint). Default:
+        /// 10000 (a log of about 40 MiB; SQLite's own is 1000). A booking touches the same few
+        /// index pages as the bookings before it, so a longer log copies each page once for many
+        /// commits: about a quarter more durable bookings per second over HTTP (100-office town).
+        package var walAutocheckpointPages = 10000
+
         /// How many prepared statements the connection keeps by SQL text. Default: 128.
         package var statementCacheCapacity = 128
 

@@ -101,6 +101,10 @@ package final class SQLiteConnection {
             }
         }
         try execute("PRAGMA synchronous = \(configuration.synchronous.rawValue)", cached: false)
+        if !configuration.readOnly {
+            let pages = max(0, configuration.walAutocheckpointPages)
+            _ = try scalar("PRAGMA wal_autocheckpoint = \(pages)", as: Int.self, cached: false)
+        }
     }
 
     private var isInMemory: Bool {
