@@ -20,11 +20,12 @@ package final class RathausServer {
     /// How long idempotency records are kept.
     package static let idempotencyDays = 1
 
-    /// Opens the database and binds the listening socket; `start` begins serving.
+    /// Opens the database and binds the listening socket; `start` begins serving. Log lines go to
+    /// `log`, or when nil to standard error (request lines in one write per event-loop pass).
     package init(
         municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
         admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
-        log: @escaping @Sendable (String) -> Void = Log.standardError
+        log: (@Sendable (String) -> Void)? = nil
     ) throws {
         let database = try Database.open(path: databasePath, municipality: municipality, clock: clock)
         let api = try RathausAPI(municipality: municipality, database: database, clock: clock)
@@ -46,6 +47,7 @@ package final class RathausServer {
             timer.setEventHandler(handler: work)
             return timer
         }
+        let log = log ?? Log.standardError
         let writers = Array(database.writers.values)
         timers = [
             every(Self.sweepInterval) { [rush = api.rush] in

@@ -7,6 +7,17 @@
 package protocol Middleware: Sendable {
     /// Handles a request; calls `next` to go on, at most once.
     func handle(_ request: HTTPRequest, _ responder: Responder, next: Next)
+
+    /// Called by every event loop after each pass over its ready events (under load one pass
+    /// answers dozens of requests; idle, a pass comes at least every timer tick) and once more
+    /// when it stops: for work worth doing once per pass rather than per request, such as
+    /// writing the pass's log lines. Default: nothing.
+    func passEnded()
+}
+
+extension Middleware {
+    /// Nothing.
+    package func passEnded() {}
 }
 
 /// The rest of the middleware chain and the handler.

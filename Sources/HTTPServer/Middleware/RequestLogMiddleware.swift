@@ -7,18 +7,31 @@ import Glibc
 ///
 /// Only the route pattern is logged, never the path, query, headers, body or peer address, so
 /// no reference, token or personal data reaches the log.
+///
+/// Without a sink the lines go to standard error in one `write` per event-loop pass
+/// (`LineBatch`), not one per request; a `kill -9` loses at most the lines of the pass under way.
 package struct RequestLogMiddleware: Middleware {
     private let requestIDHeader: String?
     private let sink: @Sendable (String) -> Void
+    private let batch: LineBatch?
 
-    /// Logs to `sink` (default: standard error) and adds `requestIDHeader` to every answer
-    /// (nil for none).
-    package init(
-        requestIDHeader: String? = "X-Request-Id",
-        sink: @escaping @Sendable (String) -> Void = RequestLogMiddleware.writeToStandardError
-    ) {
+    /// Logs to `sink` (default: standard error, batched per pass) and adds `requestIDHeader` to
+    /// every answer (nil for none).
+    package init(requestIDHeader: String? = "X-Request-Id", sink: (@Sendable (String) -> Void)? = nil) {
         self.requestIDHeader = requestIDHeader
-        self.sink = sink
+        if let sink {
+            self.sink = sink
+            batch = nil
+        } else {
+            let batch = LineBatch()
+            self.sink = batch.append
+            self.batch = batch
+        }
+    }
+
+    /// Writes the pass's lines.
+    package func passEnded() {
+        batch?.flush()
     }
 
     /// See the type's description.

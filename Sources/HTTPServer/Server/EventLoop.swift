@@ -164,6 +164,9 @@ final class EventLoop: @unchecked Sendable {
                 sweep()
                 nextSweep = now + tick
             }
+            for middleware in core.middleware {
+                middleware.passEnded()
+            }
             if draining && liveCount == 0 {
                 break
             }
@@ -179,6 +182,9 @@ final class EventLoop: @unchecked Sendable {
         }
         for case .answer(_, .stream(let stream, _)) in leftover {
             stream.markClosed()
+        }
+        for middleware in core.middleware {
+            middleware.passEnded()
         }
         Glibc.close(epoll)
         if reserveFD >= 0 { Glibc.close(reserveFD) }
