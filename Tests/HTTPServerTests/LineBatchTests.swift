@@ -48,13 +48,18 @@ import Testing
         #expect(pipe.read() == "")
     }
 
-    @Test func aFullBatchIsWrittenAtOnce() throws {
+    @Test func aBatchIsWrittenBeforeItWouldOutgrowTheLimit() throws {
         let pipe = try Pipe()
         let batch = LineBatch(descriptor: pipe.writeEnd, limit: 12)
         batch.append("12345")
+        batch.append("1234")
         #expect(pipe.read() == "")
-        batch.append("123456")
-        #expect(pipe.read() == "12345\n123456\n")
+        batch.append("1")
+        #expect(pipe.read() == "12345\n1234\n")
+        batch.append(String(repeating: "x", count: 20))
+        #expect(pipe.read() == "1\n")
+        batch.flush()
+        #expect(pipe.read() == String(repeating: "x", count: 20) + "\n")
     }
 
     @Test func aClosedDescriptorDropsTheLinesAndDoesNotStop() {

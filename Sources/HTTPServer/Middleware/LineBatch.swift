@@ -1,17 +1,19 @@
 import Glibc
 import Synchronization
 
-/// Log lines gathered in memory and written to a file descriptor together: one `write` for all
-/// the lines of an event-loop pass (about 40 requests under load) rather than one per line.
-/// Lines keep their order; a batch is written at once when it reaches `limit` bytes.
+/// Log lines gathered in memory and written to a file descriptor together: one `write` for the
+/// lines of an event-loop pass (under load dozens of requests) rather than one per line. Lines
+/// keep their order. A write holds at most `limit` bytes (unless one line is longer): with the
+/// default of `PIPE_BUF` a write to a pipe (journald, a log collector) is atomic, so the lines
+/// of other threads writing there never land inside a batch's.
 package final class LineBatch: Sendable {
     private let pending = Mutex<[UInt8]>([])
     private let descriptor: Int32
     private let limit: Int
 
-    /// A batch for `descriptor` (default: standard error), written when it holds `limit` bytes
-    /// or on `flush`.
-    package init(descriptor: Int32 = 2, limit: Int = 64 * 1024) {
+    /// A batch for `descriptor` (default: standard error) of at most `limit` bytes, written when
+    /// the next line would not fit or on `flush`.
+    package init(descriptor: Int32 = 2, limit: Int = Int(PIPE_BUF)) {
         self.descriptor = descriptor
         self.limit = limit
     }
@@ -19,11 +21,11 @@ package final class LineBatch: Sendable {
     /// Adds `line` and a newline.
     package func append(_ line: String) {
         pending.withLock { bytes in
-            bytes.append(contentsOf: line.utf8)
-            bytes.append(UInt8(ascii: "\n"))
-            if bytes.count >= limit {
+            if !bytes.isEmpty && bytes.count + line.utf8.count + 1 > limit {
                 write(&bytes)
             }
+            bytes.append(contentsOf: line.utf8)
+            bytes.append(UInt8(ascii: "\n"))
         }
     }
 
