@@ -19,6 +19,10 @@ import Testing
         return router
     }
 
+    /// A server whose streams send no keep-alive comment during a test, however slow the machine:
+    /// the tests that read events expect the events alone.
+    let quiet = testConfiguration { $0.eventStreamKeepAliveInterval = .seconds(3600) }
+
     func openStream(_ client: RawClient, lastEventID: String? = nil, version: String = "HTTP/1.1") throws -> RawResponse
     {
         let field = lastEventID.map { "Last-Event-ID: \($0)\r\n" } ?? ""
@@ -29,7 +33,7 @@ import Testing
     @Test func eventsPushedFromAnyThreadArriveInOrder() async throws {
         let streams = Mutex<[EventStream]>([])
         let router = streamRouter { stream, _ in streams.withLock { $0.append(stream) } }
-        try await withServer(router: router) { server in
+        try await withServer(quiet, router: router) { server in
             let client = try RawClient(port: server.port)
             let head = try openStream(client)
             #expect(head.status == 200)
@@ -55,7 +59,7 @@ import Testing
         let router = streamRouter { stream, request in
             stream.send(ServerSentEvent(data: "resuming after \(request.lastEventID ?? "nothing")"))
         }
-        try await withServer(router: router) { server in
+        try await withServer(quiet, router: router) { server in
             let client = try RawClient(port: server.port)
             _ = try openStream(client, lastEventID: "A041")
             let chunk = try #require(try client.readChunk())
@@ -77,7 +81,7 @@ import Testing
 
     @Test func aGroupReachesEveryStreamAndForgetsClosedOnes() async throws {
         let group = EventStreamGroup()
-        try await withServer(router: streamRouter(group: group)) { server in
+        try await withServer(quiet, router: streamRouter(group: group)) { server in
             var clients = try (0..<3).map { _ in try RawClient(port: server.port) }
             for client in clients { _ = try openStream(client) }
             #expect(group.count == 3)
@@ -97,7 +101,7 @@ import Testing
 
     @Test func aThousandStreamsAllGetABroadcast() async throws {
         let group = EventStreamGroup()
-        try await withServer(router: streamRouter(group: group)) { server in
+        try await withServer(quiet, router: streamRouter(group: group)) { server in
             let clients = try (0..<1_000).map { _ in try RawClient(port: server.port) }
             for client in clients { _ = try openStream(client) }
             #expect(group.count == 1_000)
@@ -113,7 +117,7 @@ import Testing
             stream.send(ServerSentEvent(data: "bye"))
             stream.close()
         }
-        try await withServer(router: router) { server in
+        try await withServer(quiet, router: router) { server in
             let client = try RawClient(port: server.port)
             _ = try openStream(client)
             #expect(try client.readChunk().map { String(decoding: $0, as: UTF8.self) } == "data: bye\n\n")
@@ -149,7 +153,7 @@ import Testing
             stream.send(ServerSentEvent(data: "one"))
             stream.close()
         }
-        try await withServer(router: router) { server in
+        try await withServer(quiet, router: router) { server in
             let client = try RawClient(port: server.port)
             let head = try openStream(client, version: "HTTP/1.0")
             #expect(head.header("Transfer-Encoding") == nil)
@@ -161,7 +165,7 @@ import Testing
     @Test func headOfAStreamIsOnlyTheHead() async throws {
         let opened = Signal<EventStream>()
         let router = streamRouter { stream, _ in opened.fire(stream) }
-        try await withServer(router: router) { server in
+        try await withServer(quiet, router: router) { server in
             let client = try RawClient(port: server.port)
             try client.send("HEAD /events HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
             let head = try client.readResponse(forHead: true)
