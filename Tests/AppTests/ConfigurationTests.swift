@@ -106,6 +106,27 @@ import Testing
         }
     }
 
+    @Test func anOfficeHasAtMost64Counters() throws {
+        func office(counters: Int) throws {
+            _ = try decode { json in
+                var offices = json["offices"] as! [[String: Any]]
+                var list = offices[0]["counters"] as! [[String: Any]]
+                let model = list[0]
+                list += (list.count..<counters).map { index in
+                    var counter = model
+                    counter["id"] = "extra-\(index)"
+                    return counter
+                }
+                offices[0]["counters"] = list
+                json["offices"] = offices
+            }
+        }
+        try office(counters: 64)
+        #expect(
+            throws: JSONPathError(path: "offices[0].counters", message: "at most 64 counters per office, got 65")
+        ) { try office(counters: 65) }
+    }
+
     @Test func aServiceInAnUnknownGroupIsRefused() {
         #expect(throws: JSONPathError(path: "services[0].group", message: "unknown group \"Z\"")) {
             try decode { json in
@@ -207,6 +228,29 @@ import Testing
             #expect(error.path == "offices[0].closureCalendars[1]")
             #expect(error.message.hasPrefix("broken.ics: line 3"))
         }
+    }
+
+    @Test func whatACalendarReadWithAFallbackIsWarnedOf() throws {
+        var json = try demoJSON()
+        var offices = json["offices"] as! [[String: Any]]
+        offices[0]["closureCalendars"] = ["mars.ics"]
+        json["offices"] = offices
+        let root = try JSONValue.parse(Array(try JSONSerialization.data(withJSONObject: json)))
+        var warnings: [String] = []
+        _ = try MunicipalityDecoder.decode(
+            root,
+            readCalendar: { name in
+                name != "mars.ics"
+                    ? .success("BEGIN:VCALENDAR\nEND:VCALENDAR\n")
+                    : .success(
+                        "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART;TZID=Mars/Olympus:20261211T080000\n"
+                            + "DTEND;TZID=Mars/Olympus:20261211T120000\nEND:VEVENT\nEND:VCALENDAR\n")
+            },
+            warn: { warnings.append($0) })
+        #expect(
+            warnings == [
+                "offices[0].closureCalendars[0]: mars.ics: line 5: unknown time zone 'Mars/Olympus', read as Europe/Berlin"
+            ])
     }
 
     @Test func theSummaryCountsBookableHoursPerContingent() throws {

@@ -26,10 +26,11 @@ package enum MunicipalityDecoder {
     }
 
     /// Decodes `root`; `readCalendar` supplies the text of the `.ics` files offices name (none may
-    /// be named when it is nil).
-    package static func decode(_ root: JSONValue, readCalendar: CalendarReader? = nil) throws(JSONPathError)
-        -> Municipality
-    {
+    /// be named when it is nil); `warn` gets a line for each thing in them read with a fallback
+    /// (an unknown time zone, …), starting with the path of the field that names the file.
+    package static func decode(
+        _ root: JSONValue, readCalendar: CalendarReader? = nil, warn: (String) -> Void = { _ in }
+    ) throws(JSONPathError) -> Municipality {
         var object = try JSONReader(root).object()
         let name = try object.required("municipality").text(maxLength: 200)
         let retentionDays = try object.optional("retentionDays")?.int(in: 1...3650) ?? 30
@@ -53,7 +54,7 @@ package enum MunicipalityDecoder {
         guard !officeReaders.isEmpty else { throw JSONPathError(path: "offices", message: "must not be empty") }
         var offices: [Office] = []
         for reader in officeReaders {
-            let office = try office(reader, services: serviceIDs, readCalendar: readCalendar)
+            let office = try office(reader, services: serviceIDs, readCalendar: readCalendar, warn: warn)
             guard !offices.contains(where: { $0.id == office.id }) else {
                 throw JSONPathError(path: reader.path + ".id", message: "office \"\(office.id)\" defined twice")
             }
@@ -247,7 +248,9 @@ package enum MunicipalityDecoder {
 
     // MARK: Offices
 
-    static func office(_ reader: JSONReader, services: Set<ServiceID>, readCalendar: CalendarReader?)
+    static func office(
+        _ reader: JSONReader, services: Set<ServiceID>, readCalendar: CalendarReader?, warn: (String) -> Void = { _ in }
+    )
         throws(JSONPathError) -> Office
     {
         var object = try reader.object()
@@ -284,6 +287,11 @@ package enum MunicipalityDecoder {
         let counterReaders = try object.required("counters").array()
         guard !counterReaders.isEmpty else {
             throw JSONPathError(path: reader.path + ".counters", message: "must not be empty")
+        }
+        guard counterReaders.count <= OfficeSchedule.maxCounters else {
+            throw JSONPathError(
+                path: reader.path + ".counters",
+                message: "at most \(OfficeSchedule.maxCounters) counters per office, got \(counterReaders.count)")
         }
         var counters: [Counter] = []
         for counterReader in counterReaders {
@@ -324,6 +332,9 @@ package enum MunicipalityDecoder {
             do {
                 let read = try ICalendarClosures.closures(from: text, zone: zone, dates: dates)
                 closures += read.closures.map { Closure(occurrence: $0) }
+                for warning in read.warnings {
+                    warn("\(fileReader.path): \(file): \(warning)")
+                }
             } catch {
                 throw fileReader.fail("\(file): \(error)")
             }

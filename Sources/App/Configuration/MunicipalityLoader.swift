@@ -9,8 +9,9 @@ package enum MunicipalityLoader {
     /// The largest configuration file accepted.
     package static let maxFileBytes = 8 << 20
 
-    /// Reads and checks the configuration at `path`.
-    package static func load(path: String) throws(ConfigurationError) -> Municipality {
+    /// Reads and checks the configuration at `path`; `warn` gets one line for each thing read
+    /// with a fallback (default: `rathaus: warning: FILE: …` on standard error).
+    package static func load(path: String, warn: ((String) -> Void)? = nil) throws(ConfigurationError) -> Municipality {
         let name = (path as NSString).lastPathComponent
         let bytes: Data
         do {
@@ -41,7 +42,8 @@ package enum MunicipalityLoader {
             return .success(text)
         }
         do {
-            return try MunicipalityDecoder.decode(root, readCalendar: readCalendar)
+            let warn = warn ?? { line in FileHandle.standardError.write(Data("rathaus: warning: \(line)\n".utf8)) }
+            return try MunicipalityDecoder.decode(root, readCalendar: readCalendar) { warn("\(name): \($0)") }
         } catch {
             throw ConfigurationError(file: name, message: error.description)
         }
