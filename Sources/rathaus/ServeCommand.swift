@@ -59,10 +59,15 @@ enum ServeCommand: Subcommand {
             clock = ServerClock.starting(at: frame.instant(elapsed: frame.elapsed(wall: time)).adding(seconds: seconds))
         }
         let server: RathausServer
+        let databaseExisted = FileManager.default.fileExists(atPath: db)
         do {
             server = try RathausServer(
                 municipality: town, databasePath: db, configuration: configuration, admission: admission, clock: clock)
         } catch let error as HTTPServerError {
+            if !databaseExisted {
+                // The database was made for a server that could not listen: take it away again.
+                for file in [db, db + "-wal", db + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+            }
             throw CommandFailure("cannot serve on \(configuration.host):\(configuration.port): \(error)")
         }
         try server.start()
@@ -83,6 +88,11 @@ enum ServeCommand: Subcommand {
         let signals = server.http.shutdownOnTerminationSignals()
         server.waitUntilStopped()
         signals.cancel()
+        do {
+            try server.database.checkpoint()
+        } catch {
+            Log.standardError("level=warning event=checkpoint.failed error=\"\(error)\"")
+        }
         return 0
     }
 }

@@ -283,6 +283,24 @@ private final class WriterProgress: Sendable {
         }
     }
 
+    @Test func aSecondRestoreKeepsWhatTheFirstOneKept() throws {
+        try withTemporaryDirectory { directory in
+            let livePath = directory.file("live.sqlite")
+            try makeDatabase(at: livePath, rows: 3).close()
+            try makeDatabase(at: directory.file("first.sqlite"), rows: 1).close()
+            try makeDatabase(at: directory.file("second.sqlite"), rows: 2).close()
+
+            let first = try DatabaseBackup.restore(from: directory.file("first.sqlite"), to: livePath, migrator: schema)
+            let second = try DatabaseBackup.restore(
+                from: directory.file("second.sqlite"), to: livePath, migrator: schema)
+            #expect(first.previous == livePath + ".before-restore")
+            #expect(second.previous == livePath + ".before-restore-2")
+            #expect(try entryNumbers(at: livePath + ".before-restore") == [1, 2, 3])
+            #expect(try entryNumbers(at: livePath + ".before-restore-2") == [1])
+            #expect(try entryNumbers(at: livePath) == [1, 2])
+        }
+    }
+
     @Test func restoreCreatesTheDatabaseWhenThereIsNone() throws {
         try withTemporaryDirectory { directory in
             try makeDatabase(at: directory.file("old.sqlite"), rows: 4).close()

@@ -92,6 +92,36 @@ private func migrator(_ count: Int = steps.count) -> Migrator {
         }
     }
 
+    @Test func checkingAFileRefusesWhatIsNotOursWithoutChangingAByte() throws {
+        try withTemporaryDirectory { directory in
+            var journal = SQLiteConnection.Configuration()
+            journal.journalMode = .delete
+            let plain = try SQLiteConnection(path: directory.file("plain.sqlite"), configuration: journal)
+            try plain.execute("CREATE TABLE contacts (name TEXT)")
+            try plain.close()
+            let newer = try SQLiteConnection(path: directory.file("newer.sqlite"), configuration: journal)
+            try migrator(3).migrate(newer)
+            try newer.close()
+            let text = directory.file("text.sqlite")
+            #expect(FileManager.default.createFile(atPath: text, contents: Data("not a database\n".utf8)))
+            let files = ["plain.sqlite", "newer.sqlite", "text.sqlite"].map(directory.file)
+            let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+
+            #expect(
+                thrownError(as: MigrationError.self) { try migrator(2).checkFile(at: files[0]) }
+                    == .notARathausDatabase(path: files[0]))
+            #expect(
+                thrownError(as: MigrationError.self) { try migrator(2).checkFile(at: files[1]) }
+                    == .databaseTooNew(path: files[1], found: 3, known: 2))
+            #expect(thrownError(as: SQLiteError.self) { try migrator(2).checkFile(at: files[2]) } != nil)
+            #expect(try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before)
+            #expect(try directory.fileNames() == ["newer.sqlite", "plain.sqlite", "text.sqlite"])
+
+            try migrator(2).checkFile(at: directory.file("missing.sqlite"))
+            #expect(!FileManager.default.fileExists(atPath: directory.file("missing.sqlite")))
+        }
+    }
+
     @Test func anEmptyFileGetsEveryStep() throws {
         try withTemporaryDirectory { directory in
             let path = directory.file("empty.sqlite")

@@ -1,3 +1,4 @@
+import Foundation
 import RathausTesting
 import Testing
 
@@ -11,6 +12,30 @@ import Testing
     func open(_ directory: TemporaryDirectory) throws -> Database {
         try Database.open(
             path: directory.file("rathaus.sqlite"), municipality: OfficeWriterTests.town(), clock: clock.read)
+    }
+
+    @Test func aCheckpointLeavesEveryAnsweredBookingInTheFileAlone() throws {
+        try withTemporaryDirectory { directory in
+            let database = try open(directory)
+            let writer = try #require(database.writers["rathaus"])
+            let request = Fixtures.request("2026-12-08T09:00")
+            guard case .success(.booking(let booking, _)) = writer.perform(.book(request, contact: Contact(name: "A")))
+            else {
+                Issue.record("not booked")
+                return
+            }
+            let log = directory.file("rathaus.sqlite-wal")
+            #expect(try FileOperations.size(log) > 0)
+            try database.checkpoint()
+            #expect(try FileOperations.size(log) == 0)
+
+            // A copy of the main file alone, as an operator might make after a clean stop.
+            try FileManager.default.copyItem(
+                atPath: directory.file("rathaus.sqlite"), toPath: directory.file("copy.sqlite"))
+            let copy = try SQLiteConnection(path: directory.file("copy.sqlite"))
+            #expect(
+                try copy.scalar("SELECT count(*) FROM booking WHERE id = ?", [booking.id.rawValue], as: Int.self) == 1)
+        }
     }
 
     @Test func aRestartReadsEveryActiveBookingBackAsItWasAnswered() throws {

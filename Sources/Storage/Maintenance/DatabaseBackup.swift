@@ -1,3 +1,5 @@
+import Glibc
+
 /// Whole-file copies of the database, behind `rathaus backup` and `rathaus restore`.
 ///
 /// A backup is taken with SQLite's online backup API from a connection that only reads: one consistent
@@ -76,7 +78,7 @@ package enum DatabaseBackup {
     /// busy timeout (sqlite.org/pragma.html#pragma_locking_mode), which fails while a WAL-mode
     /// connection, even an idle one, is open. A server started between that check and the rename
     /// is not seen, hence "stop the server first". The replaced database is kept as
-    /// `<database>.before-restore`; stale `-wal` and `-shm` files are removed, because SQLite
+    /// `<database>.before-restore` (or `-2`, `-3`, … when an earlier restore kept one); stale `-wal` and `-shm` files are removed, because SQLite
     /// would otherwise replay an old log into the restored file.
     @discardableResult
     package static func restore(
@@ -110,8 +112,7 @@ package enum DatabaseBackup {
 
             if FileOperations.exists(database) {
                 try ensureNotInUse(database)
-                let kept = database + previousSuffix
-                try FileOperations.removeIfPresent(kept)
+                let kept = try freeName(for: database + previousSuffix)
                 do {
                     try FileOperations.link(database, to: kept)
                 } catch BackupError.fileSystem {
@@ -135,6 +136,16 @@ package enum DatabaseBackup {
             schemaVersion: version,
             previous: previous
         )
+    }
+
+    /// `name`, or when it is taken the first free of `name-2`, `name-3`, …: a second restore
+    /// keeps the database the first one kept.
+    private static func freeName(for name: String) throws -> String {
+        if !FileOperations.exists(name) { return name }
+        for number in 2...9_999 where !FileOperations.exists("\(name)-\(number)") {
+            return "\(name)-\(number)"
+        }
+        throw BackupError.fileSystem(operation: "find a free name beside", path: name, errno: EEXIST)
     }
 
     /// For files that must exist already and keep their journal mode.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Brings a database to the newest schema version a program knows, in numbered steps recorded in
 /// the database itself.
 ///
@@ -38,6 +40,21 @@ package struct Migrator: Sendable {
             throw MigrationError.databaseTooNew(path: connection.path, found: version, known: newestVersion)
         }
         return state
+    }
+
+    /// Checks the file at `path` the way `state(of:)` does, through a connection that changes
+    /// nothing (no journal mode set, nothing created), so that a file that is not a database,
+    /// another application's database or a newer Rathaus's is refused before a writing
+    /// connection switches it to WAL. A missing or empty file passes (it becomes a new database).
+    package func checkFile(at path: String) throws {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_size > 0 else { return }
+        var configuration = SQLiteConnection.Configuration()
+        configuration.journalMode = nil
+        configuration.createIfMissing = false
+        let connection = try SQLiteConnection(path: path, configuration: configuration)
+        defer { try? connection.close() }
+        _ = try state(of: connection)
     }
 
     /// Like `state(of:)`, but a version newer than `newestVersion` is returned, not refused: for

@@ -42,10 +42,11 @@ package struct StaffToken: Sendable, Equatable {
 
 extension SQLiteConnection {
     /// Creates a staff token and returns it with its record; the token is shown once and only
-    /// its hash is stored.
-    package func createStaffToken(role: StaffRole, office: OfficeID?, name: String?, now: Instant) throws -> (
-        token: String, record: StaffToken
-    ) {
+    /// its hash is stored. `handOver` gets the token before the record commits: when it throws
+    /// (the token could not be shown), nothing is stored.
+    package func createStaffToken(
+        role: StaffRole, office: OfficeID?, name: String?, now: Instant, handOver: (String) throws -> Void = { _ in }
+    ) throws -> (token: String, record: StaffToken) {
         let token = "rst_" + Secrets.token()
         let record = StaffToken(
             id: String(Secrets.identifier().prefix(12)), role: role, office: office, name: name, createdAt: now,
@@ -57,6 +58,7 @@ extension SQLiteConnection {
                     record.id, Secrets.hash(token: token), role.rawValue, office?.rawValue, name,
                     now.secondsSinceEpoch,
                 ])
+            try handOver(token)
         }
         return (token, record)
     }
