@@ -7,7 +7,9 @@
 
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -69,4 +71,15 @@ void csystem_set_thread_name(const char *name) {
     strncpy(truncated, name, sizeof truncated - 1);
     truncated[sizeof truncated - 1] = 0;
     pthread_setname_np(pthread_self(), truncated);
+}
+
+int csystem_flush_stdout(void) {
+    if (fflush(stdout) != 0) {
+        return -1;
+    }
+    if (ferror(stdout)) {
+        errno = errno ? errno : EIO;
+        return -1;
+    }
+    return 0;
 }

@@ -16,7 +16,7 @@ enum BackupCommand: Subcommand {
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
         let database = try databasePath(&arguments)
-        let force = arguments.flag("force")
+        let force = try arguments.flag("force")
         guard let file = try arguments.positional() else {
             throw UsageError("missing FILE: where to write the backup")
         }

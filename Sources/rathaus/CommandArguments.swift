@@ -8,23 +8,29 @@ struct CommandArguments {
     }
 
     /// The value of `--name VALUE` or `--name=VALUE`, removed from the list; nil when absent.
+    /// Given twice, it is a usage error.
     mutating func option(_ name: String) throws(UsageError) -> String? {
         let flag = "--" + name
+        var value: String?
         for (index, item) in items.enumerated() {
             if item == flag {
                 guard index + 1 < items.count, !items[index + 1].hasPrefix("--") else {
                     throw UsageError("\(flag) needs a value")
                 }
-                let value = items[index + 1]
+                value = items[index + 1]
                 items.removeSubrange(index...index + 1)
-                return value
+                break
             }
             if item.hasPrefix(flag + "=") {
                 items.remove(at: index)
-                return String(item.dropFirst(flag.count + 1))
+                value = String(item.dropFirst(flag.count + 1))
+                break
             }
         }
-        return nil
+        if value != nil, items.contains(where: { $0 == flag || $0.hasPrefix(flag + "=") }) {
+            throw UsageError("\(flag) is given twice")
+        }
+        return value
     }
 
     /// An integer option within `range`.
@@ -37,9 +43,12 @@ struct CommandArguments {
     }
 
     /// Whether `--name` is present; removes it.
-    mutating func flag(_ name: String) -> Bool {
+    mutating func flag(_ name: String) throws(UsageError) -> Bool {
         guard let index = items.firstIndex(of: "--" + name) else { return false }
         items.remove(at: index)
+        if items.contains("--" + name) {
+            throw UsageError("--\(name) is given twice")
+        }
         return true
     }
 

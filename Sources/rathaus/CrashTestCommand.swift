@@ -19,11 +19,12 @@ enum CrashTestCommand: Subcommand {
         after every round checks the database: every answered booking is present and complete,
         every answered cancellation is stored, no counter time is taken twice, the file passes
         PRAGMA integrity_check, and the office writers load it again. Exits 1 on the first
-        violation. --db defaults to a new temporary file.
+        violation. --db names a new file to use (an existing one is refused); default: a new
+        temporary file.
         """
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
-        let child = arguments.flag("child")
+        let child = try arguments.flag("child")
         let rounds = try arguments.intOption("rounds", in: 1...10_000) ?? 20
         let seed = UInt64(try arguments.intOption("seed", in: 0...Int.max) ?? Int(Date().timeIntervalSince1970))
         let config = try arguments.option("config") ?? MunicipalityLoader.demoPath
@@ -33,6 +34,9 @@ enum CrashTestCommand: Subcommand {
         if child {
             guard let path = explicitDB else { throw UsageError("--child needs --db") }
             return try runChild(path: path, town: town, seed: seed)
+        }
+        if let explicitDB, FileManager.default.fileExists(atPath: explicitDB) {
+            throw CommandFailure("\(explicitDB) exists; the crash test books into a new file only")
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "rathaus-crash-\(UUID().uuidString)")

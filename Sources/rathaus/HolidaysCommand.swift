@@ -42,13 +42,17 @@ enum HolidaysCommand: Subcommand {
 
         let data = Data(HolidayICalendar.text(for: calendar, years: from...to).utf8)
         if let output, output != "-" {
+            var status = stat()
+            if lstat(output, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+                throw CommandFailure("\(output) is not a regular file; --out writes (or replaces) a regular file")
+            }
             do {
                 try data.write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
                 throw CommandFailure("cannot write \(output): \(error.localizedDescription)")
             }
         } else {
-            FileHandle.standardOutput.write(data)
+            print(String(decoding: data, as: UTF8.self), terminator: "")
         }
         return 0
     }

@@ -92,7 +92,7 @@ enum LoadTestCommand: Subcommand {
             options: options, generator: generator, town: town, databasePath: try arguments.option("db"),
             expectedSlots: try arguments.intOption("expect-slots", in: 0...1_000_000))
         let summaryPath = try arguments.option("summary")
-        let timeline = arguments.flag("timeline")
+        let timeline = try arguments.flag("timeline")
         try arguments.finish()
         var result = try run.run()
         result.timeline = timeline

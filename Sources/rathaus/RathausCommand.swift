@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 /// One subcommand of `rathaus`: its name, a one-line summary, its usage text and what it does.
@@ -39,15 +40,26 @@ enum RathausCommand {
         }
         switch first {
         case "--help", "-h", "help":
-            if arguments.count > 1, let command = subcommands.first(where: { $0.name == arguments[1] }) {
+            guard arguments.count <= 2 else {
+                return fail(UsageError("say 'rathaus help' or 'rathaus help COMMAND'"), code: 64)
+            }
+            if arguments.count == 2 {
+                guard let command = subcommands.first(where: { $0.name == arguments[1] }) else {
+                    return fail(UsageError("unknown command '\(arguments[1])'; see 'rathaus --help'"), code: 64)
+                }
                 print(command.usage)
             } else {
                 print(help)
             }
-            return 0
+            return finishOutput()
         case "--version":
+            guard arguments.count == 1 else {
+                return fail(UsageError("--version takes nothing else"), code: 64)
+            }
             print("rathaus \(version)")
-            return 0
+            return finishOutput()
+        case _ where first.hasPrefix("--"):
+            return dispatch(defaultCommand, arguments)
         default:
             guard let command = subcommands.first(where: { $0.name == first }) else {
                 return fail(UsageError("unknown command '\(first)'; see 'rathaus --help'"), code: 64)
@@ -64,16 +76,26 @@ enum RathausCommand {
     private static func dispatch(_ command: any Subcommand.Type, _ list: [String]) -> Int32 {
         if list.contains("--help") || list.contains("-h") {
             print(command.usage)
-            return 0
+            return finishOutput()
         }
         var arguments = CommandArguments(list)
         do {
-            return try command.run(&arguments)
+            let code = try command.run(&arguments)
+            return code == 0 ? finishOutput() : code
         } catch let error as UsageError {
             return fail(error, code: 64, usage: command.usage)
         } catch {
             return fail(error, code: 1)
         }
+    }
+
+    /// 0 when everything printed reached standard output, else 1 with a message: a full disk or
+    /// a closed output is a failure, not a success with the output lost.
+    private static func finishOutput() -> Int32 {
+        guard StandardOutput.flush() else {
+            return fail(CommandFailure("cannot write to standard output: \(String(cString: strerror(errno)))"), code: 1)
+        }
+        return 0
     }
 
     private static func fail(_ error: any Error, code: Int32, usage: String? = nil) -> Int32 {
@@ -120,4 +142,14 @@ struct UsageError: Error, CustomStringConvertible {
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// What commands print goes through C's buffered standard output (Swift's `print`); errors in
+/// writing it show only when it is flushed.
+enum StandardOutput {
+    /// Writes what is buffered; false when standard output failed (full disk, closed, …) now or
+    /// before, with `errno` saying why.
+    static func flush() -> Bool {
+        csystem_flush_stdout() == 0
+    }
 }

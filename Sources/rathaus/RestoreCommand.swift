@@ -10,7 +10,9 @@ enum RestoreCommand: Subcommand {
         Replaces the database (--db, else $RATHAUS_DB, else ./rathaus.sqlite) by the backup FILE.
         FILE must pass an integrity check and have a schema version this rathaus knows. Stop the
         server first: restore refuses while it sees the database open. The replaced database is
-        kept as PATH.before-restore. FILE itself is not changed.
+        kept as PATH.before-restore (PATH.before-restore-2, -3, … when that name is taken). FILE's
+        content is not changed; a FILE-wal beside it is folded into FILE, as SQLite does when
+        the last connection to a database closes.
         """
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {

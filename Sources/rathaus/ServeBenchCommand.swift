@@ -32,7 +32,7 @@ enum ServeBenchCommand: Subcommand {
         configuration.host = try arguments.option("host") ?? configuration.host
         configuration.port = try arguments.intOption("port", in: 0...65_535) ?? configuration.port
         configuration.eventLoopCount = try arguments.intOption("loops", in: 1...64) ?? configuration.eventLoopCount
-        let printBody = arguments.flag("print-body")
+        let printBody = try arguments.flag("print-body")
         try arguments.finish()
         if printBody {
             print(String(decoding: body, as: UTF8.self), terminator: "")

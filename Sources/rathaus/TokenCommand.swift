@@ -32,11 +32,24 @@ enum TokenCommand: Subcommand {
                 throw UsageError("--office must be an office id")
             }
             let name = try arguments.option("name")
+            if let name,
+                name.isEmpty || name.count > 100
+                    || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            {
+                throw UsageError("--name must be 1 to 100 characters without line breaks or other control characters")
+            }
             try arguments.finish()
             let connection = try open(path, create: true)
-            let (token, record) = try connection.createStaffToken(
-                role: role, office: office.map { OfficeID($0) }, name: name, now: now)
-            print(token)
+            let (_, record) = try connection.createStaffToken(
+                role: role, office: office.map { OfficeID($0) }, name: name, now: now
+            ) { token in
+                print(token)
+                guard StandardOutput.flush() else {
+                    throw CommandFailure(
+                        "cannot write the token to standard output (\(String(cString: strerror(errno)))); nothing was stored"
+                    )
+                }
+            }
             FileHandle.standardError.write(
                 Data(
                     "created token \(record.id) (\(role.rawValue)\(office.map { ", office \($0)" } ?? "")); it is shown only now\n"
@@ -59,6 +72,9 @@ enum TokenCommand: Subcommand {
             guard let id = try arguments.positional() else {
                 throw UsageError("say which token: rathaus token revoke ID")
             }
+            guard !id.hasPrefix("rst_") else {
+                throw UsageError("give the token's id as 'rathaus token list' shows it, not the token itself")
+            }
             try arguments.finish()
             let connection = try open(path, create: false)
             guard try connection.revokeStaffToken(id: id, now: now) else {
@@ -72,7 +88,9 @@ enum TokenCommand: Subcommand {
     }
 
     private static func open(_ path: String, create: Bool) throws -> SQLiteConnection {
-        if !create, !FileManager.default.fileExists(atPath: path) { throw CommandFailure("\(path): no such database") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
+        if !create, size == 0 { throw CommandFailure("\(path): no such database") }
+        try RathausSchema.migrator.checkFile(at: path)
         let connection = try SQLiteConnection(path: path)
         try RathausSchema.migrator.migrate(connection)
         return connection

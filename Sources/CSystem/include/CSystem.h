@@ -49,4 +49,8 @@ int csystem_accept(int fd, struct sockaddr *address, socklen_t *length);
 /// Names the calling thread (at most 15 bytes are kept), for ps, top and debuggers.
 void csystem_set_thread_name(const char *name);
 
+/// Flushes C's standard output (where Swift's `print` writes); returns 0, or -1 with errno when
+/// the flush or any earlier write to it failed (a full disk, a closed descriptor).
+int csystem_flush_stdout(void);
+
 #endif

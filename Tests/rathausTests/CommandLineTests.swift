@@ -1,0 +1,101 @@
+import Foundation
+import Glibc
+import RathausTesting
+import Storage
+import Testing
+
+@testable import rathaus
+
+/// Wrong use of the command line is refused with exit 64 and changes nothing; output that cannot
+/// be written is a failure.
+@Suite struct CommandLineTests {
+    @Test(arguments: [
+        ["backup", "a.sqlite", "--db", "x.sqlite", "--db", "y.sqlite"],
+        ["backup", "a.sqlite", "--db=x.sqlite", "--db", "y.sqlite"],
+        ["backup", "a.sqlite", "--force", "--force"],
+        ["holidays", "--state", "DE-BY", "--state", "DE-BE"],
+        ["help", "frob"],
+        ["help", "check", "extra"],
+        ["--version", "--frob"],
+        ["--frob"],
+        ["token", "create", "--role", "hotline", "--name", "two\nlines"],
+        ["token", "create", "--role", "hotline", "--name", ""],
+        ["token", "revoke", "rst_c2VjcmV0LXRva2VuLWhlcmU"],
+    ])
+    func wrongArgumentsAreUsageErrors(arguments: [String]) {
+        #expect(RathausCommand.run(arguments) == 64)
+    }
+
+    @Test func optionsWithoutACommandGoToServe() {
+        // Serve refuses the option: the arguments reached it, not the "unknown command" path.
+        var arguments = CommandArguments(["--frob"])
+        #expect(throws: UsageError.self) { _ = try ServeCommand.run(&arguments) }
+        #expect(RathausCommand.run(["--port", "99999"]) == 64)
+    }
+
+    @Test func theCrashTestRefusesAnExistingDatabase() throws {
+        try withTemporaryDirectory { directory in
+            let database = directory.file("rathaus.sqlite")
+            try makeRathausDatabase(at: database, rows: 3)
+            let before = try Data(contentsOf: URL(fileURLWithPath: database))
+            #expect(RathausCommand.run(["crash-test", "--rounds", "1", "--db", database]) == 1)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+        }
+    }
+
+    @Test func holidaysWriteOnlyRegularFiles() throws {
+        try withTemporaryDirectory { directory in
+            let fifo = directory.file("calendar.ics")
+            #expect(mkfifo(fifo, 0o600) == 0)
+            #expect(RathausCommand.run(["holidays", "--state", "DE-BY", "--out", fifo]) == 1)
+            var status = stat()
+            #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+
+            let file = directory.file("DE-BY.ics")
+            #expect(
+                RathausCommand.run(["holidays", "--state", "DE-BY", "--from", "2026", "--to", "2026", "--out", file])
+                    == 0)
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            #expect(text.contains("SUMMARY:Neujahr"))
+        }
+    }
+
+    @Test func aTokenThatCannotBeShownIsNotStored() throws {
+        let executable = try #require(CrashTestTests.executable, "build the rathaus executable first (swift build)")
+        try withTemporaryDirectory { directory in
+            let database = directory.file("rathaus.sqlite")
+            try makeRathausDatabase(at: database, rows: 0)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["token", "create", "--role", "admin", "--db", database]
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            process.waitUntilExit()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus == 1)
+            #expect(message.hasPrefix("rathaus: cannot write the token to standard output"))
+            #expect(message.split(separator: "\n").count == 1)
+            let connection = try SQLiteConnection(path: database)
+            #expect(try connection.staffTokens().isEmpty)
+        }
+    }
+
+    @Test func outputThatCannotBeWrittenIsAFailure() throws {
+        let executable = try #require(CrashTestTests.executable, "build the rathaus executable first (swift build)")
+        for arguments in [["holidays", "--state", "DE-BY"], ["openapi"], ["--version"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            process.waitUntilExit()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus == 1, "\(arguments)")
+            #expect(message == "rathaus: cannot write to standard output: No space left on device\n", "\(arguments)")
+        }
+    }
+}
