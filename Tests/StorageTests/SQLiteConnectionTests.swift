@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import RathausTesting
 import Storage
 import Testing
@@ -211,6 +212,17 @@ import Testing
             #expect(try tuned.scalar("PRAGMA foreign_keys", as: Int.self) == 0)
             #expect(try tuned.scalar("PRAGMA cache_size", as: Int.self) == -1024)
             #expect(try tuned.scalar("PRAGMA wal_autocheckpoint", as: Int.self) == 500)
+        }
+    }
+
+    @Test func aPathThatIsNotARegularFileIsRefusedAtOnce() throws {
+        try withTemporaryDirectory { directory in
+            let fifo = directory.file("fifo.sqlite")
+            #expect(mkfifo(fifo, 0o600) == 0)
+            // Opening the FIFO would block until a writer came; it must fail instead.
+            let error = thrownError(as: SQLiteError.self) { try SQLiteConnection(path: fifo) }
+            #expect(error?.code == .cantOpen)
+            #expect(thrownError(as: SQLiteError.self) { try SQLiteConnection(path: directory.path) }?.code == .cantOpen)
         }
     }
 

@@ -1,4 +1,5 @@
 internal import CSQLite
+import Glibc
 
 /// One connection to an SQLite database file (sqlite.org/c3ref/sqlite3.html): opened with the
 /// pragmas of its `Configuration`, with prepared statements cached by SQL text and with typed
@@ -42,6 +43,11 @@ package final class SQLiteConnection {
             if configuration.createIfMissing {
                 flags |= SQLITE_OPEN_CREATE
             }
+        }
+        // A FIFO or a device would block or fail deep inside SQLite: refuse anything but a file.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            throw SQLiteError(code: .cantOpen, message: "not a regular file", path: path)
         }
         var connection: OpaquePointer?
         let resultCode = sqlite3_open_v2(path, &connection, flags, nil)
