@@ -8,8 +8,8 @@ struct CommandArguments {
     }
 
     /// The value of `--name VALUE` or `--name=VALUE`, removed from the list; nil when absent.
-    /// Given twice, it is a usage error.
-    mutating func option(_ name: String) throws(UsageError) -> String? {
+    /// Given twice, it is a usage error (unless `once` is false).
+    mutating func option(_ name: String, once: Bool = true) throws(UsageError) -> String? {
         let flag = "--" + name
         var value: String?
         for (index, item) in items.enumerated() {
@@ -27,10 +27,20 @@ struct CommandArguments {
                 break
             }
         }
-        if value != nil, items.contains(where: { $0 == flag || $0.hasPrefix(flag + "=") }) {
+        if once, value != nil, items.contains(where: { $0 == flag || $0.hasPrefix(flag + "=") }) {
             throw UsageError("\(flag) is given twice")
         }
         return value
+    }
+
+    /// Every value of an option that may be given more than once, in order, removed from the
+    /// list.
+    mutating func repeatedOption(_ name: String) throws(UsageError) -> [String] {
+        var values: [String] = []
+        while let value = try option(name, once: false) {
+            values.append(value)
+        }
+        return values
     }
 
     /// An integer option within `range`.

@@ -38,10 +38,15 @@ enum ServeCommand: Subcommand {
         var admission = AdmissionConfiguration()
         if let rate = try arguments.intOption("rate", in: 1...1_000_000) { admission.requestsPerSecond = Double(rate) }
         if let burst = try arguments.intOption("burst", in: 1...1_000_000) { admission.burst = Double(burst) }
-        if let inFlight = try arguments.intOption("max-in-flight", in: 0...1_000_000) {
+        if let inFlight = try arguments.intOption("max-in-flight", in: 1...1_000_000) {
             admission.maxPublicInFlight = inFlight
         }
-        while let proxy = try arguments.option("trusted-proxy") { admission.trustedProxies.insert(proxy) }
+        for proxy in try arguments.repeatedOption("trusted-proxy") {
+            guard isIPAddress(proxy) else {
+                throw UsageError("--trusted-proxy must be an IP address such as 127.0.0.1 or ::1, not '\(proxy)'")
+            }
+            admission.trustedProxies.insert(proxy)
+        }
         try arguments.finish()
         let town = try MunicipalityLoader.load(path: config)
         var clock: @Sendable () -> Instant = { ServerClock.system() }
@@ -94,5 +99,11 @@ enum ServeCommand: Subcommand {
             Log.standardError("level=warning event=checkpoint.failed error=\"\(error)\"")
         }
         return 0
+    }
+
+    /// Whether `text` is an IPv4 or IPv6 address in text form (inet_pton).
+    static func isIPAddress(_ text: String) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        return inet_pton(AF_INET, text, &buffer) == 1 || inet_pton(AF_INET6, text, &buffer) == 1
     }
 }

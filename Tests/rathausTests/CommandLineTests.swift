@@ -21,6 +21,8 @@ import Testing
         ["token", "create", "--role", "hotline", "--name", "two\nlines"],
         ["token", "create", "--role", "hotline", "--name", ""],
         ["token", "revoke", "rst_c2VjcmV0LXRva2VuLWhlcmU"],
+        ["serve", "--trusted-proxy", "not an ip!!"],
+        ["serve", "--max-in-flight", "0"],
     ])
     func wrongArgumentsAreUsageErrors(arguments: [String]) {
         #expect(RathausCommand.run(arguments) == 64)
@@ -31,6 +33,15 @@ import Testing
         var arguments = CommandArguments(["--frob"])
         #expect(throws: UsageError.self) { _ = try ServeCommand.run(&arguments) }
         #expect(RathausCommand.run(["--port", "99999"]) == 64)
+    }
+
+    @Test func aRepeatableOptionGivesEveryValue() throws {
+        var arguments = CommandArguments(["--trusted-proxy", "127.0.0.1", "--trusted-proxy=::1", "--port", "1"])
+        #expect(try arguments.repeatedOption("trusted-proxy") == ["127.0.0.1", "::1"])
+        #expect(try arguments.option("port") == "1")
+        #expect(throws: Never.self) { try arguments.finish() }
+        #expect(ServeCommand.isIPAddress("10.0.0.1") && ServeCommand.isIPAddress("fd00::1"))
+        #expect(!ServeCommand.isIPAddress("proxy.local") && !ServeCommand.isIPAddress("10.0.0.256"))
     }
 
     @Test func theCrashTestRefusesAnExistingDatabase() throws {
