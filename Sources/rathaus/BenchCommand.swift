@@ -34,7 +34,17 @@ enum BenchCommand: Subcommand {
             try arguments.finish()
             let directory =
                 explicit ?? (FileManager.default.temporaryDirectory.path + "/rathaus-bench-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            if let explicit, let contents = try? FileManager.default.contentsOfDirectory(atPath: explicit),
+                !contents.isEmpty
+            {
+                throw CommandFailure(
+                    "\(explicit) is not empty; the storage benchmark writes into an empty or new directory")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw CommandFailure("cannot make the directory \(directory)")
+            }
             defer { if explicit == nil { try? FileManager.default.removeItem(atPath: directory) } }
             let town = try MunicipalityLoader.load(path: path)
             print(

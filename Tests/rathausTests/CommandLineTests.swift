@@ -54,6 +54,17 @@ import Testing
         }
     }
 
+    @Test func theStorageBenchmarkWritesOnlyIntoAnEmptyDirectory() throws {
+        try withTemporaryDirectory { directory in
+            let database = directory.file("concurrent.sqlite")
+            try makeRathausDatabase(at: database, rows: 3)
+            let before = try Data(contentsOf: URL(fileURLWithPath: database))
+            #expect(RathausCommand.run(["bench", "storage", "--bookings", "100", "--dir", directory.path]) == 1)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+            #expect(try directory.fileNames() == ["concurrent.sqlite"])
+        }
+    }
+
     @Test func holidaysWriteOnlyRegularFiles() throws {
         try withTemporaryDirectory { directory in
             let fifo = directory.file("calendar.ics")
