@@ -97,7 +97,7 @@ enum LoadTestCommand: Subcommand {
         var result = try run.run()
         result.timeline = timeline
         print(result.text)
-        if let summaryPath { try result.summary.write(toFile: summaryPath, atomically: true, encoding: .utf8) }
+        if let summaryPath { try writeFile(result.summary, to: summaryPath) }
         return result.problems.isEmpty ? 0 : 1
     }
 
@@ -137,7 +137,7 @@ enum LoadTestCommand: Subcommand {
                 refused=\(scenario.refused.values.reduce(0, +))
 
                 """
-            try text.write(toFile: summaryPath, atomically: true, encoding: .utf8)
+            try writeFile(text, to: summaryPath)
         }
         return 0
     }
@@ -164,7 +164,7 @@ enum LoadTestCommand: Subcommand {
         try arguments.finish()
         let text = BenchTown.configuration(offices: offices, counters: counters)
         if let out {
-            try text.write(toFile: out, atomically: true, encoding: .utf8)
+            try writeFile(text, to: out)
         } else {
             print(text, terminator: "")
         }
@@ -186,6 +186,16 @@ enum LoadTestCommand: Subcommand {
         let elapsed = (ContinuousClock.now - start).seconds
         print("\(made) bookings in \(String(format: "%.1f", elapsed)) s")
         return made == bookings ? 0 : 1
+    }
+
+    /// Writes `text` to `path`, failing with one line.
+    private static func writeFile(_ text: String, to path: String) throws {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandFailure(
+                "cannot write \(path): \((error as NSError).localizedFailureReason ?? "\(error.localizedDescription)")")
+        }
     }
 }
 
