@@ -12,7 +12,7 @@ extension RathausAPI {
         Route(.post, "/v1/offices/{office}/check-in", "Check an appointment in by its reference (kiosk)") { api in
             { api.checkInByReference($0, $1) }
         },
-        Route(.post, "/v1/bookings/{booking}/check-in", "Check an appointment in") { api in
+        Route(.post, "/v1/bookings/{booking}/check-in", "Check an appointment in", query: ["token"]) { api in
             { api.checkInBooking($0, $1) }
         },
         Route(.post, "/v1/offices/{office}/counters/{counter}/call-next", "Call the next ticket to a counter") { api in

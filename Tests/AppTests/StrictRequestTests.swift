@@ -1,0 +1,96 @@
+import Foundation
+import HTTPServer
+import RathausTesting
+import Scheduling
+import Storage
+import Testing
+
+@testable import App
+
+/// Bad input of any kind is a problem and changes nothing: query parameters a route does not
+/// read, parameters given twice, bodies where a route takes none, a content type that is not
+/// JSON in UTF-8, and weak ETags in `If-Match`.
+@Suite struct StrictRequestTests {
+    /// A target for `pattern` with its `{name}` parameters filled with ids of the demo town.
+    static func target(_ pattern: String) -> String {
+        let values = [
+            "{office}": "rathaus", "{counter}": "1", "{service}": "impfung", "{hold}": "rathaus.h1",
+            "{booking}": "rathaus.b1", "{ticket}": "rathaus-2026-12-07-A001", "{action}": "recall", "{entry}": "e1",
+        ]
+        return values.reduce(pattern) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+    }
+
+    static func fields(_ answer: APIHarness.Answer) -> [String] {
+        (answer.json["errors"] as? [[String: String]] ?? []).compactMap { $0["field"] }
+    }
+
+    @Test func everyRouteOfV1RefusesAnUnknownQueryParameterByName() throws {
+        let api = try APIHarness()
+        let strict = api.api.routes.filter(\.isStrict)
+        #expect(strict.count > 30)
+        for route in strict {
+            let answer = api.send(route.method, Self.target(route.pattern) + "?zzz=1")
+            #expect(answer.status == 400, "\(route.method) \(route.pattern)")
+            #expect(answer.header("Content-Type") == "application/problem+json", "\(route.pattern)")
+            #expect(answer.problemKind == "validation", "\(route.pattern)")
+            #expect(Self.fields(answer) == ["zzz"], "\(route.method) \(route.pattern)")
+        }
+        #expect(try api.count("waiting_room_entry") == 0)
+    }
+
+    @Test func anUnknownParameterChangesNothing() throws {
+        let api = try APIHarness()
+        let start = try #require(api.freeStart())
+        let hold = api.send(
+            .post, "/v1/holds?zzz=1", json: #"{"office":"rathaus","services":["personalausweis"],"start":"\#(start)"}"#)
+        #expect(hold.status == 400)
+        #expect(Self.fields(hold) == ["zzz"])
+        #expect(try api.count("hold") == 0)
+        let booked = api.book(start)
+        let id = try #require(booked.json["id"] as? String)
+        let token = try #require(booked.json["token"] as? String)
+        let cancel = api.send(.delete, "/v1/bookings/\(id)?token=\(token)&reason=x")
+        #expect(Self.fields(cancel) == ["reason"])
+        #expect(api.send(.get, "/v1/bookings/\(id)?token=\(token)").json["status"] as? String == "booked")
+        let offices = api.send(.get, "/v1/offices?zzz=1&yyy")
+        #expect(Self.fields(offices) == ["zzz", "yyy"], "every unknown parameter is named")
+    }
+
+    @Test func aTokenInTheQueryIsKnownOnlyOnTheBookingsOwnRoutes() throws {
+        let api = try APIHarness()
+        let booked = api.book(try #require(api.freeStart()))
+        let id = try #require(booked.json["id"] as? String)
+        let token = try #require(booked.json["token"] as? String)
+        #expect(api.send(.get, "/v1/bookings/\(id)?token=\(token)").status == 200)
+        #expect(api.send(.get, "/v1/bookings/\(id)/calendar.ics?token=\(token)").status == 200)
+        let availability = api.send(.get, "/v1/offices/rathaus/availability?service=personalausweis&token=\(token)")
+        #expect(Self.fields(availability) == ["token"])
+        #expect(Self.fields(api.send(.get, "/v1/offices/rathaus/queue?token=\(token)")) == ["token"])
+    }
+
+    @Test(arguments: [
+        ("/v1/offices/rathaus/availability?service=personalausweis&persons=1&persons=3", "persons"),
+        ("/v1/offices/rathaus/availability?service=personalausweis&from=2026-12-08&from=2026-12-09", "from"),
+        ("/v1/offices/rathaus/availability?service=personalausweis&to=2026-12-08&to=2026-12-09", "to"),
+        ("/v1/availability/earliest?service=personalausweis&persons=1&persons=2", "persons"),
+        ("/v1/offices/rathaus/bookings?date=2026-12-08&date=2026-12-09", "date"),
+        ("/v1/bookings?reference=AAA-AAA&reference=BBB-BBB", "reference"),
+        ("/v1/bookings/rathaus.b1?token=a&token=b", "token"),
+    ])
+    func aParameterGivenTwiceIsAProblem(target: String, field: String) throws {
+        let api = try APIHarness()
+        let answer = api.send(.get, target)
+        #expect(answer.status == 400)
+        #expect(answer.problemKind == "validation")
+        #expect(Self.fields(answer) == [field])
+    }
+
+    @Test func severalServicesAreGivenByRepeatingService() throws {
+        let api = try APIHarness()
+        let answer = api.send(
+            .get, "/v1/offices/rathaus/availability?service=personalausweis&service=anmeldung&from=2026-12-08")
+        #expect(answer.status == 200)
+        #expect(answer.json["services"] as? [String] == ["personalausweis", "anmeldung"])
+        #expect(api.send(.get, "/v1/availability/earliest?service=personalausweis&service=anmeldung").status == 200)
+    }
+}
