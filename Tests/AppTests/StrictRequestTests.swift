@@ -93,4 +93,45 @@ import Testing
         #expect(answer.json["services"] as? [String] == ["personalausweis", "anmeldung"])
         #expect(api.send(.get, "/v1/availability/earliest?service=personalausweis&service=anmeldung").status == 200)
     }
+
+    @Test func everyRouteOfV1ThatTakesNoBodyRefusesOne() throws {
+        let api = try APIHarness()
+        let bodiless = api.api.routes.filter { $0.isStrict && !$0.readsBody }
+        #expect(bodiless.count > 20)
+        for route in bodiless {
+            for body in ["{garbage", #"{"a":1}"#, "[]", "null"] {
+                let answer = api.send(route.method, Self.target(route.pattern), json: body)
+                #expect(answer.status == 400, "\(route.method) \(route.pattern) \(body)")
+                #expect(answer.problemKind == "validation", "\(route.method) \(route.pattern) \(body)")
+            }
+            let plain = api.send(
+                route.method, Self.target(route.pattern), headers: [("Content-Type", "text/plain")], json: "{}")
+            #expect(plain.status == 400, "\(route.method) \(route.pattern): {} as text/plain")
+        }
+    }
+
+    @Test func aBodyWhereNoneIsTakenChangesNothing() throws {
+        let api = try APIHarness()
+        let hold = api.send(
+            .post, "/v1/holds",
+            json: #"{"office":"rathaus","services":["personalausweis"],"start":"\#(try #require(api.freeStart()))"}"#)
+        let id = try #require(hold.json["id"] as? String)
+        let extend = api.send(.post, "/v1/holds/\(id)/extend", json: "{garbage")
+        #expect(extend.status == 400)
+        #expect(extend.problemKind == "validation")
+        #expect(api.send(.delete, "/v1/holds/\(id)", json: "{garbage").status == 400)
+        #expect(try api.count("hold") == 1, "the hold is still there")
+        let extended = api.send(.post, "/v1/holds/\(id)/extend", json: " {  } ")
+        #expect(extended.status == 200, "an empty object is no body")
+        #expect(extended.json["extensions"] as? Int == 1, "and the refused extension did not count")
+        #expect(
+            api.send(.post, "/v1/holds/\(id)/extend", headers: [("Content-Type", "text/plain")], json: " \r\n").status
+                == 200)
+
+        api.clock.set(Fixtures.instant("2026-12-07T06:40"))
+        let joined = api.send(.post, "/v1/waiting-rooms/impfung", json: "{garbage")
+        #expect(joined.status == 400)
+        #expect(try api.count("waiting_room_entry") == 0)
+        #expect(api.send(.post, "/v1/waiting-rooms/impfung").status == 201)
+    }
 }

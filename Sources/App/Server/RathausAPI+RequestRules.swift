@@ -2,16 +2,18 @@ import HTTPServer
 
 extension RathausAPI.Route {
     /// The route's handler over `api`. A strict route (`/v1`) first refuses, with a validation
-    /// problem and before it reads or changes anything, a query parameter it does not read or
-    /// one given twice that it takes once.
+    /// problem and before it reads or changes anything, a query parameter it does not read, one
+    /// given twice that it takes once, and a body where it reads none.
     func handler(for api: RathausAPI) -> APIHandler {
         let handler = make(api)
         guard isStrict else { return handler }
         let known = query
         let repeatable = repeatable
+        let readsBody = readsBody
         return { request, reply in
             do throws(APIProblem) {
                 try Self.refuseMisfits(request.query, known: known, repeatable: repeatable)
+                if !readsBody { try RequestBody.requireNone(request) }
             } catch {
                 reply(.problem(error))
                 return

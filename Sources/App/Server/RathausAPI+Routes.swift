@@ -19,10 +19,10 @@ extension RathausAPI {
         Route(.get, "/v1/offices/{office}/closures.ics", "The office's closures as iCalendar") { api in
             { api.closures($0, $1) }
         },
-        Route(.post, "/v1/holds", "Hold a start time") { api in { api.placeHold($0, $1) } },
+        Route(.post, "/v1/holds", "Hold a start time", readsBody: true) { api in { api.placeHold($0, $1) } },
         Route(.post, "/v1/holds/{hold}/extend", "Extend a hold") { api in { api.extendHold($0, $1) } },
         Route(.delete, "/v1/holds/{hold}", "Release a hold") { api in { api.releaseHold($0, $1) } },
-        Route(.post, "/v1/bookings", "Book") { api in { api.book($0, $1) } },
+        Route(.post, "/v1/bookings", "Book", readsBody: true) { api in { api.book($0, $1) } },
         Route(.get, "/v1/bookings", "Find a booking by reference (staff)", query: ["reference"]) { api in
             { api.findBooking($0, $1) }
         },
@@ -30,7 +30,8 @@ extension RathausAPI {
         Route(.delete, "/v1/bookings/{booking}", "Cancel a booking", query: ["token"]) { api in
             { api.cancelBooking($0, $1) }
         },
-        Route(.post, "/v1/bookings/{booking}/reschedule", "Move a booking", query: ["token"]) { api in
+        Route(.post, "/v1/bookings/{booking}/reschedule", "Move a booking", query: ["token"], readsBody: true) {
+            api in
             { api.reschedule($0, $1) }
         },
         Route(.get, "/v1/bookings/{booking}/calendar.ics", "A booking's calendar file", query: ["token"]) { api in

@@ -42,11 +42,14 @@ package final class RathausAPI: Sendable {
         package let query: [String]
         /// The parameters of `query` that may be given more than once (`service`).
         package let repeatable: [String]
+        /// Whether the route reads a JSON body. A strict route that does not refuses one (but
+        /// whitespace or `{}`).
+        package let readsBody: Bool
         let make: @Sendable (RathausAPI) -> APIHandler
 
         init(
             _ method: HTTPMethod, _ pattern: String, _ summary: String, documented: Bool = true,
-            query: [String] = [], repeatable: [String] = [],
+            query: [String] = [], repeatable: [String] = [], readsBody: Bool = false,
             _ make: @escaping @Sendable (RathausAPI) -> APIHandler
         ) {
             self.method = method
@@ -55,6 +58,7 @@ package final class RathausAPI: Sendable {
             self.documented = documented
             self.query = query
             self.repeatable = repeatable
+            self.readsBody = readsBody
             self.make = make
         }
 

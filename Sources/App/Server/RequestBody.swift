@@ -10,8 +10,7 @@ package struct RequestBody {
     /// Parses `request`'s body as a JSON object; a wrong content type, malformed JSON or a
     /// non-object is recorded as an error.
     package init(_ request: HTTPRequest) {
-        let type = request.headers["Content-Type"]?.lowercased() ?? ""
-        guard type.hasPrefix("application/json") || type.hasSuffix("+json") else {
+        guard Self.isJSON(request) else {
             errors.append(.init(field: "", message: "send the body as application/json"))
             return
         }
@@ -24,6 +23,25 @@ package struct RequestBody {
         } catch {
             errors.append(.init(field: "", message: "malformed JSON"))
         }
+    }
+
+    /// Whether `request` says its body is JSON.
+    static func isJSON(_ request: HTTPRequest) -> Bool {
+        let type = request.headers["Content-Type"]?.lowercased() ?? ""
+        return type.hasPrefix("application/json") || type.hasSuffix("+json")
+    }
+
+    /// Refuses the body of a request that takes none with a validation problem: only an empty
+    /// body, whitespace or an empty JSON object (`{}` as application/json) pass.
+    package static func requireNone(_ request: HTTPRequest) throws(APIProblem) {
+        let json = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+        guard request.body.contains(where: { !json.contains($0) }) else { return }
+        if isJSON(request), case .object(let members)? = try? JSONValue.parse(request.body), members.isEmpty {
+            return
+        }
+        throw .validation([
+            .init(field: "", message: "this request takes no body: send none, or {} as application/json")
+        ])
     }
 
     /// Reads a field with `read`; nil (and the error recorded) when it fails.
