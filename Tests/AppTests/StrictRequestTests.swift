@@ -134,4 +134,43 @@ import Testing
         #expect(try api.count("waiting_room_entry") == 0)
         #expect(api.send(.post, "/v1/waiting-rooms/impfung").status == 201)
     }
+
+    @Test(arguments: [
+        "application/jsonx", "application/json; charset=latin1", "application/json; charset=utf-16",
+        "application/json, text/plain", "application/json; charset=utf-8; charset=utf-8", "application/json; v=1",
+        "text/json", "application/+json", "text/plain", "application/x-www-form-urlencoded",
+    ])
+    func aBodyThatIsNotJSONInUTF8IsRefused(contentType: String) throws {
+        let api = try APIHarness()
+        let start = try #require(api.freeStart())
+        let answer = api.send(
+            .post, "/v1/holds", headers: [("Content-Type", contentType)],
+            json: #"{"office":"rathaus","services":["personalausweis"],"start":"\#(start)"}"#)
+        #expect(answer.status == 400)
+        #expect(answer.problemKind == "validation")
+        #expect(try api.count("hold") == 0)
+    }
+
+    @Test(arguments: [
+        "application/json", "Application/JSON", "application/json;charset=utf-8",
+        #"application/json ; Charset="UTF-8""#,
+        "application/vnd.rathaus+json", "application/json;",
+    ])
+    func jsonInUTF8IsTaken(contentType: String) throws {
+        let api = try APIHarness()
+        let start = try #require(api.freeStart())
+        let answer = api.send(
+            .post, "/v1/holds", headers: [("Content-Type", contentType)],
+            json: #"{"office":"rathaus","services":["personalausweis"],"start":"\#(start)"}"#)
+        #expect(answer.status == 201)
+    }
+
+    @Test func twoContentTypesAreRefused() throws {
+        let api = try APIHarness()
+        let answer = api.send(
+            .post, "/v1/holds", headers: [("Content-Type", "application/json"), ("Content-Type", "text/plain")],
+            json: #"{"office":"rathaus","services":["personalausweis"],"start":"\#(try #require(api.freeStart()))"}"#)
+        #expect(answer.status == 400)
+        #expect(try api.count("hold") == 0)
+    }
 }

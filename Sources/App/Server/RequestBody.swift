@@ -11,7 +11,8 @@ package struct RequestBody {
     /// non-object is recorded as an error.
     package init(_ request: HTTPRequest) {
         guard Self.isJSON(request) else {
-            errors.append(.init(field: "", message: "send the body as application/json"))
+            errors.append(
+                .init(field: "", message: "send the body as application/json, in UTF-8 (charset=utf-8 or none)"))
             return
         }
         do {
@@ -25,10 +26,16 @@ package struct RequestBody {
         }
     }
 
-    /// Whether `request` says its body is JSON.
+    /// Whether `request` has one `Content-Type`, and it is `application/json` or
+    /// `application/…+json` with no parameter but, at most, `charset=utf-8` (RFC 8259 §8.1: JSON
+    /// between systems is UTF-8).
     static func isJSON(_ request: HTTPRequest) -> Bool {
-        let type = request.headers["Content-Type"]?.lowercased() ?? ""
-        return type.hasPrefix("application/json") || type.hasSuffix("+json")
+        let fields = request.headers.values(for: "Content-Type")
+        guard fields.count == 1, let media = MediaType(fields[0]), media.type == "application",
+            media.subtype == "json" || (media.subtype.hasSuffix("+json") && media.subtype.count > 5)
+        else { return false }
+        return media.parameters.count <= 1
+            && media.parameters.allSatisfy { $0.name == "charset" && $0.value.lowercased() == "utf-8" }
     }
 
     /// Refuses the body of a request that takes none with a validation problem: only an empty
