@@ -173,4 +173,22 @@ import Testing
         #expect(answer.status == 400)
         #expect(try api.count("hold") == 0)
     }
+
+    @Test func aWeakETagInIfMatchNeverMatches() throws {
+        let api = try APIHarness()
+        let staff = [api.bearer(try api.staffToken(.hotline))]
+        let booked = api.book(try #require(api.freeStart()))
+        let id = try #require(booked.json["id"] as? String)
+        let moved = api.send(
+            .post, "/v1/bookings/\(id)/reschedule", headers: staff + [("If-Match", #"W/"0""#)],
+            json: #"{"start":"2026-12-10T11:00:00+01:00"}"#)
+        #expect(moved.status == 412)
+        #expect(moved.problemKind == "precondition-failed")
+        let cancelled = api.send(.delete, "/v1/bookings/\(id)", headers: staff + [("If-Match", #"W/"0""#)])
+        #expect(cancelled.status == 412)
+        let booking = api.send(.get, "/v1/bookings/\(id)", headers: staff)
+        #expect(booking.json["status"] as? String == "booked")
+        #expect(booking.json["sequence"] as? Int == 0, "neither change was made")
+        #expect(api.send(.delete, "/v1/bookings/\(id)", headers: staff + [("If-Match", "*")]).status == 200)
+    }
 }

@@ -284,8 +284,8 @@ package enum ETag {
         return "\"" + String(repeating: "0", count: 16 - digits.count) + digits + "\""
     }
 
-    /// Whether an `If-None-Match` or `If-Match` value names `tag` (or is `*`); weak
-    /// comparison for `If-None-Match` (RFC 9110 §13.1.2).
+    /// Whether an `If-None-Match` value names `tag` (or is `*`), by weak comparison (RFC 9110
+    /// §13.1.2). `If-Match` compares strongly: see `expectedSequence`.
     package static func matches(_ header: String?, _ tag: String) -> Bool {
         guard let header else { return false }
         if header.trimmingWhitespace == "*" { return true }
