@@ -191,4 +191,23 @@ import Testing
         #expect(booking.json["sequence"] as? Int == 0, "neither change was made")
         #expect(api.send(.delete, "/v1/bookings/\(id)", headers: staff + [("If-Match", "*")]).status == 200)
     }
+
+    @Test func theOpenAPIDocumentListsWhatEachRouteOfV1Reads() throws {
+        let api = try APIHarness()
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(api.send(.get, "/openapi.json").body)) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        for route in api.api.routes where route.isStrict {
+            let operation = try #require(paths[route.pattern]?[route.method.rawValue.lowercased()])
+            let parameters = operation["parameters"] as? [[String: Any]] ?? []
+            let query = parameters.filter { $0["in"] as? String == "query" }.compactMap { $0["name"] as? String }
+            let security = operation["security"] as? [[String: Any]] ?? []
+            let tokenInQuery = security.contains { $0["bookingTokenQuery"] != nil }
+            let name = "\(route.method) \(route.pattern)"
+            #expect(Set(query + (tokenInQuery ? ["token"] : [])) == Set(route.query), "\(name)")
+            #expect((operation["requestBody"] != nil) == route.readsBody, "\(name)")
+            let responses = operation["responses"] as? [String: Any] ?? [:]
+            #expect(responses["400"] != nil, "\(name) can answer 400")
+        }
+    }
 }
