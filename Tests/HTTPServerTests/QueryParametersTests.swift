@@ -15,6 +15,18 @@ import Testing
         #expect(query.count == 6)
     }
 
+    @Test func misfitsAreUnknownNamesAndNamesGivenTwice() {
+        let query = QueryParameters("service=a&service=b&persons=1&zzz=1&persons=3&zzz=2&flag")
+        let misfits = query.misfits(known: ["service", "persons"], repeatable: ["service"])
+        #expect(misfits.unknown == ["zzz", "flag"])
+        #expect(misfits.repeated == ["persons"])
+        let none = QueryParameters("service=a&service=b&persons=1").misfits(
+            known: ["service", "persons"], repeatable: ["service"])
+        #expect(none.unknown.isEmpty && none.repeated.isEmpty)
+        #expect(QueryParameters("service=a&service=b").misfits(known: ["service"]).repeated == ["service"])
+        #expect(QueryParameters("").misfits(known: []).unknown.isEmpty)
+    }
+
     @Test func brokenEscapesAreKeptAsTheyAre() {
         #expect(QueryParameters("a=100%&b=%zz&c=%4")["a"] == "100%")
         #expect(QueryParameters("a=100%&b=%zz&c=%4")["b"] == "%zz")

@@ -36,14 +36,14 @@ package enum OpenAPIDocument {
             parameters: [parameter("IfNoneMatch")],
             responses: [
                 ("200", json(##"{"type":"array","items":\##(ref("Office"))}"##, "The offices")),
-                ("304", ##"{"description":"Not modified"}"##),
+                ("304", ##"{"description":"Not modified"}"##), ("400", problem),
             ]),
         Operation(
             method: "get", path: "/v1/offices/{office}", id: "getOffice", tag: "Offices", summary: "One office",
             parameters: [parameter("Office"), parameter("IfNoneMatch")],
             responses: [
                 ("200", json(ref("Office"), "The office")), ("304", ##"{"description":"Not modified"}"##),
-                ("404", problem),
+                ("400", problem), ("404", problem),
             ]),
         Operation(
             method: "get", path: "/v1/services", id: "listServices", tag: "Offices",
@@ -51,7 +51,7 @@ package enum OpenAPIDocument {
             parameters: [parameter("IfNoneMatch")],
             responses: [
                 ("200", json(##"{"type":"array","items":\##(ref("Service"))}"##, "The services")),
-                ("304", ##"{"description":"Not modified"}"##),
+                ("304", ##"{"description":"Not modified"}"##), ("400", problem),
             ]),
         Operation(
             method: "get", path: "/v1/offices/{office}/availability", id: "getAvailability", tag: "Availability",
@@ -92,7 +92,7 @@ package enum OpenAPIDocument {
                 (
                     "200",
                     ##"{"description":"An iCalendar file","content":{"text/calendar":{"schema":{"type":"string"}}}}"##
-                ), ("404", problem),
+                ), ("400", problem), ("404", problem),
             ]),
         Operation(
             method: "post", path: "/v1/holds", id: "placeHold", tag: "Bookings",
@@ -105,11 +105,13 @@ package enum OpenAPIDocument {
             summary: "Extend a hold",
             parameters: [parameter("Hold"), parameter("IdempotencyKey")],
             responses: [
-                ("200", json(ref("Hold"), "The extended hold")), ("404", problem), ("409", problem), ("410", problem),
+                ("200", json(ref("Hold"), "The extended hold")), ("400", problem), ("404", problem), ("409", problem),
+                ("410", problem),
             ]),
         Operation(
             method: "delete", path: "/v1/holds/{hold}", id: "releaseHold", tag: "Bookings", summary: "Release a hold",
-            parameters: [parameter("Hold")], responses: [("204", ##"{"description":"Released"}"##), ("404", problem)]),
+            parameters: [parameter("Hold")],
+            responses: [("204", ##"{"description":"Released"}"##), ("400", problem), ("404", problem)]),
         Operation(
             method: "post", path: "/v1/bookings", id: "createBooking", tag: "Bookings",
             summary: "Book a hold, or a start directly",
@@ -138,7 +140,7 @@ package enum OpenAPIDocument {
             parameters: [parameter("Booking"), parameter("IfNoneMatch")],
             responses: [
                 ("200", json(ref("Booking"), "The booking")), ("304", ##"{"description":"Not modified"}"##),
-                ("401", problem), ("403", problem), ("404", problem),
+                ("400", problem), ("401", problem), ("403", problem), ("404", problem),
             ],
             security: bookingAccess),
         Operation(
@@ -146,7 +148,8 @@ package enum OpenAPIDocument {
             summary: "Cancel a booking",
             parameters: [parameter("Booking"), parameter("IfMatch")],
             responses: [
-                ("200", json(ref("Booking"), "The cancelled booking")), ("401", problem), ("403", problem),
+                ("200", json(ref("Booking"), "The cancelled booking")), ("400", problem), ("401", problem),
+                ("403", problem),
                 ("404", problem), ("409", problem), ("412", problem),
             ],
             security: bookingAccess),
@@ -169,7 +172,7 @@ package enum OpenAPIDocument {
                 (
                     "200",
                     ##"{"description":"An iCalendar file","content":{"text/calendar":{"schema":{"type":"string"}}}}"##
-                ), ("401", problem), ("403", problem), ("404", problem),
+                ), ("400", problem), ("401", problem), ("403", problem), ("404", problem),
             ],
             security: bookingAccess),
         Operation(
@@ -210,7 +213,8 @@ package enum OpenAPIDocument {
             summary: "Check an appointment in",
             parameters: [parameter("Booking")],
             responses: [
-                ("201", json(ref("Ticket"), "The appointment's ticket")), ("401", problem), ("403", problem),
+                ("201", json(ref("Ticket"), "The appointment's ticket")), ("400", problem), ("401", problem),
+                ("403", problem),
                 ("404", problem), ("409", problem),
             ],
             security: bookingAccess),
@@ -220,7 +224,8 @@ package enum OpenAPIDocument {
             parameters: [parameter("Office"), parameter("Counter"), parameter("IdempotencyKey")],
             responses: [
                 ("200", json(ref("Ticket"), "The called ticket")),
-                ("204", ##"{"description":"Nobody waits that this counter can serve"}"##), ("401", problem),
+                ("204", ##"{"description":"Nobody waits that this counter can serve"}"##), ("400", problem),
+                ("401", problem),
                 ("403", problem), ("404", problem), ("409", problem),
             ],
             security: staffOnly),
@@ -234,7 +239,7 @@ package enum OpenAPIDocument {
                     json(
                         ##"{"type":"object","properties":{"counter":{"type":"string"},"counterName":{"type":"string"},"current":{"oneOf":[{"$ref":"#/components/schemas/Ticket"},{"type":"null"}]},"parked":{"type":"array","items":{"$ref":"#/components/schemas/Ticket"}},"waiting":{"type":"integer"}}}"##,
                         "The counter")
-                ), ("401", problem), ("403", problem), ("404", problem),
+                ), ("400", problem), ("401", problem), ("403", problem), ("404", problem),
             ],
             security: staffOnly),
         Operation(
@@ -257,7 +262,7 @@ package enum OpenAPIDocument {
             summary:
                 "The board: current and recent calls, waiting counts and estimated waits (numbers only; more for staff)",
             parameters: [parameter("Office")],
-            responses: [("200", json(ref("Board"), "The board")), ("404", problem)],
+            responses: [("200", json(ref("Board"), "The board")), ("400", problem), ("404", problem)],
             security: optionalStaff),
         Operation(
             method: "get", path: "/v1/offices/{office}/queue.txt", id: "getBoardText", tag: "Queue",
@@ -265,7 +270,7 @@ package enum OpenAPIDocument {
             parameters: [parameter("Office")],
             responses: [
                 ("200", ##"{"description":"Lines of text","content":{"text/plain":{"schema":{"type":"string"}}}}"##),
-                ("404", problem),
+                ("400", problem), ("404", problem),
             ]),
         Operation(
             method: "get", path: "/v1/offices/{office}/queue/events", id: "getQueueEvents", tag: "Queue",
@@ -276,19 +281,20 @@ package enum OpenAPIDocument {
                 (
                     "200",
                     ##"{"description":"An event stream","content":{"text/event-stream":{"schema":{"type":"string"}}}}"##
-                ), ("404", problem),
+                ), ("400", problem), ("404", problem),
             ]),
         Operation(
             method: "get", path: "/v1/waiting-rooms/{service}", id: "getWaitingRoom", tag: "Rush",
             summary: "A service's waiting room around its release: when it opens, the release, entrants and admitted",
             parameters: [parameter("Service")],
-            responses: [("200", json(##"{"type":"object"}"##, "The waiting room")), ("404", problem)]),
+            responses: [("200", json(##"{"type":"object"}"##, "The waiting room")), ("400", problem), ("404", problem)]),
         Operation(
             method: "post", path: "/v1/waiting-rooms/{service}", id: "joinWaitingRoom", tag: "Rush",
             summary: "Join the waiting room: who joins before the release gets a place drawn at random at the release",
             parameters: [parameter("Service")],
             responses: [
-                ("201", json(ref("WaitingRoomEntry"), "The entrant (its entry is a secret)")), ("404", problem),
+                ("201", json(ref("WaitingRoomEntry"), "The entrant (its entry is a secret)")), ("400", problem),
+                ("404", problem),
                 ("409", problem),
             ]),
         Operation(
@@ -297,12 +303,12 @@ package enum OpenAPIDocument {
             parameters: [
                 parameter("Service"), ##"{"name":"entry","in":"path","required":true,"schema":{"type":"string"}}"##,
             ],
-            responses: [("200", json(ref("WaitingRoomEntry"), "The entrant")), ("404", problem)]),
+            responses: [("200", json(ref("WaitingRoomEntry"), "The entrant")), ("400", problem), ("404", problem)]),
         Operation(
             method: "get", path: "/v1/draws/{service}", id: "getDraw", tag: "Rush",
             summary: "A service's draw: registration deadline, the days drawn, priority groups, entries by status",
             parameters: [parameter("Service")],
-            responses: [("200", json(##"{"type":"object"}"##, "The draw")), ("404", problem)]),
+            responses: [("200", json(##"{"type":"object"}"##, "The draw")), ("400", problem), ("404", problem)]),
         Operation(
             method: "post", path: "/v1/draws/{service}/entries", id: "registerForDraw", tag: "Rush",
             summary: "Register for a draw (one entry per e-mail address or phone number)",
@@ -329,7 +335,7 @@ package enum OpenAPIDocument {
                     json(
                         ##"{"type":"object","properties":{"id":{"type":"string"},"status":{"type":"string","enum":["registered","won","waitlisted","withdrawn"]},"waitingListPlace":{"type":"integer"},"booking":{"$ref":"#/components/schemas/Booking"}}}"##,
                         "The entry")
-                ), ("401", problem), ("403", problem), ("404", problem),
+                ), ("400", problem), ("401", problem), ("403", problem), ("404", problem),
             ],
             security: ##"[{"bookingToken":[]}]"##),
         Operation(
@@ -339,7 +345,8 @@ package enum OpenAPIDocument {
                 parameter("Service"), ##"{"name":"entry","in":"path","required":true,"schema":{"type":"string"}}"##,
             ],
             responses: [
-                ("204", ##"{"description":"Withdrawn"}"##), ("401", problem), ("403", problem), ("404", problem),
+                ("204", ##"{"description":"Withdrawn"}"##), ("400", problem), ("401", problem), ("403", problem),
+                ("404", problem),
             ],
             security: ##"[{"bookingToken":[]}]"##),
         Operation(
@@ -379,7 +386,7 @@ package enum OpenAPIDocument {
           "Counter":{"name":"counter","in":"path","required":true,"schema":{"type":"string"}},
           "Service":{"name":"service","in":"path","required":true,"schema":{"type":"string"}},
           "IdempotencyKey":{"name":"Idempotency-Key","in":"header","description":"A unique key per request: a retry with the same key gets the first answer.","schema":{"type":"string","maxLength":255}},
-          "IfMatch":{"name":"If-Match","in":"header","description":"The booking's ETag: the change is refused with 412 if the booking changed since.","schema":{"type":"string"}},
+          "IfMatch":{"name":"If-Match","in":"header","description":"The booking's ETag, compared strongly: the change is refused with 412 if the booking changed since, and a weak ETag (W/…) never matches.","schema":{"type":"string"}},
           "IfNoneMatch":{"name":"If-None-Match","in":"header","schema":{"type":"string"}},
           "AdmissionToken":{"name":"Admission-Token","in":"header","description":"While a service's waiting room is open, the token its entrant got when admitted.","schema":{"type":"string"}}
         },
@@ -482,7 +489,7 @@ package enum OpenAPIDocument {
         }
         var text = ##"{"openapi":"3.1.0","info":{"title":"Rathaus","version":"1","description":"##
         text +=
-            ##""Appointment booking and the waiting-room queue of a municipal citizen office. Times are RFC 3339 with the office's UTC offset; errors are RFC 9457 problems.","##
+            ##""Appointment booking and the waiting-room queue of a municipal citizen office. Times are RFC 3339 with the office's UTC offset; errors are RFC 9457 problems. Bad input changes nothing: a query parameter an operation does not list, a parameter given twice (but service), a body where an operation takes none (but {}), and a body that is not application/json in UTF-8 are 400 validation problems.","##
         text += ##""license":{"name":"Proprietary","identifier":"LicenseRef-Rathaus"}},"servers":[{"url":"/"}],"##
         text +=
             ##""tags":[{"name":"Offices"},{"name":"Availability"},{"name":"Bookings"},{"name":"Staff"},{"name":"Queue"},{"name":"Rush"},{"name":"Operations"}],"##

@@ -195,13 +195,19 @@ extension RathausAPI {
         }
     }
 
-    /// The version an `If-Match` asks for; nil without one. `*` matches any version.
+    /// The version an `If-Match` asks for; nil without one. `*` matches any version. `If-Match`
+    /// compares strongly (RFC 9110 §13.1.1): a weak tag (`W/"2"`) never matches.
     func expectedSequence(_ request: HTTPRequest) throws(APIProblem) -> Int? {
         guard let header = request.headers["If-Match"]?.trimmingWhitespace, header != "*" else { return nil }
-        var value = header
-        if value.hasPrefix("W/") { value.removeFirst(2) }
-        guard value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 3,
-            let sequence = Int(value.dropFirst().dropLast())
+        guard !header.hasPrefix("W/") else {
+            throw APIProblem(
+                status: 412, kind: "precondition-failed", title: "The booking has changed",
+                detail:
+                    "If-Match compares strongly: a weak ETag (W/…) never matches; send the booking's ETag, such as \"2\"."
+            )
+        }
+        guard header.hasPrefix("\""), header.hasSuffix("\""), header.count >= 3,
+            let sequence = Int(header.dropFirst().dropLast())
         else {
             throw APIProblem(
                 status: 412, kind: "precondition-failed", title: "The booking has changed",

@@ -74,7 +74,8 @@ extension RathausAPI {
         }
     }
 
-    /// The checked query of an availability request; `from` defaults to today, `to` to 13 days later.
+    /// The checked query of an availability request; `from` defaults to today, `to` to 13 days
+    /// later. Unknown and repeated parameters are refused before (see the route's `query`).
     func availabilityParameters(_ request: HTTPRequest, office: Office?) throws(APIProblem) -> (
         services: [ServiceID], persons: Int, from: LocalDate, to: LocalDate
     ) {
@@ -110,10 +111,6 @@ extension RathausAPI {
         if errors.isEmpty, to < from || from.days(until: to) >= Self.maxAvailabilityDays {
             errors.append(
                 .init(field: "to", message: "must be on or after from, at most \(Self.maxAvailabilityDays) days on"))
-        }
-        let known = Set(query.map(\.name))
-        for name in known.subtracting(["service", "persons", "from", "to", "token"]).sorted() {
-            errors.append(.init(field: name, message: "unknown query parameter"))
         }
         guard errors.isEmpty else { throw .validation(errors) }
         return (services, persons, from, to)

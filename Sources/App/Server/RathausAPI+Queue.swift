@@ -6,13 +6,16 @@ import Storage
 extension RathausAPI {
     /// The routes of the waiting room.
     static let queueRoutes: [Route] = [
-        Route(.post, "/v1/offices/{office}/tickets", "Draw a walk-in ticket (kiosk or counter)") { api in
+        Route(.post, "/v1/offices/{office}/tickets", "Draw a walk-in ticket (kiosk or counter)", readsBody: true) {
+            api in
             { api.issueTicket($0, $1) }
         },
-        Route(.post, "/v1/offices/{office}/check-in", "Check an appointment in by its reference (kiosk)") { api in
+        Route(
+            .post, "/v1/offices/{office}/check-in", "Check an appointment in by its reference (kiosk)", readsBody: true
+        ) { api in
             { api.checkInByReference($0, $1) }
         },
-        Route(.post, "/v1/bookings/{booking}/check-in", "Check an appointment in") { api in
+        Route(.post, "/v1/bookings/{booking}/check-in", "Check an appointment in", query: ["token"]) { api in
             { api.checkInBooking($0, $1) }
         },
         Route(.post, "/v1/offices/{office}/counters/{counter}/call-next", "Call the next ticket to a counter") { api in
@@ -24,7 +27,7 @@ extension RathausAPI {
         },
         Route(
             .post, "/v1/tickets/{ticket}/{action}",
-            "Act on a ticket: recall, start, finish, no-show, park, resume, transfer, urgent"
+            "Act on a ticket: recall, start, finish, no-show, park, resume, transfer, urgent", readsBody: true
         ) {
             api in { api.ticketAction($0, $1) }
         },
@@ -237,8 +240,8 @@ extension RathausAPI {
                     body.fail("services", "name other services, a counter, or both")
                 }
                 try body.finish()
-            } else if !request.body.isEmpty {
-                try RequestBody(request).finish()
+            } else {
+                try RequestBody.requireNone(request)
             }
             let writer = try writer(office.id)
             let command = OfficeCommand.ticket(id, action, services: services, counter: counter)

@@ -21,7 +21,9 @@ extension RathausAPI {
         Route(.get, "/v1/draws/{service}", "A service's draw: deadline, slots, priority groups, entries") { api in
             { api.drawInfo($0, $1) }
         },
-        Route(.post, "/v1/draws/{service}/entries", "Register for a draw") { api in { api.registerForDraw($0, $1) } },
+        Route(.post, "/v1/draws/{service}/entries", "Register for a draw", readsBody: true) { api in
+            { api.registerForDraw($0, $1) }
+        },
         Route(
             .get, "/v1/draws/{service}/entries/{entry}",
             "An entry's status: registered, won (with the booking), waitlisted"

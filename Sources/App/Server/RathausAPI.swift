@@ -29,26 +29,42 @@ package final class RathausAPI: Sendable {
     let servicesBody: [UInt8]
     package let routes: [Route]
 
-    /// One route: method, pattern, a line for the OpenAPI document, and the handler (made from
-    /// the API, so that routes can be listed before the API exists).
+    /// One route: method, pattern, a line for the OpenAPI document, what it reads of a request,
+    /// and the handler (made from the API, so that routes can be listed before the API exists).
     package struct Route: Sendable {
         package let method: HTTPMethod
         package let pattern: String
         package let summary: String
         /// Whether the route is part of the API (and so of the OpenAPI document); pages are not.
         package let documented: Bool
+        /// The query parameters the route reads. A strict route refuses any other (see
+        /// `handler(for:)`); pages and the operational routes do not check.
+        package let query: [String]
+        /// The parameters of `query` that may be given more than once (`service`).
+        package let repeatable: [String]
+        /// Whether the route reads a JSON body. A strict route that does not refuses one (but
+        /// whitespace or `{}`).
+        package let readsBody: Bool
         let make: @Sendable (RathausAPI) -> APIHandler
 
         init(
             _ method: HTTPMethod, _ pattern: String, _ summary: String, documented: Bool = true,
+            query: [String] = [], repeatable: [String] = [], readsBody: Bool = false,
             _ make: @escaping @Sendable (RathausAPI) -> APIHandler
         ) {
             self.method = method
             self.pattern = pattern
             self.summary = summary
             self.documented = documented
+            self.query = query
+            self.repeatable = repeatable
+            self.readsBody = readsBody
             self.make = make
         }
+
+        /// Whether the route refuses what it does not read: the routes of `/v1` (with their
+        /// `.ics` and `.txt` feeds) do.
+        package var isStrict: Bool { pattern.hasPrefix("/v1/") }
     }
 
     /// The longest date range one availability request may span.
@@ -107,7 +123,7 @@ package final class RathausAPI: Sendable {
     package var router: Router {
         var router = Router()
         for route in routes {
-            let handler = route.make(self)
+            let handler = route.handler(for: self)
             router.on(route.method, route.pattern) { request, responder in
                 handler(request) { reply in
                     switch reply {
@@ -132,7 +148,7 @@ package final class RathausAPI: Sendable {
             var routed = request
             routed.parameters = parameters
             routed.route = pattern
-            route.make(self)(routed, reply)
+            route.handler(for: self)(routed, reply)
         case .methodNotAllowed(let allowed):
             reply(
                 .response(
@@ -268,8 +284,8 @@ package enum ETag {
         return "\"" + String(repeating: "0", count: 16 - digits.count) + digits + "\""
     }
 
-    /// Whether an `If-None-Match` or `If-Match` value names `tag` (or is `*`); weak
-    /// comparison for `If-None-Match` (RFC 9110 §13.1.2).
+    /// Whether an `If-None-Match` value names `tag` (or is `*`), by weak comparison (RFC 9110
+    /// §13.1.2). `If-Match` compares strongly: see `expectedSequence`.
     package static func matches(_ header: String?, _ tag: String) -> Bool {
         guard let header else { return false }
         if header.trimmingWhitespace == "*" { return true }

@@ -10,9 +10,9 @@ package struct RequestBody {
     /// Parses `request`'s body as a JSON object; a wrong content type, malformed JSON or a
     /// non-object is recorded as an error.
     package init(_ request: HTTPRequest) {
-        let type = request.headers["Content-Type"]?.lowercased() ?? ""
-        guard type.hasPrefix("application/json") || type.hasSuffix("+json") else {
-            errors.append(.init(field: "", message: "send the body as application/json"))
+        guard Self.isJSON(request) else {
+            errors.append(
+                .init(field: "", message: "send the body as application/json, in UTF-8 (charset=utf-8 or none)"))
             return
         }
         do {
@@ -24,6 +24,31 @@ package struct RequestBody {
         } catch {
             errors.append(.init(field: "", message: "malformed JSON"))
         }
+    }
+
+    /// Whether `request` has one `Content-Type`, and it is `application/json` or
+    /// `application/…+json` with no parameter but, at most, `charset=utf-8` (RFC 8259 §8.1: JSON
+    /// between systems is UTF-8).
+    static func isJSON(_ request: HTTPRequest) -> Bool {
+        let fields = request.headers.values(for: "Content-Type")
+        guard fields.count == 1, let media = MediaType(fields[0]), media.type == "application",
+            media.subtype == "json" || (media.subtype.hasSuffix("+json") && media.subtype.count > 5)
+        else { return false }
+        return media.parameters.count <= 1
+            && media.parameters.allSatisfy { $0.name == "charset" && $0.value.lowercased() == "utf-8" }
+    }
+
+    /// Refuses the body of a request that takes none with a validation problem: only an empty
+    /// body, whitespace or an empty JSON object (`{}` as application/json) pass.
+    package static func requireNone(_ request: HTTPRequest) throws(APIProblem) {
+        let json = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+        guard request.body.contains(where: { !json.contains($0) }) else { return }
+        if isJSON(request), case .object(let members)? = try? JSONValue.parse(request.body), members.isEmpty {
+            return
+        }
+        throw .validation([
+            .init(field: "", message: "this request takes no body: send none, or {} as application/json")
+        ])
     }
 
     /// Reads a field with `read`; nil (and the error recorded) when it fails.
