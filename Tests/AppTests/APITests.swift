@@ -298,6 +298,28 @@ import Testing
         #expect(api.send(.get, "/v1/bookings?reference=AAA-AAA", headers: counter).status == 404)
     }
 
+    @Test func aStaffTokenInTheQueryIsRefusedAndChangesNothing() throws {
+        let api = try APIHarness()
+        let booked = api.book("2026-12-08T08:00:00+01:00")
+        let id = try #require(booked.json["id"] as? String)
+        let hotline = try api.staffToken(.hotline)
+        let admin = try api.staffToken(.admin)
+        let cancel = api.send(.delete, "/v1/bookings/\(id)?token=\(hotline)")
+        #expect(cancel.status == 401)
+        #expect(cancel.header("Content-Type") == "application/problem+json")
+        #expect((cancel.json["detail"] as? String)?.contains("Authorization header") == true)
+        let list = api.send(.get, "/v1/offices/rathaus/bookings?date=2026-12-08&token=\(admin)")
+        #expect(list.status == 401)
+        #expect(!list.text.contains("erika@example.org"))
+        #expect(
+            api.send(.get, "/v1/offices/rathaus/bookings?token=\(admin)", headers: [api.bearer(admin)]).status == 401,
+            "not even beside the header")
+        #expect(api.send(.get, "/v1/offices/rathaus/queue?token=\(admin)").status == 401)
+        let read = api.send(.get, "/v1/bookings/\(id)", headers: [api.bearer(hotline)])
+        #expect(read.json["status"] as? String == "booked", "the booking is untouched")
+        #expect(api.send(.get, "/v1/offices/rathaus/queue/events").status == 200, "the event stream needs no token")
+    }
+
     @Test func aRevokedStaffTokenStopsWorking() throws {
         let api = try APIHarness()
         let (token, record) = try api.database.committer.withConnection { connection in
