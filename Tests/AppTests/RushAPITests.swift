@@ -85,6 +85,43 @@ import Testing
         )
     }
 
+    @Test func theEarliestSearchShowsThePublicNoDrawnTimes() throws {
+        let api = try APIHarness()
+        api.clock.set(Fixtures.instant("2026-12-08T09:00"))
+        let earliest = api.send(.get, "/v1/availability/earliest?service=impfaktion")
+        #expect(earliest.status == 200)
+        #expect((earliest.json["offices"] as? [Any])?.isEmpty == true)
+        #expect(earliest.json["draw"] as? String == "/v1/draws/impfaktion")
+        let counter = [api.bearer(try api.staffToken(.counter))]
+        let forStaff = api.send(.get, "/v1/availability/earliest?service=impfaktion", headers: counter)
+        #expect(
+            Self.earliestStart(forStaff, office: "nord")
+                == Self.firstSlot(api.send(.get, "/v1/offices/nord/availability?service=impfaktion", headers: counter)),
+            "staff see what availability shows them")
+    }
+
+    @Test func theEarliestSearchAgreesWithAvailabilityAroundAWaitingRoomsRelease() throws {
+        let api = try APIHarness()
+        for time in ["2026-12-07T06:40", "2026-12-07T07:30", "2026-12-07T11:30"] {
+            api.clock.set(Fixtures.instant(time))
+            let earliest = api.send(.get, "/v1/availability/earliest?service=impfung")
+            let availability = api.send(.get, "/v1/offices/nord/availability?service=impfung&to=2027-01-31")
+            #expect(Self.earliestStart(earliest, office: "nord") == Self.firstSlot(availability), "at \(time)")
+        }
+    }
+
+    /// The start an earliest search gives for `office`.
+    static func earliestStart(_ answer: APIHarness.Answer, office: String) -> String? {
+        let offices = answer.json["offices"] as? [[String: Any]] ?? []
+        return offices.first { $0["office"] as? String == office }?["start"] as? String
+    }
+
+    /// The first free time of an availability answer.
+    static func firstSlot(_ answer: APIHarness.Answer) -> String? {
+        let days = answer.json["days"] as? [[String: Any]] ?? []
+        return days.lazy.compactMap { ($0["slots"] as? [String])?.first }.first
+    }
+
     @Test func theDrawServesPriorityGroupsFirstAndTheWaitingListGetsCancelledTimes() throws {
         let api = try APIHarness()
         api.clock.set(Fixtures.instant("2026-12-08T09:00"))
