@@ -61,6 +61,30 @@ import Testing
                 .status == 201, "after the room closes, first come")
     }
 
+    @Test func aLaterArrivalIsAdmittedFromWhenItJoinedWithItsToken() throws {
+        let api = try APIHarness()
+        api.clock.set(Fixtures.instant("2026-12-07T06:40"))
+        for _ in 0..<3 { #expect(api.send(.post, "/v1/waiting-rooms/impfung").status == 201) }
+        api.clock.set(Fixtures.instant("2026-12-07T09:35"))
+        let late = api.send(.post, "/v1/waiting-rooms/impfung")
+        #expect(late.status == 201)
+        #expect(late.json["status"] as? String == "admitted")
+        #expect(late.json["place"] as? Int == 4)
+        #expect(late.json["admittedUntil"] as? String == "2026-12-07T09:50:00+01:00", "the full 15 minutes")
+        let token = try #require(late.json["admissionToken"] as? String)
+        let booked = api.book(
+            "2026-12-14T08:30:00+01:00", office: "nord", services: ["impfung"],
+            headers: [("Admission-Token", token)])
+        #expect(booked.status == 201)
+
+        let entry = try #require(late.json["entry"] as? String)
+        let again = try RathausAPI(municipality: api.api.municipality, database: api.database, clock: api.clock.read)
+        api.database.committer.withConnection { _ in }  // the entry is written
+        #expect(
+            again.rush.status("impfung", entry: entry)?.status
+                == .admitted(place: 3, until: Fixtures.instant("2026-12-07T09:50")), "after a restart too")
+    }
+
     @Test func aRestartKeepsTheDrawnPlaces() throws {
         let api = try APIHarness()
         api.clock.set(Fixtures.instant("2026-12-07T06:45"))
