@@ -163,6 +163,12 @@ import Testing
                 (try #require(answer.json["id"] as? String), try #require(answer.json["token"] as? String), priority))
         }
         #expect(register(api, 0, priority: "alle").problemKind == "already-registered")
+        for disguised in [#"p0\u200b@example.org"#, "mailto:p0@example.org", #"p0@example.org\u0000x"#] {
+            let again = api.send(
+                .post, "/v1/draws/impfaktion/entries",
+                json: #"{"priority":"alle","contact":{"name":"Person 0","email":"\#(disguised)"}}"#)
+            #expect(again.status == 400, "\(disguised): one entry per e-mail address")
+        }
         #expect(register(api, 99, priority: "kinder").status == 400)
 
         api.clock.set(Fixtures.instant("2026-12-10T12:01"))
