@@ -214,6 +214,77 @@ import Testing
         #expect(try api.count("hold") == 0)
     }
 
+    @Test(arguments: [
+        (#""name":"Nul\u0000Name","email":"nul@example.org""#, "contact.name"),
+        (#""name":"Ctl\u0007Name\u001b[31m","email":"ctl@example.org""#, "contact.name"),
+        (#""name":"Line\nBreak","email":"line@example.org""#, "contact.name"),
+        (#""name":"\u200b","email":"zero@example.org""#, "contact.name"),
+        (#""name":"Erika\u200eMustermann","email":"mark@example.org""#, "contact.name"),
+        (#""name":"1234 !?","email":"digits@example.org""#, "contact.name"),
+        (#""name":"Erika","email":"nul4@example.org\u0000\u0000garbage""#, "contact.email"),
+        (#""name":"Erika","email":"x6@-example.org""#, "contact.email"),
+        (#""name":"Erika","email":"mailto:grenz.test@example.org""#, "contact.email"),
+        (#""name":"Erika","email":"grenz.test\u200b@example.org""#, "contact.email"),
+        (#""name":"Erika","email":"\ufeffgrenz.test@example.org""#, "contact.email"),
+        (#""name":"Erika","email":".erika@example.org""#, "contact.email"),
+        (#""name":"Erika","email":"eri..ka@example.org""#, "contact.email"),
+        (#""name":"Erika","email":"erika@example..org""#, "contact.email"),
+        (#""name":"Erika","email":"erika@localhost""#, "contact.email"),
+        (#""name":"Erika","email":"erika@example-.org""#, "contact.email"),
+        (#""name":"Erika","email":"\"erika\"@example.org""#, "contact.email"),
+        (#""name":"Erika","email":"erika@[127.0.0.1]""#, "contact.email"),
+        (#""name":"Erika","email":"erika@exam_ple.org""#, "contact.email"),
+        (#""name":"Erika","phone":"0431\u200b123456""#, "contact.phone"),
+    ])
+    func invalidContactsAreRefusedNamingTheFieldAndChangeNothing(contact: String, field: String) throws {
+        let api = try APIHarness()
+        let answer = api.send(
+            .post, "/v1/bookings",
+            json:
+                #"{"office":"rathaus","services":["personalausweis"],"start":"2026-12-08T08:00:00+01:00","contact":{\#(contact)}}"#
+        )
+        #expect(answer.status == 400)
+        #expect(answer.header("Content-Type") == "application/problem+json")
+        let errors = try #require(answer.json["errors"] as? [[String: String]])
+        #expect(errors.map { $0["field"] } == [field])
+        #expect(try api.count("booking") == 0)
+    }
+
+    @Test func internationalNamesAndAddressesAreKeptAndCountAsOneContact() throws {
+        let api = try APIHarness()
+        let composed = api.send(
+            .post, "/v1/bookings",
+            json:
+                #"{"office":"rathaus","services":["anmeldung"],"start":"2026-12-08T08:00:00+01:00","contact":{"name":"Jürgen Müller-Lüdenscheidt","email":"jürgen@müller.de"}}"#
+        )
+        #expect(composed.status == 201)
+        let decomposed = api.send(
+            .post, "/v1/bookings",
+            json:
+                #"{"office":"rathaus","services":["anmeldung"],"start":"2026-12-09T08:00:00+01:00","contact":{"name":"Ju\u0308rgen","email":"JU\u0308RGEN@mu\u0308ller.de"}}"#
+        )
+        #expect(decomposed.problemKind == "limit-reached", "the same address, its umlauts written as two characters")
+        let plain = api.send(
+            .post, "/v1/bookings",
+            json:
+                #"{"office":"rathaus","services":["personalausweis"],"start":"2026-12-08T08:00:00+01:00","contact":{"name":"O'Brien","email":"o'brien+rathaus@mail.example.co.uk"}}"#
+        )
+        #expect(plain.status == 201)
+    }
+
+    @Test func invisibleCharactersAndMailtoCannotGetAroundTheContactLimit() throws {
+        let api = try APIHarness()
+        #expect(
+            api.book("2026-12-08T08:00:00+01:00", services: ["anmeldung"], email: "grenz.test@example.org").status
+                == 201)
+        for disguised in [#"grenz.test\u200b@example.org"#, "mailto:grenz.test@example.org", "Grenz.Test@Example.org"] {
+            let again = api.book("2026-12-09T08:00:00+01:00", services: ["anmeldung"], email: disguised)
+            #expect(again.status == 400 || again.problemKind == "limit-reached", "\(disguised)")
+            #expect(again.status != 201)
+        }
+        #expect(try api.count("booking") == 1)
+    }
+
     @Test func theContactLimitAndAnExpiredHoldAreProblems() throws {
         let api = try APIHarness()
         #expect(api.book("2026-12-08T08:00:00+01:00", services: ["anmeldung"]).status == 201)
@@ -296,6 +367,28 @@ import Testing
         let found = api.send(.get, "/v1/bookings?reference=\(spoken)", headers: counter)
         #expect(found.json["reference"] as? String == reference, "read on the phone: any case, no dash")
         #expect(api.send(.get, "/v1/bookings?reference=AAA-AAA", headers: counter).status == 404)
+    }
+
+    @Test func aStaffTokenInTheQueryIsRefusedAndChangesNothing() throws {
+        let api = try APIHarness()
+        let booked = api.book("2026-12-08T08:00:00+01:00")
+        let id = try #require(booked.json["id"] as? String)
+        let hotline = try api.staffToken(.hotline)
+        let admin = try api.staffToken(.admin)
+        let cancel = api.send(.delete, "/v1/bookings/\(id)?token=\(hotline)")
+        #expect(cancel.status == 401)
+        #expect(cancel.header("Content-Type") == "application/problem+json")
+        #expect((cancel.json["detail"] as? String)?.contains("Authorization header") == true)
+        let list = api.send(.get, "/v1/offices/rathaus/bookings?date=2026-12-08&token=\(admin)")
+        #expect(list.status == 401)
+        #expect(!list.text.contains("erika@example.org"))
+        #expect(
+            api.send(.get, "/v1/offices/rathaus/bookings?token=\(admin)", headers: [api.bearer(admin)]).status == 401,
+            "not even beside the header")
+        #expect(api.send(.get, "/v1/offices/rathaus/queue?token=\(admin)").status == 401)
+        let read = api.send(.get, "/v1/bookings/\(id)", headers: [api.bearer(hotline)])
+        #expect(read.json["status"] as? String == "booked", "the booking is untouched")
+        #expect(api.send(.get, "/v1/offices/rathaus/queue/events").status == 200, "the event stream needs no token")
     }
 
     @Test func aRevokedStaffTokenStopsWorking() throws {

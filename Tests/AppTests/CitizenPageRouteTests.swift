@@ -365,6 +365,27 @@ final class FormBrowser {
         #expect(try api.count("booking") == 0)
     }
 
+    @Test func theFormRefusesInvisibleCharactersLikeTheAPI() throws {
+        let api = try openOffice()
+        let browser = FormBrowser(api)
+        let (address, _) = try hold(browser)
+        let contact = browser.get(address)
+        for (name, email) in [
+            ("Nul\u{0}Name", "grenz.test\u{200B}@example.org"), ("Line\nBreak", "mailto:grenz.test@example.org"),
+            ("\u{200B}", "x6@-example.org"),
+        ] {
+            let wrong = browser.post(
+                address + "/buchen", choice() + [("name", name), ("email", email)], from: contact)
+            #expect(wrong.status == 422)
+            #expect(wrong.text.contains("Geben Sie Ihren Namen in Buchstaben ein"))
+            #expect(wrong.text.contains("Geben Sie die E-Mail-Adresse in der Form name@beispiel.de ein."))
+        }
+        #expect(try api.count("booking") == 0)
+        let international = browser.post(
+            address + "/pruefen", choice() + [("name", "Jürgen Müller"), ("email", "jürgen@müller.de")], from: contact)
+        #expect(international.status == 200)
+    }
+
     @Test func theHoldIsExtendedUntilItsLimitKeepingWhatWasTyped() throws {
         let api = try openOffice()
         let browser = FormBrowser(api)

@@ -44,6 +44,35 @@ import Testing
         #expect(draw(api, ["pass"], token: kiosk).problemKind == "unknown-service")
     }
 
+    @Test func aServiceNamedTwiceIsRefusedLikeAHoldRefusesIt() throws {
+        let api = try openOffice()
+        let kiosk = try api.staffToken(.kiosk, office: "rathaus")
+        let twice = draw(api, ["beglaubigung", "beglaubigung"], token: kiosk)
+        #expect(twice.status == 400)
+        #expect(twice.header("Content-Type") == "application/problem+json")
+        #expect((twice.json["detail"] as? String)?.contains("named twice") == true)
+        let many = draw(api, Array(repeating: "beglaubigung", count: 500), token: kiosk)
+        #expect(many.status == 400)
+        let hold = api.send(
+            .post, "/v1/holds",
+            json:
+                #"{"office":"rathaus","services":["beglaubigung","beglaubigung"],"start":"2026-12-08T09:00:00+01:00"}"#)
+        #expect(hold.status == twice.status)
+        #expect(hold.json["detail"] as? String == twice.json["detail"] as? String)
+        let ticket = draw(api, ["personalausweis"], token: kiosk)
+        #expect(ticket.json["number"] as? String == "A001", "the refused tickets took no number")
+        let id = try #require(ticket.json["id"] as? String)
+        let counter = try api.staffToken(.counter, office: "rathaus")
+        let transfer = api.send(
+            .post, "/v1/tickets/\(id)/transfer", headers: [api.bearer(counter)],
+            json: #"{"services":["reisepass","reisepass"]}"#)
+        #expect(transfer.status == 400)
+        #expect((transfer.json["detail"] as? String)?.contains("named twice") == true)
+        let queue = try #require(api.database.writers["rathaus"]?.queueState)
+        #expect(queue.ticket(TicketID(id))?.services == ["personalausweis"])
+        #expect(queue.events.count == 1, "only the one good ticket")
+    }
+
     @Test func aGroupStopsAtItsDailyCap() throws {
         let api = try openOffice()
         let kiosk = try api.staffToken(.kiosk)

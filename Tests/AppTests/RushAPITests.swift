@@ -61,6 +61,30 @@ import Testing
                 .status == 201, "after the room closes, first come")
     }
 
+    @Test func aLaterArrivalIsAdmittedFromWhenItJoinedWithItsToken() throws {
+        let api = try APIHarness()
+        api.clock.set(Fixtures.instant("2026-12-07T06:40"))
+        for _ in 0..<3 { #expect(api.send(.post, "/v1/waiting-rooms/impfung").status == 201) }
+        api.clock.set(Fixtures.instant("2026-12-07T09:35"))
+        let late = api.send(.post, "/v1/waiting-rooms/impfung")
+        #expect(late.status == 201)
+        #expect(late.json["status"] as? String == "admitted")
+        #expect(late.json["place"] as? Int == 4)
+        #expect(late.json["admittedUntil"] as? String == "2026-12-07T09:50:00+01:00", "the full 15 minutes")
+        let token = try #require(late.json["admissionToken"] as? String)
+        let booked = api.book(
+            "2026-12-14T08:30:00+01:00", office: "nord", services: ["impfung"],
+            headers: [("Admission-Token", token)])
+        #expect(booked.status == 201)
+
+        let entry = try #require(late.json["entry"] as? String)
+        let again = try RathausAPI(municipality: api.api.municipality, database: api.database, clock: api.clock.read)
+        api.database.committer.withConnection { _ in }  // the entry is written
+        #expect(
+            again.rush.status("impfung", entry: entry)?.status
+                == .admitted(place: 3, until: Fixtures.instant("2026-12-07T09:50")), "after a restart too")
+    }
+
     @Test func aRestartKeepsTheDrawnPlaces() throws {
         let api = try APIHarness()
         api.clock.set(Fixtures.instant("2026-12-07T06:45"))
@@ -85,6 +109,43 @@ import Testing
         )
     }
 
+    @Test func theEarliestSearchShowsThePublicNoDrawnTimes() throws {
+        let api = try APIHarness()
+        api.clock.set(Fixtures.instant("2026-12-08T09:00"))
+        let earliest = api.send(.get, "/v1/availability/earliest?service=impfaktion")
+        #expect(earliest.status == 200)
+        #expect((earliest.json["offices"] as? [Any])?.isEmpty == true)
+        #expect(earliest.json["draw"] as? String == "/v1/draws/impfaktion")
+        let counter = [api.bearer(try api.staffToken(.counter))]
+        let forStaff = api.send(.get, "/v1/availability/earliest?service=impfaktion", headers: counter)
+        #expect(
+            Self.earliestStart(forStaff, office: "nord")
+                == Self.firstSlot(api.send(.get, "/v1/offices/nord/availability?service=impfaktion", headers: counter)),
+            "staff see what availability shows them")
+    }
+
+    @Test func theEarliestSearchAgreesWithAvailabilityAroundAWaitingRoomsRelease() throws {
+        let api = try APIHarness()
+        for time in ["2026-12-07T06:40", "2026-12-07T07:30", "2026-12-07T11:30"] {
+            api.clock.set(Fixtures.instant(time))
+            let earliest = api.send(.get, "/v1/availability/earliest?service=impfung")
+            let availability = api.send(.get, "/v1/offices/nord/availability?service=impfung&to=2027-01-31")
+            #expect(Self.earliestStart(earliest, office: "nord") == Self.firstSlot(availability), "at \(time)")
+        }
+    }
+
+    /// The start an earliest search gives for `office`.
+    static func earliestStart(_ answer: APIHarness.Answer, office: String) -> String? {
+        let offices = answer.json["offices"] as? [[String: Any]] ?? []
+        return offices.first { $0["office"] as? String == office }?["start"] as? String
+    }
+
+    /// The first free time of an availability answer.
+    static func firstSlot(_ answer: APIHarness.Answer) -> String? {
+        let days = answer.json["days"] as? [[String: Any]] ?? []
+        return days.lazy.compactMap { ($0["slots"] as? [String])?.first }.first
+    }
+
     @Test func theDrawServesPriorityGroupsFirstAndTheWaitingListGetsCancelledTimes() throws {
         let api = try APIHarness()
         api.clock.set(Fixtures.instant("2026-12-08T09:00"))
@@ -102,6 +163,12 @@ import Testing
                 (try #require(answer.json["id"] as? String), try #require(answer.json["token"] as? String), priority))
         }
         #expect(register(api, 0, priority: "alle").problemKind == "already-registered")
+        for disguised in [#"p0\u200b@example.org"#, "mailto:p0@example.org", #"p0@example.org\u0000x"#] {
+            let again = api.send(
+                .post, "/v1/draws/impfaktion/entries",
+                json: #"{"priority":"alle","contact":{"name":"Person 0","email":"\#(disguised)"}}"#)
+            #expect(again.status == 400, "\(disguised): one entry per e-mail address")
+        }
         #expect(register(api, 99, priority: "kinder").status == 400)
 
         api.clock.set(Fixtures.instant("2026-12-10T12:01"))

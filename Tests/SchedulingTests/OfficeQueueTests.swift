@@ -182,6 +182,20 @@ import Testing
         #expect(throws: QueueError.noServices) { try queue.issueWalkIn(services: [], now: at("08:00")) }
     }
 
+    @Test func aServiceNamedTwiceIsRefusedForTicketsAndTransfers() throws {
+        var queue = queue()
+        #expect(throws: QueueError.duplicateService("pass")) {
+            try queue.issueWalkIn(services: ["pass", "pass"], now: at("08:00"))
+        }
+        #expect(queue.tickets.isEmpty, "nothing was issued")
+        let ticket = try #require(issued(try queue.issueWalkIn(services: ["pass"], now: at("08:00"))))
+        #expect(throws: QueueError.duplicateService("hund")) {
+            try queue.transfer(ticket.id, services: ["hund", "pass", "hund"], counter: nil, now: at("08:05"))
+        }
+        #expect(queue.ticket(ticket.id)?.services == ["pass"])
+        #expect(queue.events.count == 1)
+    }
+
     @Test func replayingTheEventsRebuildsTheSameQueue() throws {
         var queue = queue()
         let a = try #require(issued(try queue.issueWalkIn(services: ["pass"], now: at("08:00"))))

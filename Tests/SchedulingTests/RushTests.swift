@@ -48,10 +48,46 @@ import Testing
         }
     }
 
+    @Test func laterArrivalsAreAdmittedNoEarlierThanTheyJoinedAndAtTheRate() throws {
+        var room = WaitingRoom(service: "impfung", releaseAt: release, policy: policy)
+        var generator = SeededGenerator(seed: 5)
+        for index in 0..<3 { try room.join("e\(index)", at: Fixtures.instant("2026-12-07T06:50"), using: &generator) }
+        let joined = Fixtures.instant("2026-12-07T07:35")
+        try room.join("late", at: joined, using: &generator)
+        #expect(room.places["late"] == 3)
+        #expect(
+            room.status(of: "late", at: joined) == .admitted(place: 3, until: Fixtures.instant("2026-12-07T07:45")),
+            "its turn had passed: admitted at once, for the full admission time")
+        #expect(room.admission(of: 2) == Fixtures.instant("2026-12-07T07:01"), "the early ones keep the rate")
+
+        let burst = Fixtures.instant("2026-12-07T07:40")
+        for index in 0..<5 { try room.join("b\(index)", at: burst, using: &generator) }
+        #expect(
+            (0..<5).map { room.status(of: "b\($0)", at: burst) } == [
+                .admitted(place: 4, until: Fixtures.instant("2026-12-07T07:50")),
+                .admitted(place: 5, until: Fixtures.instant("2026-12-07T07:50")),
+                .waiting(place: 6, admissionAt: Fixtures.instant("2026-12-07T07:41")),
+                .waiting(place: 7, admissionAt: Fixtures.instant("2026-12-07T07:41")),
+                .waiting(place: 8, admissionAt: Fixtures.instant("2026-12-07T07:42")),
+            ], "two a minute, as for the early ones")
+        #expect(room.admitted(at: burst) == 6)
+        #expect(room.admitted(at: Fixtures.instant("2026-12-07T07:41")) == 8)
+        #expect(room.admitted(at: Fixtures.instant("2026-12-07T07:42")) == 9)
+
+        var restored = WaitingRoom(service: "impfung", releaseAt: release, policy: policy)
+        for index in 0..<3 {
+            restored.restore(
+                "e\(index)", place: room.places["e\(index)"], joinedAt: Fixtures.instant("2026-12-07T06:50"))
+        }
+        restored.restore("late", place: 3, joinedAt: joined)
+        for index in 0..<5 { restored.restore("b\(index)", place: 4 + index, joinedAt: burst) }
+        #expect((0..<9).map(restored.admission(of:)) == (0..<9).map(room.admission(of:)))
+    }
+
     @Test func aRestoredRoomKeepsItsPlaces() throws {
         var room = WaitingRoom(service: "impfung", releaseAt: release, policy: policy)
-        room.restore("a", place: 1)
-        room.restore("b", place: 0)
+        room.restore("a", place: 1, joinedAt: Fixtures.instant("2026-12-07T06:40"))
+        room.restore("b", place: 0, joinedAt: Fixtures.instant("2026-12-07T06:41"))
         #expect(room.drawn)
         #expect(room.status(of: "b", at: release) == .admitted(place: 0, until: Fixtures.instant("2026-12-07T07:10")))
     }

@@ -117,6 +117,11 @@ package struct APIProblem: Error, Sendable, Equatable {
             status: 422, kind: "unknown-service", title: "Unknown service", detail: "There is no service \"\(id)\".")
     }
 
+    /// A service list that names one service twice (holds, bookings, tickets, transfers).
+    static func duplicateService(_ id: ServiceID) -> APIProblem {
+        validation([FieldError(field: "services", message: "service \"\(id)\" is named twice")])
+    }
+
     static func serviceNotOffered(_ id: ServiceID, office: OfficeID) -> APIProblem {
         APIProblem(
             status: 422, kind: "service-not-offered", title: "Service not offered here",
@@ -132,7 +137,7 @@ package struct APIProblem: Error, Sendable, Equatable {
         case .unknownService(let id):
             return unknownService(id)
         case .duplicateService(let id):
-            return validation([FieldError(field: "services", message: "service \"\(id)\" is named twice")])
+            return duplicateService(id)
         case .serviceNotOffered(let id, let office):
             return serviceNotOffered(id, office: office)
         case .servicesNotCombinable(let office):
@@ -203,6 +208,8 @@ package struct APIProblem: Error, Sendable, Equatable {
             return noServices
         case .unknownService(let id):
             return unknownService(id)
+        case .duplicateService(let id):
+            return duplicateService(id)
         case .serviceNotOffered(let id, let office):
             return serviceNotOffered(id, office: office)
         case .servicesNotCombinable(let office):

@@ -42,7 +42,9 @@ package enum Caller: Sendable {
 }
 
 /// Finds the caller of a request: the bearer token (a staff token begins with `rst_`; anything
-/// else is taken as a booking's token), or `?token=` in links. Staff tokens are looked up in the
+/// else is taken as a booking's token), or `?token=` in links, which carries a booking's token
+/// only: a staff token there is refused (401), as URLs end up in proxy logs and browser
+/// histories. Staff tokens are looked up in the
 /// database (the CLI adds and revokes them while the server runs) and cached for `cacheSeconds`.
 package final class CallerResolver: Sendable {
     private let reader: SerialConnection
@@ -58,7 +60,8 @@ package final class CallerResolver: Sendable {
         self.cacheSeconds = cacheSeconds
     }
 
-    /// The token a request carries: `Authorization: Bearer …`, else `?token=`.
+    /// The token a request carries: `Authorization: Bearer …`, else `?token=` (never a staff
+    /// token: see `hasStaffTokenInQuery`).
     package static func token(of request: HTTPRequest) -> String? {
         if let header = request.headers["Authorization"] {
             let parts = header.split(separator: " ", maxSplits: 1)
@@ -68,13 +71,26 @@ package final class CallerResolver: Sendable {
             }
             return nil
         }
+        if hasStaffTokenInQuery(request) { return nil }
         return request.query["token"]
     }
+
+    /// Whether `?token=` holds a staff token (`rst_…`), which belongs in the Authorization header.
+    package static func hasStaffTokenInQuery(_ request: HTTPRequest) -> Bool {
+        request.query["token"]?.hasPrefix(Self.staffPrefix) ?? false
+    }
+
+    /// The answer to a staff token in the query, on any route.
+    package static let staffTokenInQuery = APIProblem.unauthorized(
+        "Staff tokens go in the Authorization header (Bearer), never in the URL.")
+
+    /// How a staff token begins.
+    package static let staffPrefix = "rst_"
 
     /// Whether `token` (a request's, see `token(of:)`) is a staff token already known to be
     /// valid (no database read): such requests are not held back by the public limits.
     package func isKnownStaff(token: String?) -> Bool {
-        guard let token, token.hasPrefix("rst_") else { return false }
+        guard let token, token.hasPrefix(Self.staffPrefix) else { return false }
         let hash = Secrets.hash(token: token)
         let now = clock()
         return cache.withLock { $0[hash].map { $0.until > now } ?? false }
@@ -82,12 +98,16 @@ package final class CallerResolver: Sendable {
 
     /// Resolves the caller and calls `completion` (at once when no database read is needed).
     package func resolve(_ request: HTTPRequest, completion: @escaping @Sendable (Result<Caller, APIProblem>) -> Void) {
+        if Self.hasStaffTokenInQuery(request) {
+            completion(.failure(Self.staffTokenInQuery))
+            return
+        }
         let token = Self.token(of: request)
         if token == nil, request.headers["Authorization"] != nil {
             completion(.failure(.unauthorized("The Authorization header must be 'Bearer <token>'.")))
             return
         }
-        guard let token, token.hasPrefix("rst_") else {
+        guard let token, token.hasPrefix(Self.staffPrefix) else {
             completion(.success(.citizen(bookingToken: token)))
             return
         }

@@ -424,7 +424,8 @@ package enum OpenAPIDocument {
             "days":{"type":"array","items":{"type":"object","required":["date","slots"],"properties":{
               "date":{"type":"string","format":"date"},"slots":{"type":"array","items":{"type":"string","format":"date-time"}}}}}}},
           "Earliest":{"type":"object","properties":{"services":{"type":"array","items":{"type":"string"}},"persons":{"type":"integer"},
-            "channel":{"type":"string"},"offices":{"type":"array","items":{"type":"object","required":["office","name","start"],"properties":{
+            "channel":{"type":"string"},"draw":{"type":"string","description":"For the public, a service handed out by a draw: where to register (and no offices)"},
+            "offices":{"type":"array","items":{"type":"object","required":["office","name","start"],"properties":{
               "office":{"type":"string"},"name":{"type":"string"},"start":{"type":"string","format":"date-time"}}}}}},
           "HoldRequest":{"type":"object","required":["office","services","start"],"additionalProperties":false,"properties":{
             "office":{"type":"string"},"services":{"type":"array","minItems":1,"items":{"type":"string"}},

@@ -117,15 +117,18 @@ extension RathausAPI {
     }
 
     /// `GET /v1/availability/earliest?service=…&persons=…`: the soonest start per office that
-    /// does the services, soonest first (the hotline's "anywhere in town").
+    /// does the services, soonest first (the hotline's "anywhere in town"). As in `availability`,
+    /// drawn times are not shown to the public: no offices, and where to register.
     func earliest(_ request: HTTPRequest, _ reply: @escaping @Sendable (Reply) -> Void) {
         run(reply) { () throws(APIProblem) in
             let parameters = try availabilityParameters(request, office: municipality.offices.first)
             withCaller(request, reply) { caller throws(APIProblem) in
                 let now = self.clock()
+                let drawn =
+                    caller.staff == nil ? parameters.services.first { self.rush.draw(of: $0) != nil } : nil
                 var found: [(office: Office, start: Instant)] = []
                 var unknown: APIProblem?
-                for office in self.municipality.offices {
+                for office in self.municipality.offices where drawn == nil {
                     guard let capacity = self.database.writers[office.id]?.capacity else { continue }
                     let today = office.timeZone.local(now).date
                     do throws(SchedulingError) {
@@ -147,6 +150,7 @@ extension RathausAPI {
                     json.array("services") { json in for id in parameters.services { json.string(id.rawValue) } }
                     json.int("persons", parameters.persons)
                     json.string("channel", caller.channel.rawValue)
+                    if let drawn { json.string("draw", "/v1/draws/\(drawn.rawValue)") }
                     json.array("offices") { json in
                         for (office, start) in found {
                             json.object { json in

@@ -3,7 +3,8 @@ import HTTPServer
 extension RathausAPI.Route {
     /// The route's handler over `api`. A strict route (`/v1`) first refuses, with a validation
     /// problem and before it reads or changes anything, a query parameter it does not read, one
-    /// given twice that it takes once, and a body where it reads none.
+    /// given twice that it takes once, and a body where it reads none; a staff token in the
+    /// query is refused first, as unauthorized, also where `token` is not a parameter.
     func handler(for api: RathausAPI) -> APIHandler {
         let handler = make(api)
         guard isStrict else { return handler }
@@ -12,6 +13,7 @@ extension RathausAPI.Route {
         let readsBody = readsBody
         return { request, reply in
             do throws(APIProblem) {
+                if CallerResolver.hasStaffTokenInQuery(request) { throw CallerResolver.staffTokenInQuery }
                 try Self.refuseMisfits(request.query, known: known, repeatable: repeatable)
                 if !readsBody { try RequestBody.requireNone(request) }
             } catch {

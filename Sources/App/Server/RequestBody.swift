@@ -113,26 +113,29 @@ extension JSONReader {
         return parsed.instant
     }
 
-    /// A contact: a name and at least one of e-mail and phone, checked for form.
+    /// A contact: a name and at least one of e-mail and phone, checked by `Contact`'s rules
+    /// (`Contact+Rules.swift`), which the booking form shares.
     package func contact(requireReachable: Bool) throws(JSONPathError) -> Contact {
         var object = try object()
-        let name = try object.required("name").text(maxLength: 200)
+        let nameReader = try object.required("name")
+        let name = try nameReader.string().trimmingWhitespace
+        switch Contact.nameIssue(name) {
+        case .empty: throw nameReader.fail("must not be empty")
+        case .tooLong: throw nameReader.fail("longer than \(Contact.maxNameLength) characters")
+        case .invisibleCharacter: throw nameReader.fail("must not contain control or invisible characters")
+        case .noLetter: throw nameReader.fail("must contain a letter")
+        case nil: break
+        }
         var email: String?
         if let reader = object.optional("email") {
             let text = try reader.string().trimmingWhitespace
-            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-            guard text.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-                !text.contains(where: { $0 == " " || $0 == "<" || $0 == ">" })
-            else { throw reader.fail("not an e-mail address") }
+            guard Contact.isEmail(text) else { throw reader.fail("not an e-mail address") }
             email = text
         }
         var phone: String?
         if let reader = object.optional("phone") {
             let text = try reader.string().trimmingWhitespace
-            let digits = text.filter(\.isASCIIDigitCharacter)
-            guard (5...20).contains(digits.count), text.count <= 40,
-                text.allSatisfy({ $0.isASCIIDigitCharacter || " +-()/".contains($0) })
-            else { throw reader.fail("not a phone number") }
+            guard Contact.isPhone(text) else { throw reader.fail("not a phone number") }
             phone = text
         }
         try object.finish()

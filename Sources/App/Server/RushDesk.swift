@@ -101,11 +101,16 @@ package final class RushDesk: Sendable {
             let stored =
                 (try? database.reader.sync { connection in
                     try connection.query(
-                        "SELECT entry_hash, place FROM waiting_room_entry WHERE service = ? AND release_at = ? ORDER BY sequence",
+                        "SELECT entry_hash, place, joined_at FROM waiting_room_entry WHERE service = ? AND release_at = ? ORDER BY sequence",
                         [service.rawValue, releaseAt.secondsSinceEpoch]
-                    ).map { (try $0.value(at: 0, as: String.self), try $0.value(at: 1, as: Int?.self)) }
+                    ).map {
+                        (
+                            try $0.value(at: 0, as: String.self), try $0.value(at: 1, as: Int?.self),
+                            Instant(secondsSinceEpoch: try $0.value(at: 2, as: Int64.self))
+                        )
+                    }
                 }) ?? []
-            for (hash, place) in stored { room.restore(hash, place: place) }
+            for (hash, place, joinedAt) in stored { room.restore(hash, place: place, joinedAt: joinedAt) }
             rooms.withLock { rooms in
                 if rooms[key] == nil { rooms[key] = room }
             }

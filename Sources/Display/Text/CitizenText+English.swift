@@ -99,6 +99,7 @@ extension CitizenText {
         reviewButton: "Continue to review",
         nameMissing: "Enter your first and last name.",
         nameTooLong: "The name is too long. Enter at most 200 characters.",
+        nameInvalid: "Enter your name in letters, without special characters such as line breaks.",
         contactMissing: "Enter an email address or a phone number, for example name@example.com or 0431 123456.",
         emailInvalid: "Enter the email address in the form name@example.com.",
         phoneInvalid: "Enter a phone number with 5 to 20 digits, for example 0431 123456.",

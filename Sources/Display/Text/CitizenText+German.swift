@@ -103,6 +103,7 @@ extension CitizenText {
         reviewButton: "Weiter zur Prüfung",
         nameMissing: "Geben Sie Ihren Vor- und Nachnamen ein.",
         nameTooLong: "Der Name ist zu lang. Geben Sie höchstens 200 Zeichen ein.",
+        nameInvalid: "Geben Sie Ihren Namen in Buchstaben ein, ohne Sonderzeichen wie Zeilenumbrüche.",
         contactMissing:
             "Geben Sie eine E-Mail-Adresse oder eine Telefonnummer an, zum Beispiel name@beispiel.de oder 0431 123456.",
         emailInvalid: "Geben Sie die E-Mail-Adresse in der Form name@beispiel.de ein.",

@@ -98,6 +98,8 @@ package struct CitizenText: Sendable {
     package var reviewButton: String
     package var nameMissing: String
     package var nameTooLong: String
+    /// A name without a letter, or with a control or invisible character.
+    package var nameInvalid: String
     package var contactMissing: String
     package var emailInvalid: String
     package var phoneInvalid: String

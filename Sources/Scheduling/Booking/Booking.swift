@@ -1,3 +1,5 @@
+import Foundation
+
 /// A confirmed appointment (Termin).
 package struct Booking: Hashable, Sendable {
     package enum Status: String, Hashable, Sendable {
@@ -131,7 +133,8 @@ package struct Contact: Hashable, Sendable {
                 for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] += 0x20 }
                 return "mail:" + String(decoding: bytes, as: UTF8.self)
             }
-            return "mail:" + email.trimmingWhitespace.lowercased()
+            // Composed (NFC), so that "ü" typed as u and U+0308 is the same address.
+            return "mail:" + email.trimmingWhitespace.precomposedStringWithCanonicalMapping.lowercased()
         }
         if let phone {
             let digits = phone.filter(\.isASCIIDigitCharacter)

@@ -82,8 +82,9 @@ package struct OfficeQueue: Sendable {
     /// The group letter of the services, after checking that some counter can do them all.
     private func checkServices(_ ids: [ServiceID]) throws(QueueError) -> String {
         guard let first = ids.first else { throw .noServices }
-        for id in ids {
+        for (position, id) in ids.enumerated() {
             guard services[id] != nil else { throw .unknownService(id) }
+            if ids[..<position].contains(id) { throw .duplicateService(id) }
             guard office.counters.contains(where: { $0.skills.contains(id) }) else {
                 throw .serviceNotOffered(id, office: office.id)
             }

@@ -117,6 +117,8 @@ package enum QueueEvent: Hashable, Sendable {
 package enum QueueError: Error, Equatable, Sendable {
     case noServices
     case unknownService(ServiceID)
+    /// A service named more than once in one ticket's list.
+    case duplicateService(ServiceID)
     case serviceNotOffered(ServiceID, office: OfficeID)
     case servicesNotCombinable(office: OfficeID)
     case unknownCounter(CounterID)

@@ -24,8 +24,9 @@ package struct WaitingRoomPolicy: Hashable, Sendable {
 /// The waiting room of one release of one service: whoever joins before the release gets a
 /// place in random order (drawn once, at the release, so that arriving at 06:59:59 is no worse
 /// than at 06:30); who joins later queues behind, first come first served; from the release on
-/// places are admitted at the policy's rate. Pure: the caller passes the time and the random
-/// generator.
+/// places are admitted at the policy's rate, and never before they joined: a later arrival is
+/// admitted when its turn comes at that rate or, if that has passed, at once, with the full
+/// admission time. Pure: the caller passes the time and the random generator.
 package struct WaitingRoom: Sendable {
     package let service: ServiceID
     package let releaseAt: Instant
@@ -35,6 +36,11 @@ package struct WaitingRoom: Sendable {
     private var members: Set<String> = []
     /// Places by entrant, once drawn (0 is admitted first).
     package private(set) var places: [String: Int] = [:]
+    /// When the places of later arrivals (who joined at or after the release) are admitted, in
+    /// place order; never decreasing.
+    private var laterAdmissions: [Instant] = []
+    /// The first place of a later arrival (the number of drawn early entrants).
+    private var firstLaterPlace: Int { places.count - laterAdmissions.count }
     /// Whether the early entrants have been put in random order.
     package private(set) var drawn = false
 
@@ -67,9 +73,19 @@ package struct WaitingRoom: Sendable {
             early.append(key)
         } else {
             drawIfDue(at: now, using: &generator)
-            places[key] = places.count
+            queueBehind(key, joinedAt: now)
         }
         return true
+    }
+
+    /// Gives a later arrival the next place, admitted at the rate (at most `admitPerMinute`
+    /// places in any minute) but not before `joinedAt`.
+    private mutating func queueBehind(_ key: String, joinedAt: Instant) {
+        let place = places.count
+        let turn =
+            place >= policy.admitPerMinute ? admission(of: place - policy.admitPerMinute).adding(minutes: 1) : releaseAt
+        places[key] = place
+        laterAdmissions.append(max(turn, joinedAt))
     }
 
     /// Puts the early entrants in random order, once, when the release has come; returns
@@ -86,27 +102,41 @@ package struct WaitingRoom: Sendable {
     }
 
     /// Puts back a stored entrant: with its place when drawn, else as an early one (call in
-    /// joining order).
-    package mutating func restore(_ key: String, place: Int?) {
+    /// joining order, with the time it joined).
+    package mutating func restore(_ key: String, place: Int?, joinedAt: Instant) {
         guard members.insert(key).inserted else { return }
         if let place {
-            places[key] = place
             drawn = true
+            if joinedAt >= releaseAt, place == places.count {
+                queueBehind(key, joinedAt: joinedAt)
+            } else {
+                places[key] = place
+            }
         } else {
             early.append(key)
         }
     }
 
-    /// How many places are admitted at `now` (the first batch at the release).
+    /// How many entrants are admitted at `now` (the first batch at the release).
     package func admitted(at now: Instant) -> Int {
         guard now >= releaseAt else { return 0 }
         let minutes = Int(releaseAt.seconds(until: now) / 60)
-        return (minutes + 1) * policy.admitPerMinute
+        let earlyAdmitted = min(early.count + firstLaterPlace, (minutes + 1) * policy.admitPerMinute)
+        var low = 0
+        var high = laterAdmissions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if laterAdmissions[middle] <= now { low = middle + 1 } else { high = middle }
+        }
+        return earlyAdmitted + low
     }
 
-    /// The instant `place` is admitted.
+    /// The instant `place` is admitted: by the rate from the release, for a later arrival not
+    /// before it joined.
     package func admission(of place: Int) -> Instant {
-        releaseAt.adding(minutes: place / policy.admitPerMinute)
+        let later = place - firstLaterPlace
+        if later >= 0, later < laterAdmissions.count { return laterAdmissions[later] }
+        return releaseAt.adding(minutes: place / policy.admitPerMinute)
     }
 
     /// Where an entrant stands.

@@ -1,0 +1,68 @@
+import Testing
+
+@testable import Scheduling
+
+@Suite struct ContactRulesTests {
+    @Test(arguments: [
+        "erika@example.org", "Erika.Mustermann@example.org", "o'brien+rathaus@mail.example.co.uk",
+        "a!#$%&'*+/=?^_`{|}~-z@x-1.de", "jürgen@müller.de", "x@xn--mller-kva.de", "1@2.de",
+    ])
+    func usualAddressesAreEmail(_ text: String) {
+        #expect(Contact.isEmail(text))
+    }
+
+    @Test(arguments: [
+        "", "@example.org", "erika@", "erika", "erika@example", "erika@@example.org", "a@b@example.org",
+        "nul4@example.org\u{0}\u{0}garbage", "x6@-example.org", "x@example-.org", "x@exa_mple.org",
+        "mailto:grenz.test@example.org", "grenz.test\u{200B}@example.org", "\u{FEFF}erika@example.org",
+        "erika\u{200E}@example.org", "erika@example.org\u{200D}", ".erika@example.org", "erika.@example.org",
+        "eri..ka@example.org", "erika@example..org", "erika@.example.org", "erika@example.org.",
+        "\"erika\"@example.org", "erika@[127.0.0.1]", "erika mustermann@example.org", "<erika@example.org>",
+        "erika@exam ple.org", "erika(at)example.org",
+        String(repeating: "a", count: 64) + "@" + String(repeating: "b", count: 186) + ".org",
+    ])
+    func othersAreNot(_ text: String) {
+        #expect(!Contact.isEmail(text))
+    }
+
+    @Test func addressesUpTo254BytesAreAccepted() {
+        let longest = String(repeating: "a", count: 64) + "@" + String(repeating: "b", count: 185) + ".org"
+        #expect(longest.utf8.count == 254)
+        #expect(Contact.isEmail(longest))
+    }
+
+    @Test func namesNeedALetterAndNothingInvisible() {
+        #expect(Contact.nameIssue("Erika Mustermann") == nil)
+        #expect(Contact.nameIssue("Jürgen Müller-Lüdenscheidt") == nil)
+        #expect(Contact.nameIssue("Ju\u{308}rgen") == nil, "an umlaut as two characters")
+        #expect(Contact.nameIssue("Ζωή Παπαδοπούλου") == nil)
+        #expect(Contact.nameIssue("李小龙") == nil)
+        #expect(Contact.nameIssue("") == .empty)
+        #expect(Contact.nameIssue(String(repeating: "a", count: 201)) == .tooLong)
+        #expect(Contact.nameIssue(String(repeating: "a", count: 200)) == nil)
+        for invisible in [
+            "Nul\u{0}Name", "Ctl\u{7}Name\u{1B}[31m", "Line\nBreak", "Tab\tName", "\u{200B}", "Erika\u{200E}",
+            "\u{FEFF}Erika", "Erika\u{2028}Mustermann", "Erika\u{AD}", "Er\u{7F}ika",
+        ] {
+            #expect(Contact.nameIssue(invisible) == .invisibleCharacter, "\(invisible.unicodeScalars.map(\.value))")
+        }
+        #expect(Contact.nameIssue("1234") == .noLetter)
+        #expect(Contact.nameIssue("- . -") == .noLetter)
+    }
+
+    @Test func phoneNumbersAreDigitsAndSeparators() {
+        #expect(Contact.isPhone("0431 123456"))
+        #expect(Contact.isPhone("+49 (431) 123-456/7"))
+        #expect(!Contact.isPhone("1234"))
+        #expect(!Contact.isPhone("0431\u{200B}123456"))
+        #expect(!Contact.isPhone("0431\u{0}123456"))
+        #expect(!Contact.isPhone("٠٤٣١١٢٣٤٥٦"), "ASCII digits only")
+        #expect(!Contact.isPhone(String(repeating: "1", count: 21)))
+    }
+
+    @Test func theContactKeyIsTheComposedLowerCaseAddress() {
+        let key = Contact(name: "J", email: "JU\u{308}RGEN@mu\u{308}ller.de").key
+        #expect(key.map { Array($0.utf8) } == Array("mail:j\u{FC}rgen@m\u{FC}ller.de".utf8), "as stored, byte for byte")
+        #expect(Contact(name: "E", email: "Erika@Example.org").key == "mail:erika@example.org")
+    }
+}
