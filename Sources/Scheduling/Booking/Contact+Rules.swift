@@ -21,16 +21,19 @@ extension Contact {
     package static func nameIssue(_ name: String) -> NameIssue? {
         if name.isEmpty { return .empty }
         if name.count > maxNameLength { return .tooLong }
-        if hasInvisibleCharacter(name) { return .invisibleCharacter }
+        if hasInvisibleCharacter(name, allowingJoiners: true) { return .invisibleCharacter }
         if !name.unicodeScalars.contains(where: \.properties.isAlphabetic) { return .noLetter }
         return nil
     }
 
     /// Whether `text` holds a character of Unicode category Cc (control), Cf (format: zero-width
     /// and direction marks, the byte order mark) or Zl/Zp (line and paragraph separators).
-    package static func hasInvisibleCharacter(_ text: String) -> Bool {
+    /// `allowingJoiners` lets U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER pass,
+    /// which names in Persian and Indic scripts (and emoji) are written with.
+    package static func hasInvisibleCharacter(_ text: String, allowingJoiners: Bool = false) -> Bool {
         text.unicodeScalars.contains { scalar in
-            switch scalar.properties.generalCategory {
+            if allowingJoiners, scalar == "\u{200C}" || scalar == "\u{200D}" { return false }
+            return switch scalar.properties.generalCategory {
             case .control, .format, .lineSeparator, .paragraphSeparator: true
             default: false
             }
