@@ -181,7 +181,7 @@ enum LoadTestCommand: Subcommand {
         let town = try MunicipalityLoader.load(path: config)
         let start = ContinuousClock.now
         let made = try BenchTown.fill(town: town, path: db, bookings: bookings, now: ServerClock.system()) { line in
-            FileHandle.standardError.write(Data("  filled \(line)\n".utf8))
+            RathausCommand.writeError("  filled \(line)")
         }
         let elapsed = (ContinuousClock.now - start).seconds
         print("\(made) bookings in \(String(format: "%.1f", elapsed)) s")

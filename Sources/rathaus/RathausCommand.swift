@@ -100,11 +100,18 @@ enum RathausCommand {
 
     private static func fail(_ error: any Error, code: Int32, usage: String? = nil) -> Int32 {
         let message = String(describing: error)
-        FileHandle.standardError.write(Data("rathaus: \(message)\n".utf8))
+        writeError("rathaus: \(message)")
         if let usage, let first = usage.split(separator: "\n").first {
-            FileHandle.standardError.write(Data("\(first)\n".utf8))
+            writeError(String(first))
         }
         return code
+    }
+
+    /// Writes `line` and a newline to standard error in one `write`; a closed or full standard
+    /// error loses the line but never stops the command (FileHandle's `write` would trap).
+    static func writeError(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 
     static var help: String {

@@ -50,10 +50,9 @@ enum TokenCommand: Subcommand {
                     )
                 }
             }
-            FileHandle.standardError.write(
-                Data(
-                    "created token \(record.id) (\(role.rawValue)\(office.map { ", office \($0)" } ?? "")); it is shown only now\n"
-                        .utf8))
+            RathausCommand.writeError(
+                "created token \(record.id) (\(role.rawValue)\(office.map { ", office \($0)" } ?? "")); it is shown only now"
+            )
             return 0
         case "list":
             try arguments.finish()

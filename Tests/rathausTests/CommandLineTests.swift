@@ -104,6 +104,18 @@ import Testing
         }
     }
 
+    @Test func anErrorThatCannotBeWrittenStillEndsWithItsExitCode() throws {
+        let executable = try #require(CrashTestTests.executable, "build the rathaus executable first (swift build)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["frob"]
+        process.standardError = FileHandle(forWritingAtPath: "/dev/full")
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 64)
+    }
+
     @Test func outputThatCannotBeWrittenIsAFailure() throws {
         let executable = try #require(CrashTestTests.executable, "build the rathaus executable first (swift build)")
         for arguments in [["holidays", "--state", "DE-BY"], ["openapi"], ["--version"]] {

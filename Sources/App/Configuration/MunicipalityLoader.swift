@@ -42,7 +42,7 @@ package enum MunicipalityLoader {
             return .success(text)
         }
         do {
-            let warn = warn ?? { line in FileHandle.standardError.write(Data("rathaus: warning: \(line)\n".utf8)) }
+            let warn = warn ?? { line in Log.standardError("rathaus: warning: \(line)") }
             return try MunicipalityDecoder.decode(root, readCalendar: readCalendar) { warn("\(name): \($0)") }
         } catch {
             throw ConfigurationError(file: name, message: error.description)
