@@ -27,6 +27,13 @@ import Testing
         #expect(QueryParameters("").misfits(known: []).unknown.isEmpty)
     }
 
+    @Test func onlyTheFirstTenUnknownNamesAreCollected() {
+        let names = (0..<2_700).map { "n\($0)=1" }.joined(separator: "&")
+        let misfits = QueryParameters(names + "&persons=1&persons=2").misfits(known: ["persons"])
+        #expect(misfits.unknown == (0..<10).map { "n\($0)" })
+        #expect(misfits.repeated == ["persons"])
+    }
+
     @Test func brokenEscapesAreKeptAsTheyAre() {
         #expect(QueryParameters("a=100%&b=%zz&c=%4")["a"] == "100%")
         #expect(QueryParameters("a=100%&b=%zz&c=%4")["b"] == "%zz")

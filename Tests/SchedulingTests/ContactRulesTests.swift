@@ -40,12 +40,18 @@ import Testing
         #expect(Contact.nameIssue("محمد\u{200C}رضا") == nil, "Persian names are written with a zero-width non-joiner")
         #expect(Contact.nameIssue("Erika 👩\u{200D}💻") == nil, "a zero-width joiner in an emoji")
         #expect(!Contact.isEmail("grenz\u{200C}test@example.org"), "not in e-mail addresses")
+        for invisible in [
+            "grenz.test\u{FE0F}@example.org", "grenz.test\u{3164}@example.org", "grenz\u{34F}@example.org",
+        ] {
+            #expect(!Contact.isEmail(invisible), "\(invisible.unicodeScalars.map(\.value))")
+        }
         #expect(Contact.nameIssue("") == .empty)
         #expect(Contact.nameIssue(String(repeating: "a", count: 201)) == .tooLong)
         #expect(Contact.nameIssue(String(repeating: "a", count: 200)) == nil)
         for invisible in [
             "Nul\u{0}Name", "Ctl\u{7}Name\u{1B}[31m", "Line\nBreak", "Tab\tName", "\u{200B}", "Erika\u{200E}",
-            "\u{FEFF}Erika", "Erika\u{2028}Mustermann", "Erika\u{AD}", "Er\u{7F}ika",
+            "\u{FEFF}Erika", "Erika\u{2028}Mustermann", "Erika\u{AD}", "Er\u{7F}ika", "\u{3164}", "Erika\u{FE0F}",
+            "Eri\u{34F}ka", "\u{115F}\u{1160}", "Erika\u{E0100}",
         ] {
             #expect(Contact.nameIssue(invisible) == .invisibleCharacter, "\(invisible.unicodeScalars.map(\.value))")
         }

@@ -24,8 +24,8 @@ extension RathausAPI.Route {
         }
     }
 
-    /// Throws a validation problem naming each query parameter not in `known` and each one of
-    /// `known` given more than once that is not `repeatable`.
+    /// Throws a validation problem naming each query parameter not in `known` (the first ten) and
+    /// each one of `known` given more than once that is not `repeatable`.
     static func refuseMisfits(_ query: QueryParameters, known: [String], repeatable: [String]) throws(APIProblem) {
         guard !query.isEmpty else { return }
         let misfits = query.misfits(known: known, repeatable: repeatable)

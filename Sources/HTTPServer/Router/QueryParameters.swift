@@ -40,16 +40,20 @@ package struct QueryParameters: Sendable, Sequence {
         pairs.filter { $0.name == name }.map(\.value)
     }
 
-    /// The names of members that are not in `known`, and of members of `known` given more than
-    /// once that are not in `repeatable`, each name once, in order of appearance. Both are empty,
-    /// and nothing is allocated, when the query keeps to the names.
-    package func misfits(known: [String], repeatable: [String] = []) -> (unknown: [String], repeated: [String]) {
+    /// The names of members that are not in `known` (the first `limit` of them: a request line
+    /// of thousands of made-up names must not cost a square of them, nor an answer that long),
+    /// and of members of `known` given more than once that are not in `repeatable`, each name
+    /// once, in order of appearance. Both are empty, and nothing is allocated, when the query
+    /// keeps to the names.
+    package func misfits(known: [String], repeatable: [String] = [], limit: Int = 10) -> (
+        unknown: [String], repeated: [String]
+    ) {
         var unknown: [String] = []
         var repeated: [String] = []
         for index in pairs.indices {
             let name = pairs[index].name
             if !known.contains(name) {
-                if !unknown.contains(name) { unknown.append(name) }
+                if unknown.count < limit, !unknown.contains(name) { unknown.append(name) }
             } else if !repeatable.contains(name), !repeated.contains(name),
                 pairs[..<index].contains(where: { $0.name == name })
             {

@@ -27,12 +27,15 @@ extension Contact {
     }
 
     /// Whether `text` holds a character of Unicode category Cc (control), Cf (format: zero-width
-    /// and direction marks, the byte order mark) or Zl/Zp (line and paragraph separators).
+    /// and direction marks, the byte order mark) or Zl/Zp (line and paragraph separators), or
+    /// any other default-ignorable code point (variation selectors, the combining grapheme
+    /// joiner, Hangul fillers: drawn as nothing, some of them counted as letters).
     /// `allowingJoiners` lets U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER pass,
     /// which names in Persian and Indic scripts (and emoji) are written with.
     package static func hasInvisibleCharacter(_ text: String, allowingJoiners: Bool = false) -> Bool {
         text.unicodeScalars.contains { scalar in
             if allowingJoiners, scalar == "\u{200C}" || scalar == "\u{200D}" { return false }
+            if scalar.properties.isDefaultIgnorableCodePoint { return true }
             return switch scalar.properties.generalCategory {
             case .control, .format, .lineSeparator, .paragraphSeparator: true
             default: false
@@ -83,11 +86,13 @@ extension Contact {
     private static let localSpecials = Set("!#$%&'*+/=?^_`{|}~.-".unicodeScalars)
     private static let phoneSeparators = Set(" +-()/".unicodeScalars)
 
-    /// An ASCII letter or digit, or a letter, combining mark or decimal digit of another script.
+    /// An ASCII letter or digit, or a visible letter, combining mark or decimal digit of another
+    /// script (not a default-ignorable one such as a variation selector or a Hangul filler).
     private static func isEmailLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
         }
+        if scalar.properties.isDefaultIgnorableCodePoint { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark,
             .spacingMark, .decimalNumber:
