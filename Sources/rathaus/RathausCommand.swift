@@ -99,12 +99,18 @@ enum RathausCommand {
     }
 
     private static func fail(_ error: any Error, code: Int32, usage: String? = nil) -> Int32 {
-        let message = String(describing: error)
+        let message = redactingTokens(String(describing: error))
         writeError("rathaus: \(message)")
         if let usage, let first = usage.split(separator: "\n").first {
             writeError(String(first))
         }
         return code
+    }
+
+    /// `text` with every staff token in it (`rst_…`, e.g. one given by mistake as an argument)
+    /// cut to its prefix: a token is printed once, by `token create`, and never again.
+    static func redactingTokens(_ text: String) -> String {
+        text.replacing(/rst_[A-Za-z0-9_\-]+/, with: "rst_…")
     }
 
     /// Writes `line` and a newline to standard error in one `write`; a closed or full standard

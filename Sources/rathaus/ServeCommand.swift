@@ -42,10 +42,10 @@ enum ServeCommand: Subcommand {
             admission.maxPublicInFlight = inFlight
         }
         for proxy in try arguments.repeatedOption("trusted-proxy") {
-            guard isIPAddress(proxy) else {
+            guard let address = canonicalIPAddress(proxy) else {
                 throw UsageError("--trusted-proxy must be an IP address such as 127.0.0.1 or ::1, not '\(proxy)'")
             }
-            admission.trustedProxies.insert(proxy)
+            admission.trustedProxies.insert(address)
         }
         try arguments.finish()
         let town = try MunicipalityLoader.load(path: config)
@@ -64,15 +64,13 @@ enum ServeCommand: Subcommand {
             clock = ServerClock.starting(at: frame.instant(elapsed: frame.elapsed(wall: time)).adding(seconds: seconds))
         }
         let server: RathausServer
-        let databaseExisted = FileManager.default.fileExists(atPath: db)
         do {
+            // Before the database is opened (and made, when new): a port in use or a wrong host
+            // then leaves no file behind.
+            try HTTPServer.checkListenable(host: configuration.host, port: configuration.port)
             server = try RathausServer(
                 municipality: town, databasePath: db, configuration: configuration, admission: admission, clock: clock)
         } catch let error as HTTPServerError {
-            if !databaseExisted {
-                // The database was made for a server that could not listen: take it away again.
-                for file in [db, db + "-wal", db + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
-            }
             throw CommandFailure("cannot serve on \(configuration.host):\(configuration.port): \(error)")
         }
         try server.start()
@@ -101,9 +99,16 @@ enum ServeCommand: Subcommand {
         return 0
     }
 
-    /// Whether `text` is an IPv4 or IPv6 address in text form (inet_pton).
-    static func isIPAddress(_ text: String) -> Bool {
-        var buffer = [UInt8](repeating: 0, count: 16)
-        return inet_pton(AF_INET, text, &buffer) == 1 || inet_pton(AF_INET6, text, &buffer) == 1
+    /// `text` as an IPv4 or IPv6 address in the form the server writes a peer's address in
+    /// (inet_ntop: `::1`, lower case, zeros compressed), so that `0:0:0:0:0:0:0:1` matches a
+    /// peer; nil when it is no address.
+    static func canonicalIPAddress(_ text: String) -> String? {
+        var binary = [UInt8](repeating: 0, count: 16)
+        var textForm = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        for family in [AF_INET, AF_INET6] where inet_pton(family, text, &binary) == 1 {
+            guard inet_ntop(family, binary, &textForm, socklen_t(textForm.count)) != nil else { return nil }
+            return String(decoding: textForm.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        return nil
     }
 }

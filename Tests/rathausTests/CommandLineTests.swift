@@ -29,10 +29,17 @@ import Testing
     }
 
     @Test func optionsWithoutACommandGoToServe() {
-        // Serve refuses the option: the arguments reached it, not the "unknown command" path.
-        var arguments = CommandArguments(["--frob"])
-        #expect(throws: UsageError.self) { _ = try ServeCommand.run(&arguments) }
+        // --help after an option shows serve's usage (exit 0) only when the option reached serve.
+        #expect(RathausCommand.run(["--port", "8080", "--help"]) == 0)
         #expect(RathausCommand.run(["--port", "99999"]) == 64)
+    }
+
+    @Test func aStaffTokenInAnArgumentIsNeverEchoed() {
+        let token = "rst_c2VjcmV0LXRva2VuLWhlcmUtMTIzNDU2Nzg5MA"
+        #expect(
+            RathausCommand.redactingTokens("unexpected argument '\(token)'; no such database /x/\(token)")
+                == "unexpected argument 'rst_…'; no such database /x/rst_…")
+        #expect(RathausCommand.redactingTokens("unknown option '--frob'") == "unknown option '--frob'")
     }
 
     @Test func aRepeatableOptionGivesEveryValue() throws {
@@ -40,8 +47,11 @@ import Testing
         #expect(try arguments.repeatedOption("trusted-proxy") == ["127.0.0.1", "::1"])
         #expect(try arguments.option("port") == "1")
         #expect(throws: Never.self) { try arguments.finish() }
-        #expect(ServeCommand.isIPAddress("10.0.0.1") && ServeCommand.isIPAddress("fd00::1"))
-        #expect(!ServeCommand.isIPAddress("proxy.local") && !ServeCommand.isIPAddress("10.0.0.256"))
+        #expect(ServeCommand.canonicalIPAddress("10.0.0.1") == "10.0.0.1")
+        #expect(ServeCommand.canonicalIPAddress("0:0:0:0:0:0:0:1") == "::1")
+        #expect(ServeCommand.canonicalIPAddress("FD00::1") == "fd00::1")
+        #expect(ServeCommand.canonicalIPAddress("proxy.local") == nil)
+        #expect(ServeCommand.canonicalIPAddress("10.0.0.256") == nil)
     }
 
     @Test func theCrashTestRefusesAnExistingDatabase() throws {

@@ -41,8 +41,14 @@ package struct RequestBody {
     /// Refuses the body of a request that takes none with a validation problem: only an empty
     /// body, whitespace or an empty JSON object (`{}` as application/json) pass.
     package static func requireNone(_ request: HTTPRequest) throws(APIProblem) {
-        let json = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
-        guard request.body.contains(where: { !json.contains($0) }) else { return }
+        guard !request.body.isEmpty else { return }
+        let blank = request.body.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): true
+            default: false
+            }
+        }
+        guard !blank else { return }
         if isJSON(request), case .object(let members)? = try? JSONValue.parse(request.body), members.isEmpty {
             return
         }

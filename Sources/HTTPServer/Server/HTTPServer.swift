@@ -34,6 +34,14 @@ package final class HTTPServer: Sendable {
 
     /// Binds the listening socket. `middleware` runs around every handler in the order given;
     /// `onResponse` is told about every answer, including the server's own errors.
+    /// Binds `host`:`port` and lets go at once: whether a server could listen there, checked
+    /// before work that should not happen for a server that cannot (port 0 always can).
+    package static func checkListenable(host: String, port: Int) throws(HTTPServerError) {
+        guard port != 0 else { return }
+        let (fd, _) = try Socket.listen(host: host, port: port, backlog: 1)
+        close(fd)
+    }
+
     package init(
         configuration: Configuration = Configuration(), router: Router, middleware: [any Middleware] = [],
         onResponse: (@Sendable (ResponseRecord) -> Void)? = nil

@@ -12,9 +12,14 @@ package enum Secrets {
         return Array(bytes.prefix(count))
     }
 
-    /// A booking or staff token: 32 random bytes (256 bits) in base64url without padding.
+    /// A booking or staff token: 32 random bytes (256 bits) in base64url without padding, never
+    /// beginning with `rst_` (what staff tokens begin with; one draw in 16.7 million would), so
+    /// that no booking token is ever taken for a staff one.
     package static func token() -> String {
-        base64URL(bytes(32))
+        while true {
+            let token = base64URL(bytes(32))
+            if !token.hasPrefix("rst_") { return token }
+        }
     }
 
     /// The hash stored for a token: only this reaches the database.
