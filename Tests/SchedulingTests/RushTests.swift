@@ -74,22 +74,124 @@ import Testing
         #expect(room.admitted(at: Fixtures.instant("2026-12-07T07:41")) == 8)
         #expect(room.admitted(at: Fixtures.instant("2026-12-07T07:42")) == 9)
 
-        var restored = WaitingRoom(service: "impfung", releaseAt: release, policy: policy)
-        for index in 0..<3 {
-            restored.restore(
-                "e\(index)", place: room.places["e\(index)"], joinedAt: Fixtures.instant("2026-12-07T06:50"))
-        }
-        restored.restore("late", place: 3, joinedAt: joined)
-        for index in 0..<5 { restored.restore("b\(index)", place: 4 + index, joinedAt: burst) }
+        let restored = WaitingRoom(
+            service: "impfung", releaseAt: release, policy: policy,
+            restoring: (0..<3).map {
+                stored(room, "e\($0)", joinedAt: Fixtures.instant("2026-12-07T06:50"))
+            } + [stored(room, "late", joinedAt: joined)] + (0..<5).map { stored(room, "b\($0)", joinedAt: burst) })
         #expect((0..<9).map(restored.admission(of:)) == (0..<9).map(room.admission(of:)))
     }
 
     @Test func aRestoredRoomKeepsItsPlaces() throws {
-        var room = WaitingRoom(service: "impfung", releaseAt: release, policy: policy)
-        room.restore("a", place: 1, joinedAt: Fixtures.instant("2026-12-07T06:40"))
-        room.restore("b", place: 0, joinedAt: Fixtures.instant("2026-12-07T06:41"))
+        let room = WaitingRoom(
+            service: "impfung", releaseAt: release, policy: policy,
+            restoring: [
+                .init(key: "a", place: 1, joinedAt: Fixtures.instant("2026-12-07T06:40")),
+                .init(key: "b", place: 0, joinedAt: Fixtures.instant("2026-12-07T06:41")),
+            ])
         #expect(room.drawn)
         #expect(room.status(of: "b", at: release) == .admitted(place: 0, until: Fixtures.instant("2026-12-07T07:10")))
+    }
+
+    /// How `room` would have stored `key`, joined at `joinedAt`.
+    func stored(_ room: WaitingRoom, _ key: String, joinedAt: Instant) -> WaitingRoom.StoredEntrant {
+        .init(key: key, place: room.places[key], joinedAt: joinedAt)
+    }
+
+    @Test func aGapInTheStoredPlacesKeepsTheLaterArrivalsTimes() throws {
+        var room = WaitingRoom(service: "impfung", releaseAt: release, policy: policy)
+        var generator = SeededGenerator(seed: 11)
+        var joins: [(key: String, at: Instant)] = (0..<3).map { ("e\($0)", Fixtures.instant("2026-12-07T06:50")) }
+        joins += [
+            ("a", Fixtures.instant("2026-12-07T07:20")), ("lost", Fixtures.instant("2026-12-07T07:21")),
+            ("b", Fixtures.instant("2026-12-07T07:22")), ("c", Fixtures.instant("2026-12-07T07:23")),
+        ]
+        for join in joins { try room.join(join.key, at: join.at, using: &generator) }
+        #expect(room.places["lost"] == 4 && room.places["c"] == 6)
+
+        // The entrant at place 4 got its place, but storing it failed: the stored places are 0...3, 5, 6.
+        var restored = WaitingRoom(
+            service: "impfung", releaseAt: release, policy: policy,
+            restoring: joins.filter { $0.key != "lost" }.map { stored(room, $0.key, joinedAt: $0.at) })
+        #expect(
+            restored.status(of: "b", at: Fixtures.instant("2026-12-07T07:25"))
+                == .admitted(place: 5, until: Fixtures.instant("2026-12-07T07:32")),
+            "admitted from when it joined, not expired since the release")
+        try restored.join("d", at: Fixtures.instant("2026-12-07T07:24"), using: &generator)
+        try room.join("d", at: Fixtures.instant("2026-12-07T07:24"), using: &generator)
+        #expect(restored.places["d"] == 7, "after every stored place")
+        for key in ["e0", "e1", "e2", "a", "b", "c", "d"] {
+            for minute in [0, 1, 20, 22, 23, 25, 31, 32, 33, 34, 40] {
+                let now = release.adding(minutes: minute)
+                #expect(restored.status(of: key, at: now) == room.status(of: key, at: now), "\(key) at 07:\(minute)")
+            }
+        }
+    }
+
+    @Test func aGapInTheStoredPlacesWhereTheRateHoldsArrivalsBackCountsOnlyTheStoredOnes() throws {
+        let burst = Fixtures.instant("2026-12-07T07:40")
+        let joins: [(key: String, at: Instant)] =
+            (0..<3).map { ("e\($0)", Fixtures.instant("2026-12-07T06:50")) } + (0..<6).map { ("b\($0)", burst) }
+        func live(_ joins: [(key: String, at: Instant)]) throws -> WaitingRoom {
+            var room = WaitingRoom(service: "impfung", releaseAt: release, policy: policy)
+            var generator = SeededGenerator(seed: 12)
+            for join in joins { try room.join(join.key, at: join.at, using: &generator) }
+            return room
+        }
+        let room = try live(joins)
+        let kept = joins.filter { $0.key != "b1" }
+        let neverLost = try live(kept)
+        let restored = WaitingRoom(
+            service: "impfung", releaseAt: release, policy: policy,
+            restoring: kept.map { stored(room, $0.key, joinedAt: $0.at) })
+        func admission(_ room: WaitingRoom, _ key: String) -> Instant? { room.places[key].map(room.admission(of:)) }
+        #expect(kept.map { restored.places[$0.key] } == kept.map { room.places[$0.key] }, "the stored places")
+        #expect(
+            kept.map { admission(restored, $0.key) } == kept.map { admission(neverLost, $0.key) },
+            "timed as if the lost one had never joined")
+        #expect(admission(restored, "b4") == Fixtures.instant("2026-12-07T07:41"))
+        #expect(admission(room, "b4") == Fixtures.instant("2026-12-07T07:42"), "before, it waited behind the lost one")
+    }
+
+    @Test(arguments: 1...20 as ClosedRange<UInt64>)
+    func aRestoredRoomTimesTheStoredLaterArrivalsAsARoomWithoutTheLostOnes(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        let policy = WaitingRoomPolicy(
+            opensMinutesBefore: 30, admitPerMinute: Int.random(in: 1...4, using: &random), admissionMinutes: 10,
+            activeMinutesAfter: 120)
+        let joins: [(key: String, at: Instant)] = (0..<40).map {
+            ("k\($0)", release.adding(seconds: Int.random(in: -1800..<3600, using: &random)))
+        }.sorted { $0.at < $1.at }
+        let lost = Set(joins.filter { $0.at >= release && Int.random(in: 0..<4, using: &random) == 0 }.map(\.key))
+        func live(_ joins: [(key: String, at: Instant)]) throws -> WaitingRoom {
+            var room = WaitingRoom(service: "impfung", releaseAt: release, policy: policy)
+            var generator = SeededGenerator(seed: seed)
+            for join in joins { try room.join(join.key, at: join.at, using: &generator) }
+            room.drawIfDue(at: release, using: &generator)
+            return room
+        }
+        let room = try live(joins)
+        let kept = joins.filter { !lost.contains($0.key) }
+        let neverLost = try live(kept)
+        let whole = WaitingRoom(
+            service: "impfung", releaseAt: release, policy: policy,
+            restoring: joins.map { stored(room, $0.key, joinedAt: $0.at) })
+        let restored = WaitingRoom(
+            service: "impfung", releaseAt: release, policy: policy,
+            restoring: kept.map { stored(room, $0.key, joinedAt: $0.at) })
+        for minute in stride(from: 0, through: 90, by: 3) {
+            let now = release.adding(minutes: minute)
+            #expect(joins.map { whole.status(of: $0.key, at: now) } == joins.map { room.status(of: $0.key, at: now) })
+            #expect(whole.admitted(at: now) == room.admitted(at: now))
+        }
+        func admission(_ room: WaitingRoom, _ key: String) -> Instant? { room.places[key].map(room.admission(of:)) }
+        #expect(kept.map { restored.places[$0.key] } == kept.map { room.places[$0.key] }, "the stored places")
+        #expect(kept.map { admission(restored, $0.key) } == kept.map { admission(neverLost, $0.key) })
+        for join in kept {
+            let at = try #require(admission(restored, join.key))
+            #expect(at <= (try #require(admission(room, join.key))), "never later than before the restart")
+            if join.at >= release { #expect(at >= join.at, "never before it joined") }
+        }
     }
 }
 

@@ -97,20 +97,18 @@ package final class RushDesk: Sendable {
         else { return nil }
         let key = "\(service.rawValue)@\(releaseAt.secondsSinceEpoch)"
         if !rooms.withLock({ $0[key] != nil }) {
-            var room = WaitingRoom(service: service, releaseAt: releaseAt, policy: policy)
             let stored =
                 (try? database.reader.sync { connection in
                     try connection.query(
-                        "SELECT entry_hash, place, joined_at FROM waiting_room_entry WHERE service = ? AND release_at = ? ORDER BY sequence",
+                        "SELECT entry_hash, place, joined_at FROM waiting_room_entry WHERE service = ? AND release_at = ? ORDER BY sequence, rowid",
                         [service.rawValue, releaseAt.secondsSinceEpoch]
                     ).map {
-                        (
-                            try $0.value(at: 0, as: String.self), try $0.value(at: 1, as: Int?.self),
-                            Instant(secondsSinceEpoch: try $0.value(at: 2, as: Int64.self))
-                        )
+                        WaitingRoom.StoredEntrant(
+                            key: try $0.value(at: 0, as: String.self), place: try $0.value(at: 1, as: Int?.self),
+                            joinedAt: Instant(secondsSinceEpoch: try $0.value(at: 2, as: Int64.self)))
                     }
                 }) ?? []
-            for (hash, place, joinedAt) in stored { room.restore(hash, place: place, joinedAt: joinedAt) }
+            let room = WaitingRoom(service: service, releaseAt: releaseAt, policy: policy, restoring: stored)
             rooms.withLock { rooms in
                 if rooms[key] == nil { rooms[key] = room }
             }

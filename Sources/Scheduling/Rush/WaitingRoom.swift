@@ -36,11 +36,14 @@ package struct WaitingRoom: Sendable {
     private var members: Set<String> = []
     /// Places by entrant, once drawn (0 is admitted first).
     package private(set) var places: [String: Int] = [:]
-    /// When the places of later arrivals (who joined at or after the release) are admitted, in
-    /// place order; never decreasing.
+    /// The places below this one are the drawn early entrants'; later arrivals (who joined at or
+    /// after the release) queue from here on.
+    private var firstLaterPlace = 0
+    /// The places of later arrivals, increasing. Restored ones keep their stored places, which
+    /// may have gaps (a place handed out to an entrant that was never stored).
+    private var laterPlaces: [Int] = []
+    /// When each of `laterPlaces` is admitted; never decreasing.
     private var laterAdmissions: [Instant] = []
-    /// The first place of a later arrival (the number of drawn early entrants).
-    private var firstLaterPlace: Int { places.count - laterAdmissions.count }
     /// Whether the early entrants have been put in random order.
     package private(set) var drawn = false
 
@@ -73,19 +76,31 @@ package struct WaitingRoom: Sendable {
             early.append(key)
         } else {
             drawIfDue(at: now, using: &generator)
-            queueBehind(key, joinedAt: now)
+            queueBehind(key, place: laterPlaces.last.map { $0 + 1 } ?? firstLaterPlace, joinedAt: now)
         }
         return true
     }
 
-    /// Gives a later arrival the next place, admitted at the rate (at most `admitPerMinute`
-    /// places in any minute) but not before `joinedAt`.
-    private mutating func queueBehind(_ key: String, joinedAt: Instant) {
-        let place = places.count
-        let turn =
-            place >= policy.admitPerMinute ? admission(of: place - policy.admitPerMinute).adding(minutes: 1) : releaseAt
+    /// Queues a later arrival at `place` (above every place so far), behind the entrants already
+    /// queued; joining and restoring both come here, so both time it the same way.
+    private mutating func queueBehind(_ key: String, place: Int, joinedAt: Instant) {
         places[key] = place
-        laterAdmissions.append(max(turn, joinedAt))
+        laterPlaces.append(place)
+        laterAdmissions.append(nextLaterAdmission(joinedAt: joinedAt))
+    }
+
+    /// When the next later arrival, who joined at `joinedAt`, is admitted: at the rate (at most
+    /// `admitPerMinute` of the entrants in the queue in any minute) but not before it joined.
+    /// Its turn follows from how many are queued ahead of it, not from place numbers (restored
+    /// places may have gaps).
+    private func nextLaterAdmission(joinedAt: Instant) -> Instant {
+        let position = firstLaterPlace + laterAdmissions.count
+        guard position >= policy.admitPerMinute else { return max(releaseAt, joinedAt) }
+        let ahead = position - policy.admitPerMinute
+        let aheadAdmitted =
+            ahead >= firstLaterPlace
+            ? laterAdmissions[ahead - firstLaterPlace] : releaseAt.adding(minutes: ahead / policy.admitPerMinute)
+        return max(aheadAdmitted.adding(minutes: 1), joinedAt)
     }
 
     /// Puts the early entrants in random order, once, when the release has come; returns
@@ -96,24 +111,56 @@ package struct WaitingRoom: Sendable {
         var order = early
         order.shuffle(using: &generator)
         for (index, key) in order.enumerated() { places[key] = index }
+        firstLaterPlace = order.count
         early = []
         drawn = true
         return true
     }
 
-    /// Puts back a stored entrant: with its place when drawn, else as an early one (call in
-    /// joining order, with the time it joined).
-    package mutating func restore(_ key: String, place: Int?, joinedAt: Instant) {
-        guard members.insert(key).inserted else { return }
-        if let place {
-            drawn = true
-            if joinedAt >= releaseAt, place == places.count {
-                queueBehind(key, joinedAt: joinedAt)
-            } else {
-                places[key] = place
+    /// A stored entrant, to put back after a restart.
+    package struct StoredEntrant: Sendable {
+        package var key: String
+        /// Its place once drawn.
+        package var place: Int?
+        package var joinedAt: Instant
+
+        package init(key: String, place: Int?, joinedAt: Instant) {
+            self.key = key
+            self.place = place
+            self.joinedAt = joinedAt
+        }
+    }
+
+    /// Rebuilds a room from its stored entrants, given in joining order. Drawn early entrants
+    /// keep their places and so their times; the others who joined before the release wait for
+    /// the draw. Later arrivals keep their stored places and queue in that order (joining order
+    /// where two share one), each timed as joining times it, from how many are ahead of it and
+    /// when it joined. A place handed out to an entrant that was never stored leaves a gap: the
+    /// later arrivals behind it keep their times or, where the rate held them back, come a turn
+    /// earlier; never before they joined.
+    package init(service: ServiceID, releaseAt: Instant, policy: WaitingRoomPolicy, restoring entrants: [StoredEntrant])
+    {
+        self.init(service: service, releaseAt: releaseAt, policy: policy)
+        var later: [(order: Int, entrant: StoredEntrant, place: Int)] = []
+        for entrant in entrants where members.insert(entrant.key).inserted {
+            guard let place = entrant.place else {
+                early.append(entrant.key)
+                continue
             }
-        } else {
-            early.append(key)
+            drawn = true
+            if entrant.joinedAt >= releaseAt {
+                later.append((later.count, entrant, place))
+            } else {
+                places[entrant.key] = place
+                firstLaterPlace = max(firstLaterPlace, place + 1)
+            }
+        }
+        later.sort { ($0.place, $0.order) < ($1.place, $1.order) }
+        for (_, entrant, place) in later {
+            // A place stored twice (an earlier restore could hand out a taken one) moves up, so
+            // places stay unique and increasing.
+            let next = laterPlaces.last.map { $0 + 1 } ?? firstLaterPlace
+            queueBehind(entrant.key, place: max(place, next), joinedAt: entrant.joinedAt)
         }
     }
 
@@ -131,11 +178,18 @@ package struct WaitingRoom: Sendable {
         return earlyAdmitted + low
     }
 
-    /// The instant `place` is admitted: by the rate from the release, for a later arrival not
-    /// before it joined.
+    /// The instant `place` is admitted: by the rate from the release, for a later arrival as
+    /// it was queued (not before it joined).
     package func admission(of place: Int) -> Instant {
-        let later = place - firstLaterPlace
-        if later >= 0, later < laterAdmissions.count { return laterAdmissions[later] }
+        if place >= firstLaterPlace {
+            var low = 0
+            var high = laterPlaces.count
+            while low < high {
+                let middle = (low + high) / 2
+                if laterPlaces[middle] < place { low = middle + 1 } else { high = middle }
+            }
+            if low < laterPlaces.count, laterPlaces[low] == place { return laterAdmissions[low] }
+        }
         return releaseAt.adding(minutes: place / policy.admitPerMinute)
     }
 
