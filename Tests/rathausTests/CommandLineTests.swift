@@ -92,54 +92,49 @@ import Testing
         }
     }
 
-    @Test func aTokenThatCannotBeShownIsNotStored() throws {
+    /// Runs the built rathaus with `arguments`, its standard output (and standard error, when
+    /// `fullStandardError`) on /dev/full; returns how it ended and what it wrote to standard error.
+    private func runWithFullOutput(_ arguments: [String], fullStandardError: Bool = false) throws -> (
+        reason: Process.TerminationReason, status: Int32, errors: String
+    ) {
         let executable = try #require(CrashTestTests.executable, "build the rathaus executable first (swift build)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let errors = Pipe()
+        process.standardError = fullStandardError ? FileHandle(forWritingAtPath: "/dev/full") : errors
+        try process.run()
+        process.waitUntilExit()
+        try errors.fileHandleForWriting.close()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (process.terminationReason, process.terminationStatus, text)
+    }
+
+    @Test func aTokenThatCannotBeShownIsNotStored() throws {
         try withTemporaryDirectory { directory in
             let database = directory.file("rathaus.sqlite")
             try makeRathausDatabase(at: database, rows: 0)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["token", "create", "--role", "admin", "--db", database]
-            process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
-            let errors = Pipe()
-            process.standardError = errors
-            try process.run()
-            process.waitUntilExit()
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(process.terminationStatus == 1)
-            #expect(message.hasPrefix("rathaus: cannot write the token to standard output"))
-            #expect(message.split(separator: "\n").count == 1)
+            let run = try runWithFullOutput(["token", "create", "--role", "admin", "--db", database])
+            #expect(run.status == 1)
+            #expect(run.errors.hasPrefix("rathaus: cannot write the token to standard output"))
+            #expect(run.errors.split(separator: "\n").count == 1)
             let connection = try SQLiteConnection(path: database)
             #expect(try connection.staffTokens().isEmpty)
         }
     }
 
     @Test func anErrorThatCannotBeWrittenStillEndsWithItsExitCode() throws {
-        let executable = try #require(CrashTestTests.executable, "build the rathaus executable first (swift build)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["frob"]
-        process.standardError = FileHandle(forWritingAtPath: "/dev/full")
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 64)
+        let run = try runWithFullOutput(["frob"], fullStandardError: true)
+        #expect(run.reason == .exit)
+        #expect(run.status == 64)
     }
 
     @Test func outputThatCannotBeWrittenIsAFailure() throws {
-        let executable = try #require(CrashTestTests.executable, "build the rathaus executable first (swift build)")
         for arguments in [["holidays", "--state", "DE-BY"], ["openapi"], ["--version"]] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
-            let errors = Pipe()
-            process.standardError = errors
-            try process.run()
-            process.waitUntilExit()
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(process.terminationStatus == 1, "\(arguments)")
-            #expect(message == "rathaus: cannot write to standard output: No space left on device\n", "\(arguments)")
+            let run = try runWithFullOutput(arguments)
+            #expect(run.status == 1, "\(arguments)")
+            #expect(run.errors == "rathaus: cannot write to standard output: No space left on device\n", "\(arguments)")
         }
     }
 }
