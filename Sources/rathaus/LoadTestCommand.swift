@@ -181,7 +181,7 @@ enum LoadTestCommand: Subcommand {
         let town = try MunicipalityLoader.load(path: config)
         let start = ContinuousClock.now
         let made = try BenchTown.fill(town: town, path: db, bookings: bookings, now: ServerClock.system()) { line in
-            RathausCommand.writeError("  filled \(line)")
+            Log.standardError("  filled \(line)")
         }
         let elapsed = (ContinuousClock.now - start).seconds
         print("\(made) bookings in \(String(format: "%.1f", elapsed)) s")

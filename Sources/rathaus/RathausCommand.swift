@@ -1,3 +1,4 @@
+import App
 import CSystem
 import Foundation
 
@@ -100,9 +101,9 @@ enum RathausCommand {
 
     private static func fail(_ error: any Error, code: Int32, usage: String? = nil) -> Int32 {
         let message = redactingTokens(String(describing: error))
-        writeError("rathaus: \(message)")
+        Log.standardError("rathaus: \(message)")
         if let usage, let first = usage.split(separator: "\n").first {
-            writeError(String(first))
+            Log.standardError(String(first))
         }
         return code
     }
@@ -111,13 +112,6 @@ enum RathausCommand {
     /// cut to its prefix: a token is printed once, by `token create`, and never again.
     static func redactingTokens(_ text: String) -> String {
         text.replacing(/rst_[A-Za-z0-9_\-]+/, with: "rst_…")
-    }
-
-    /// Writes `line` and a newline to standard error in one `write`; a closed or full standard
-    /// error loses the line but never stops the command (FileHandle's `write` would trap).
-    static func writeError(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
-        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 
     static var help: String {

@@ -50,7 +50,7 @@ enum TokenCommand: Subcommand {
                     )
                 }
             }
-            RathausCommand.writeError(
+            Log.standardError(
                 "created token \(record.id) (\(role.rawValue)\(office.map { ", office \($0)" } ?? "")); it is shown only now"
             )
             return 0

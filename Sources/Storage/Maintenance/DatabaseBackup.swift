@@ -49,7 +49,7 @@ package enum DatabaseBackup {
         // -wal and -shm files behind, which only a connection that may write removes when it
         // closes last (sqlite.org/wal.html#the_wal_file). This one only reads, and leaves the
         // journal mode alone.
-        let source = try SQLiteConnection(path: database, configuration: existingFile)
+        let source = try SQLiteConnection(path: database, configuration: .existingFile)
         let version = try schemaVersion(of: source, migrator: migrator, allowNewer: true)
 
         let temporary = FileOperations.temporarySibling(of: destination, tag: "backup")
@@ -103,7 +103,7 @@ package enum DatabaseBackup {
             // reading for a write-protected file) but without changing its journal mode: a backup
             // in WAL mode then gets no -wal and -shm files left beside it, as the last connection
             // to close removes them (sqlite.org/wal.html#the_wal_file).
-            let source = try SQLiteConnection(path: backup, configuration: existingFile)
+            let source = try SQLiteConnection(path: backup, configuration: .existingFile)
             _ = try schemaVersion(of: source, migrator: migrator)
             try source.backup(to: temporary)
             try source.close()
@@ -148,14 +148,6 @@ package enum DatabaseBackup {
         throw BackupError.fileSystem(operation: "find a free name beside", path: name, errno: EEXIST)
     }
 
-    /// For files that must exist already and keep their journal mode.
-    private static var existingFile: SQLiteConnection.Configuration {
-        var configuration = SQLiteConnection.Configuration()
-        configuration.journalMode = nil
-        configuration.createIfMissing = false
-        return configuration
-    }
-
     /// The schema version of a Rathaus database; an empty file or another application's
     /// database is refused, and so is a newer schema unless `allowNewer`.
     private static func schemaVersion(
@@ -173,7 +165,7 @@ package enum DatabaseBackup {
     /// Runs PRAGMA integrity_check and the schema checks on a copy; returns its schema version.
     @discardableResult
     private static func check(_ path: String, migrator: Migrator, allowNewer: Bool = false) throws -> Int {
-        let copy = try SQLiteConnection(path: path, configuration: existingFile)
+        let copy = try SQLiteConnection(path: path, configuration: .existingFile)
         let problems = try copy.integrityCheck()
         if let first = problems.first {
             throw BackupError.integrityCheckFailed(path: path, problems: problems.count, first: first)
@@ -187,7 +179,7 @@ package enum DatabaseBackup {
     /// SQLite cannot read (the usual reason to restore) cannot be probed; it is replaced anyway,
     /// and kept as `.before-restore`.
     private static func ensureNotInUse(_ database: String) throws {
-        var configuration = existingFile
+        var configuration = SQLiteConnection.Configuration.existingFile
         configuration.busyTimeout = .zero
         do {
             let probe = try SQLiteConnection(path: database, configuration: configuration)

@@ -49,10 +49,7 @@ package struct Migrator: Sendable {
     package func checkFile(at path: String) throws {
         var status = stat()
         guard stat(path, &status) == 0, status.st_size > 0 else { return }
-        var configuration = SQLiteConnection.Configuration()
-        configuration.journalMode = nil
-        configuration.createIfMissing = false
-        let connection = try SQLiteConnection(path: path, configuration: configuration)
+        let connection = try SQLiteConnection(path: path, configuration: .existingFile)
         defer { try? connection.close() }
         _ = try state(of: connection)
     }

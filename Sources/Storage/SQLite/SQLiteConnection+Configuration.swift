@@ -49,6 +49,15 @@ extension SQLiteConnection {
         /// The defaults above.
         package init() {}
 
+        /// The defaults for a file that must exist already and keep its journal mode: opening it
+        /// creates nothing and changes nothing (checks, backup sources and copies).
+        package static var existingFile: Configuration {
+            var configuration = Configuration()
+            configuration.journalMode = nil
+            configuration.createIfMissing = false
+            return configuration
+        }
+
         /// The defaults, read-only: for a second connection that only reads, or a backup source.
         package static var reader: Configuration {
             var configuration = Configuration()
