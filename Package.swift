@@ -22,7 +22,7 @@ let package = Package(
         ),
         .target(
             name: "Storage",
-            dependencies: ["CSQLite", "Scheduling"],
+            dependencies: ["CSQLite", "CSystem", "Scheduling"],
             swiftSettings: swiftSettings
         ),
         .target(name: "ICalendar", dependencies: ["Scheduling"], swiftSettings: swiftSettings),

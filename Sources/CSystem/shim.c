@@ -83,3 +83,13 @@ int csystem_flush_stdout(void) {
     }
     return 0;
 }
+
+static _Thread_local int must_not_block = 0;
+
+void csystem_set_must_not_block(int flag) {
+    must_not_block = flag;
+}
+
+int csystem_must_not_block(void) {
+    return must_not_block;
+}

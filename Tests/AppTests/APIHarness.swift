@@ -31,13 +31,13 @@ final class APIHarness: Sendable {
     let directory: TemporaryDirectory
     let clock = SharedClock(Fixtures.instant("2026-12-07T07:30"))
     let database: Database
-    let api: RathausAPI
+    let api: RathausApp
 
     init(town: Municipality? = APIHarness.demo) throws {
         guard let town else { throw CocoaError(.fileReadUnknown) }
         directory = try TemporaryDirectory()
         database = try Database.open(path: directory.file("api.sqlite"), municipality: town, clock: clock.read)
-        api = try RathausAPI(municipality: town, database: database, clock: clock.read, tokenCacheSeconds: 0)
+        api = try RathausApp(municipality: town, database: database, clock: clock.read, tokenCacheSeconds: 0)
     }
 
     deinit {

@@ -431,7 +431,7 @@ import Testing
         #expect(document["openapi"] as? String == "3.1.0")
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
-        let routed = Set(api.api.routes.filter(\.documented).map { "\($0.method.rawValue) \($0.pattern)" })
+        let routed = Set(api.api.endpoints.filter(\.isDocumented).map { "\($0.method.rawValue) \($0.path)" })
         #expect(
             routed.subtracting(documented).isEmpty, "routes missing in the document: \(routed.subtracting(documented))")
         #expect(documented.subtracting(routed).isEmpty, "documented but not routed: \(documented.subtracting(routed))")
@@ -452,8 +452,8 @@ import Testing
             .limitReached("x", limit: 1),
         ]
         for error in errors {
-            let kind = APIProblem.from(error, office: nil).kind
-            #expect(ProblemCatalog.entry(kind) != nil, "\(kind) is not in the catalog")
+            let kind = APIProblem(error, office: nil).kind.name
+            #expect(ProblemKind.named(kind) != nil, "\(kind) is not in the catalog")
         }
         let queueErrors: [QueueError] = [
             .counterBusy("1", ticket: "t"), .invalidTransition("t", state: .done, action: .recall),
@@ -465,8 +465,8 @@ import Testing
             .alreadyCheckedIn("b", ticket: "t"), .ticketNotFound("t"), .unknownCounter("c"),
         ]
         for error in queueErrors {
-            let kind = APIProblem.from(error, office: nil).kind
-            #expect(ProblemCatalog.entry(kind) != nil, "\(kind) is not in the catalog")
+            let kind = APIProblem(error, office: nil).kind.name
+            #expect(ProblemKind.named(kind) != nil, "\(kind) is not in the catalog")
         }
     }
 }

@@ -78,7 +78,7 @@ import Testing
         #expect(booked.status == 201)
 
         let entry = try #require(late.json["entry"] as? String)
-        let again = try RathausAPI(municipality: api.api.municipality, database: api.database, clock: api.clock.read)
+        let again = try RathausApp(municipality: api.api.municipality, database: api.database, clock: api.clock.read)
         api.database.committer.withConnection { _ in }  // the entry is written
         #expect(
             again.rush.status("impfung", entry: entry)?.status
@@ -93,7 +93,7 @@ import Testing
         api.clock.set(Fixtures.instant("2026-12-07T07:00"))
         let place = try #require(api.send(.get, "/v1/waiting-rooms/impfung/entries/\(entry)").json["place"] as? Int)
         api.database.committer.withConnection { _ in }  // the places are written
-        let again = try RathausAPI(municipality: api.api.municipality, database: api.database, clock: api.clock.read)
+        let again = try RathausApp(municipality: api.api.municipality, database: api.database, clock: api.clock.read)
         #expect(
             again.rush.status("impfung", entry: entry).map {
                 if case .admitted(let stored, _) = $0.status { stored + 1 } else { -1 }

@@ -26,14 +26,14 @@ import Testing
 
     @Test func everyRouteOfV1RefusesAnUnknownQueryParameterByName() throws {
         let api = try APIHarness()
-        let strict = api.api.routes.filter(\.isStrict)
+        let strict = api.api.endpoints.filter(\.isStrict)
         #expect(strict.count > 30)
         for route in strict {
-            let answer = api.send(route.method, Self.target(route.pattern) + "?zzz=1")
-            #expect(answer.status == 400, "\(route.method) \(route.pattern)")
-            #expect(answer.header("Content-Type") == "application/problem+json", "\(route.pattern)")
-            #expect(answer.problemKind == "validation", "\(route.pattern)")
-            #expect(Self.fields(answer) == ["zzz"], "\(route.method) \(route.pattern)")
+            let answer = api.send(route.method, Self.target(route.path) + "?zzz=1")
+            #expect(answer.status == 400, "\(route.method) \(route.path)")
+            #expect(answer.header("Content-Type") == "application/problem+json", "\(route.path)")
+            #expect(answer.problemKind == "validation", "\(route.path)")
+            #expect(Self.fields(answer) == ["zzz"], "\(route.method) \(route.path)")
         }
         #expect(try api.count("waiting_room_entry") == 0)
     }
@@ -96,17 +96,17 @@ import Testing
 
     @Test func everyRouteOfV1ThatTakesNoBodyRefusesOne() throws {
         let api = try APIHarness()
-        let bodiless = api.api.routes.filter { $0.isStrict && !$0.readsBody }
+        let bodiless = api.api.endpoints.filter { $0.isStrict && !$0.contract.readsJSONBody }
         #expect(bodiless.count > 20)
         for route in bodiless {
             for body in ["{garbage", #"{"a":1}"#, "[]", "null"] {
-                let answer = api.send(route.method, Self.target(route.pattern), json: body)
-                #expect(answer.status == 400, "\(route.method) \(route.pattern) \(body)")
-                #expect(answer.problemKind == "validation", "\(route.method) \(route.pattern) \(body)")
+                let answer = api.send(route.method, Self.target(route.path), json: body)
+                #expect(answer.status == 400, "\(route.method) \(route.path) \(body)")
+                #expect(answer.problemKind == "validation", "\(route.method) \(route.path) \(body)")
             }
             let plain = api.send(
-                route.method, Self.target(route.pattern), headers: [("Content-Type", "text/plain")], json: "{}")
-            #expect(plain.status == 400, "\(route.method) \(route.pattern): {} as text/plain")
+                route.method, Self.target(route.path), headers: [("Content-Type", "text/plain")], json: "{}")
+            #expect(plain.status == 400, "\(route.method) \(route.path): {} as text/plain")
         }
     }
 
@@ -197,15 +197,15 @@ import Testing
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(api.send(.get, "/openapi.json").body)) as? [String: Any])
         let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
-        for route in api.api.routes where route.isStrict {
-            let operation = try #require(paths[route.pattern]?[route.method.rawValue.lowercased()])
+        for route in api.api.endpoints where route.isStrict {
+            let operation = try #require(paths[route.path]?[route.method.rawValue.lowercased()])
             let parameters = operation["parameters"] as? [[String: Any]] ?? []
             let query = parameters.filter { $0["in"] as? String == "query" }.compactMap { $0["name"] as? String }
             let security = operation["security"] as? [[String: Any]] ?? []
             let tokenInQuery = security.contains { $0["bookingTokenQuery"] != nil }
-            let name = "\(route.method) \(route.pattern)"
-            #expect(Set(query + (tokenInQuery ? ["token"] : [])) == Set(route.query), "\(name)")
-            #expect((operation["requestBody"] != nil) == route.readsBody, "\(name)")
+            let name = "\(route.method) \(route.path)"
+            #expect(Set(query + (tokenInQuery ? ["token"] : [])) == Set(route.contract.queryNames), "\(name)")
+            #expect((operation["requestBody"] != nil) == route.contract.readsJSONBody, "\(name)")
             let responses = operation["responses"] as? [String: Any] ?? [:]
             #expect(responses["400"] != nil, "\(name) can answer 400")
         }

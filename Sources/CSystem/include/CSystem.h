@@ -53,4 +53,11 @@ void csystem_set_thread_name(const char *name);
 /// the flush or any earlier write to it failed (a full disk, a closed descriptor).
 int csystem_flush_stdout(void);
 
+/// Marks the calling thread as one that must never block (an event loop's), or unmarks it.
+/// Debug builds check it before every blocking database call (see Storage's `BlockingCheck`).
+void csystem_set_must_not_block(int flag);
+
+/// Whether the calling thread is marked as one that must never block.
+int csystem_must_not_block(void);
+
 #endif

@@ -58,7 +58,7 @@ package struct RequestLogMiddleware: Middleware {
     }
 
     /// Sixteen hex digits.
-    static func hex(_ value: UInt64) -> String {
+    package static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: max(0, 16 - digits.count)) + digits
     }

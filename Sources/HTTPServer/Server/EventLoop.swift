@@ -134,6 +134,8 @@ final class EventLoop: @unchecked Sendable {
         threadID.store(UInt(pthread_self()), ordering: .relaxed)
         hasRun = true
         csystem_set_thread_name("http-loop-\(index)")
+        // Handlers run here: debug builds refuse a blocking database call on this thread.
+        csystem_set_must_not_block(1)
         let capacity = 256
         let events = UnsafeMutablePointer<csystem_event>.allocate(capacity: capacity)
         defer { events.deallocate() }

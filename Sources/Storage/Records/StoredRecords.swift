@@ -320,6 +320,23 @@ package struct StoredHold: Sendable {
     package var expiresAt: Instant
     package var extensions: Int
 
+    package init(
+        id: HoldID, office: OfficeID, counter: CounterID, services: [ServiceID], persons: Int, start: Instant,
+        end: Instant, channel: Channel, createdAt: Instant, expiresAt: Instant, extensions: Int
+    ) {
+        self.id = id
+        self.office = office
+        self.counter = counter
+        self.services = services
+        self.persons = persons
+        self.start = start
+        self.end = end
+        self.channel = channel
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.extensions = extensions
+    }
+
     package func hold(at placement: Placement) -> Hold {
         Hold(
             id: id, office: office, counter: counter, services: services, persons: persons, start: start, end: end,
@@ -399,31 +416,5 @@ extension SQLiteConnection {
             updatedAt: Instant(secondsSinceEpoch: try row.value(at: 14)), sequence: try row.value(at: 15),
             placement: Placement(date: day, counterIndex: 0, units: 0..<0))
         return (booking, try row.value(at: 17))
-    }
-
-    /// A stored answer for an idempotency key: the request's hash and the response.
-    package func idempotentResponse(scope: String, key: String) throws -> (
-        requestHash: [UInt8], response: StoredResponse
-    )? {
-        try queryFirst(
-            "SELECT request_hash, status, headers, body FROM idempotency_key WHERE scope = ? AND key = ?", [scope, key]
-        ).map { row in
-            let headers = (try row.value(at: 2, as: String.self)).split(separator: "\n").compactMap {
-                line -> (String, String)? in
-                guard let colon = line.firstIndex(of: ":") else { return nil }
-                return (String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingWhitespace)
-            }
-            return (
-                try row.value(at: 0),
-                StoredResponse(status: try row.value(at: 1), headers: headers, body: try row.value(at: 3))
-            )
-        }
-    }
-
-    /// Deletes idempotency records older than `before`; returns how many.
-    @discardableResult
-    package func deleteIdempotencyKeys(before: Instant) throws -> Int {
-        try execute("DELETE FROM idempotency_key WHERE created_at < ?", [before.secondsSinceEpoch])
-        return changes
     }
 }

@@ -32,6 +32,7 @@ package final class SerialConnection: @unchecked Sendable {
     /// Runs `body` on the queue with the connection and waits for its result. Must not be called
     /// from inside another `sync`, `async` or `run` block of this connection.
     package func sync<T>(_ body: (SQLiteConnection) throws -> T) rethrows -> T {
+        BlockingCheck.assertMayBlock("SerialConnection.sync")
         precondition(
             DispatchQueue.getSpecific(key: queueKey) == nil,
             "SerialConnection.sync called from its own queue would deadlock"

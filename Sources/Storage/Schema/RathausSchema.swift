@@ -10,7 +10,33 @@ package enum RathausSchema {
     package static let migrations: [Migration] = [
         Migration(version: 1, name: "bookings, holds, queue, staff tokens, idempotency keys, audit log", sql: version1),
         Migration(version: 2, name: "server secret, waiting rooms, draws", sql: version2),
+        Migration(version: 3, name: "idempotency keys recorded with their change", sql: version3),
     ]
+
+    /// An idempotency key is recorded in its change's transaction with what the change made
+    /// (`outcome`, and a new booking's token encrypted in `secret`), before its answer is rendered;
+    /// the answer (`status`, `headers`, `body`) follows once it is. Refusals store the answer
+    /// alone.
+    static let version3 = """
+        CREATE TABLE idempotency_key_new (
+            scope TEXT NOT NULL,
+            key TEXT NOT NULL,
+            request_hash BLOB NOT NULL,
+            status INTEGER,
+            headers TEXT,
+            body BLOB,
+            outcome TEXT,
+            secret BLOB,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (scope, key),
+            CHECK (status IS NOT NULL OR outcome IS NOT NULL)
+        ) STRICT;
+        INSERT INTO idempotency_key_new (scope, key, request_hash, status, headers, body, created_at)
+            SELECT scope, key, request_hash, status, headers, body, created_at FROM idempotency_key;
+        DROP TABLE idempotency_key;
+        ALTER TABLE idempotency_key_new RENAME TO idempotency_key;
+        CREATE INDEX idempotency_key_created ON idempotency_key (created_at);
+        """
 
     /// The rush: the key that signs admission tokens, the entrants of waiting rooms (only the
     /// hash of their secret) and the entries of draws.

@@ -98,3 +98,23 @@ package enum Secrets {
         return output
     }
 }
+
+extension Secrets {
+    /// XORs `bytes` with the blocks HMAC-SHA256(`key`, counter) for counter 0, 1, 2 …: encrypts
+    /// and decrypts alike. Used for what is stored under an idempotency key, with a key derived
+    /// from the client's key, which the server does not keep.
+    package static func keyStream(_ bytes: [UInt8], key: [UInt8]) -> [UInt8] {
+        var output = bytes
+        var counter: UInt64 = 0
+        var index = 0
+        while index < output.count {
+            let block = HMAC.sha256(key: key, message: withUnsafeBytes(of: counter.bigEndian) { Array($0) })
+            for byte in block where index < output.count {
+                output[index] ^= byte
+                index += 1
+            }
+            counter += 1
+        }
+        return output
+    }
+}

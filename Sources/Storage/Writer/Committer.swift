@@ -59,7 +59,8 @@ package final class Committer: @unchecked Sendable {
 
     /// Runs `body` with the connection on the committer's queue, between commits, and waits.
     package func withConnection<T>(_ body: (SQLiteConnection) throws -> T) rethrows -> T {
-        try queue.sync { try body(connection) }
+        BlockingCheck.assertMayBlock("Committer.withConnection")
+        return try queue.sync { try body(connection) }
     }
 
     private func drain() {

@@ -122,8 +122,9 @@ package enum WriterError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// A response to store with a change, so that a retried request (Idempotency-Key) gets the
-/// first answer even after a restart.
+/// A response stored under an idempotency key, so that a retried request (Idempotency-Key) gets
+/// the first answer even after a restart. The body is stored as handed in (encrypted by the
+/// caller).
 package struct StoredResponse: Sendable, Equatable {
     package var status: Int
     package var headers: [(String, String)]
@@ -141,21 +142,11 @@ package struct StoredResponse: Sendable, Equatable {
     }
 }
 
-/// The idempotency record to store with a command: where the key belongs, the key, the hash of
-/// the request, and how to render the response from the outcome.
-package struct IdempotencyRecord: Sendable {
-    package var scope: String
-    package var key: String
-    package var requestHash: [UInt8]
-    package var render: @Sendable (Result<OfficeOutcome, WriterError>) -> StoredResponse
-
-    package init(
-        scope: String, key: String, requestHash: [UInt8],
-        render: @escaping @Sendable (Result<OfficeOutcome, WriterError>) -> StoredResponse
-    ) {
-        self.scope = scope
-        self.key = key
-        self.requestHash = requestHash
-        self.render = render
-    }
+/// A record that changes together with a command's change, in its transaction, when the command
+/// succeeds.
+package enum LinkedChange: Sendable, Equatable {
+    /// The draw entry won the booking the command makes.
+    case drawEntryWon(String)
+    /// The draw entry is withdrawn with the cancellation the command makes.
+    case drawEntryWithdrawn(String)
 }

@@ -25,7 +25,8 @@ package final class OfficeWriter: @unchecked Sendable {
     private struct Request: Sendable {
         var command: OfficeCommand
         var actor: StaffActor?
-        var idempotency: IdempotencyRecord?
+        var idempotency: IdempotencyMark?
+        var linked: LinkedChange?
         var completion: Completion
         var attempts = 0
     }
@@ -100,25 +101,32 @@ package final class OfficeWriter: @unchecked Sendable {
 
     /// Runs `body` on the writer's queue with its full in-memory state (tests and tools).
     package func inspect<T: Sendable>(_ body: @Sendable (OfficeSchedule, OfficeQueue) -> T) -> T {
-        queue.sync { body(schedule, officeQueue) }
+        BlockingCheck.assertMayBlock("OfficeWriter.inspect")
+        return queue.sync { body(schedule, officeQueue) }
     }
 
     // MARK: Commands
 
-    /// Decides `command`, stores the change (with the idempotency record, if any) and then calls
-    /// `completion` with the outcome, from another thread.
+    /// Decides `command`, stores the change (with the idempotency mark and the linked change, if
+    /// any, in the same transaction) and then calls `completion` with the outcome, from another
+    /// thread. A refusal stores nothing, not even the idempotency mark.
     package func submit(
-        _ command: OfficeCommand, actor: StaffActor? = nil, idempotency: IdempotencyRecord? = nil,
-        completion: @escaping Completion
+        _ command: OfficeCommand, actor: StaffActor? = nil, idempotency: IdempotencyMark? = nil,
+        linked: LinkedChange? = nil, completion: @escaping Completion
     ) {
-        enqueue([Request(command: command, actor: actor, idempotency: idempotency, completion: completion)])
+        enqueue([
+            Request(command: command, actor: actor, idempotency: idempotency, linked: linked, completion: completion)
+        ])
     }
 
     /// `submit` for callers that can wait (tools, tests): blocks until the outcome is durable.
-    package func perform(_ command: OfficeCommand, actor: StaffActor? = nil) -> Result<OfficeOutcome, WriterError> {
+    package func perform(
+        _ command: OfficeCommand, actor: StaffActor? = nil, linked: LinkedChange? = nil
+    ) -> Result<OfficeOutcome, WriterError> {
+        BlockingCheck.assertMayBlock("OfficeWriter.perform")
         let result = Mutex<Result<OfficeOutcome, WriterError>?>(nil)
         let done = DispatchSemaphore(value: 0)
-        submit(command, actor: actor) { outcome in
+        submit(command, actor: actor, linked: linked) { outcome in
             result.withLock { $0 = outcome }
             done.signal()
         }
@@ -155,26 +163,7 @@ package final class OfficeWriter: @unchecked Sendable {
         var writes: [Committer.WriteSet] = []
         var refusals: [(Completion, Result<OfficeOutcome, WriterError>)] = []
         for request in batch {
-            let (result, write) = decide(request, now: now)
-            var writeSet = write
-            if let record = request.idempotency {
-                let response = record.render(result)
-                let key = record
-                let previous = writeSet
-                writeSet = { connection in
-                    try previous?(connection)
-                    try connection.execute(
-                        """
-                        INSERT INTO idempotency_key (scope, key, request_hash, status, headers, body, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                        [
-                            key.scope, key.key, key.requestHash, response.status,
-                            response.headers.map { "\($0.0): \($0.1)" }.joined(separator: "\n"), response.body,
-                            now.secondsSinceEpoch,
-                        ])
-                }
-            }
+            let (result, writeSet) = decide(request, now: now)
             if let writeSet {
                 decisions.append((request, result, writes.count))
                 writes.append(writeSet)
@@ -362,16 +351,35 @@ package final class OfficeWriter: @unchecked Sendable {
         case .failure(let error):
             return (.failure(error), nil)
         case .success(let (outcome, write)):
-            guard let write, let actor = request.actor, let audit else { return (.success(outcome), write) }
-            return (
-                .success(outcome),
-                { connection in
-                    try write(connection)
-                    try connection.execute(
-                        "INSERT INTO audit_log (at, actor, role, action, office, target) VALUES (?, ?, ?, ?, ?, ?)",
-                        [now.secondsSinceEpoch, actor.id, actor.role, audit.action, officeID.rawValue, audit.target])
+            let actor = request.actor
+            let linked = request.linked
+            let mark = request.idempotency.flatMap { mark in IdempotentOutcome(outcome).map { (mark, $0) } }
+            guard write != nil || mark != nil else { return (.success(outcome), nil) }
+            var token: String?
+            if case .booking(_, let made) = outcome { token = made }
+            let secret = token
+            let audited = audit
+            let changed: Committer.WriteSet = { connection in
+                try write?(connection)
+                if write != nil, let actor, let audited {
+                    try connection.insertAudit(
+                        at: now, actor: actor, action: audited.action, office: officeID, target: audited.target)
                 }
-            )
+                switch linked {
+                case .drawEntryWon(let entry)?:
+                    if case .booking(let booking, _) = outcome {
+                        try connection.updateDrawEntry(id: entry, status: .won, position: nil, booking: booking.id)
+                    }
+                case .drawEntryWithdrawn(let entry)?:
+                    try connection.withdrawDrawEntry(id: entry)
+                case nil:
+                    break
+                }
+                if let (mark, recorded) = mark {
+                    try connection.insertIdempotencyMark(mark, outcome: recorded, secret: secret, at: now)
+                }
+            }
+            return (.success(outcome), changed)
         }
     }
 

@@ -1,0 +1,110 @@
+import Dispatch
+package import HTTPServer
+package import Scheduling
+package import Storage
+
+/// The composition root of Rathaus's HTTP side (Documentation/Architecture.md, "App"): it makes
+/// the shared parts once (the office directory, the caller resolver, the request pipeline, the
+/// rush desk, the form guard, the availability cache, the hall's board), hands each route
+/// collection only what it uses, derives the OpenAPI document from their endpoints and routes
+/// requests to the pipeline.
+package final class RathausApp: Sendable {
+    package let municipality: Municipality
+    package let database: Database
+    package let pipeline: Pipeline
+    package let rush: RushDesk
+    /// Protects the citizen pages' forms against cross-site request forgery.
+    package let forms: FormGuard
+    package let availabilityCache: AvailabilityCache
+    /// Every route, in the order the OpenAPI document lists them.
+    package let endpoints: [Endpoint]
+    /// The router over `endpoints` (its handlers run the pipeline).
+    package let router: Router
+
+    /// The app over `database`; staff tokens are trusted for `tokenCacheSeconds` after a lookup;
+    /// unexpected errors are logged to `log`.
+    package init(
+        municipality: Municipality, database: Database, clock: @escaping @Sendable () -> Instant,
+        tokenCacheSeconds: Int = 10, log: @escaping @Sendable (String) -> Void = Log.standardError
+    ) throws {
+        self.municipality = municipality
+        self.database = database
+        let metrics = Metrics()
+        let callers = CallerResolver(reader: database.reader, clock: clock, cacheSeconds: tokenCacheSeconds)
+        let pipeline = Pipeline(
+            callers: callers,
+            idempotency: IdempotencyKeys(reader: database.reader, committer: database.committer, clock: clock),
+            reader: database.reader, metrics: metrics, log: log)
+        let rush = try RushDesk(municipality: municipality, database: database, clock: clock)
+        let forms = try FormGuard(database: database)
+        let cache = AvailabilityCache()
+        let directory = OfficeDirectory(municipality: municipality, writers: database.writers, clock: clock)
+        let board = QueueBoard(directory: directory, streams: QueueStreams())
+        let operations = OperationRoutes(directory: directory, database: database, metrics: metrics)
+        let features =
+            OfficeRoutes(directory: directory, rush: rush, cache: cache).endpoints
+            + BookingRoutes(directory: directory, rush: rush).endpoints
+            + QueueRoutes(directory: directory, board: board).endpoints
+            + RushRoutes(directory: directory, rush: rush).endpoints
+        let pages =
+            HallPages(directory: directory, board: board, rush: rush).endpoints + AssetRoutes().endpoints
+            + CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics).endpoints
+            + StaffPages(directory: directory).endpoints
+        let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
+        let endpoints = features + operations.endpoints(openAPI: document) + pages
+        var router = Router()
+        for endpoint in endpoints {
+            router.on(endpoint.method, endpoint.path) { request, responder in
+                pipeline.run(endpoint, request) { reply in
+                    switch reply {
+                    case .response(let response): responder.respond(response)
+                    case .stream(let headers, let start): start(responder.openEventStream(headers: headers))
+                    }
+                }
+            }
+        }
+        self.pipeline = pipeline
+        self.rush = rush
+        self.forms = forms
+        self.availabilityCache = cache
+        self.endpoints = endpoints
+        self.router = router
+        for office in municipality.offices {
+            database.writers[office.id]?.observe { changes in
+                board.broadcast(changes, office: office)
+                for change in changes {
+                    if case .booking(let booking, _) = change.outcome, booking.status == .cancelled {
+                        rush.queue.async { rush.offer(booking) }
+                    }
+                }
+            }
+        }
+    }
+
+    package var metrics: Metrics { pipeline.metrics }
+    package var callers: CallerResolver { pipeline.callers }
+
+    /// Runs a request through the routes without a server (tests, tools): path parameters and the
+    /// route are filled in; 404 and 405 are answered as the server would. The handler's own part
+    /// runs with the calling thread marked as an event loop's, so that a blocking database call
+    /// in it fails a debug build as it would on the server.
+    package func handle(_ request: HTTPRequest, reply: @escaping @Sendable (Reply) -> Void) {
+        switch router.match(method: request.method, path: request.path) {
+        case .found(let pattern, _, let parameters):
+            let method = request.method == .head ? HTTPMethod.get : request.method
+            guard let endpoint = endpoints.first(where: { $0.path == pattern && $0.method == method }) else { return }
+            var routed = request
+            routed.parameters = parameters
+            routed.route = pattern
+            BlockingCheck.forbiddingBlocking { pipeline.run(endpoint, routed, reply: reply) }
+        case .methodNotAllowed(let allowed):
+            reply(
+                .problem(
+                    APIProblem(
+                        .methodNotAllowed, detail: "\(request.method.rawValue) is not allowed here.",
+                        headers: [("Allow", allowed.map(\.rawValue).joined(separator: ", "))])))
+        case .notFound:
+            reply(.problem(.notFound("There is nothing at \(request.path).")))
+        }
+    }
+}

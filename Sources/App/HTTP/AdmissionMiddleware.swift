@@ -1,0 +1,149 @@
+import Dispatch
+package import HTTPServer
+import Scheduling
+import Synchronization
+
+/// Limits that keep Rathaus answering during a rush (Documentation/RushHour.md).
+package struct AdmissionConfiguration: Sendable {
+    /// Public requests handled at once; beyond it an immediate 503 with `Retry-After`.
+    package var maxPublicInFlight = 512
+    /// Requests per second one client (address) may make on average.
+    package var requestsPerSecond = 20.0
+    /// Requests one client may make in a burst.
+    package var burst = 40.0
+    /// Clients tracked at once; when full, the fullest buckets are forgotten first.
+    package var maxClients = 100_000
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed.
+    package var trustedProxies: Set<String> = []
+    /// The `Retry-After` of a 503.
+    package var retryAfterSeconds = 1
+    /// Routes never limited (monitoring).
+    package var exemptRoutes: Set<String> = ["/healthz", "/metrics"]
+
+    package init() {}
+}
+
+/// A token bucket per client: `rate` tokens a second up to `burst`; a request takes one.
+/// Pure apart from its table: the caller passes the time, so tests need no sleeps.
+package struct TokenBuckets: Sendable {
+    private var buckets: [String: (tokens: Double, at: Double)] = [:]
+    package let rate: Double
+    package let burst: Double
+    package let capacity: Int
+
+    package init(rate: Double, burst: Double, capacity: Int) {
+        self.rate = max(0.001, rate)
+        self.burst = max(1, burst)
+        self.capacity = max(1, capacity)
+    }
+
+    /// Takes a token for `client` at `now` (seconds on a monotonic clock): nil when allowed, else
+    /// the seconds until the next token.
+    package mutating func take(_ client: String, now: Double) -> Double? {
+        var bucket = buckets[client] ?? (burst, now)
+        bucket.tokens = min(burst, bucket.tokens + (now - bucket.at) * rate)
+        bucket.at = now
+        if bucket.tokens >= 1 {
+            bucket.tokens -= 1
+            store(client, bucket, now: now)
+            return nil
+        }
+        store(client, bucket, now: now)
+        return (1 - bucket.tokens) / rate
+    }
+
+    private mutating func store(_ client: String, _ bucket: (tokens: Double, at: Double), now: Double) {
+        if buckets[client] == nil, buckets.count >= capacity {
+            // Forget clients whose bucket has refilled: they lose nothing by it.
+            buckets = buckets.filter { min(burst, $0.value.tokens + (now - $0.value.at) * rate) < burst }
+            if buckets.count >= capacity { buckets.removeAll(keepingCapacity: true) }
+        }
+        buckets[client] = bucket
+    }
+
+    package var tracked: Int { buckets.count }
+}
+
+/// Admission control and per-client rate limits as middleware: staff with a known token are
+/// not held back by the public limits (the hotline keeps working in a rush); everyone else gets
+/// 429 (`rate-limited`) past the client's rate and 503 (`overloaded`) past the requests in
+/// flight, both as problems with `Retry-After`, at once.
+package final class AdmissionMiddleware: Middleware {
+    package let configuration: AdmissionConfiguration
+    private let callers: CallerResolver
+    private let metrics: Metrics
+    private let inFlight = Atomic<Int>(0)
+    private let buckets: Mutex<TokenBuckets>
+    private let start = ContinuousClock.now
+
+    package init(configuration: AdmissionConfiguration, callers: CallerResolver, metrics: Metrics) {
+        self.configuration = configuration
+        self.callers = callers
+        self.metrics = metrics
+        buckets = Mutex(
+            TokenBuckets(
+                rate: configuration.requestsPerSecond, burst: configuration.burst, capacity: configuration.maxClients))
+    }
+
+    /// The client a request comes from: the peer, or behind a trusted proxy the last address of
+    /// `X-Forwarded-For` that is not itself a trusted proxy.
+    package static func client(of request: HTTPRequest, trustedProxies: Set<String>) -> String {
+        var client = request.remoteHost
+        guard trustedProxies.contains(client), let forwarded = request.headers["X-Forwarded-For"] else { return client }
+        for hop in forwarded.split(separator: ",").reversed() {
+            client = hop.trimmingWhitespace
+            if !trustedProxies.contains(client) { break }
+        }
+        return client
+    }
+
+    package func handle(_ request: HTTPRequest, _ responder: Responder, next: Next) {
+        if let route = request.route, configuration.exemptRoutes.contains(route) {
+            next(request, responder)
+            return
+        }
+        let token = CallerResolver.token(of: request)
+        if callers.isKnownStaff(token: token) {
+            next(request, responder)
+            return
+        }
+        let client = Self.client(of: request, trustedProxies: configuration.trustedProxies)
+        let now = (ContinuousClock.now - start).seconds
+        if let wait = buckets.withLock({ $0.take(client, now: now) }) {
+            metrics.count("rathaus_rate_limited_total")
+            let seconds = max(1, Int(wait.rounded(.up)))
+            responder.respond(
+                .problem(
+                    APIProblem(
+                        .rateLimited,
+                        detail:
+                            "This client sent more than \(Int(configuration.requestsPerSecond)) requests a second; wait \(seconds) s.",
+                        headers: [("Retry-After", String(seconds))])))
+            return
+        }
+        if let token, token.hasPrefix("rst_") {
+            // A staff token not seen lately: its first request costs a public token (so that made-up
+            // tokens cannot flood the database with look-ups); the look-up warms the cache and
+            // its later requests pass freely.
+            callers.resolve(request) { _ in next(request, responder) }
+            return
+        }
+        guard inFlight.wrappingAdd(1, ordering: .relaxed).newValue <= configuration.maxPublicInFlight else {
+            inFlight.subtract(1, ordering: .relaxed)
+            metrics.count("rathaus_overloaded_total")
+            responder.respond(
+                .problem(
+                    APIProblem(
+                        .overloaded,
+                        detail: "The server is at its limit of requests in progress; please retry in a moment.",
+                        headers: [("Retry-After", String(configuration.retryAfterSeconds))])))
+            return
+        }
+        responder.onFinish { [self] _ in inFlight.subtract(1, ordering: .relaxed) }
+        next(request, responder)
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

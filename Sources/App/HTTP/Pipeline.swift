@@ -1,0 +1,189 @@
+import Dispatch
+package import HTTPServer
+package import Scheduling
+package import Storage
+
+/// The one request pipeline every route runs through (Documentation/Architecture.md, "The
+/// request pipeline"), always in this order:
+///
+/// 1. the strict request rules of `/v1` (a staff token in the query, unknown or repeated query
+///    parameters, a body where none is read), before anything is read or changed;
+/// 2. the caller (when the route reads it) and its access, before anything is looked up;
+/// 3. the handler, whose outcome is carried out: reads on the reading connection's queue,
+///    commands through the office writers (with `Idempotency-Key` where the route takes one),
+///    later answers from other queues;
+/// 4. the answer: problems thrown anywhere become RFC 9457 answers (an unexpected error a 500
+///    with the request id, logged), a conditional route's 200 gets its ETag and a matching
+///    `If-None-Match` a 304; writer outcomes are counted in the metrics.
+///
+/// It runs on an event-loop thread and never blocks.
+package final class Pipeline: Sendable {
+    let callers: CallerResolver
+    let idempotency: IdempotencyKeys
+    let reader: SerialConnection
+    let metrics: Metrics
+    let log: @Sendable (String) -> Void
+
+    package init(
+        callers: CallerResolver, idempotency: IdempotencyKeys, reader: SerialConnection, metrics: Metrics,
+        log: @escaping @Sendable (String) -> Void
+    ) {
+        self.callers = callers
+        self.idempotency = idempotency
+        self.reader = reader
+        self.metrics = metrics
+        self.log = log
+    }
+
+    /// Runs `endpoint` for `request` (its route parameters filled in) and answers once through
+    /// `reply`, at once or later from another thread.
+    package func run(_ endpoint: Endpoint, _ request: HTTPRequest, reply: @escaping @Sendable (Reply) -> Void) {
+        let done: @Sendable (Reply) -> Void = { answer in
+            reply(self.finalize(answer, endpoint: endpoint, request: request))
+        }
+        do throws(APIProblem) {
+            if endpoint.isStrict { try Self.checkRules(endpoint, request) }
+        } catch {
+            done(.problem(error))
+            return
+        }
+        guard endpoint.contract.access != .open else {
+            handle(endpoint, RequestContext(request: request, caller: .citizen(bookingToken: nil)), done)
+            return
+        }
+        callers.resolve(request) { result in
+            do throws(APIProblem) {
+                let caller = try result.get()
+                try Self.checkAccess(endpoint.contract.access, caller: caller, request: request)
+                self.handle(endpoint, RequestContext(request: request, caller: caller), done)
+            } catch {
+                done(.problem(error))
+            }
+        }
+    }
+
+    /// Runs the handler and carries out its outcome.
+    private func handle(
+        _ endpoint: Endpoint, _ context: RequestContext, _ done: @escaping @Sendable (Reply) -> Void
+    ) {
+        let outcome = attempt(context.request) { try endpoint.handler(context) }
+        let keyed = endpoint.contract.idempotent ? context.request.headers["Idempotency-Key"] : nil
+        perform(outcome, context, key: keyed, done)
+    }
+
+    /// Carries out `outcome`; `key` is the request's idempotency key until a command has taken it.
+    private func perform(
+        _ outcome: Outcome, _ context: RequestContext, key: String?, _ done: @escaping @Sendable (Reply) -> Void
+    ) {
+        switch outcome {
+        case .reply(let reply):
+            done(reply)
+        case .read(let body):
+            reader.async { connection in
+                self.perform(self.attempt(context.request) { try body(connection) }, context, key: key, done)
+            }
+        case .onQueue(let queue, let body):
+            queue.async { self.perform(self.attempt(context.request) { try body() }, context, key: key, done) }
+        case .later(let start):
+            start { next in self.perform(next, context, key: key, done) }
+        case .command(let command, let writer, let linked, let render):
+            guard let key else {
+                submit(command, to: writer, linked: linked, render: render, context, mark: nil, done)
+                return
+            }
+            idempotency.start(context.request, key: key, scope: context.caller.scope) { start in
+                self.carryOut(start, command, to: writer, linked: linked, render: render, context, done)
+            }
+        }
+    }
+
+    /// Carries out a command under an idempotency key: replays, runs it with the key's mark, or
+    /// answers again from what a change made before a restart; the answer is stored under the key
+    /// before it goes out.
+    private func carryOut(
+        _ start: IdempotencyKeys.Start, _ command: OfficeCommand, to writer: OfficeWriter, linked: LinkedChange?,
+        render: @escaping @Sendable (Result<OfficeOutcome, WriterError>) throws -> Outcome, _ context: RequestContext,
+        _ done: @escaping @Sendable (Reply) -> Void
+    ) {
+        switch start {
+        case .answer(let reply):
+            done(reply)
+        case .run(let mark):
+            submit(command, to: writer, linked: linked, render: render, context, mark: mark) { reply in
+                self.idempotency.finish(mark, reply: reply) { done(reply) }
+            }
+        case .recorded(let mark, let recorded, let token):
+            recover(recorded, token: token, writer: writer) { result in
+                let next = self.attempt(context.request) { try render(result) }
+                self.perform(next, context, key: nil) { reply in
+                    self.idempotency.finish(mark, reply: reply) { done(reply) }
+                }
+            }
+        }
+    }
+
+    private func submit(
+        _ command: OfficeCommand, to writer: OfficeWriter, linked: LinkedChange?,
+        render: @escaping @Sendable (Result<OfficeOutcome, WriterError>) throws -> Outcome, _ context: RequestContext,
+        mark: IdempotencyMark?, _ done: @escaping @Sendable (Reply) -> Void
+    ) {
+        writer.submit(command, actor: context.caller.actor, idempotency: mark, linked: linked) { result in
+            self.count(result, command: command, office: writer.office.id)
+            self.perform(self.attempt(context.request) { try render(result) }, context, key: nil, done)
+        }
+    }
+
+    /// The outcome of `body`, or the problem it throws (an unexpected error: a logged 500).
+    private func attempt(_ request: HTTPRequest, _ body: () throws -> Outcome) -> Outcome {
+        do {
+            return try body()
+        } catch let problem as APIProblem {
+            return .problem(problem)
+        } catch let page as PageAnswer {
+            return .reply(page.reply)
+        } catch {
+            let id = RequestLogMiddleware.hex(request.id)
+            log(
+                "level=error event=handler.error id=\(id) route=\(request.route ?? "-") "
+                    + "error=\"\(String(describing: error).prefix(300))\"")
+            return .reply(.response(.problem(.internalError(), instance: "/requests/" + id)))
+        }
+    }
+
+    /// Counts a writer's outcome in the metrics.
+    func count(_ result: Result<OfficeOutcome, WriterError>, command: OfficeCommand, office: OfficeID) {
+        switch result {
+        case .success(.booking(let booking, let token)) where token != nil:
+            metrics.count(
+                "rathaus_bookings_total", [("office", office.rawValue), ("channel", booking.channel.rawValue)])
+        case .success(.hold):
+            metrics.count("rathaus_holds_total", [("office", office.rawValue), ("command", command.name)])
+        case .success:
+            metrics.count("rathaus_changes_total", [("office", office.rawValue), ("command", command.name)])
+        case .failure(let error):
+            metrics.count(
+                "rathaus_rejections_total",
+                [("command", command.name), ("kind", APIProblem(error, office: nil).kind.name)])
+        }
+    }
+
+    // MARK: The answer
+
+    /// A conditional route's 200 with its ETag, or a 304 when `If-None-Match` names it.
+    private func finalize(_ reply: Reply, endpoint: Endpoint, request: HTTPRequest) -> Reply {
+        guard endpoint.contract.conditional, case .response(var response) = reply, response.status == .ok else {
+            return reply
+        }
+        let tag: String
+        if let given = response.headers["ETag"] {
+            tag = given
+        } else {
+            tag = ETag.of(response.body)
+            response.headers.set("ETag", tag)
+        }
+        guard ETag.matches(request.headers["If-None-Match"], tag) else { return .response(response) }
+        var headers: HTTPHeaders = ["ETag": tag]
+        if let cache = response.headers["Cache-Control"] { headers.set("Cache-Control", cache) }
+        return .response(HTTPResponse(status: .notModified, headers: headers))
+    }
+}

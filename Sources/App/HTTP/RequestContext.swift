@@ -1,0 +1,36 @@
+package import HTTPServer
+package import Scheduling
+package import Storage
+
+/// What a handler is given: the request (with its route parameters) and its caller, resolved and
+/// checked against the route's access by the pipeline (a citizen without a token when the route
+/// does not read the caller).
+package struct RequestContext: Sendable {
+    package let request: HTTPRequest
+    package let caller: Caller
+
+    package init(request: HTTPRequest, caller: Caller) {
+        self.request = request
+        self.caller = caller
+    }
+
+    /// The route's `{name}` parameter (empty when missing).
+    func parameter(_ name: String) -> String {
+        request.parameters[name] ?? ""
+    }
+
+    var query: QueryParameters { request.query }
+
+    /// A request header.
+    func header(_ name: String) -> String? {
+        request.headers[name]
+    }
+
+    /// The JSON body, read field by field.
+    func body() -> RequestBody {
+        RequestBody(request)
+    }
+
+    /// The staff token of a staff route's caller (the pipeline has checked it).
+    var staff: StaffToken? { caller.staff }
+}

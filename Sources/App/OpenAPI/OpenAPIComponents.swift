@@ -1,0 +1,114 @@
+/// The schemas, parameters and security schemes of `/openapi.json`: what the routes' operations
+/// refer to. The representations they describe are written in `Representations` and
+/// `QueueRepresentations`; a test checks answers against them.
+enum OpenAPIComponents {
+    /// The components every operation refers to: security schemes, parameters, the problem answer
+    /// and the schemas of the representations.
+    static let components = ##"""
+        "securitySchemes":{
+          "staffToken":{"type":"http","scheme":"bearer","description":"A staff token (rst_…) made with 'rathaus token create'; its role decides the channel and contingent."},
+          "bookingToken":{"type":"http","scheme":"bearer","description":"The token a booking's confirmation carries; it opens that booking only."},
+          "bookingTokenQuery":{"type":"apiKey","in":"query","name":"token","description":"The booking's token in links (the manage link, the calendar file)."}
+        },
+        "parameters":{
+          "Office":{"name":"office","in":"path","required":true,"schema":{"type":"string"}},
+          "Hold":{"name":"hold","in":"path","required":true,"schema":{"type":"string"}},
+          "Booking":{"name":"booking","in":"path","required":true,"schema":{"type":"string"}},
+          "Ticket":{"name":"ticket","in":"path","required":true,"schema":{"type":"string"}},
+          "Counter":{"name":"counter","in":"path","required":true,"schema":{"type":"string"}},
+          "Service":{"name":"service","in":"path","required":true,"schema":{"type":"string"}},
+          "IdempotencyKey":{"name":"Idempotency-Key","in":"header","description":"A unique key per request: a retry with the same key gets the first answer.","schema":{"type":"string","maxLength":255}},
+          "IfMatch":{"name":"If-Match","in":"header","description":"The booking's ETag, compared strongly: the change is refused with 412 if the booking changed since, and a weak ETag (W/…) never matches.","schema":{"type":"string"}},
+          "IfNoneMatch":{"name":"If-None-Match","in":"header","schema":{"type":"string"}},
+          "AdmissionToken":{"name":"Admission-Token","in":"header","description":"While a service's waiting room is open, the token its entrant got when admitted.","schema":{"type":"string"}}
+        },
+        "responses":{
+          "Problem":{"description":"An RFC 9457 problem","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}
+        },
+        "schemas":{
+          "Problem":{"type":"object","required":["type","title","status"],"properties":{
+            "type":{"type":"string","description":"A URI reference; /problems/{kind} explains it"},"title":{"type":"string"},"status":{"type":"integer"},
+            "detail":{"type":"string"},"instance":{"type":"string"},
+            "errors":{"type":"array","items":{"type":"object","required":["field","message"],"properties":{"field":{"type":"string"},"message":{"type":"string"}}}}}},
+          "WeeklyRule":{"type":"object","required":["days","from","to"],"properties":{
+            "days":{"type":"array","items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]}},
+            "from":{"type":"string","pattern":"^[0-2][0-9]:[0-5][0-9]$"},"to":{"type":"string","pattern":"^[0-2][0-9]:[0-5][0-9]$"},
+            "validFrom":{"type":"string","format":"date"},"validUntil":{"type":"string","format":"date"},"everyWeeks":{"type":"integer"}}},
+          "Office":{"type":"object","required":["id","name","address","timeZone","state","services"],"properties":{
+            "id":{"type":"string"},"name":{"type":"string"},"address":{"type":"array","items":{"type":"string"}},
+            "timeZone":{"type":"string","examples":["Europe/Berlin"]},"state":{"type":"string","examples":["DE-SH"]},
+            "services":{"type":"array","items":{"type":"string"}},
+            "openingHours":{"type":"array","items":{"$ref":"#/components/schemas/WeeklyRule"}},
+            "breaks":{"type":"array","items":{"$ref":"#/components/schemas/WeeklyRule"}},
+            "counters":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"}}}},
+            "links":{"type":"object","additionalProperties":{"type":"string"}}}},
+          "Document":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"note":{"type":"string"},"condition":{"type":"string"}}},
+          "Fee":{"type":"object","properties":{"cents":{"type":"integer"},"text":{"type":"string"},"note":{"type":"string"}}},
+          "Service":{"type":"object","required":["id","name","durationMinutes","maxPersons","bookableOnline","group","documents"],"properties":{
+            "id":{"type":"string"},"name":{"type":"string"},"durationMinutes":{"type":"integer"},"maxPersons":{"type":"integer"},
+            "bookableOnline":{"type":"boolean"},"fee":{"oneOf":[{"$ref":"#/components/schemas/Fee"},{"type":"null"}]},
+            "leika":{"type":["string","null"]},"group":{"type":"string"},
+            "documents":{"type":"array","items":{"$ref":"#/components/schemas/Document"}},"offices":{"type":"array","items":{"type":"string"}}}},
+          "Availability":{"type":"object","required":["office","services","persons","durationMinutes","days"],"properties":{
+            "office":{"type":"string"},"services":{"type":"array","items":{"type":"string"}},"persons":{"type":"integer"},
+            "durationMinutes":{"type":"integer"},"channel":{"type":"string","enum":["online","hotline","counter","kiosk"]},
+            "from":{"type":"string","format":"date"},"to":{"type":"string","format":"date"},
+            "days":{"type":"array","items":{"type":"object","required":["date","slots"],"properties":{
+              "date":{"type":"string","format":"date"},"slots":{"type":"array","items":{"type":"string","format":"date-time"}}}}}}},
+          "Earliest":{"type":"object","properties":{"services":{"type":"array","items":{"type":"string"}},"persons":{"type":"integer"},
+            "channel":{"type":"string"},"draw":{"type":"string","description":"For the public, a service handed out by a draw: where to register (and no offices)"},
+            "offices":{"type":"array","items":{"type":"object","required":["office","name","start"],"properties":{
+              "office":{"type":"string"},"name":{"type":"string"},"start":{"type":"string","format":"date-time"}}}}}},
+          "HoldRequest":{"type":"object","required":["office","services","start"],"additionalProperties":false,"properties":{
+            "office":{"type":"string"},"services":{"type":"array","minItems":1,"items":{"type":"string"}},
+            "persons":{"type":"integer","minimum":1,"maximum":20,"default":1},"start":{"type":"string","format":"date-time"}}},
+          "Hold":{"type":"object","required":["id","expiresAt","office","start","end"],"properties":{
+            "id":{"type":"string"},"expiresAt":{"type":"string","format":"date-time"},"office":{"type":"string"},
+            "services":{"type":"array","items":{"type":"string"}},"persons":{"type":"integer"},
+            "start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"},"channel":{"type":"string"},
+            "extensions":{"type":"integer"},"maxExtensions":{"type":"integer"},"links":{"type":"object","additionalProperties":{"type":"string"}}}},
+          "Contact":{"type":"object","required":["name"],"additionalProperties":false,"properties":{
+            "name":{"type":"string","maxLength":200},"email":{"type":"string","format":"email"},"phone":{"type":"string"}},
+            "description":"Online bookings need an e-mail address or a phone number."},
+          "BookingRequest":{"type":"object","required":["contact"],"additionalProperties":false,"properties":{
+            "hold":{"type":"string","description":"A hold to book; or give office, services, persons and start"},
+            "office":{"type":"string"},"services":{"type":"array","minItems":1,"items":{"type":"string"}},
+            "persons":{"type":"integer","minimum":1,"maximum":20},"start":{"type":"string","format":"date-time"},
+            "contact":{"$ref":"#/components/schemas/Contact"}}},
+          "Booking":{"type":"object","required":["id","reference","status","office","counter","services","persons","start","end","documents","links"],"properties":{
+            "id":{"type":"string"},"reference":{"type":"string","examples":["K7M-4PQ"]},
+            "token":{"type":"string","description":"Only in the answer that creates the booking"},
+            "status":{"type":"string","enum":["booked","cancelled"]},"office":{"type":"string"},"officeName":{"type":"string"},
+            "address":{"type":"array","items":{"type":"string"}},"counter":{"type":"string"},"counterName":{"type":"string"},
+            "services":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"}}}},
+            "persons":{"type":"integer"},"start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"},
+            "channel":{"type":"string"},"sequence":{"type":"integer"},"fee":{"$ref":"#/components/schemas/Fee"},
+            "documents":{"type":"array","items":{"$ref":"#/components/schemas/Document"}},"contact":{"$ref":"#/components/schemas/Contact"},
+            "links":{"type":"object","additionalProperties":{"type":"string"}}}},
+          "Ticket":{"type":"object","required":["id","number","state","services","issuedAt"],"properties":{
+            "id":{"type":"string"},"number":{"type":"string","examples":["A017"]},"group":{"type":"string"},
+            "state":{"type":"string","enum":["waiting","called","serving","done","noShow","parked"]},
+            "services":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"}}}},
+            "issuedAt":{"type":"string","format":"date-time"},"appointment":{"type":"string"},"urgent":{"type":"boolean"},
+            "recalls":{"type":"integer"},"counter":{"type":"string"},"counterName":{"type":"string"},"ahead":{"type":"integer"},
+            "estimatedWaitMinutes":{"type":"integer"},"documents":{"type":"array","items":{"$ref":"#/components/schemas/Document"}},
+            "lateArrival":{"type":"boolean"},"notice":{"type":"string"},"links":{"type":"object","additionalProperties":{"type":"string"}}}},
+          "BoardCall":{"type":"object","required":["ticket","number","counter","counterName"],"properties":{
+            "ticket":{"type":"string"},"number":{"type":"string"},"counter":{"type":"string"},"counterName":{"type":"string"},
+            "calledAt":{"type":"string"},"recalls":{"type":"integer"},"state":{"type":"string"}}},
+          "Board":{"type":"object","required":["office","name","sequence","calls","recent","groups"],"properties":{
+            "office":{"type":"string"},"name":{"type":"string"},"date":{"type":"string"},"time":{"type":"string"},"sequence":{"type":"integer"},
+            "calls":{"type":"array","items":{"$ref":"#/components/schemas/BoardCall"}},"recent":{"type":"array","items":{"$ref":"#/components/schemas/BoardCall"}},
+            "groups":{"type":"array","items":{"type":"object","properties":{"letter":{"type":"string"},"name":{"type":"string"},"waiting":{"type":"integer"},"estimatedWaitMinutes":{"type":"integer"}}}},
+            "waiting":{"type":"array","description":"Staff only","items":{"type":"object"}}}},
+          "WaitingRoomEntry":{"type":"object","required":["service","entry","status"],"properties":{
+            "service":{"type":"string"},"entry":{"type":"string"},"releaseAt":{"type":"string","format":"date-time"},
+            "status":{"type":"string","enum":["waiting","admitted","expired"]},"place":{"type":"integer"},
+            "admissionAt":{"type":"string","format":"date-time"},"admittedUntil":{"type":"string","format":"date-time"},
+            "admissionToken":{"type":"string","description":"Send as Admission-Token with holds and bookings of the service"},
+            "notice":{"type":"string"},"links":{"type":"object","additionalProperties":{"type":"string"}}}},
+          "BookingList":{"type":"object","properties":{"office":{"type":"string"},"date":{"type":"string","format":"date"},
+            "bookings":{"type":"array","items":{"$ref":"#/components/schemas/Booking"}}}}
+        }
+        """##
+}

@@ -1,0 +1,189 @@
+package import Scheduling
+package import Storage
+
+/// The one mapping from the domain's errors (scheduling, queue, writer, rush) to problems. Times
+/// are given in the office's zone when the office is known.
+extension APIProblem {
+    /// `instant` in the office's local time, or UTC without an office.
+    package static func time(_ instant: Instant, _ office: Office?) -> String {
+        office.map { Representations.time(instant, in: $0) } ?? RFC3339.format(instant, offsetSeconds: 0)
+    }
+
+    /// The errors that scheduling and the queue share.
+    private enum Shared {
+        case noServices
+        case unknownService(ServiceID)
+        case duplicateService(ServiceID)
+        case serviceNotOffered(ServiceID, OfficeID)
+        case bookingCancelled(BookingID)
+
+        var problem: APIProblem {
+            switch self {
+            case .noServices:
+                validation([FieldError(field: "services", message: "name at least one service")])
+            case .unknownService(let id):
+                APIProblem(.unknownService, detail: "There is no service \"\(id)\".")
+            case .duplicateService(let id):
+                validation([FieldError(field: "services", message: "service \"\(id)\" is named twice")])
+            case .serviceNotOffered(let id, let office):
+                APIProblem(.serviceNotOffered, detail: "Office \(office) does not offer \"\(id)\".")
+            case .bookingCancelled(let id):
+                APIProblem(.bookingCancelled, detail: "Booking \(id) was cancelled and cannot be changed.")
+            }
+        }
+    }
+
+    /// The problem for a scheduling error.
+    package init(_ error: SchedulingError, office: Office?) {
+        func time(_ instant: Instant) -> String { APIProblem.time(instant, office) }
+        switch error {
+        case .noServices: self = Shared.noServices.problem
+        case .unknownService(let id): self = Shared.unknownService(id).problem
+        case .duplicateService(let id): self = Shared.duplicateService(id).problem
+        case .serviceNotOffered(let id, let office): self = Shared.serviceNotOffered(id, office).problem
+        case .bookingCancelled(let id): self = Shared.bookingCancelled(id).problem
+        case .servicesNotCombinable(let office):
+            self = APIProblem(
+                .servicesNotCombinable,
+                detail:
+                    "No counter of office \(office) does all these services in one appointment; book them separately.")
+        case .serviceNotBookable(let id, _):
+            self = APIProblem(
+                .serviceNotBookableOnline,
+                detail: "\"\(id)\" cannot be booked online; please call the hotline or come by.")
+        case .invalidPersons(let persons, let max):
+            self = .validation([FieldError(field: "persons", message: "must be from 1 to \(max), got \(persons)")])
+        case .invalidDateRange(let from, let to, let maxDays):
+            self = .validation([
+                FieldError(
+                    field: "to",
+                    message: "the range \(from.iso) to \(to.iso) must be forward and at most \(maxDays) days")
+            ])
+        case .startNotOffered(let start):
+            self = APIProblem(
+                .startNotOffered,
+                detail: "\(time(start)) is not one of the office's start times; take one from the availability.")
+        case .outsideBookingWindow(let start, let earliest, let latest):
+            self = APIProblem(
+                .outsideBookingWindow,
+                detail: "\(time(start)) cannot be booked now: from \(time(earliest)) to the end of \(latest.iso).",
+                extensions: [("earliest", time(earliest)), ("latest", latest.iso)])
+        case .slotUnavailable(let office, let start):
+            self = APIProblem(
+                .slotUnavailable,
+                detail: "Someone else took \(time(start)) at office \(office); please choose another time.")
+        case .holdNotFound(let id):
+            self = .notFound("There is no hold \(id).")
+        case .holdExpired(let id):
+            self = APIProblem(
+                .holdExpired, detail: "Hold \(id) ran out; the time may have been taken. Please choose a time again.")
+        case .holdExtensionLimitReached(let id, let max):
+            self = APIProblem(.holdExtensionLimit, detail: "Hold \(id) was already extended \(max) times.")
+        case .bookingNotFound(let id):
+            self = .notFound("There is no booking \(id).")
+        case .bookingAlreadyStarted(let id):
+            self = APIProblem(
+                .bookingStarted, detail: "Booking \(id) has started or is over and can no longer be changed.")
+        case .limitReached(let service, let limit):
+            self = APIProblem(
+                .limitReached,
+                detail: "This contact already holds \(limit) active booking\(limit == 1 ? "" : "s") of \"\(service)\".")
+        case .duplicateID:
+            self = .internalError()
+        }
+    }
+
+    /// The problem for a queue error.
+    package init(_ error: QueueError, office: Office?) {
+        func time(_ instant: Instant) -> String { APIProblem.time(instant, office) }
+        switch error {
+        case .noServices: self = Shared.noServices.problem
+        case .unknownService(let id): self = Shared.unknownService(id).problem
+        case .duplicateService(let id): self = Shared.duplicateService(id).problem
+        case .serviceNotOffered(let id, let office): self = Shared.serviceNotOffered(id, office).problem
+        case .bookingCancelled(let id): self = Shared.bookingCancelled(id).problem
+        case .servicesNotCombinable(let office):
+            self = APIProblem(
+                .servicesNotCombinable,
+                detail: "No counter of office \(office) does all these services; draw one ticket per service.")
+        case .unknownCounter(let id):
+            self = .notFound("There is no counter \(id).")
+        case .ticketNotFound(let id):
+            self = .notFound("There is no ticket \(id) today.")
+        case .counterBusy(let counter, let ticket):
+            self = APIProblem(
+                .counterBusy,
+                detail: "Counter \(counter) is serving \(ticket); finish, park, transfer or mark it first.",
+                extensions: [("ticket", ticket.rawValue)])
+        case .invalidTransition(let id, let state, let action):
+            self = APIProblem(
+                .invalidTicketAction,
+                detail: "Ticket \(id) is \(state.rawValue); it cannot be given '\(action.rawValue)'.")
+        case .recallLimitReached(let id, let max):
+            self = APIProblem(
+                .recallLimit, detail: "Ticket \(id) was recalled \(max) times; mark it as a no-show or park it.")
+        case .dailyCapReached(let group, let cap):
+            self = APIProblem(
+                .dailyCapReached,
+                detail: "Group \(group) has given out its \(cap) tickets for today; please book an appointment.")
+        case .bookingAtOtherOffice(let id):
+            self = APIProblem(.wrongOffice, detail: "Booking \(id) is for another office.")
+        case .bookingNotToday(let id, let date):
+            self = APIProblem(.notToday, detail: "Booking \(id) is on \(date.iso).", extensions: [("date", date.iso)])
+        case .checkInTooEarly(_, let opensAt):
+            self = APIProblem(
+                .checkInTooEarly, detail: "Check-in opens at \(time(opensAt)).",
+                extensions: [("opensAt", time(opensAt))])
+        case .checkInTooLate(_, let closedAt):
+            self = APIProblem(
+                .checkInTooLate, detail: "Check-in closed at \(time(closedAt)).",
+                extensions: [("closedAt", time(closedAt))])
+        case .alreadyCheckedIn(_, let ticket):
+            self = APIProblem(
+                .alreadyCheckedIn, detail: "This appointment already has ticket \(ticket).",
+                extensions: [("ticket", ticket.rawValue)])
+        case .inconsistentEvent:
+            self = .internalError()
+        }
+    }
+
+    /// The problem for a writer error.
+    package init(_ error: WriterError, office: Office?) {
+        switch error {
+        case .scheduling(let error): self.init(error, office: office)
+        case .queue(let error): self.init(error, office: office)
+        case .stale(let id, let current):
+            self = APIProblem(
+                .preconditionFailed,
+                detail: "Booking \(id) changed since you read it (now version \(current)); read it again.",
+                extensions: [("etag", "\"\(current)\"")])
+        case .storage: self = .internalError()
+        }
+    }
+
+    /// The problem for a rush error.
+    package init(_ error: RushError, office: Office?) {
+        func time(_ instant: Instant) -> String { APIProblem.time(instant, office) }
+        switch error {
+        case .notOpenYet(let service, let opensAt):
+            self = APIProblem(
+                .waitingRoomNotOpen, detail: "The waiting room for \(service) opens at \(time(opensAt)).",
+                extensions: [("opensAt", time(opensAt))])
+        case .closed(let service):
+            self = APIProblem(.waitingRoomClosed, detail: "The waiting room for \(service) has closed; book as usual.")
+        case .admissionRequired(let service):
+            self = APIProblem(.admissionRequired, detail: "\(service)")
+        case .admissionInvalid(let service):
+            self = APIProblem(.admissionInvalid, detail: "\(service)")
+        case .registrationClosed(let service, let closedAt):
+            self = APIProblem(
+                .registrationClosed, detail: "Registration for the draw of \(service) closed at \(time(closedAt)).")
+        case .alreadyRegistered(let service):
+            self = APIProblem(
+                .alreadyRegistered,
+                detail: "This e-mail address or phone number is already registered for the draw of \(service).")
+        case .unknownPriority(let id):
+            self = .validation([FieldError(field: "priority", message: "unknown priority group \"\(id)\"")])
+        }
+    }
+}

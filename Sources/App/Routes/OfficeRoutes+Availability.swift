@@ -1,0 +1,142 @@
+import HTTPServer
+import Scheduling
+import Storage
+
+extension OfficeRoutes {
+    /// The checked question of an availability request.
+    struct Question: Sendable {
+        var services: [ServiceID]
+        var persons: Int
+        var from: LocalDate
+        var to: LocalDate
+    }
+
+    /// `GET /v1/offices/{office}/availability?service=a&service=b&persons=2&from=DATE&to=DATE`:
+    /// answered from the office's committed capacity, through a cache of ready answers. The
+    /// public gets no times of a drawn service, only where to register.
+    func availability(_ context: RequestContext) throws -> Outcome {
+        let office = try directory.office(named: context.parameter("office"))
+        let question = try Self.question(context.query, today: directory.today(office))
+        let writer = try directory.writer(office)
+        let channel = context.caller.channel
+        if context.caller.staff == nil, let drawn = question.services.first(where: { rush.draw(of: $0) != nil }) {
+            var json = JSONWriter()
+            json.object { json in
+                json.string("office", office.id.rawValue)
+                json.array("services") { json in for id in question.services { json.string(id.rawValue) } }
+                json.int("persons", question.persons)
+                json.string("channel", channel.rawValue)
+                json.string("draw", "/v1/draws/\(drawn.rawValue)")
+                json.array("days") { _ in }
+            }
+            return .json(json.bytes, headers: [("Cache-Control", "no-cache")])
+        }
+        let now = directory.clock()
+        let key =
+            "\(office.id.rawValue)|\(writer.capacityVersion)|\(now.secondsSinceEpoch / 60)|\(channel.rawValue)|"
+            + question.services.map(\.rawValue).joined(separator: ",")
+            + "|\(question.persons)|\(question.from.dayNumber)|\(question.to.dayNumber)"
+        let entry: AvailabilityCache.Entry
+        if let hit = cache.get(key) {
+            entry = hit
+        } else {
+            let availability: Availability
+            do throws(SchedulingError) {
+                availability = try writer.capacity.availability(
+                    services: question.services, persons: question.persons, channel: channel, from: question.from,
+                    to: question.to, now: now)
+            } catch {
+                throw APIProblem(error, office: office)
+            }
+            let body = Representations.availability(
+                availability, office: office, services: question.services, persons: question.persons,
+                channel: channel, from: question.from, to: question.to)
+            entry = cache.put(key, body: body)
+        }
+        return .json(entry.body, headers: [("ETag", entry.etag), ("Cache-Control", "no-cache")])
+    }
+
+    /// The checked query of an availability request; `from` defaults to `today`, `to` to 13 days
+    /// later. Unknown and repeated parameters are refused before (the route's contract).
+    static func question(_ query: QueryParameters, today: LocalDate) throws(APIProblem) -> Question {
+        var errors: [APIProblem.FieldError] = []
+        let services = query.values(for: "service").map { ServiceID($0) }
+        if services.isEmpty { errors.append(.init(field: "service", message: "name at least one service: ?service=…")) }
+        var persons = 1
+        if let text = query["persons"] {
+            if let value = Int(text), value >= 1, value <= 20 {
+                persons = value
+            } else {
+                errors.append(.init(field: "persons", message: "a whole number from 1 to 20"))
+            }
+        }
+        var from = today
+        if let text = query["from"] {
+            if let date = LocalDate(iso: text) {
+                from = date
+            } else {
+                errors.append(.init(field: "from", message: "a date YYYY-MM-DD"))
+            }
+        }
+        var to = from.adding(days: 13)
+        if let text = query["to"] {
+            if let date = LocalDate(iso: text) {
+                to = date
+            } else {
+                errors.append(.init(field: "to", message: "a date YYYY-MM-DD"))
+            }
+        }
+        if errors.isEmpty, to < from || from.days(until: to) >= maxAvailabilityDays {
+            errors.append(
+                .init(field: "to", message: "must be on or after from, at most \(maxAvailabilityDays) days on"))
+        }
+        guard errors.isEmpty else { throw .validation(errors) }
+        return Question(services: services, persons: persons, from: from, to: to)
+    }
+
+    /// `GET /v1/availability/earliest?service=…&persons=…`: the soonest start per office that does
+    /// the services, soonest first (the hotline's "anywhere in town"). As in `availability`, drawn
+    /// times are not shown to the public: no offices, and where to register.
+    func earliest(_ context: RequestContext) throws -> Outcome {
+        let now = directory.clock()
+        let question = try Self.question(
+            context.query, today: directory.all.first.map { directory.today($0) } ?? now.utc.date)
+        let channel = context.caller.channel
+        let drawn = context.caller.staff == nil ? question.services.first { rush.draw(of: $0) != nil } : nil
+        var found: [(office: Office, start: Instant)] = []
+        var unknown: APIProblem?
+        for office in directory.all where drawn == nil {
+            guard let capacity = directory.capacity(office) else { continue }
+            let today = office.timeZone.local(now).date
+            do throws(SchedulingError) {
+                let availability = try capacity.availability(
+                    services: question.services, persons: question.persons, channel: channel,
+                    from: max(today, question.from), to: today.adding(days: OfficeSchedule.maxQueryDays - 1), now: now)
+                if let start = availability.days.first?.starts.first { found.append((office, start)) }
+            } catch .unknownService(let id) {
+                unknown = APIProblem(SchedulingError.unknownService(id), office: office)
+            } catch {
+                continue
+            }
+        }
+        if found.isEmpty, let unknown { throw unknown }
+        found.sort { ($0.start, $0.office.id) < ($1.start, $1.office.id) }
+        var json = JSONWriter()
+        json.object { json in
+            json.array("services") { json in for id in question.services { json.string(id.rawValue) } }
+            json.int("persons", question.persons)
+            json.string("channel", channel.rawValue)
+            if let drawn { json.string("draw", "/v1/draws/\(drawn.rawValue)") }
+            json.array("offices") { json in
+                for (office, start) in found {
+                    json.object { json in
+                        json.string("office", office.id.rawValue)
+                        json.string("name", office.name)
+                        json.string("start", Representations.time(start, in: office))
+                    }
+                }
+            }
+        }
+        return .json(json.bytes, headers: [("Cache-Control", "no-cache")])
+    }
+}

@@ -1,0 +1,144 @@
+import HTTPServer
+import Scheduling
+import Storage
+
+/// The offices and their services (answers that never change while the server runs, with their
+/// ETags), an office's closures as a calendar, and availability: the free start times of one
+/// office and the earliest start anywhere.
+struct OfficeRoutes: Sendable {
+    let directory: OfficeDirectory
+    let rush: RushDesk
+    let cache: AvailabilityCache
+    /// The answers that never change: all offices, each office, all services.
+    private let officesBody: [UInt8]
+    private let officeBodies: [OfficeID: [UInt8]]
+    private let servicesBody: [UInt8]
+
+    /// The longest date range one availability request may span.
+    static let maxAvailabilityDays = 92
+
+    init(directory: OfficeDirectory, rush: RushDesk, cache: AvailabilityCache) {
+        self.directory = directory
+        self.rush = rush
+        self.cache = cache
+        let municipality = directory.municipality
+        var json = JSONWriter()
+        json.array { json in for office in municipality.offices { Representations.office(office, into: &json) } }
+        officesBody = json.bytes
+        var bodies: [OfficeID: [UInt8]] = [:]
+        for office in municipality.offices {
+            var one = JSONWriter()
+            Representations.office(office, into: &one)
+            bodies[office.id] = one.bytes
+        }
+        officeBodies = bodies
+        var list = JSONWriter()
+        list.array { json in
+            for service in municipality.services {
+                let at = municipality.offices.filter { $0.offeredServices.contains(service.id) }.map(\.id)
+                Representations.service(service, offices: at, into: &json)
+            }
+        }
+        servicesBody = list.bytes
+    }
+
+    var endpoints: [Endpoint] {
+        let conditional = Contract(conditional: true)
+        let publicCache = [("Cache-Control", "public, max-age=60")]
+        return [
+            Endpoint(
+                .get, "/v1/offices", conditional,
+                operation: Operation(
+                    "listOffices", tag: "Offices", "The offices",
+                    responses: [
+                        (
+                            "200",
+                            OpenAPIText.json(#"{"type":"array","items":\#(OpenAPIText.ref("Office"))}"#, "The offices")
+                        )
+                    ])
+            ) { [officesBody] _ in .json(officesBody, headers: publicCache) },
+            Endpoint(
+                .get, "/v1/offices/{office}", conditional,
+                operation: Operation(
+                    "getOffice", tag: "Offices", "One office",
+                    responses: [("200", OpenAPIText.json(OpenAPIText.ref("Office"), "The office"))])
+            ) { [directory, officeBodies] context in
+                let office = try directory.office(named: context.parameter("office"))
+                return .json(officeBodies[office.id] ?? [], headers: publicCache)
+            },
+            Endpoint(
+                .get, "/v1/services", conditional,
+                operation: Operation(
+                    "listServices", tag: "Offices",
+                    "The services, with duration, fee, LeiKa key and the documents to bring",
+                    responses: [
+                        (
+                            "200",
+                            OpenAPIText.json(
+                                #"{"type":"array","items":\#(OpenAPIText.ref("Service"))}"#, "The services")
+                        )
+                    ])
+            ) { [servicesBody] _ in .json(servicesBody, headers: publicCache) },
+            Endpoint(
+                .get, "/v1/offices/{office}/availability",
+                Contract(query: Self.availabilityQuery, access: .caller, conditional: true),
+                operation: Operation(
+                    "getAvailability", tag: "Availability",
+                    "Free start times for services and persons, for the caller's channel",
+                    description:
+                        "Without a token the online contingent is used; a staff token uses its role's (hotline, counter). Answers carry an ETag; If-None-Match gives 304.",
+                    responses: [("200", OpenAPIText.json(OpenAPIText.ref("Availability"), "Free starts by day"))],
+                    problems: [.unknownService, .serviceNotOffered, .servicesNotCombinable])
+            ) { context in try availability(context) },
+            Endpoint(
+                .get, "/v1/availability/earliest",
+                Contract(query: Array(Self.availabilityQuery.prefix(3)), access: .caller),
+                operation: Operation(
+                    "getEarliest", tag: "Availability", "The earliest start per office, soonest first",
+                    responses: [
+                        (
+                            "200",
+                            OpenAPIText.json(
+                                OpenAPIText.ref("Earliest"), "The earliest start of each office that has one")
+                        )
+                    ],
+                    problems: [.unknownService])
+            ) { context in try earliest(context) },
+            Endpoint(
+                .get, "/v1/offices/{office}/closures.ics", conditional,
+                operation: Operation(
+                    "getClosures", tag: "Offices",
+                    "The office's closures (holidays, closure days) as an iCalendar file to subscribe to",
+                    responses: [("200", OpenAPIText.text("text/calendar", "An iCalendar file"))])
+            ) { context in try closures(context) },
+        ]
+    }
+
+    static let availabilityQuery: [QueryParameter] = [
+        QueryParameter(
+            "service", schema: #"{"type":"array","items":{"type":"string"}}"#, required: true, repeatable: true,
+            description: "A service id; repeat for several services"),
+        QueryParameter("persons", schema: OpenAPIText.persons),
+        QueryParameter("from", schema: OpenAPIText.date, description: "First day (default today)"),
+        QueryParameter(
+            "to", schema: OpenAPIText.date, description: "Last day (default from + 13 days; at most 92 days)"),
+    ]
+
+    // MARK: Closures
+
+    /// `GET /v1/offices/{office}/closures.ics`: from 30 days ago to a year ahead.
+    private func closures(_ context: RequestContext) throws -> Outcome {
+        let office = try directory.office(named: context.parameter("office"))
+        let today = directory.today(office)
+        let text = BookingCalendar.closures(
+            of: office, dates: today.adding(days: -30)...today.adding(days: 365),
+            stamp: office.timeZone.frame(of: today).start)
+        return .response(
+            HTTPResponse(
+                status: .ok,
+                headers: [
+                    "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "public, max-age=3600",
+                    "Content-Disposition": "inline; filename=\"schliesstage-\(office.id.rawValue).ics\"",
+                ], body: Array(text.utf8)))
+    }
+}
