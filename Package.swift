@@ -32,7 +32,8 @@ let package = Package(
             dependencies: ["CSystem"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Display", swiftSettings: swiftSettings),
+        // The stylesheets and scripts in Assets/Files are compiled in by Scripts/generate-assets.
+        .target(name: "Display", exclude: ["Assets/Files"], swiftSettings: swiftSettings),
         .target(
             name: "App",
             dependencies: ["Scheduling", "Storage", "ICalendar", "HTTPServer", "Display"],

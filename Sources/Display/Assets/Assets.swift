@@ -2,6 +2,32 @@
 /// constants rather than SwiftPM resources, so Rathaus stays one file to deploy. The server
 /// serves them at `/assets/{name}` with ``etag(named:)`` as the entity tag.
 ///
+/// The files themselves are `Assets/Files/*.css` and `*.js` (excluded from the target in
+/// `Package.swift`); `Scripts/generate-assets` writes them into `Assets+Generated.swift` as
+/// ``sources``, and `Scripts/lint-assets` checks them as CSS and JavaScript. Each begins with a
+/// comment on what it does:
+///
+/// - `base.css`: the palette as custom properties (every colour a page uses is one of these, so
+///   the contrast test sees them all), type, focus, buttons, form fields, the message region and
+///   the token form; every page loads it first and its own stylesheet builds on it.
+/// - `display.css`, `display.js`: the waiting-room display, a dark palette with every text pair
+///   at 7:1 or more and ticket numbers of at least 8.6 % of a 16:9 screen's height; the script
+///   follows the office's event stream (polling when it fails), updates the board in place,
+///   highlights and announces new calls and runs the clock.
+/// - `kiosk.css`, `kiosk.js`: the kiosk, touch targets at least 88 CSS pixels high; screens,
+///   drawing a ticket, the check-in with its keypad and the waiting times on the group buttons.
+/// - `counter.css`, `counter.js`: the counter page, the counter's state, the actions and their
+///   shortcuts, the transfer dialog, parked tickets and live updates from the event stream.
+/// - `ticket.css`, `ticket.js`: the printable ticket, an 80 mm receipt (72 mm printed width);
+///   the script sizes the printed page to the slip, prints on load and returns to the kiosk.
+/// - `citizen.css`, `citizen.js`: the citizen pages, one column that reflows down to 320 CSS
+///   pixels (WCAG 1.4.10) and a print layout for the confirmation; the script is an enhancement
+///   only (the hold's countdown, extending a hold, choosing a time without a reload).
+/// - `hotline.css`, `hotline.js`: the hotline console, earliest times across offices, holds and
+///   bookings on the hotline contingent, look-up, moving and cancelling, and its shortcuts.
+/// - `common.js`: what the kiosk, the counter page and the hotline console share: the device
+///   token, API calls with problem+json errors, the message region and the wording of waits.
+///
 /// No file holds an inline handler or relies on inline style: the pages run under a
 /// Content-Security-Policy of `default-src 'self'`.
 package enum Assets {
@@ -12,7 +38,7 @@ package enum Assets {
         var etag: String
     }
 
-    /// The names of every asset, in a fixed order.
+    /// The names of every asset, in a fixed order: the files of `Assets/Files/`.
     package static let names: [String] = [
         "base.css", "display.css", "kiosk.css", "counter.css", "ticket.css", "citizen.css", "hotline.css",
         "common.js", "display.js", "kiosk.js", "counter.js", "ticket.js", "citizen.js", "hotline.js",
@@ -35,14 +61,6 @@ package enum Assets {
     package static func path(_ name: String) -> String {
         "/assets/" + name
     }
-
-    /// The text of every asset, by name.
-    static let sources: [String: String] = [
-        "base.css": baseCSS, "display.css": displayCSS, "kiosk.css": kioskCSS, "counter.css": counterCSS,
-        "ticket.css": ticketCSS, "common.js": commonJS, "display.js": displayJS, "kiosk.js": kioskJS,
-        "counter.js": counterJS, "ticket.js": ticketJS, "citizen.css": citizenCSS, "citizen.js": citizenJS,
-        "hotline.css": hotlineCSS, "hotline.js": hotlineJS,
-    ]
 
     private static let files: [String: File] = {
         var files: [String: File] = [:]

@@ -1,0 +1,157 @@
+// Rathaus kiosk (Wartemarkenautomat). Needs common.js (window.Rathaus) loaded before it.
+// - Start screen: one button per service group; a group with one service draws its ticket at
+//   once, otherwise its services are offered. "Ich habe einen Termin" opens the check-in.
+// - POST {data-tickets-url} {"services":[id]} or POST {data-check-in-url} {"reference":"K7M-4PQ"}
+//   with the kiosk's token; the answer's links.print is the printable ticket, which the kiosk
+//   opens (it prints itself and comes back here). Problems (RFC 9457) are shown with their title
+//   and detail in the alert region. An answer's "notice" (e.g. a late arrival that got a walk-in
+//   ticket) is shown for a few seconds first.
+// - Group buttons show the waiting count and estimate from GET {data-board-url}, every 30 s.
+// - After 60 s without a touch, any screen returns to the start.
+'use strict';
+
+(() => {
+  const R = window.Rathaus;
+  const body = document.body;
+  const IDLE_MS = 60000;
+  const BOARD_MS = 30000;
+  const NOTICE_MS = 5000;
+  const screens = Array.from(document.querySelectorAll('[data-screen]'));
+  const alphabet = body.dataset.alphabet || 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+  const input = document.getElementById('reference');
+  let current = 'start';
+  let busy = false;
+  let idleTimer = null;
+
+  function show(name) {
+    current = name;
+    for (const screen of screens) screen.hidden = screen.dataset.screen !== name;
+    const screen = screens.find((element) => element.dataset.screen === name);
+    const heading = screen && screen.querySelector('h2, p');
+    if (heading && name !== 'start') {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+    window.scrollTo(0, 0);
+    resetIdle();
+  }
+
+  function resetIdle() {
+    clearTimeout(idleTimer);
+    if (current === 'start' || current === 'busy') return;
+    idleTimer = setTimeout(() => {
+      if (input) input.value = '';
+      show('start');
+    }, IDLE_MS);
+  }
+
+  function servicesOf(letter) {
+    const screen = screens.find((element) => element.dataset.screen === `group-${letter}`);
+    if (!screen) return [];
+    return Array.from(screen.querySelectorAll('[data-service]')).map((button) => button.dataset.service);
+  }
+
+  async function draw(request) {
+    if (busy) return;
+    busy = true;
+    const back = current;
+    R.clearMessage();
+    show('busy');
+    try {
+      const ticket = await request();
+      openTicket(ticket);
+    } catch (problem) {
+      busy = false;
+      show(back === 'check-in' ? 'check-in' : 'start');
+      R.showProblem(problem);
+    }
+  }
+
+  function openTicket(ticket) {
+    const link = ticket && ticket.links && ticket.links.print;
+    const go = () => {
+      if (link) {
+        window.location.assign(link);
+      } else {
+        busy = false;
+        show('start');
+        R.showMessage(`Ihre Nummer: ${ticket ? ticket.number : ''}`, 'Bitte achten Sie auf die Anzeige.', 'info');
+      }
+    };
+    if (ticket && ticket.notice) {
+      R.showMessage(`Ihre Nummer: ${ticket.number}`, ticket.notice, 'info');
+      setTimeout(go, NOTICE_MS);
+    } else {
+      go();
+    }
+  }
+
+  function issue(services) {
+    draw(() => R.api('POST', body.dataset.ticketsUrl, { services }));
+  }
+
+  function normalise(text) {
+    const characters = text.toUpperCase().split('').filter((character) => alphabet.includes(character));
+    const code = characters.slice(0, 6).join('');
+    return code.length > 3 ? `${code.slice(0, 3)}-${code.slice(3)}` : code;
+  }
+
+  function setUp() {
+    document.addEventListener('click', (event) => {
+      const button = event.target.closest('button');
+      if (!button || busy) return;
+      if (button.dataset.show) {
+        R.clearMessage();
+        show(button.dataset.show);
+      } else if (button.dataset.group) {
+        const services = servicesOf(button.dataset.group);
+        if (services.length === 1) issue(services);
+        else show(`group-${button.dataset.group}`);
+      } else if (button.dataset.service) {
+        issue([button.dataset.service]);
+      } else if (button.dataset.key && input) {
+        input.value = button.dataset.key === 'Backspace'
+          ? normalise(input.value.replace(/-$/, '').slice(0, -1))
+          : normalise(input.value + button.dataset.key);
+      }
+    });
+    document.addEventListener('pointerdown', resetIdle);
+    document.addEventListener('keydown', resetIdle);
+    if (input) input.addEventListener('input', () => {
+      input.value = normalise(input.value);
+    });
+    const form = document.getElementById('check-in-form');
+    if (form) form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const reference = normalise(input.value);
+      if (reference.length !== 7) {
+        R.showMessage('Buchungsnummer unvollständig', 'Die Buchungsnummer hat sechs Zeichen, z. B. K7M-4PQ.');
+        return;
+      }
+      draw(() => R.api('POST', body.dataset.checkInUrl, { reference }));
+    });
+  }
+
+  async function updateWaits() {
+    try {
+      const response = await fetch(body.dataset.boardUrl, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+      if (!response.ok) return;
+      const board = await response.json();
+      for (const group of board.groups || []) {
+        for (const element of document.querySelectorAll('[data-wait-for]')) {
+          if (element.dataset.waitFor !== group.letter) continue;
+          element.textContent = group.waiting > 0
+            ? `${group.waiting} wartend · ${R.waitText(group.estimatedWaitMinutes)}`
+            : 'keine Wartezeit';
+        }
+      }
+    } catch (error) {
+      // The waits are a courtesy; the kiosk works without them.
+    }
+  }
+
+  setUp();
+  R.requireToken(() => show('start'));
+  updateWaits();
+  setInterval(updateWaits, BOARD_MS);
+})();
