@@ -11,7 +11,8 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "Rathaus",
     products: [
-        .executable(name: "rathaus", targets: ["rathaus"])
+        .executable(name: "rathaus", targets: ["rathaus"]),
+        .executable(name: "rathaus-tools", targets: ["rathaus-tools"]),
     ],
     targets: [
         .target(name: "Scheduling", swiftSettings: swiftSettings),
@@ -39,9 +40,19 @@ let package = Package(
             dependencies: ["Scheduling", "Storage", "ICalendar", "HTTPServer", "Display"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "RathausCommandLine",
+            dependencies: ["App", "Scheduling", "CSystem"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "rathaus",
-            dependencies: ["App", "Scheduling", "Storage", "ICalendar", "HTTPServer", "CSystem"],
+            dependencies: ["App", "Scheduling", "Storage", "ICalendar", "HTTPServer", "RathausCommandLine"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "rathaus-tools",
+            dependencies: ["App", "Scheduling", "Storage", "HTTPServer", "CSystem", "RathausCommandLine"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -83,7 +94,12 @@ let package = Package(
         ),
         .testTarget(
             name: "rathausTests",
-            dependencies: ["rathaus", "App", "Storage", "RathausTesting"],
+            dependencies: ["rathaus", "RathausCommandLine", "App", "Storage", "RathausTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "rathaus-toolsTests",
+            dependencies: ["rathaus-tools", "RathausCommandLine", "App", "Storage", "HTTPServer", "RathausTesting"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,3 +1,4 @@
+import RathausCommandLine
 internal import Storage
 
 /// `rathaus backup FILE [--db PATH] [--force]`: a consistent copy of the database, also while the

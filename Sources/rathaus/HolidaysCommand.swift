@@ -1,5 +1,6 @@
 import Foundation
 import ICalendar
+import RathausCommandLine
 import Scheduling
 
 /// `rathaus holidays --state DE-BY [--from 2020] [--to 2040] [--out FILE]`: writes a holiday

@@ -1,4 +1,5 @@
 import App
+import RathausCommandLine
 
 /// `rathaus openapi`: prints the API's OpenAPI 3.1 document (as `/openapi.json` serves it).
 enum OpenAPICommand: Subcommand {

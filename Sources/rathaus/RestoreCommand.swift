@@ -1,3 +1,4 @@
+import RathausCommandLine
 internal import Storage
 
 /// `rathaus restore FILE [--db PATH]`: replaces the database by a backup.

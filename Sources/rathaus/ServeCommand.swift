@@ -1,6 +1,7 @@
 import App
 import Foundation
 import HTTPServer
+import RathausCommandLine
 import Scheduling
 import Storage
 

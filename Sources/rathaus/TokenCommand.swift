@@ -1,5 +1,6 @@
 import App
 import Foundation
+import RathausCommandLine
 import Scheduling
 import Storage
 

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import RathausCommandLine
 import RathausTesting
 import Storage
 import Testing
@@ -23,6 +24,10 @@ import Testing
         ["token", "revoke", "rst_c2VjcmV0LXRva2VuLWhlcmU"],
         ["serve", "--trusted-proxy", "not an ip!!"],
         ["serve", "--max-in-flight", "0"],
+        ["crash-test", "--rounds", "1"],
+        ["bench", "core"],
+        ["loadtest", "town"],
+        ["serve-bench", "--print-body"],
     ])
     func wrongArgumentsAreUsageErrors(arguments: [String]) {
         #expect(RathausCommand.run(arguments) == 64)
@@ -34,12 +39,18 @@ import Testing
         #expect(RathausCommand.run(["--port", "99999"]) == 64)
     }
 
+    @Test func theHelpListsTheProductCommandsAndNoTools() {
+        let commands = RathausCommand.help.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("  --") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(commands == ["serve", "check", "backup", "restore", "holidays", "retention", "token", "openapi"])
+    }
+
     @Test func aStaffTokenInAnArgumentIsNeverEchoed() {
         let token = "rst_c2VjcmV0LXRva2VuLWhlcmUtMTIzNDU2Nzg5MA"
         #expect(
-            RathausCommand.redactingTokens("unexpected argument '\(token)'; no such database /x/\(token)")
+            CommandLineTool.redactingTokens("unexpected argument '\(token)'; no such database /x/\(token)")
                 == "unexpected argument 'rst_…'; no such database /x/rst_…")
-        #expect(RathausCommand.redactingTokens("unknown option '--frob'") == "unknown option '--frob'")
+        #expect(CommandLineTool.redactingTokens("unknown option '--frob'") == "unknown option '--frob'")
     }
 
     @Test func aRepeatableOptionGivesEveryValue() throws {
@@ -52,27 +63,6 @@ import Testing
         #expect(ServeCommand.canonicalIPAddress("FD00::1") == "fd00::1")
         #expect(ServeCommand.canonicalIPAddress("proxy.local") == nil)
         #expect(ServeCommand.canonicalIPAddress("10.0.0.256") == nil)
-    }
-
-    @Test func theCrashTestRefusesAnExistingDatabase() throws {
-        try withTemporaryDirectory { directory in
-            let database = directory.file("rathaus.sqlite")
-            try makeRathausDatabase(at: database, rows: 3)
-            let before = try Data(contentsOf: URL(fileURLWithPath: database))
-            #expect(RathausCommand.run(["crash-test", "--rounds", "1", "--db", database]) == 1)
-            #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
-        }
-    }
-
-    @Test func theStorageBenchmarkWritesOnlyIntoAnEmptyDirectory() throws {
-        try withTemporaryDirectory { directory in
-            let database = directory.file("concurrent.sqlite")
-            try makeRathausDatabase(at: database, rows: 3)
-            let before = try Data(contentsOf: URL(fileURLWithPath: database))
-            #expect(RathausCommand.run(["bench", "storage", "--bookings", "100", "--dir", directory.path]) == 1)
-            #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
-            #expect(try directory.fileNames() == ["concurrent.sqlite"])
-        }
     }
 
     @Test func holidaysWriteOnlyRegularFiles() throws {
@@ -92,30 +82,16 @@ import Testing
         }
     }
 
-    /// Runs the built rathaus with `arguments`, its standard output (and standard error, when
-    /// `fullStandardError`) on /dev/full; returns how it ended and what it wrote to standard error.
-    private func runWithFullOutput(_ arguments: [String], fullStandardError: Bool = false) throws -> (
-        reason: Process.TerminationReason, status: Int32, errors: String
-    ) {
-        let executable = try #require(CrashTestTests.executable, "build the rathaus executable first (swift build)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
-        let errors = Pipe()
-        process.standardError = fullStandardError ? FileHandle(forWritingAtPath: "/dev/full") : errors
-        try process.run()
-        process.waitUntilExit()
-        try errors.fileHandleForWriting.close()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (process.terminationReason, process.terminationStatus, text)
+    /// The rathaus program that `swift build` made.
+    private func rathaus() throws -> BuiltExecutable {
+        try #require(BuiltExecutable(named: "rathaus"), "build the rathaus executable first (swift build)")
     }
 
     @Test func aTokenThatCannotBeShownIsNotStored() throws {
         try withTemporaryDirectory { directory in
             let database = directory.file("rathaus.sqlite")
             try makeRathausDatabase(at: database, rows: 0)
-            let run = try runWithFullOutput(["token", "create", "--role", "admin", "--db", database])
+            let run = try rathaus().runWithFullOutput(["token", "create", "--role", "admin", "--db", database])
             #expect(run.status == 1)
             #expect(run.errors.hasPrefix("rathaus: cannot write the token to standard output"))
             #expect(run.errors.split(separator: "\n").count == 1)
@@ -125,14 +101,14 @@ import Testing
     }
 
     @Test func anErrorThatCannotBeWrittenStillEndsWithItsExitCode() throws {
-        let run = try runWithFullOutput(["frob"], fullStandardError: true)
-        #expect(run.reason == .exit)
+        let run = try rathaus().runWithFullOutput(["frob"], fullStandardError: true)
+        #expect(run.exited)
         #expect(run.status == 64)
     }
 
     @Test func outputThatCannotBeWrittenIsAFailure() throws {
         for arguments in [["holidays", "--state", "DE-BY"], ["openapi"], ["--version"]] {
-            let run = try runWithFullOutput(arguments)
+            let run = try rathaus().runWithFullOutput(arguments)
             #expect(run.status == 1, "\(arguments)")
             #expect(run.errors == "rathaus: cannot write to standard output: No space left on device\n", "\(arguments)")
         }

@@ -1,22 +1,23 @@
 import App
 import Foundation
+import RathausCommandLine
 import Scheduling
 import Storage
 
-/// `rathaus loadtest`: the rush benchmarks of issue 8 against a running `rathaus serve`, and the
+/// `rathaus-tools loadtest`: the rush benchmarks of issue 8 against a running `rathaus serve`, and the
 /// tools `Scripts/bench` uses around them.
 enum LoadTestCommand: Subcommand {
     static let name = "loadtest"
     static let summary = "load a running server: vaccination Monday, durable bookings (see Scripts/bench-rush)"
     static let usage = """
-        usage: rathaus loadtest rush|waiting-room --port N [--host H] [--config FILE] [--office ID] [--service ID] [--citizens N]
-                                [--connections N] [--before S] [--after S] [--poll S] [--room-poll S] [--seed N]
-                                [--db FILE] [--server-pid PID] [--expect-slots N] [--max-seconds S] [--summary FILE] [--timeline]
-               rathaus loadtest book --port N [--host H] [--service ID] [--connections N] [--seconds S] [--days N]
-                                [--summary FILE]
-               rathaus loadtest insert-loop --dir DIR [--count N]
-               rathaus loadtest town [--offices N] [--counters N] [--out FILE]
-               rathaus loadtest fill --config FILE --db FILE [--bookings N]
+        usage: rathaus-tools loadtest rush|waiting-room --port N [--host H] [--config FILE] [--office ID] [--service ID] [--citizens N]
+                                      [--connections N] [--before S] [--after S] [--poll S] [--room-poll S] [--seed N]
+                                      [--db FILE] [--server-pid PID] [--expect-slots N] [--max-seconds S] [--summary FILE] [--timeline]
+               rathaus-tools loadtest book --port N [--host H] [--service ID] [--connections N] [--seconds S] [--days N]
+                                      [--summary FILE]
+               rathaus-tools loadtest insert-loop --dir DIR [--count N]
+               rathaus-tools loadtest town [--offices N] [--counters N] [--out FILE]
+               rathaus-tools loadtest fill --config FILE --db FILE [--bookings N]
 
         'rush' is vaccination Monday without a waiting room: --citizens virtual citizens (default
         10000) arrive at random moments from --before seconds before the service's next release to

@@ -1,11 +1,12 @@
 import App
 import Dispatch
 import Foundation
+import RathausCommandLine
 import Scheduling
 import Storage
 import Synchronization
 
-/// `rathaus bench storage`: durable bookings per second through the office writers, one caller at
+/// `rathaus-tools bench storage`: durable bookings per second through the office writers, one caller at
 /// a time and with many concurrent callers, beside a plain loop of one-row insert transactions with
 /// the same pragmas on the same disk, in the same run.
 struct StorageBenchmark {

@@ -1,20 +1,21 @@
 import App
 import Dispatch
 import Foundation
+import RathausCommandLine
 import Scheduling
 import Storage
 import Synchronization
 
-/// `rathaus crash-test`: kills a booking process with SIGKILL at random moments, many times, and
+/// `rathaus-tools crash-test`: kills a booking process with SIGKILL at random moments, many times, and
 /// checks that every booking it answered is in the database, complete, and that no counter is
 /// double-booked (issue 3, "Crash test").
 enum CrashTestCommand: Subcommand {
     static let name = "crash-test"
     static let summary = "kill a busy writer with SIGKILL many times and check that no answered booking is lost"
     static let usage = """
-        usage: rathaus crash-test [--rounds N] [--db FILE] [--config FILE] [--seed N]
+        usage: rathaus-tools crash-test [--rounds N] [--db FILE] [--config FILE] [--seed N]
 
-        Starts 'rathaus crash-test --child' (16 callers booking and cancelling through the office
+        Starts 'rathaus-tools crash-test --child' (16 callers booking and cancelling through the office
         writers, printing each answered change), kills it with SIGKILL at a random moment, and
         after every round checks the database: every answered booking is present and complete,
         every answered cancellation is stored, no counter time is taken twice, the file passes
@@ -112,7 +113,7 @@ enum CrashTestCommand: Subcommand {
 
     // MARK: The parent: kill, check, repeat
 
-    /// Runs `rounds` kill rounds of `executable` (a rathaus binary) on the database at `path`.
+    /// Runs `rounds` kill rounds of `executable` (a rathaus-tools binary) on the database at `path`.
     static func runParent(
         executable: String, path: String, config: String, town: Municipality, rounds: Int, seed: UInt64
     ) throws -> Int32 {
@@ -266,9 +267,4 @@ final class LineCollector: @unchecked Sendable {
         if !text.hasSuffix("\n") { lines.removeLast() }  // a line cut by the kill is not an answer
         return lines
     }
-}
-
-extension Instant {
-    /// The system clock's now (only the executable reads the clock).
-    static var current: Instant { Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) }
 }

@@ -4,31 +4,23 @@ import RathausTesting
 import Storage
 import Testing
 
-@testable import rathaus
+@testable import rathaus_tools
 
-/// Kills a real rathaus process that is booking, several times, and checks the database after
+/// Kills a real rathaus-tools process that is booking, several times, and checks the database after
 /// each kill (the whole check is in `CrashTestCommand.verify`).
 @Suite struct CrashTestTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The rathaus binary that `swift build` put next to the test bundle.
-    static var executable: String? {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [directory, directory.deletingLastPathComponent()] {
-            let path = candidate.appendingPathComponent("rathaus").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
-
     @Test func answeredBookingsSurviveSIGKILL() throws {
-        let executable = try #require(Self.executable, "build the rathaus executable first (swift build)")
+        let executable = try #require(
+            BuiltExecutable(named: "rathaus-tools"), "build the rathaus-tools executable first (swift build)")
         let config = Self.root.appendingPathComponent(MunicipalityLoader.demoPath).path
         try withTemporaryDirectory { directory in
             let town = try MunicipalityLoader.load(path: config)
             let code = try CrashTestCommand.runParent(
-                executable: executable, path: directory.file("crash.sqlite"), config: config, town: town, rounds: 5,
+                executable: executable.path, path: directory.file("crash.sqlite"), config: config, town: town,
+                rounds: 5,
                 seed: 42)
             #expect(code == 0)
         }

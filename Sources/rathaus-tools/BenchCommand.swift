@@ -1,14 +1,15 @@
 import App
 import Foundation
+import RathausCommandLine
 import Scheduling
 
-/// `rathaus bench core`: how fast the scheduling core answers and decides, in memory.
+/// `rathaus-tools bench core`: how fast the scheduling core answers and decides, in memory.
 enum BenchCommand: Subcommand {
     static let name = "bench"
     static let summary = "measure the scheduling core (in memory) or durable storage"
     static let usage = """
-        usage: rathaus bench core [--config FILE] [--runs N] [--bookings N]
-               rathaus bench storage [--config FILE] [--callers N] [--bookings N] [--dir DIR]
+        usage: rathaus-tools bench core [--config FILE] [--runs N] [--bookings N]
+               rathaus-tools bench storage [--config FILE] [--callers N] [--bookings N] [--dir DIR]
 
         On the demo municipality (or FILE) with --bookings existing bookings (default 10000), times an
         availability search over 90 days for one service and for three services for 2 persons, and
@@ -24,7 +25,7 @@ enum BenchCommand: Subcommand {
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
         let what = try arguments.positional()
         guard what == "core" || what == "storage" else {
-            throw UsageError("say what to measure: 'rathaus bench core' or 'rathaus bench storage'")
+            throw UsageError("say what to measure: 'rathaus-tools bench core' or 'rathaus-tools bench storage'")
         }
         let path = try arguments.option("config") ?? MunicipalityLoader.demoPath
         if what == "storage" {

@@ -1,15 +1,16 @@
 /// The arguments of one subcommand: `--name value` options, `--flag` switches and positionals,
 /// taken one by one so that anything left over is reported as a usage error.
-struct CommandArguments {
+package struct CommandArguments {
     private var items: [String]
 
-    init(_ items: [String]) {
+    /// The arguments after the subcommand's name, as given.
+    package init(_ items: [String]) {
         self.items = items
     }
 
     /// The value of `--name VALUE` or `--name=VALUE`, removed from the list; nil when absent.
     /// Given twice, it is a usage error (unless `once` is false).
-    mutating func option(_ name: String, once: Bool = true) throws(UsageError) -> String? {
+    package mutating func option(_ name: String, once: Bool = true) throws(UsageError) -> String? {
         let flag = "--" + name
         var value: String?
         for (index, item) in items.enumerated() {
@@ -35,7 +36,7 @@ struct CommandArguments {
 
     /// Every value of an option that may be given more than once, in order, removed from the
     /// list.
-    mutating func repeatedOption(_ name: String) throws(UsageError) -> [String] {
+    package mutating func repeatedOption(_ name: String) throws(UsageError) -> [String] {
         var values: [String] = []
         while let value = try option(name, once: false) {
             values.append(value)
@@ -44,7 +45,7 @@ struct CommandArguments {
     }
 
     /// An integer option within `range`.
-    mutating func intOption(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+    package mutating func intOption(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
         guard let text = try option(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw UsageError("--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
@@ -53,7 +54,7 @@ struct CommandArguments {
     }
 
     /// Whether `--name` is present; removes it.
-    mutating func flag(_ name: String) throws(UsageError) -> Bool {
+    package mutating func flag(_ name: String) throws(UsageError) -> Bool {
         guard let index = items.firstIndex(of: "--" + name) else { return false }
         items.remove(at: index)
         if items.contains("--" + name) {
@@ -63,13 +64,13 @@ struct CommandArguments {
     }
 
     /// The next positional argument, removed; nil when none is left.
-    mutating func positional() throws(UsageError) -> String? {
+    package mutating func positional() throws(UsageError) -> String? {
         guard let index = items.firstIndex(where: { !$0.hasPrefix("--") || $0 == "-" }) else { return nil }
         return items.remove(at: index)
     }
 
     /// Fails when anything was not taken by the command.
-    func finish() throws(UsageError) {
+    package func finish() throws(UsageError) {
         if let extra = items.first {
             throw UsageError(extra.hasPrefix("-") ? "unknown option '\(extra)'" : "unexpected argument '\(extra)'")
         }

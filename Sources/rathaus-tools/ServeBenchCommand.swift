@@ -1,11 +1,12 @@
 import HTTPServer
+import RathausCommandLine
 
-/// `rathaus serve-bench`: serves one fixed JSON answer, the Rathaus side of Scripts/bench-http.
+/// `rathaus-tools serve-bench`: serves one fixed JSON answer, the Rathaus side of Scripts/bench-http.
 enum ServeBenchCommand: Subcommand {
     static let name = "serve-bench"
     static let summary = "serve a fixed JSON answer for the HTTP benchmark"
     static let usage = """
-        usage: rathaus serve-bench [--host HOST] [--port PORT] [--loops N] [--print-body]
+        usage: rathaus-tools serve-bench [--host HOST] [--port PORT] [--loops N] [--print-body]
 
         Serves the same ~300-byte JSON document on every GET path (an availability answer as the
         API would cache it), for Scripts/bench-http to compare against nginx. Stops on SIGTERM or

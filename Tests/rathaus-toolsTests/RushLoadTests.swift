@@ -6,7 +6,7 @@ import Scheduling
 import Storage
 import Testing
 
-@testable import rathaus
+@testable import rathaus_tools
 
 /// Vaccination Monday in small (issue 8): a few hundred virtual citizens from the load generator
 /// against a real server on port 0, for 50 slots released at one moment. Whatever the timing,
