@@ -3,8 +3,9 @@ import Testing
 
 @testable import Scheduling
 
-/// Seeded random operations on random offices, checking the invariants of shared/DESIGN.md
-/// after every step. A failure names its seed and step, so it can be replayed.
+/// Seeded random operations on random offices, checking the invariants of
+/// Documentation/Scheduling.md ("Invariants") after every step. A failure names its seed and
+/// step, so it can be replayed.
 @Suite struct SchedulePropertyTests {
     static let seeds: [UInt64] = Array(1...60)
     static let operationsPerSeed = 200
@@ -205,7 +206,8 @@ struct ScheduleRun {
         }
     }
 
-    /// The invariants of shared/DESIGN.md, checked from the bookings and holds themselves.
+    /// The invariants of Documentation/Scheduling.md, checked from the bookings and holds
+    /// themselves.
     func checkInvariants() {
         let office = schedule.office
         // Occupations: active bookings and unexpired holds, as instants per counter.

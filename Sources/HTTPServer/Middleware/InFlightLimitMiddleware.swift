@@ -2,8 +2,9 @@ import Synchronization
 
 /// Admission control: at most `maximum` requests are being handled at once; beyond it the
 /// answer is a 503 problem with `Retry-After`, at once and without running the handler
-/// (DESIGN.md "Load spikes"). A request counts from the moment it passes this middleware until
-/// it is answered (an event stream: until it is opened) or its connection closes.
+/// (Documentation/RushHour.md, "Admission control"). A request counts from the moment it passes
+/// this middleware until it is answered (an event stream: until it is opened) or its connection
+/// closes.
 package final class InFlightLimitMiddleware: Middleware {
     /// The most requests handled at once.
     package let maximum: Int

@@ -104,7 +104,7 @@ extension EventLoop {
             if count > 0 {
                 if count < buffer.count {
                     // Edge-triggered: a short read emptied the socket; the next byte brings a
-                    // new event (PERFORMANCE-NOTES: reading until EAGAIN doubled the reads).
+                    // new event (reading until EAGAIN doubled the reads; Documentation/HTTPServer.md).
                     connection.readable = false
                 }
                 if connection.inboundStart == connection.inbound.count {

@@ -1,6 +1,6 @@
 extension HTTPServer {
-    /// Every address, limit and timeout of the server, each with a default. The README's
-    /// configuration table lists them; each has a test at its edge.
+    /// Every address, limit and timeout of the server, each with a default. The table in
+    /// Documentation/HTTPServer.md, "Configuration", lists them; each has a test at its edge.
     package struct Configuration: Sendable {
         /// The address to listen on: an IPv4 or IPv6 literal or a host name (`127.0.0.1`, `::1`,
         /// `0.0.0.0`, `::`, `localhost`). Default `127.0.0.1`.
@@ -9,7 +9,7 @@ extension HTTPServer {
         package var port = 8080
         /// Event-loop threads, each with its own epoll set; connections are spread over them by
         /// the kernel. Default 1: with the load generator on the same 2 cores, one loop gave the
-        /// best throughput and tail latency (shared/PERFORMANCE-NOTES.md, README "HTTP server");
+        /// best throughput and tail latency (Documentation/HTTPServer.md, "Benchmark");
         /// on a machine with cores to spare, use one per core.
         package var eventLoopCount = 1
         /// The listen backlog (the kernel caps it at `net.core.somaxconn`). Default 1024.

@@ -1,5 +1,5 @@
 /// The capacity of one office, its holds and bookings: the single owner of that office's
-/// counter time (shared/DESIGN.md, "A booking, end to end").
+/// counter time (Documentation/Architecture.md, "A booking, end to end").
 ///
 /// A value type with no I/O and no clock: every operation takes `now`. Reads (`availability`)
 /// and writes (`placeHold`, `book`, `cancel`, `reschedule`) see the same state, so what

@@ -11,7 +11,7 @@ package enum Channel: String, CaseIterable, Hashable, Sendable {
 
     /// The most restrictive contingent this channel may still book: online may book only time
     /// opened to online; hotline may book online and hotline time; counter staff any bookable
-    /// time (shared/DESIGN.md, "Scheduling rules").
+    /// time (Documentation/Scheduling.md, "Capacity and contingents").
     package var reach: Contingent {
         switch self {
         case .online, .kiosk: .online

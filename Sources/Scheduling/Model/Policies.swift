@@ -1,4 +1,4 @@
-/// How far ahead a service can be booked (shared/DESIGN.md, "Booking window").
+/// How far ahead a service can be booked (Documentation/Scheduling.md, "Booking window").
 package struct BookingWindow: Hashable, Sendable {
     /// The earliest bookable day, counted from today (1: from tomorrow).
     package var minNoticeDays: Int
@@ -86,7 +86,7 @@ package struct BookingPolicy: Hashable, Sendable {
     }
 }
 
-/// An office's rules for the waiting-room queue (shared/DESIGN.md, "The queue").
+/// An office's rules for the waiting-room queue (Documentation/Queue.md, "The queue").
 package struct QueuePolicy: Hashable, Sendable {
     /// An appointment counts as due from this many minutes before its start.
     package var earlyMinutes: Int

@@ -1,4 +1,5 @@
-/// How a service's waiting room works around a release (shared/DESIGN.md, "Load spikes").
+/// How a service's waiting room works around a release (Documentation/RushHour.md, "Waiting
+/// rooms").
 package struct WaitingRoomPolicy: Hashable, Sendable {
     /// The room opens this many minutes before the release.
     package var opensMinutesBefore: Int

@@ -1,7 +1,8 @@
 /// The reference line for the storage benchmark (issue 3, item 9): a plain loop of one-row insert
 /// transactions with the connection's pragmas, on the same disk as the booking writer, so that the
 /// writer's figures can be read as a ratio to what SQLite itself does there
-/// (shared/PERFORMANCE-NOTES.md: compare against a reference in the same run).
+/// (Documentation/Performance.md, "Reading the figures": compare against a reference in the same
+/// run).
 package enum ReferenceInsertLoop {
     /// Inserts `count` rows into the table `reference_insert` of the database at `path` (created
     /// if needed), each in its own BEGIN IMMEDIATE … COMMIT, and returns the number of rows

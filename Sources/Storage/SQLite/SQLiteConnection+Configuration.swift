@@ -1,6 +1,6 @@
 extension SQLiteConnection {
     /// How a connection is opened and which pragmas it sets. Every value has the default Rathaus
-    /// runs with; the README's configuration table lists them.
+    /// runs with; the table in Documentation/Storage.md, "Storage configuration", lists them.
     package struct Configuration: Sendable, Equatable {
         /// How long a statement waits for another connection's lock before it fails with
         /// SQLITE_BUSY (sqlite.org/c3ref/busy_timeout.html). Default: 5 seconds.

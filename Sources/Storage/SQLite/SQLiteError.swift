@@ -2,8 +2,9 @@
 ///
 /// It carries the result codes, SQLite's message, the SQL text and the database path, and never
 /// the values bound to a statement: bookings hold names, phone numbers and tokens, and errors end
-/// up in logs (STYLE.md, Errors; GRDB's DatabaseError prints arguments only on opt-in). Write SQL
-/// with `?` placeholders and bind values, so that the SQL text itself carries no personal data.
+/// up in logs (Documentation/Architecture.md, "Errors and logs"; GRDB's DatabaseError prints
+/// arguments only on opt-in). Write SQL with `?` placeholders and bind values, so that the SQL
+/// text itself carries no personal data.
 /// `description` is one line, ready for stderr or a log.
 package struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The primary result code (the low 8 bits of the extended code), e.g. `.busy`.

@@ -2,7 +2,7 @@ internal import Dispatch
 
 /// A connection confined to its own serial dispatch queue, so that threads and tasks can share it,
 /// as GRDB's SerializedDatabase does. SQLite calls block; here they run on that queue, never on
-/// Swift's cooperative thread pool (STYLE.md, Concurrency).
+/// Swift's cooperative thread pool (Documentation/Architecture.md, "Threads").
 ///
 /// Invariant that makes `@unchecked Sendable` sound: `connection` is touched only by blocks
 /// running on `queue`, one at a time. `sync`, `async` and `run` are the only ways in, and the

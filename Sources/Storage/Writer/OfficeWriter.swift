@@ -2,9 +2,10 @@ import Dispatch
 package import Scheduling
 import Synchronization
 
-/// The single owner of one office's capacity and queue (shared/DESIGN.md, "A booking, end to
-/// end"): commands are decided one after another in memory by the scheduling core, their changes
-/// are handed to the `Committer`, and callers are answered only once the commit is durable.
+/// The single owner of one office's capacity and queue (Documentation/Architecture.md, "A
+/// booking, end to end"): commands are decided one after another in memory by the scheduling
+/// core, their changes are handed to the `Committer`, and callers are answered only once the
+/// commit is durable.
 /// Requests that arrive while a commit runs are decided together afterwards (group commit).
 ///
 /// Readers never wait for it: after each commit it publishes a copy of the committed capacity and
