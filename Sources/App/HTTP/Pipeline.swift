@@ -1,6 +1,6 @@
 import Dispatch
 package import HTTPServer
-package import Scheduling
+import Scheduling
 package import Storage
 
 /// The one request pipeline every route runs through (Documentation/Architecture.md, "The
