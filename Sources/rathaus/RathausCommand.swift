@@ -17,6 +17,7 @@ enum RathausCommand {
                 RetentionCommand.self,
                 TokenCommand.self,
                 OpenAPICommand.self,
+                ProxyConfigCommand.self,
             ],
             defaultCommand: ServeCommand.self)
     }

@@ -12,6 +12,7 @@ enum ServeCommand: Subcommand {
     static let usage = """
         usage: rathaus serve [--config FILE] [--db FILE] [--host HOST] [--port N] [--threads N] [--clock YYYY-MM-DDTHH:MM[:SS]]
                              [--rate N] [--burst N] [--max-in-flight N] [--trusted-proxy ADDRESS]…
+                             [--instances FILE --instance NAME] [--litestream] [--log-format text|json]
 
         Serves the municipality of --config (default: \(MunicipalityLoader.demoPath)) from the
         database --db (default: $RATHAUS_DB, else ./rathaus.sqlite, created on first start) on
@@ -26,6 +27,15 @@ enum ServeCommand: Subcommand {
         --burst (40), and to --max-in-flight at once (512): beyond, 429 or 503 with Retry-After.
         Requests with a valid staff token are not limited. --trusted-proxy (repeatable) names a
         reverse proxy whose X-Forwarded-For gives the client's address.
+
+        --instances FILE --instance NAME: the town's offices are spread over several instances
+        (FILE lists each with its address and offices); this one serves NAME's offices from its
+        own database, passes requests for the others' offices on to them and asks them in searches
+        across offices. `rathaus proxy-config` writes the reverse proxy's routes from FILE.
+
+        --litestream: Litestream replicates the database and does all checkpoints; Rathaus then
+        neither checkpoints after commits nor when it stops. --log-format json writes one JSON
+        object per line instead of key=value.
         """
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
@@ -48,8 +58,32 @@ enum ServeCommand: Subcommand {
             }
             admission.trustedProxies.insert(address)
         }
+        let instancesPath = try arguments.option("instances")
+        let instanceName = try arguments.option("instance")
+        let litestream = try arguments.flag("litestream")
+        if let format = try arguments.option("log-format") {
+            guard let chosen = LogFormat(rawValue: format) else {
+                throw UsageError("--log-format must be text or json, not '\(format)'")
+            }
+            Log.format = chosen
+        }
+        guard (instancesPath == nil) == (instanceName == nil) else {
+            throw UsageError("--instances FILE and --instance NAME go together")
+        }
         try arguments.finish()
         let town = try MunicipalityLoader.load(path: config)
+        var peers: Peers?
+        if let instancesPath, let instanceName {
+            let instances = try Instances.load(path: instancesPath, municipality: town)
+            guard let local = instances.instance(named: instanceName) else {
+                throw UsageError(
+                    "--instance: \(instancesPath) has no instance '\(instanceName)' (it has \(instances.instances.map(\.name).joined(separator: ", ")))"
+                )
+            }
+            peers = Peers(instances: instances, local: local, log: Log.standardError)
+        }
+        var storage = SQLiteConnection.Configuration()
+        if litestream { storage.walAutocheckpointPages = 0 }
         var clock: @Sendable () -> Instant = { ServerClock.system() }
         if let clockText {
             let parts = clockText.split(separator: "T")
@@ -70,18 +104,30 @@ enum ServeCommand: Subcommand {
             // then leaves no file behind.
             try HTTPServer.checkListenable(host: configuration.host, port: configuration.port)
             server = try RathausServer(
-                municipality: town, databasePath: db, configuration: configuration, admission: admission, clock: clock)
+                municipality: town, databasePath: db, configuration: configuration, admission: admission, clock: clock,
+                peers: peers, storage: storage)
         } catch let error as HTTPServerError {
             throw CommandFailure("cannot serve on \(configuration.host):\(configuration.port): \(error)")
         }
         try server.start()
         let base =
             "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(server.port)"
-        print("Rathaus serves \(town.name) (\(town.offices.count) offices) from \(db)")
+        let served = town.offices.filter { peers?.served.contains($0.id) ?? true }
+        if let peers {
+            print(
+                "Rathaus serves \(town.name), instance \(peers.local.name) (\(served.count) of \(town.offices.count) offices) from \(db)"
+            )
+            for peer in peers.others {
+                print("  peer \(peer.name) at \(peer.address): \(peer.offices.map(\.rawValue).joined(separator: ", "))")
+            }
+        } else {
+            print("Rathaus serves \(town.name) (\(town.offices.count) offices) from \(db)")
+        }
+        if litestream { print("  checkpoints left to Litestream (--litestream)") }
         if let clockText { print("  clock started at \(clockText) (--clock)") }
         print("  API:        \(base)/v1/offices")
         print("  OpenAPI:    \(base)/openapi.json")
-        for office in town.offices {
+        for office in served {
             print(
                 "  \(office.name): \(base)/v1/offices/\(office.id)/availability?service=\(office.offeredServices.sorted().first?.rawValue ?? "")"
             )
@@ -92,6 +138,9 @@ enum ServeCommand: Subcommand {
         let signals = server.http.shutdownOnTerminationSignals()
         server.waitUntilStopped()
         signals.cancel()
+        // With Litestream, it alone checkpoints: a checkpoint of ours could copy log pages into
+        // the file before Litestream has read them (litestream.io/tips, "Disable autocheckpoints").
+        guard !litestream else { return 0 }
         do {
             try server.database.checkpoint()
         } catch {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 package import HTTPServer
 package import Scheduling
 package import Storage
@@ -22,19 +23,28 @@ package final class RathausServer {
 
     /// Opens the database and binds the listening socket; `start` begins serving. Log lines go to
     /// `log`, or when nil to standard error (request lines in one write per event-loop pass).
+    ///
+    /// With `peers`, only their local instance's offices are served from the database (the
+    /// others' requests are passed on to them) and the peers' addresses are trusted as proxies.
+    /// `storage` is how the database is opened (`walAutocheckpointPages` 0 when Litestream
+    /// checkpoints).
     package init(
         municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
         admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
-        log: (@Sendable (String) -> Void)? = nil
+        peers: Peers? = nil, storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
     ) throws {
-        let database = try Database.open(path: databasePath, municipality: municipality, clock: clock)
+        let database = try Database.open(
+            path: databasePath, municipality: municipality, clock: clock, configuration: storage,
+            offices: peers?.served)
         let app = try RathausApp(
-            municipality: municipality, database: database, clock: clock, log: log ?? Log.standardError)
+            municipality: municipality, database: database, clock: clock, peers: peers, log: log ?? Log.standardError)
         let metrics = app.metrics
+        var admission = admission
+        admission.trustedProxies.formUnion(peers?.addresses ?? [])
         http = try HTTPServer(
             configuration: configuration, router: app.router,
             middleware: [
-                RequestLogMiddleware(sink: log),
+                RequestLogMiddleware(format: log == nil ? Log.format : .text, sink: log),
                 AdmissionMiddleware(configuration: admission, callers: app.callers, metrics: metrics),
             ],
             onResponse: { metrics.record($0) })
@@ -105,7 +115,18 @@ package enum ServerClock {
     }
 }
 
-/// One line per event on standard error, `key=value` (Documentation/Architecture.md, "Logging").
+/// One line per event on standard error, `key=value` or, after `format` is set to `.json`, one
+/// JSON object per line (Documentation/Operations.md, "Logs").
 package enum Log {
-    package static let standardError: @Sendable (String) -> Void = RequestLogMiddleware.writeToStandardError
+    private static let jsonLines = Atomic<Bool>(false)
+
+    /// The format of every line written through `standardError` (set once, at start).
+    package static var format: LogFormat {
+        get { jsonLines.load(ordering: .relaxed) ? .json : .text }
+        set { jsonLines.store(newValue == .json, ordering: .relaxed) }
+    }
+
+    package static let standardError: @Sendable (String) -> Void = { line in
+        RequestLogMiddleware.writeToStandardError(format.render(line))
+    }
 }
