@@ -157,6 +157,8 @@ package struct ProxyConfiguration: Sendable {
                 timeout server 65s          # the event streams send a comment every 15 s
                 timeout http-request 10s
                 timeout http-keep-alive 60s
+                retries 2
+                option redispatch           # a request for any instance goes to another if one is down
 
             frontend rathaus
                 bind \(listen.contains(":") ? listen : ":" + listen) ssl crt \(certificate)   # chain and key in one file
