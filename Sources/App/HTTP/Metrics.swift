@@ -60,8 +60,46 @@ package final class Metrics: Sendable {
         state.withLock { $0.events[key, default: 0] += amount }
     }
 
-    /// The text exposition; `gauges` are added as they are (name → value).
-    package func exposition(gauges: [(name: String, help: String, value: Int)] = []) -> String {
+    /// A family of samples read when the metrics are written (the committer's counts, the queues).
+    package struct Family: Sendable {
+        package var name: String
+        package var help: String
+        /// `counter` or `gauge`.
+        package var type: String
+        /// Label text (`office="rathaus",group="A"`, or empty) and value.
+        package var samples: [(labels: String, value: Double)]
+
+        package init(_ name: String, _ help: String, type: String = "gauge", samples: [(labels: String, value: Double)]) {
+            self.name = name
+            self.help = help
+            self.type = type
+            self.samples = samples
+        }
+
+        /// One sample without labels.
+        package init(_ name: String, _ help: String, type: String = "gauge", value: Double) {
+            self.init(name, help, type: type, samples: [("", value)])
+        }
+    }
+
+    /// What the counters of `count` mean, for their `# HELP` lines; a name not listed gets a
+    /// general line (every family has one, as `promtool check metrics` wants).
+    static let help: [String: String] = [
+        "rathaus_bookings_total": "Bookings made, by office and channel.",
+        "rathaus_holds_total": "Holds placed or extended, by office and command.",
+        "rathaus_changes_total": "Other changes stored (cancellations, moves, queue steps), by office and command.",
+        "rathaus_rejections_total": "Commands refused (a time taken, a hold expired, a limit), by command and problem kind.",
+        "rathaus_rate_limited_total": "Public requests answered 429 by the per-client rate limit.",
+        "rathaus_overloaded_total": "Public requests answered 503 because too many were in flight.",
+        "rathaus_form_refusals_total": "Citizen page forms refused by the cross-site request forgery guard, by reason.",
+        "rathaus_messages_queued_total": "Mails written to the outbox, by kind.",
+        "rathaus_messages_sent_total": "Mails delivered to the relay, by kind.",
+        "rathaus_messages_deferred_total": "Mail deliveries that failed for now and will be retried, by kind.",
+        "rathaus_messages_failed_total": "Mails given up on, by kind.",
+    ]
+
+    /// The text exposition, with `families` (read by the caller now) after the counters.
+    package func exposition(_ families: [Family] = []) -> String {
         let snapshot = state.withLock { $0 }
         var lines: [String] = []
         lines.append("# HELP rathaus_http_requests_total HTTP requests answered, by route pattern, method and status.")
@@ -85,14 +123,20 @@ package final class Metrics: Sendable {
         for (key, value) in snapshot.events.sorted(by: { $0.key < $1.key }) {
             let name = String(key.prefix { $0 != "{" })
             if described.insert(name).inserted {
+                lines.append("# HELP \(name) \(Self.help[name] ?? "Events counted by Rathaus (the name says which).")")
                 lines.append("# TYPE \(name) counter")
             }
             lines.append(key.hasSuffix("{}") ? "\(name) \(value)" : "\(key) \(value)")
         }
-        for gauge in gauges {
-            lines.append("# HELP \(gauge.name) \(gauge.help)")
-            lines.append("# TYPE \(gauge.name) gauge")
-            lines.append("\(gauge.name) \(gauge.value)")
+        for family in families {
+            lines.append("# HELP \(family.name) \(family.help)")
+            lines.append("# TYPE \(family.name) \(family.type)")
+            for sample in family.samples {
+                let value =
+                    sample.value == sample.value.rounded() && abs(sample.value) < 1e15
+                    ? String(Int(sample.value)) : String(sample.value)
+                lines.append(sample.labels.isEmpty ? "\(family.name) \(value)" : "\(family.name){\(sample.labels)} \(value)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -69,20 +69,42 @@ struct OperationRoutes: Sendable {
         ]
     }
 
-    /// `GET /metrics`: the counters and histograms, with the writers' gauges.
+    /// `GET /metrics`: the counters and histograms, with the committer's counts and, per office
+    /// this instance serves, its holds and its queue.
     private func metricsText() -> HTTPResponse {
         let counts = database.committer.counts
-        let holds = directory.all.reduce(0) { total, office in
-            total + (directory.capacity(office)?.holdBlockCount ?? 0)
+        let now = directory.clock()
+        var holds: [(labels: String, value: Double)] = []
+        var waiting: [(labels: String, value: Double)] = []
+        var waits: [(labels: String, value: Double)] = []
+        for office in directory.all {
+            guard let capacity = directory.capacity(office) else { continue }
+            let label = "office=\"\(Metrics.escape(office.id.rawValue))\""
+            holds.append((label, Double(capacity.holdBlockCount)))
+            for group in directory.queue(office).waits(now: now, attended: directory.attended(office)) {
+                let labels = label + ",group=\"\(Metrics.escape(group.group))\""
+                waiting.append((labels, Double(group.waiting)))
+                waits.append((labels, Double(group.estimatedMinutes * 60)))
+            }
         }
-        let text = metrics.exposition(gauges: [
-            ("rathaus_commits_total", "Transactions committed by the group committer.", counts.transactions),
-            ("rathaus_committed_changes_total", "Changes committed (one per answered request).", counts.writeSets),
-            (
-                "rathaus_failed_changes_total", "Changes that could not be stored.",
-                counts.failedWriteSets + counts.failedTransactions
-            ),
-            ("rathaus_holds_active", "Holds currently keeping capacity.", holds),
+        let text = metrics.exposition([
+            .init(
+                "rathaus_commits_total", "Transactions committed by the group committer.", type: "counter",
+                value: Double(counts.transactions)),
+            .init(
+                "rathaus_committed_changes_total", "Changes committed (one per answered request).", type: "counter",
+                value: Double(counts.writeSets)),
+            .init(
+                "rathaus_failed_changes_total", "Changes that could not be stored.", type: "counter",
+                value: Double(counts.failedWriteSets + counts.failedTransactions)),
+            .init("rathaus_holds_active", "Holds currently keeping capacity, by office.", samples: holds),
+            .init(
+                "rathaus_queue_waiting_tickets", "Tickets waiting to be called today, by office and ticket group.",
+                samples: waiting),
+            .init(
+                "rathaus_queue_estimated_wait_seconds",
+                "The wait a new ticket is told, by office and ticket group (recent service times, attended counters).",
+                samples: waits),
         ])
         return HTTPResponse(
             status: .ok,
