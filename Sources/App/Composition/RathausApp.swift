@@ -51,7 +51,7 @@ package final class RathausApp: Sendable {
             + RushRoutes(directory: directory, rush: rush).endpoints
         let pages =
             HallPages(directory: directory, board: board, rush: rush).endpoints + AssetRoutes().endpoints
-            + CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics).endpoints
+            + CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics, peers: peers).endpoints
             + StaffPages(directory: directory).endpoints
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages

@@ -1,9 +1,9 @@
 import Dispatch
 import Foundation
-import Synchronization
 package import HTTPServer
 package import Scheduling
 package import Storage
+import Synchronization
 
 /// The running product: the database with its office writers, the API and the HTTP server, and
 /// the periodic work (sweeping expired holds, erasing old personal data, dropping old

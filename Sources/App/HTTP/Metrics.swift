@@ -69,7 +69,8 @@ package final class Metrics: Sendable {
         /// Label text (`office="rathaus",group="A"`, or empty) and value.
         package var samples: [(labels: String, value: Double)]
 
-        package init(_ name: String, _ help: String, type: String = "gauge", samples: [(labels: String, value: Double)]) {
+        package init(_ name: String, _ help: String, type: String = "gauge", samples: [(labels: String, value: Double)])
+        {
             self.name = name
             self.help = help
             self.type = type
@@ -88,7 +89,8 @@ package final class Metrics: Sendable {
         "rathaus_bookings_total": "Bookings made, by office and channel.",
         "rathaus_holds_total": "Holds placed or extended, by office and command.",
         "rathaus_changes_total": "Other changes stored (cancellations, moves, queue steps), by office and command.",
-        "rathaus_rejections_total": "Commands refused (a time taken, a hold expired, a limit), by command and problem kind.",
+        "rathaus_rejections_total":
+            "Commands refused (a time taken, a hold expired, a limit), by command and problem kind.",
         "rathaus_rate_limited_total": "Public requests answered 429 by the per-client rate limit.",
         "rathaus_overloaded_total": "Public requests answered 503 because too many were in flight.",
         "rathaus_form_refusals_total": "Citizen page forms refused by the cross-site request forgery guard, by reason.",
@@ -135,7 +137,8 @@ package final class Metrics: Sendable {
                 let value =
                     sample.value == sample.value.rounded() && abs(sample.value) < 1e15
                     ? String(Int(sample.value)) : String(sample.value)
-                lines.append(sample.labels.isEmpty ? "\(family.name) \(value)" : "\(family.name){\(sample.labels)} \(value)")
+                lines.append(
+                    sample.labels.isEmpty ? "\(family.name) \(value)" : "\(family.name){\(sample.labels)} \(value)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -120,7 +120,8 @@ package final class Peers: Sendable {
                 answer(
                     .problem(
                         APIProblem(
-                            .peerUnavailable, detail: "Instance \(peer.name), which serves this office, did not answer.",
+                            .peerUnavailable,
+                            detail: "Instance \(peer.name), which serves this office, did not answer.",
                             headers: [("Retry-After", "5")])))
             }
         }

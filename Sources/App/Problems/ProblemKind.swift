@@ -173,7 +173,8 @@ package struct ProblemKind: Sendable, Hashable {
     /// Every kind, in the order `/openapi.json` lists them.
     package static let all: [ProblemKind] = [
         validation, unauthorized, forbidden, notFound, methodNotAllowed, preconditionFailed, idempotencyInFlight,
-        idempotencyKeyReused, rateLimited, overloaded, internalError, servedElsewhere, peerUnavailable, slotUnavailable, holdExpired, holdExtensionLimit,
+        idempotencyKeyReused, rateLimited, overloaded, internalError, servedElsewhere, peerUnavailable, slotUnavailable,
+        holdExpired, holdExtensionLimit,
         limitReached, bookingCancelled, bookingStarted, unknownService, serviceNotOffered, servicesNotCombinable,
         serviceNotBookableOnline, startNotOffered, outsideBookingWindow, counterBusy, invalidTicketAction, recallLimit,
         dailyCapReached, wrongOffice, notToday, checkInTooEarly, checkInTooLate, alreadyCheckedIn, byDraw,

@@ -119,7 +119,10 @@ extension OfficeRoutes {
                     services: question.services, persons: question.persons, channel: channel,
                     from: max(today, question.from), to: today.adding(days: OfficeSchedule.maxQueryDays - 1), now: now)
                 if let start = availability.days.first?.starts.first {
-                    found.append(Found(office: office.id.rawValue, name: office.name, start: start, text: Representations.time(start, in: office)))
+                    found.append(
+                        Found(
+                            office: office.id.rawValue, name: office.name, start: start,
+                            text: Representations.time(start, in: office)))
                 }
             } catch .unknownService(let id) {
                 unknown = APIProblem(SchedulingError.unknownService(id), office: office)
@@ -127,7 +130,8 @@ extension OfficeRoutes {
                 continue
             }
         }
-        let answer = EarliestAnswer(services: question.services, persons: question.persons, channel: channel, drawn: drawn)
+        let answer = EarliestAnswer(
+            services: question.services, persons: question.persons, channel: channel, drawn: drawn)
         guard let peers, scope == "all", drawn == nil else {
             if found.isEmpty, let unknown { throw unknown }
             return .json(answer.json(found, missing: nil), headers: [("Cache-Control", "no-cache")])

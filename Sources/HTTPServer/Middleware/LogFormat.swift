@@ -38,7 +38,8 @@ package enum LogFormat: String, Sendable, CaseIterable {
                 var end = bytes.count
                 var probe = valueStart
                 while probe < bytes.count {
-                    if bytes[probe] == UInt8(ascii: "\""), probe + 1 == bytes.count || startsField(bytes, at: probe + 1) {
+                    if bytes[probe] == UInt8(ascii: "\""), probe + 1 == bytes.count || startsField(bytes, at: probe + 1)
+                    {
                         end = probe
                         break
                     }
