@@ -1,0 +1,61 @@
+package import Scheduling
+
+/// The town's identity provider as Rathaus talks to it: discovered once, then used for every
+/// sign-in (the authorization URL, the code exchange and the ID token check).
+package final class OpenIDProvider: Sendable {
+    /// The configuration it was discovered with.
+    package let configuration: OpenIDConfiguration
+    /// What the discovery document said.
+    package let metadata: ProviderMetadata
+    private let client: ProviderHTTPClient
+
+    /// A provider from metadata already read (tests use it to change one endpoint).
+    init(configuration: OpenIDConfiguration, metadata: ProviderMetadata) {
+        self.configuration = configuration
+        self.metadata = metadata
+        client = ProviderHTTPClient(
+            timeoutSeconds: configuration.requestTimeoutSeconds, maximumBytes: configuration.maximumResponseBytes)
+    }
+
+    /// Fetches and checks the discovery document of `configuration.issuer` (Discovery 1.0 §4).
+    package static func discover(_ configuration: OpenIDConfiguration) async throws(SignInError) -> OpenIDProvider {
+        let issuer = try ProviderURL(
+            configuration.issuer, role: "issuer", allowsLoopbackHTTP: configuration.allowsLoopbackHTTP)
+        guard !issuer.text.contains("?") else { throw .insecureOrInvalidURL(role: "issuer", url: issuer.text) }
+        _ = try ProviderURL(
+            configuration.redirectURI, role: "redirect URI", allowsLoopbackHTTP: configuration.allowsLoopbackHTTP)
+        let url = try ProviderURL(
+            ProviderMetadata.discoveryURL(issuer: configuration.issuer), role: "discovery document",
+            allowsLoopbackHTTP: configuration.allowsLoopbackHTTP)
+        let client = ProviderHTTPClient(
+            timeoutSeconds: configuration.requestTimeoutSeconds, maximumBytes: configuration.maximumResponseBytes)
+        let (status, body) = try await client.get(url)
+        guard status == 200 else { throw .unexpectedStatus(url: url.text, status: status) }
+        return OpenIDProvider(
+            configuration: configuration,
+            metadata: try ProviderMetadata(document: body, url: url.text, configuration: configuration))
+    }
+
+    /// The URL that starts `request` at the provider.
+    package func authorizationURL(for request: AuthorizationRequest) -> String {
+        request.url(endpoint: metadata.authorizationEndpoint, configuration: configuration)
+    }
+
+    /// Exchanges `code` (already taken from an answer whose state matched) at the token endpoint
+    /// and validates the ID token against `request`'s nonce at `now`.
+    package func redeem(code: String, for request: AuthorizationRequest, now: Instant) async throws(SignInError)
+        -> IDTokenClaims
+    {
+        let idToken = try await exchange(code: code, verifier: request.pkce.verifier)
+        return try IDTokenValidator(issuer: metadata.issuer, configuration: configuration)
+            .validate(idToken, nonce: request.nonce, now: now)
+    }
+
+    /// The raw ID token for `code`, not yet validated.
+    package func exchange(code: String, verifier: String) async throws(SignInError) -> String {
+        let tokenRequest = TokenRequest(code: code, verifier: verifier, configuration: configuration)
+        let (status, body) = try await client.postForm(
+            metadata.tokenEndpoint, headers: tokenRequest.headers, body: tokenRequest.body)
+        return try TokenResponse.idToken(status: status, body: body, url: metadata.tokenEndpoint.text)
+    }
+}
