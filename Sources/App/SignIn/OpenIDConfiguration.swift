@@ -37,8 +37,9 @@ package struct OpenIDConfiguration: Sendable {
     /// Further audiences an ID token may name besides the client (Core 1.0 §3.1.3.7 item 3);
     /// empty by default, so a token shared with another client is refused.
     package var trustedAudiences: Set<String> = []
-    /// Seconds a request to the provider (discovery, token) may take in all.
-    package var requestTimeoutSeconds: Double = 10
+    /// Seconds a request to the provider (discovery, token) may take in all; whole seconds, at
+    /// least 1, because URLSession on Linux drops the fraction (0.5 would time out at once).
+    package var requestTimeoutSeconds: Int = 10
     /// The largest answer read from the provider.
     package var maximumResponseBytes: Int = 1_048_576
     /// Allows `http` URLs whose host is a loopback address (127.0.0.0/8, ::1, localhost): for

@@ -9,13 +9,14 @@ internal import Foundation
 /// for the whole exchange, a size limit for the answer, and no cookies or cache.
 final class ProviderHTTPClient: Sendable {
     private let session: URLSession
-    private let timeoutSeconds: Double
+    private let timeoutSeconds: Int
     private let maximumBytes: Int
 
-    init(timeoutSeconds: Double, maximumBytes: Int) {
+    init(timeoutSeconds: Int, maximumBytes: Int) {
+        let timeoutSeconds = max(1, timeoutSeconds)
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeoutSeconds
-        configuration.timeoutIntervalForResource = timeoutSeconds
+        configuration.timeoutIntervalForRequest = Double(timeoutSeconds)
+        configuration.timeoutIntervalForResource = Double(timeoutSeconds)
         configuration.httpCookieAcceptPolicy = .never
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
@@ -48,7 +49,7 @@ final class ProviderHTTPClient: Sendable {
     ) async throws(SignInError) -> (status: Int, body: [UInt8]) {
         guard let target = url.url else { throw .insecureOrInvalidURL(role: "provider URL", url: url.text) }
         var request = URLRequest(
-            url: target, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeoutSeconds)
+            url: target, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: Double(timeoutSeconds))
         request.httpMethod = method
         request.httpBody = body
         request.setValue("application/json", forHTTPHeaderField: "Accept")
@@ -70,9 +71,9 @@ final class ProviderHTTPClient: Sendable {
         return (answer.statusCode, [UInt8](data))
     }
 
-    private static func words(for error: URLError, timeout: Double) -> String {
+    private static func words(for error: URLError, timeout: Int) -> String {
         switch error.code {
-        case .timedOut: "no answer within \(timeout.formatted()) seconds"
+        case .timedOut: "no answer within \(timeout) s"
         case .cannotConnectToHost: "the connection was refused"
         case .cannotFindHost, .dnsLookupFailed: "the host name is not known"
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,

@@ -212,7 +212,7 @@ struct OpenIDProviderLiveTests {
 
 /// Discovery against counterparts that fail: a closed port and a socket that never answers.
 @Suite struct ProviderFailureTests {
-    func configuration(issuer: String, timeout: Double) -> OpenIDConfiguration {
+    func configuration(issuer: String, timeout: Int) -> OpenIDConfiguration {
         var configuration = OpenIDConfiguration(
             issuer: issuer, clientID: "rathaus", clientSecret: "x", redirectURI: OpenIDProviderLiveTests.redirectURI)
         configuration.allowsLoopbackHTTP = true
@@ -235,13 +235,45 @@ struct OpenIDProviderLiveTests {
         // A socket that listens but never accepts: the kernel completes the handshake, nobody answers.
         let (descriptor, port) = try silentListener()
         defer { close(descriptor) }
-        let configuration = configuration(issuer: "http://127.0.0.1:\(port)", timeout: 0.5)
+        let configuration = configuration(issuer: "http://127.0.0.1:\(port)", timeout: 1)
         let error = await #expect(throws: SignInError.self) { try await OpenIDProvider.discover(configuration) }
         #expect(
             error
                 == .unreachable(
                     url: "http://127.0.0.1:\(port)/.well-known/openid-configuration",
-                    reason: "no answer within 0.5 seconds"))
+                    reason: "no answer within 1 s"))
+    }
+
+    @Test func aRedirectIsNotFollowed() async throws {
+        let server = try CannedAnswerServer(
+            "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:1/elsewhere\r\nContent-Length: 0\r\n\r\n")
+        defer { server.stop() }
+        let configuration = configuration(issuer: "http://127.0.0.1:\(server.port)", timeout: 5)
+        await #expect(
+            throws: SignInError.redirected(url: "http://127.0.0.1:\(server.port)/.well-known/openid-configuration")
+        ) { try await OpenIDProvider.discover(configuration) }
+    }
+
+    @Test func aServerErrorIsReportedWithItsStatus() async throws {
+        let server = try CannedAnswerServer("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 2\r\n\r\n{}")
+        defer { server.stop() }
+        let configuration = configuration(issuer: "http://127.0.0.1:\(server.port)", timeout: 5)
+        await #expect(
+            throws: SignInError.unexpectedStatus(
+                url: "http://127.0.0.1:\(server.port)/.well-known/openid-configuration", status: 503)
+        ) { try await OpenIDProvider.discover(configuration) }
+    }
+
+    @Test func anAnswerBeyondTheSizeLimitIsRefused() async throws {
+        let body = "{\"issuer\": \"" + String(repeating: "x", count: 2_000) + "\"}"
+        let server = try CannedAnswerServer("HTTP/1.1 200 OK\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
+        defer { server.stop() }
+        var configuration = configuration(issuer: "http://127.0.0.1:\(server.port)", timeout: 5)
+        configuration.maximumResponseBytes = 2_000
+        await #expect(
+            throws: SignInError.responseTooLarge(
+                url: "http://127.0.0.1:\(server.port)/.well-known/openid-configuration")
+        ) { try await OpenIDProvider.discover(configuration) }
     }
 
     /// A loopback port that nothing listens on: bound, then closed.
