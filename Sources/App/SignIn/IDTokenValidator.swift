@@ -15,17 +15,23 @@ import Storage
 /// - 11: `nonce` equals the one sent with this sign-in (compared in constant time).
 /// - `sub` is present, not empty, at most 255 characters (Core 1.0 §2).
 ///
-/// The signature (items 6 to 8) is not verified. Item 6 allows this: "If the ID Token is received
-/// via direct communication between the Client and the Token Endpoint (which it is in this flow),
-/// the TLS server validation MAY be used to validate the issuer in place of checking the token
-/// signature." Rathaus receives the token only in the answer to its own token request, made over
-/// HTTPS to the token endpoint of the discovery document, with the system's certificate
-/// validation; a token from anywhere else (a URL, a form, a cookie) is never validated here. The
-/// condition is enforced by `ProviderURL`: the issuer and every endpoint must be https; plain http
-/// is accepted only for a loopback host and only when `OpenIDConfiguration.allowsLoopbackHTTP`
-/// is set, which tests against a local provider do and production must not. A header with
-/// `alg: none` is refused all the same, and a `crit` header is refused as RFC 7515 §4.1.11 asks
-/// of extensions a reader does not understand.
+/// The signature (items 6 to 8): Item 6 allows a client to rely on TLS instead: "If the ID Token
+/// is received via direct communication between the Client and the Token Endpoint (which it is in
+/// this flow), the TLS server validation MAY be used to validate the issuer in place of checking
+/// the token signature." Rathaus receives the token only in the answer to its own token request,
+/// made over HTTPS to the token endpoint of the discovery document, with the system's certificate
+/// validation; a token from anywhere else (a URL, a form, a cookie) is never validated here. That
+/// is the basis of trust. The condition is enforced by `ProviderURL`: the issuer and every
+/// endpoint must be https; plain http is accepted only for a loopback host and only when
+/// `OpenIDConfiguration.allowsLoopbackHTTP` is set, which tests against a local provider do and
+/// production must not.
+///
+/// On top of that, when the provider's keys are given (`OpenIDProvider` fetches its JWK Set) and
+/// the token is RS256, the most common algorithm and Keycloak's default, the signature is verified
+/// too (RFC 7515 §5.2, RSASSA-PKCS1-v1_5 with SHA-256): a key that is not in the set or a
+/// signature that does not verify is refused. A token signed with another algorithm (ES256, PS256,
+/// HS256) rests on TLS alone. A header with `alg: none` is always refused, and a `crit` header is
+/// refused as RFC 7515 §4.1.11 asks of extensions a reader does not understand.
 package struct IDTokenValidator: Sendable {
     /// The issuer the token must name: the discovered one.
     package var issuer: String
@@ -47,13 +53,29 @@ package struct IDTokenValidator: Sendable {
         maximumAgeSeconds = configuration.maximumIDTokenAgeSeconds
     }
 
-    /// The claims of `token` when it passes every check for a sign-in that sent `nonce`, at `now`.
-    package func validate(_ token: String, nonce: String, now: Instant) throws(SignInError) -> IDTokenClaims {
+    /// The claims of `token` when it passes every check for a sign-in that sent `nonce`, at `now`;
+    /// with `keys`, an RS256 signature is verified with them.
+    package func validate(
+        _ token: String, nonce: String, now: Instant, keys: JSONWebKeySet? = nil
+    ) throws(SignInError) -> IDTokenClaims {
         let jws = try CompactJWS(token)
         guard let algorithm = jws.algorithm else { throw .malformedIDToken(reason: "the header has no alg") }
         guard algorithm.lowercased() != "none" else { throw .unacceptableAlgorithm(String(algorithm.prefix(20))) }
         guard !jws.header.contains(where: { $0.key == "crit" }) else {
             throw .malformedIDToken(reason: "the header has critical extensions (crit)")
+        }
+        if let keys, algorithm == "RS256" {
+            let keyID: String?
+            switch jws.header.first(where: { $0.key == "kid" })?.value {
+            case nil, .null?: keyID = nil
+            case .string(let text)?: keyID = text
+            case let other?: throw .malformedIDToken(reason: "kid is \(other.kind), not a string")
+            }
+            let candidates = keys.candidates(for: keyID)
+            guard !candidates.isEmpty else { throw .unknownSigningKey(keyID: keyID.map { String($0.prefix(100)) }) }
+            guard candidates.contains(where: { $0.verifies(jws.signature, of: jws.signingInput) }) else {
+                throw .invalidSignature
+            }
         }
 
         guard case .string(let tokenIssuer)? = jws.claim("iss") else {

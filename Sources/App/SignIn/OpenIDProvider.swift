@@ -1,4 +1,5 @@
 package import Scheduling
+import Synchronization
 
 /// The town's identity provider as Rathaus talks to it: discovered once, then used for every
 /// sign-in (the authorization URL, the code exchange and the ID token check).
@@ -8,14 +9,20 @@ package final class OpenIDProvider: Sendable {
     /// What the discovery document said.
     package let metadata: ProviderMetadata
     private let client: ProviderHTTPClient
+    /// The provider's signing keys, fetched at discovery and again when a token names a new key.
+    private let keys: Mutex<JSONWebKeySet>
 
-    /// A provider from metadata already read (tests use it to change one endpoint).
-    init(configuration: OpenIDConfiguration, metadata: ProviderMetadata) {
+    /// A provider from metadata and keys already read (tests use it to change one endpoint).
+    init(configuration: OpenIDConfiguration, metadata: ProviderMetadata, keys: JSONWebKeySet) {
         self.configuration = configuration
         self.metadata = metadata
+        self.keys = Mutex(keys)
         client = ProviderHTTPClient(
             timeoutSeconds: configuration.requestTimeoutSeconds, maximumBytes: configuration.maximumResponseBytes)
     }
+
+    /// The signing keys as last fetched.
+    package var signingKeys: JSONWebKeySet { keys.withLock { $0 } }
 
     /// Fetches and checks the discovery document of `configuration.issuer` (Discovery 1.0 §4).
     package static func discover(_ configuration: OpenIDConfiguration) async throws(SignInError) -> OpenIDProvider {
@@ -31,9 +38,17 @@ package final class OpenIDProvider: Sendable {
             timeoutSeconds: configuration.requestTimeoutSeconds, maximumBytes: configuration.maximumResponseBytes)
         let (status, body) = try await client.get(url)
         guard status == 200 else { throw .unexpectedStatus(url: url.text, status: status) }
-        return OpenIDProvider(
-            configuration: configuration,
-            metadata: try ProviderMetadata(document: body, url: url.text, configuration: configuration))
+        let metadata = try ProviderMetadata(document: body, url: url.text, configuration: configuration)
+        let keys = try await fetchKeys(metadata.jwksURI, client: client)
+        return OpenIDProvider(configuration: configuration, metadata: metadata, keys: keys)
+    }
+
+    private static func fetchKeys(_ url: ProviderURL, client: ProviderHTTPClient) async throws(SignInError)
+        -> JSONWebKeySet
+    {
+        let (status, body) = try await client.get(url)
+        guard status == 200 else { throw .unexpectedStatus(url: url.text, status: status) }
+        return try JSONWebKeySet(document: body, url: url.text)
     }
 
     /// The URL that starts `request` at the provider.
@@ -47,8 +62,15 @@ package final class OpenIDProvider: Sendable {
         -> IDTokenClaims
     {
         let idToken = try await exchange(code: code, verifier: request.pkce.verifier)
-        return try IDTokenValidator(issuer: metadata.issuer, configuration: configuration)
-            .validate(idToken, nonce: request.nonce, now: now)
+        let validator = IDTokenValidator(issuer: metadata.issuer, configuration: configuration)
+        do {
+            return try validator.validate(idToken, nonce: request.nonce, now: now, keys: signingKeys)
+        } catch .unknownSigningKey {
+            // The provider may have rotated its keys since discovery (Core 1.0 §10.1.1): fetch once more.
+            let fresh = try await OpenIDProvider.fetchKeys(metadata.jwksURI, client: client)
+            keys.withLock { $0 = fresh }
+            return try validator.validate(idToken, nonce: request.nonce, now: now, keys: fresh)
+        }
     }
 
     /// The raw ID token for `code`, not yet validated.

@@ -37,6 +37,10 @@ package enum SignInError: Error, Equatable, Sendable, CustomStringConvertible {
     case encryptedIDToken
     /// The ID token's header names an algorithm this client refuses (`none`).
     case unacceptableAlgorithm(String)
+    /// An RS256 token names a key the provider's JWK Set does not have, even after fetching it again.
+    case unknownSigningKey(keyID: String?)
+    /// An RS256 token's signature does not verify with the provider's key.
+    case invalidSignature
     /// `iss` differs from the discovered issuer (Core 1.0 §3.1.3.7 item 2).
     case idTokenIssuerMismatch(expected: String, received: String)
     /// `aud` does not list the client, or lists audiences the client does not trust (item 3).
@@ -90,6 +94,10 @@ package enum SignInError: Error, Equatable, Sendable, CustomStringConvertible {
             "the ID token is encrypted, which is not supported; configure the client to receive signed ID tokens"
         case .unacceptableAlgorithm(let algorithm):
             "the ID token uses the algorithm \(algorithm), which is refused"
+        case .unknownSigningKey(let keyID):
+            "the ID token is signed with a key the provider does not publish (kid \(keyID ?? "none"))"
+        case .invalidSignature:
+            "the ID token's signature does not verify with the provider's key"
         case .idTokenIssuerMismatch(let expected, let received):
             "the ID token was issued by \(received), not by \(expected)"
         case .audienceMismatch(let clientID, let audiences):

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import HTTPServer
 import Scheduling
+import Storage
 import Testing
 
 @testable import App
@@ -50,6 +51,7 @@ struct OpenIDProviderLiveTests {
         #expect(openID.metadata.issuer == (try provider().issuer))
         #expect(openID.metadata.tokenEndpoint.text == (try provider().issuer) + "/oauth2/token")
         #expect(openID.metadata.endSessionEndpoint?.text == (try provider().issuer) + "/oauth2/end_session")
+        #expect(openID.signingKeys.keys.count == 1)
 
         let (request, answer) = try signIn(at: openID, as: subject)
         let code = try AuthorizationResponse.code(
@@ -181,6 +183,38 @@ struct OpenIDProviderLiveTests {
         }
     }
 
+    @Test func theProvidersSignatureIsVerifiedAndAChangedTokenRefused() async throws {
+        let subject = subject("erika")
+        try provider().setClaims(of: subject, #"{"rathaus_roles": ["counter:nord"]}"#)
+        let openID = try await OpenIDProvider.discover(configuration())
+        let (request, answer) = try signIn(at: openID, as: subject)
+        let code = try AuthorizationResponse.code(
+            from: answer, expectedState: request.state, issuer: openID.metadata.issuer)
+        let token = try await openID.exchange(code: code, verifier: request.pkce.verifier)
+        let validator = IDTokenValidator(issuer: openID.metadata.issuer, configuration: try configuration())
+        let claims = try validator.validate(token, nonce: request.nonce, now: now, keys: openID.signingKeys)
+        #expect(claims.subject == subject)
+
+        // The same token with the roles widened, the provider's signature kept.
+        let parts = token.split(separator: ".").map(String.init)
+        let payload = try #require(Secrets.decodeBase64URL(parts[1]))
+        let widened = String(decoding: payload, as: UTF8.self).replacingOccurrences(of: "counter:nord", with: "admin")
+        #expect(widened != String(decoding: payload, as: UTF8.self))
+        let forged = parts[0] + "." + Secrets.base64URL(Array(widened.utf8)) + "." + parts[2]
+        #expect(throws: SignInError.invalidSignature) {
+            try validator.validate(forged, nonce: request.nonce, now: now, keys: openID.signingKeys)
+        }
+        // Without the keys, the forged token would pass: the check above is what catches it.
+        #expect(throws: Never.self) { try validator.validate(forged, nonce: request.nonce, now: now) }
+
+        // A header naming a key the provider does not publish.
+        let header = Secrets.base64URL(Array(#"{"alg":"RS256","kid":"rotated-away"}"#.utf8))
+        #expect(throws: SignInError.unknownSigningKey(keyID: "rotated-away")) {
+            try validator.validate(
+                header + "." + parts[1] + "." + parts[2], nonce: request.nonce, now: now, keys: openID.signingKeys)
+        }
+    }
+
     @Test func aDiscoveryDocumentOfAnotherIssuerIsRefused() async throws {
         // Configured with a trailing slash, the provider names itself without one: not equal.
         let issuer = try provider().issuer
@@ -200,7 +234,8 @@ struct OpenIDProviderLiveTests {
             #"{"issuer": "\#(provider.issuer)", "authorization_endpoint": "\#(provider.issuer)/oauth2/authorize", "token_endpoint": "\#(elsewhere)/oauth2/token", "jwks_uri": "\#(provider.issuer)/jwks"}"#
         let openID = OpenIDProvider(
             configuration: configuration,
-            metadata: try ProviderMetadata(document: Array(document.utf8), url: "test", configuration: configuration))
+            metadata: try ProviderMetadata(document: Array(document.utf8), url: "test", configuration: configuration),
+            keys: discovered.signingKeys)
         let (request, answer) = try signIn(at: openID, as: subject("erika"))
         let code = try AuthorizationResponse.code(
             from: answer, expectedState: request.state, issuer: discovered.metadata.issuer)
