@@ -39,7 +39,6 @@ package struct AuthorizationRequest: Equatable, Sendable {
             ("code_challenge", pkce.challenge),
             ("code_challenge_method", PKCE.challengeMethod),
         ]
-        let separator = endpoint.text.contains("?") ? (endpoint.text.hasSuffix("?") ? "" : "&") : "?"
-        return endpoint.text + separator + FormEncoding.encode(parameters)
+        return FormEncoding.appending(parameters, to: endpoint.text)
     }
 }

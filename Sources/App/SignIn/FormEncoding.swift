@@ -24,4 +24,11 @@ enum FormEncoding {
     static func encode(_ pairs: [(String, String)]) -> String {
         pairs.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
     }
+
+    /// `url` with `pairs` added to its query: after `?`, or after `&` when it has a query already
+    /// (RFC 6749 §3.1: an endpoint's own query is kept).
+    static func appending(_ pairs: [(String, String)], to url: String) -> String {
+        let separator = url.contains("?") ? (url.hasSuffix("?") || url.hasSuffix("&") ? "" : "&") : "?"
+        return url + separator + encode(pairs)
+    }
 }

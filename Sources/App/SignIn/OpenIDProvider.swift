@@ -56,6 +56,18 @@ package final class OpenIDProvider: Sendable {
         request.url(endpoint: metadata.authorizationEndpoint, configuration: configuration)
     }
 
+    /// Where to send the browser to end the session at the provider too (OpenID Connect
+    /// RP-Initiated Logout 1.0 §2), or nil when the provider offers no end-session endpoint. The
+    /// client is named by `client_id`, not by an `id_token_hint`: the ID token carries the person's
+    /// name and address, which do not belong in a URL.
+    package func signOutURL(returningTo postLogoutRedirectURI: String?, state: String?) -> String? {
+        guard let endpoint = metadata.endSessionEndpoint else { return nil }
+        var parameters = [("client_id", configuration.clientID)]
+        if let postLogoutRedirectURI { parameters.append(("post_logout_redirect_uri", postLogoutRedirectURI)) }
+        if let state { parameters.append(("state", state)) }
+        return FormEncoding.appending(parameters, to: endpoint.text)
+    }
+
     /// Exchanges `code` (already taken from an answer whose state matched) at the token endpoint
     /// and validates the ID token against `request`'s nonce at `now`.
     package func redeem(code: String, for request: AuthorizationRequest, now: Instant) async throws(SignInError)

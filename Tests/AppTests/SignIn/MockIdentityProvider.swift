@@ -37,7 +37,8 @@ struct MockIdentityProvider: Sendable {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Scripts/oidc-test-provider")
 
-    /// Input pipes of started providers, kept open for the life of the process.
+    /// Input pipes of started providers, kept open for the life of the process. Written only in
+    /// `start()`, which runs once, inside the lazy initialisation of `shared` (swift_once).
     nonisolated(unsafe) private static var keptOpen: [Pipe] = []
 
     private static func start() -> Result<MockIdentityProvider, StartFailure> {

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import HTTPServer
+import RathausTesting
 import Scheduling
 import Storage
 import Testing
@@ -68,6 +69,20 @@ struct OpenIDProviderLiveTests {
         #expect(access.has(.hotline, office: "sued"))
         #expect(!access.has(.administrator))
         #expect(access.ignoredValues == 1)
+    }
+
+    @Test func signingOutAtTheProviderNamesTheClientAndWhereToReturn() async throws {
+        let openID = try await OpenIDProvider.discover(configuration())
+        let url = try #require(openID.signOutURL(returningTo: "http://127.0.0.1:9/signed-out", state: "s1"))
+        let issuer = try provider().issuer
+        #expect(
+            url == issuer + "/oauth2/end_session?client_id=rathaus"
+                + "&post_logout_redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fsigned-out&state=s1")
+        // The provider takes it: its confirmation page carries the return address with the state.
+        let answer = try TestHTTPClient.send(
+            port: try provider().port, method: "GET", path: String(url.dropFirst(issuer.count)))
+        #expect(answer.status == 200)
+        #expect(answer.text.contains("http://127.0.0.1:9/signed-out?state=s1"))
     }
 
     @Test(arguments: [OpenIDConfiguration.ClientAuthentication.clientSecretBasic, .clientSecretPost])
