@@ -98,6 +98,10 @@ import Testing
         let read = try PasswordHash(
             stored: "pbkdf2-sha256$1000$\(PasswordHashTests.validSalt)$\(PasswordHashTests.validHash)")
         #expect(read.verifies("passwort"))
+        // The most iterations a stored hash may name is read (not derived here: about ten seconds).
+        let most = try PasswordHash(
+            stored: "pbkdf2-sha256$10000000$\(PasswordHashTests.validSalt)$\(PasswordHashTests.validHash)")
+        #expect(most.iterations == PasswordHash.maximumIterations)
     }
 
     @Test func iterationsOutsideTheLimitsAreRefusedWhenHashing() {

@@ -165,6 +165,8 @@ import Testing
             ),
             (parts[0] + "." + parts[1] + ".+", .malformedIDToken(reason: "the signature is not base64url")),
             (String(repeating: "a", count: 65_537), .malformedIDToken(reason: "longer than 64 KiB")),
+            // At the limit the length passes, and the token fails for what it is.
+            (String(repeating: "a", count: 65_536), .malformedIDToken(reason: "1 parts, not three")),
         ]
         for (token, error) in cases {
             #expect(throws: error) { try validate(token) }

@@ -58,16 +58,31 @@ import Testing
         ) { try await OpenIDProvider.discover(configuration) }
     }
 
-    @Test func anAnswerBeyondTheSizeLimitIsRefused() async throws {
-        let body = "{\"issuer\": \"" + String(repeating: "x", count: 2_000) + "\"}"
-        let server = try CannedAnswerServer("HTTP/1.1 200 OK\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
-        defer { server.stop() }
-        var configuration = configuration(issuer: "http://127.0.0.1:\(server.port)", timeout: 5)
-        configuration.maximumResponseBytes = 2_000
-        await #expect(
-            throws: SignInError.responseTooLarge(
-                url: "http://127.0.0.1:\(server.port)/.well-known/openid-configuration")
-        ) { try await OpenIDProvider.discover(configuration) }
+    @Test func anAnswerBeyondTheSizeLimitIsRefusedAndOneAtTheLimitRead() async throws {
+        // A discovery document of exactly `limit` bytes naming another issuer, so that reading it
+        // gives the issuer mismatch, and one byte more gives the size refusal.
+        let limit = 2_000
+        let prefix = "{\"issuer\": \""
+        let body = prefix + String(repeating: "x", count: limit - prefix.utf8.count - 2) + "\"}"
+        #expect(body.utf8.count == limit)
+        for (extra, tooLarge) in [("", false), (" ", true)] {
+            let answer = body + extra
+            let server = try CannedAnswerServer(
+                "HTTP/1.1 200 OK\r\nContent-Length: \(answer.utf8.count)\r\n\r\n" + answer)
+            defer { server.stop() }
+            var configuration = configuration(issuer: "http://127.0.0.1:\(server.port)", timeout: 5)
+            configuration.maximumResponseBytes = limit
+            let error = await #expect(throws: SignInError.self) { try await OpenIDProvider.discover(configuration) }
+            if tooLarge {
+                #expect(
+                    error == .responseTooLarge(url: "http://127.0.0.1:\(server.port)/.well-known/openid-configuration"))
+            } else {
+                guard case .issuerMismatch? = error else {
+                    Issue.record("expected the document to be read, got \(String(describing: error))")
+                    continue
+                }
+            }
+        }
     }
 
     /// A loopback port that nothing listens on: bound, then closed.
