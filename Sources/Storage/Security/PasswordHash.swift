@@ -7,6 +7,8 @@ package enum PasswordHashError: Error, Equatable, Sendable {
     case iterationsOutOfRange(Int)
     /// PBKDF2 cannot derive a key of this many bytes (RFC 8018 §5.2).
     case keyLengthOutOfRange(Int)
+    /// scrypt's cost parameters break RFC 7914 §2 or `Scrypt.maximumMemoryBytes`.
+    case costOutOfRange(n: Int, r: Int, p: Int)
     /// The stored form does not have the four `$`-separated fields; carries how many it had.
     case wrongFieldCount(Int)
     /// The first field names a scheme other than `pbkdf2-sha256`.
