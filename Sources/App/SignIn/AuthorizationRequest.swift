@@ -3,7 +3,7 @@ import Storage
 /// One sign-in started at the provider: the secrets Rathaus keeps until the browser comes back
 /// (in the pending sign-in, never in a URL of ours), and the authorization URL that carries their
 /// public halves (OpenID Connect Core 1.0 §3.1.2.1, RFC 7636 §4.3).
-package struct AuthorizationRequest: Equatable, Sendable {
+package struct AuthorizationRequest: Equatable, Sendable, CustomStringConvertible, CustomReflectable {
     /// Binds the answer to this browser's sign-in (RFC 6749 §10.12): 32 random bytes, base64url.
     package let state: String
     /// Binds the ID token to this sign-in (Core 1.0 §3.1.2.1, §15.5.2): 32 random bytes, base64url.
@@ -41,4 +41,9 @@ package struct AuthorizationRequest: Equatable, Sendable {
         ]
         return FormEncoding.appending(parameters, to: endpoint.text)
     }
+
+    /// Nothing of the secrets, for logs and `dump`.
+    package var description: String { "AuthorizationRequest(<redacted>)" }
+
+    package var customMirror: Mirror { Mirror(self, children: [:]) }
 }

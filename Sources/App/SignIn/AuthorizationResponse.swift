@@ -16,7 +16,7 @@ package enum AuthorizationResponse {
         from parameters: QueryParameters, expectedState: String, issuer: String
     ) throws(SignInError) -> String {
         let stateMatches =
-            parameters.values(for: "state").count == 1
+            !expectedState.isEmpty && parameters.values(for: "state").count == 1
             && HMAC.equal(Array((parameters["state"] ?? "").utf8), Array(expectedState.utf8))
         if let error = parameters["error"] {
             guard stateMatches else {

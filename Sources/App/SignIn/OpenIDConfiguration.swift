@@ -1,6 +1,6 @@
 /// How Rathaus signs staff in at the town's identity provider (OpenID Connect): the provider,
 /// the client registered there, and the limits of the exchange.
-package struct OpenIDConfiguration: Sendable {
+package struct OpenIDConfiguration: Sendable, CustomStringConvertible, CustomReflectable {
     /// How the client proves itself at the token endpoint (RFC 6749 §2.3.1, Core 1.0 §9).
     package enum ClientAuthentication: String, Sendable, CaseIterable {
         /// `Authorization: Basic` with the form-encoded client id and secret (the default).
@@ -65,5 +65,20 @@ package struct OpenIDConfiguration: Sendable {
             scopes.append(extra)
         }
         return scopes.joined(separator: " ")
+    }
+
+    /// The configuration without the client secret, for logs and `dump`.
+    package var description: String {
+        "OpenIDConfiguration(issuer: \(issuer), clientID: \(clientID), clientSecret: <redacted>,"
+            + " clientAuthentication: \(clientAuthentication.rawValue), redirectURI: \(redirectURI))"
+    }
+
+    package var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "issuer": issuer, "clientID": clientID, "clientSecret": "<redacted>",
+                "clientAuthentication": clientAuthentication.rawValue, "redirectURI": redirectURI,
+            ])
     }
 }

@@ -13,12 +13,20 @@ package final class OpenIDProvider: Sendable {
     private let keys: Mutex<JSONWebKeySet>
 
     /// A provider from metadata and keys already read (tests use it to change one endpoint).
-    init(configuration: OpenIDConfiguration, metadata: ProviderMetadata, keys: JSONWebKeySet) {
+    convenience init(configuration: OpenIDConfiguration, metadata: ProviderMetadata, keys: JSONWebKeySet) {
+        self.init(
+            configuration: configuration, metadata: metadata, keys: keys,
+            client: ProviderHTTPClient(
+                timeoutSeconds: configuration.requestTimeoutSeconds, maximumBytes: configuration.maximumResponseBytes))
+    }
+
+    private init(
+        configuration: OpenIDConfiguration, metadata: ProviderMetadata, keys: JSONWebKeySet, client: ProviderHTTPClient
+    ) {
         self.configuration = configuration
         self.metadata = metadata
         self.keys = Mutex(keys)
-        client = ProviderHTTPClient(
-            timeoutSeconds: configuration.requestTimeoutSeconds, maximumBytes: configuration.maximumResponseBytes)
+        self.client = client
     }
 
     /// The signing keys as last fetched.
@@ -40,7 +48,7 @@ package final class OpenIDProvider: Sendable {
         guard status == 200 else { throw .unexpectedStatus(url: url.text, status: status) }
         let metadata = try ProviderMetadata(document: body, url: url.text, configuration: configuration)
         let keys = try await fetchKeys(metadata.jwksURI, client: client)
-        return OpenIDProvider(configuration: configuration, metadata: metadata, keys: keys)
+        return OpenIDProvider(configuration: configuration, metadata: metadata, keys: keys, client: client)
     }
 
     private static func fetchKeys(_ url: ProviderURL, client: ProviderHTTPClient) async throws(SignInError)

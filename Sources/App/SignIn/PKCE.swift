@@ -3,7 +3,7 @@ import Storage
 /// Proof Key for Code Exchange (RFC 7636): a secret `verifier` kept by Rathaus and its S256
 /// `challenge` sent with the authorization request, so that a stolen authorization code is
 /// useless without the verifier.
-package struct PKCE: Equatable, Sendable {
+package struct PKCE: Equatable, Sendable, CustomStringConvertible, CustomReflectable {
     /// The code verifier: 43 to 128 characters of `[A-Za-z0-9-._~]` (RFC 7636 §4.1). Secret.
     package let verifier: String
 
@@ -37,4 +37,9 @@ package struct PKCE: Equatable, Sendable {
         default: false
         }
     }
+
+    /// Nothing of the verifier, for logs and `dump`.
+    package var description: String { "PKCE(<redacted>)" }
+
+    package var customMirror: Mirror { Mirror(self, children: [:]) }
 }

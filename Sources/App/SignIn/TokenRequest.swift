@@ -3,7 +3,7 @@ internal import Foundation
 /// The token request of the authorization code flow (RFC 6749 §4.1.3, RFC 7636 §4.5): the code,
 /// the redirect URI and the PKCE verifier, with the client authenticated as configured. Pure: the
 /// headers and body to send; `OpenIDProvider` sends them.
-package struct TokenRequest: Sendable {
+package struct TokenRequest: Sendable, CustomStringConvertible, CustomReflectable {
     /// Header fields besides `Content-Type` (`Authorization` for client_secret_basic). Secret.
     package let headers: [(String, String)]
     /// The `application/x-www-form-urlencoded` body. Secret.
@@ -33,4 +33,9 @@ package struct TokenRequest: Sendable {
         }
         body = FormEncoding.encode(parameters)
     }
+
+    /// Nothing of the code, verifier or secret, for logs and `dump`.
+    package var description: String { "TokenRequest(<redacted>)" }
+
+    package var customMirror: Mirror { Mirror(self, children: [:]) }
 }

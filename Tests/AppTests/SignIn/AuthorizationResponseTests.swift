@@ -53,4 +53,9 @@ import Testing
     func anAnswerWithoutOneCodeIsRefused(query: String) {
         #expect(throws: SignInError.missingAuthorizationCode) { try code(query) }
     }
+
+    @Test func anEmptyExpectedStateMatchesNothing() {
+        #expect(throws: SignInError.stateMismatch) { try code("code=abc&state=", state: "") }
+        #expect(throws: SignInError.stateMismatch) { try code("code=abc", state: "") }
+    }
 }

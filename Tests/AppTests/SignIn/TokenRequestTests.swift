@@ -44,4 +44,27 @@ import Testing
         #expect(body["client_id"] == "rathaus:kiel")
         #expect(body["client_secret"] == nil)
     }
+
+    @Test func secretsNeverShowInDescriptionsOrDumps() {
+        let configuration = Self.configuration(.clientSecretBasic)
+        let authorization = AuthorizationRequest()
+        let request = TokenRequest(
+            code: "c0de-secret", verifier: authorization.pkce.verifier, configuration: configuration)
+        var dumped = ""
+        dump(configuration, to: &dumped)
+        dump(authorization, to: &dumped)
+        dump(request, to: &dumped)
+        let texts = [
+            String(describing: configuration), String(describing: authorization), String(describing: request),
+            String(reflecting: configuration), String(describing: authorization.pkce), dumped,
+        ]
+        for text in texts {
+            for secret in [
+                "p@ss wörd+/", "c0de-secret", authorization.state, authorization.nonce, authorization.pkce.verifier,
+            ] {
+                #expect(!text.contains(secret))
+            }
+        }
+        #expect(String(describing: configuration).contains("rathaus:kiel"))
+    }
 }
