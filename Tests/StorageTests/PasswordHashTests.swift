@@ -32,6 +32,18 @@ import Testing
             stored.stored == "pbkdf2-sha256$1000$MDEyMzQ1Njc4OWFiY2RlZg$zZN2GJmW2dwn6w4PFAMS--5YeMIXhTZCUoinDeCCVIE")
     }
 
+    @Test func descriptionsAndDumpsShowNeitherSaltNorHash() throws {
+        let stored = try hash()
+        var dumped = ""
+        dump(stored, to: &dumped)
+        for text in [String(describing: stored), String(reflecting: stored), dumped] {
+            #expect(!text.contains(Secrets.base64URL(stored.hash)))
+            #expect(!text.contains("salt") && !text.contains("hash:"))
+            #expect(text.contains("1000"))
+        }
+        #expect(String(describing: stored) == "PasswordHash(pbkdf2-sha256, 1000 iterations)")
+    }
+
     @Test func newHashesGetAFreshSalt() throws {
         let first = try PasswordHash(password: "geheim", iterations: 1_000)
         let second = try PasswordHash(password: "geheim", iterations: 1_000)

@@ -28,7 +28,7 @@ package enum PasswordHashError: Error, Equatable, Sendable {
 /// below the configured minimum still verifies, and `needsRehash` says to store a new one at
 /// the next successful sign-in. The password is compared in its NFC form (RFC 8265 §4.2,
 /// OpaqueString), so the same password typed on systems that compose accents differently matches.
-package struct PasswordHash: Equatable, Sendable {
+package struct PasswordHash: Equatable, Sendable, CustomStringConvertible, CustomReflectable {
     /// The scheme name in the stored form.
     package static let scheme = "pbkdf2-sha256"
     /// OWASP's Password Storage Cheat Sheet recommends at least 600,000 iterations of
@@ -92,6 +92,12 @@ package struct PasswordHash: Equatable, Sendable {
         [PasswordHash.scheme, String(iterations), Secrets.base64URL(salt), Secrets.base64URL(hash)]
             .joined(separator: "$")
     }
+
+    /// The scheme and iterations only: salt and hash stay out of logs, where they would allow
+    /// guessing the password offline.
+    package var description: String { "PasswordHash(\(PasswordHash.scheme), \(iterations) iterations)" }
+
+    package var customMirror: Mirror { Mirror(self, children: ["iterations": iterations]) }
 
     /// Whether `password` is the one this hash was made from; the hashes are compared in time
     /// that does not depend on where they differ.
