@@ -9,7 +9,8 @@ package import Storage
 /// collection only what it uses, derives the OpenAPI document from their endpoints and routes
 /// requests to the pipeline.
 package final class RathausApp: Sendable {
-    package let municipality: Municipality
+    /// The configuration served now.
+    package let configuration: LiveConfiguration
     package let database: Database
     package let pipeline: Pipeline
     package let rush: RushDesk
@@ -23,11 +24,22 @@ package final class RathausApp: Sendable {
 
     /// The app over `database`; staff tokens are trusted for `tokenCacheSeconds` after a lookup;
     /// unexpected errors are logged to `log`.
-    package init(
+    package convenience init(
         municipality: Municipality, database: Database, clock: @escaping @Sendable () -> Instant,
         tokenCacheSeconds: Int = 10, log: @escaping @Sendable (String) -> Void = Log.standardError
     ) throws {
-        self.municipality = municipality
+        try self.init(
+            configuration: LiveConfiguration(municipality: municipality), database: database, clock: clock,
+            tokenCacheSeconds: tokenCacheSeconds, log: log)
+    }
+
+    /// The app serving `configuration` over `database`.
+    package init(
+        configuration: LiveConfiguration, database: Database, clock: @escaping @Sendable () -> Instant,
+        tokenCacheSeconds: Int = 10, log: @escaping @Sendable (String) -> Void = Log.standardError
+    ) throws {
+        let municipality = configuration.municipality
+        self.configuration = configuration
         self.database = database
         let metrics = Metrics()
         let callers = CallerResolver(reader: database.reader, clock: clock, cacheSeconds: tokenCacheSeconds)
@@ -35,10 +47,10 @@ package final class RathausApp: Sendable {
             callers: callers,
             idempotency: IdempotencyKeys(reader: database.reader, committer: database.committer, clock: clock),
             reader: database.reader, metrics: metrics, log: log)
-        let rush = try RushDesk(municipality: municipality, database: database, clock: clock)
+        let rush = try RushDesk(configuration: configuration, database: database, clock: clock)
         let forms = try FormGuard(database: database)
         let cache = AvailabilityCache()
-        let directory = OfficeDirectory(municipality: municipality, writers: database.writers, clock: clock)
+        let directory = OfficeDirectory(configuration: configuration, writers: database.writers, clock: clock)
         let board = QueueBoard(directory: directory, streams: QueueStreams())
         let operations = OperationRoutes(directory: directory, database: database, metrics: metrics)
         let features =
@@ -46,6 +58,10 @@ package final class RathausApp: Sendable {
             + BookingRoutes(directory: directory, rush: rush).endpoints
             + QueueRoutes(directory: directory, board: board).endpoints
             + RushRoutes(directory: directory, rush: rush).endpoints
+            + ConfigurationRoutes(
+                directory: directory,
+                desk: ConfigurationDesk(configuration: configuration, database: database, clock: clock)
+            ).endpoints
         let pages =
             HallPages(directory: directory, board: board, rush: rush).endpoints + AssetRoutes().endpoints
             + CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics).endpoints
@@ -80,6 +96,9 @@ package final class RathausApp: Sendable {
             }
         }
     }
+
+    /// The municipality served now.
+    package var municipality: Municipality { configuration.municipality }
 
     package var metrics: Metrics { pipeline.metrics }
     package var callers: CallerResolver { pipeline.callers }

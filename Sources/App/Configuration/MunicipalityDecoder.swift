@@ -128,6 +128,7 @@ package enum MunicipalityDecoder {
         }
         let hoursReaders = try object.required("openingHours").array()
         let hours = try hoursReaders.map { reader throws(JSONPathError) in try rule(reader, withContingent: false) }
+        try refuseOverlaps(hours, readers: hoursReaders)
         let breaks = try (object.optional("breaks")?.array() ?? []).map { reader throws(JSONPathError) in
             try rule(reader, withContingent: false)
         }
@@ -261,11 +262,12 @@ package enum MunicipalityDecoder {
             guard services.contains(skill) else { throw skillReader.fail("unknown service \"\(skill)\"") }
             skills.insert(skill)
         }
+        let hourReaders = try object.optional("hours")?.array() ?? []
+        let hours = try hourReaders.map { reader throws(JSONPathError) in try rule(reader, withContingent: true) }
+        try refuseOverlaps(hours, readers: hourReaders)
         let counter = Counter(
             id: CounterID(id), name: try object.required("name").text(maxLength: 100), skills: skills,
-            hours: try (object.optional("hours")?.array() ?? []).map { reader throws(JSONPathError) in
-                try rule(reader, withContingent: true)
-            },
+            hours: hours,
             contingent: try object.optional("openTo").map(contingent) ?? .online,
             breaks: try (object.optional("breaks")?.array() ?? []).map { reader throws(JSONPathError) in
                 try rule(reader, withContingent: false)

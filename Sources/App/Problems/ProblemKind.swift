@@ -162,6 +162,13 @@ package struct ProblemKind: Sendable, Hashable {
         "already-registered", 409, "Already registered",
         "This e-mail address or phone number is already registered for the draw.")
 
+    // MARK: Administration
+
+    static let configurationUnavailable = ProblemKind(
+        "configuration-unavailable", 409, "The configuration cannot be changed here",
+        "This server was started without a configuration document, so it cannot change its configuration while it runs; change the file and restart."
+    )
+
     /// Every kind, in the order `/openapi.json` lists them.
     package static let all: [ProblemKind] = [
         validation, unauthorized, forbidden, notFound, methodNotAllowed, preconditionFailed, idempotencyInFlight,
@@ -170,6 +177,6 @@ package struct ProblemKind: Sendable, Hashable {
         serviceNotBookableOnline, startNotOffered, outsideBookingWindow, counterBusy, invalidTicketAction, recallLimit,
         dailyCapReached, wrongOffice, notToday, checkInTooEarly, checkInTooLate, alreadyCheckedIn, byDraw,
         admissionRequired, admissionInvalid, waitingRoomNotOpen, waitingRoomClosed, registrationClosed,
-        alreadyRegistered,
+        alreadyRegistered, configurationUnavailable,
     ]
 }

@@ -91,6 +91,24 @@ package final class OfficeWriter: @unchecked Sendable {
         self.officeQueue = officeQueue
         self.publishedCapacity = Mutex(schedule.capacityView)
         self.publishedQueue = Mutex(officeQueue)
+        try flagMisfits(now: now)
+    }
+
+    /// Flags the bookings to come that the configuration no longer fits and that carry no flag
+    /// yet: a change made while the server was stopped (a new file) never leaves a booking in
+    /// closed time unflagged.
+    private func flagMisfits(now: Instant) throws {
+        let flags = schedule.bookings.values.filter { $0.isActive && $0.start > now }.compactMap { booking in
+            schedule.misfit(of: booking).map {
+                BookingFlag(booking: booking.id, version: nil, reason: $0.reason, flaggedAt: now)
+            }
+        }
+        guard !flags.isEmpty else { return }
+        try committer.withConnection { connection in
+            try connection.transaction(.immediate) {
+                for flag in flags { try connection.flagBookingUnlessFlagged(flag) }
+            }
+        }
     }
 
     // MARK: Reading
@@ -463,7 +481,8 @@ package final class OfficeWriter: @unchecked Sendable {
         if officeQueue.date != today {
             officeQueue = OfficeQueue(office: currentOffice, services: services, groups: groups, date: today)
             schedule.forget(before: today.adding(days: -1))
-            schedule.prepare(from: today, through: today.adding(days: OfficeWriter.horizon(of: currentOffice, services)))
+            schedule.prepare(
+                from: today, through: today.adding(days: OfficeWriter.horizon(of: currentOffice, services)))
         }
     }
 
