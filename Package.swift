@@ -53,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rathaus-tools",
-            dependencies: ["App", "Scheduling", "Storage", "HTTPServer", "CSystem", "RathausCommandLine"],
+            dependencies: ["App", "Scheduling", "Storage", "HTTPServer", "CSystem", "RathausCommandLine", "Mail"],
             swiftSettings: swiftSettings
         ),
         .target(
