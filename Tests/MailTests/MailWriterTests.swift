@@ -37,6 +37,20 @@ import Testing
         #expect(bytes.allSatisfy { $0 < 0x80 }, "7-bit when every address is ASCII")
     }
 
+    @Test func theLongestAddressesAndMessageIDStayWithin998OctetsALine() throws {
+        let local = String(repeating: "a", count: 64)
+        let domain = (0..<3).map { _ in String(repeating: "b", count: 60) }.joined(separator: ".") + ".de"
+        let address = try MailFixtures.address(local + "@" + domain, name: String(repeating: "Ä", count: 300))
+        #expect(address.addressSpec.utf8.count == 250)
+        let id = try MessageID(localPart: String(repeating: "x", count: 200), domain: String(repeating: "y", count: 40))
+        let message = try MailMessage(
+            from: address, to: [address, address], replyTo: address, subject: "x", date: MailFixtures.date,
+            messageID: id, body: .text("x"), boundarySeed: 0)
+        let all = lines(message.bytes)
+        #expect(all.allSatisfy { $0.utf8.count <= MailLimits.maximumLineOctets })
+        #expect(all.contains { $0.utf8.count > MailLimits.preferredLineOctets }, "an address is never split")
+    }
+
     @Test func nestedMultipartsGetBoundariesThatAreNotPrefixesOfEachOther() throws {
         let leaf = MailPart.text("x")
         let body = MailPart.mixed([.alternative([leaf, .mixed([leaf, .alternative([leaf])])]), leaf])

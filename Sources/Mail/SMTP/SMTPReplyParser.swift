@@ -17,9 +17,6 @@ package struct SMTPReplyParser: Sendable {
 
     package init() {}
 
-    /// Whether bytes are buffered that do not yet make a whole reply.
-    package var hasPartialReply: Bool { start < buffer.count || pendingCode != nil }
-
     package mutating func append(_ bytes: some Sequence<UInt8>) {
         if start > 0, start == buffer.count {
             buffer.removeAll(keepingCapacity: true)
