@@ -110,8 +110,10 @@ final class CookieBrowser {
         #expect(shown.text.contains("<noscript><meta http-equiv=\"refresh\" content=\"30\"></noscript>"))
         #expect(shown.text.contains("href=\"/en/t/\(key)\""), "the switch to English")
         #expect(api.send(.get, "/en" + page).text.contains("You are next"))
-        #expect(api.send(.get, "/t/\(id)").status == 404, "the ticket id is no address")
+        let byID = api.send(.get, "/t/\(id)")
+        #expect(byID.status == 404 && byID.text.contains("Wartemarke nicht gefunden"), "the ticket id is no address")
         #expect(api.send(.get, "/t/AAAAAAAAAAAAAAAAAAAAAA").status == 404)
+        #expect(api.send(.get, "/t/AAAAAAAAAAAAAAAAAAAAAA/events").status == 404)
 
         let slip = api.send(.get, "/kiosk/rathaus/tickets/\(key)")
         #expect(slip.status == 200)
@@ -246,6 +248,9 @@ final class CookieBrowser {
         let passed = json(stream.wait(for: 2).last)
         #expect(passed["status"] as? String == "passedOver" && passed["final"] as? Bool == true)
         #expect(callNext(api, counter: "1", token: counter).json["number"] as? String == "A002")
+        let after = api.send(
+            .post, "/v1/offices/rathaus/check-in", headers: [api.bearer(kiosk)], json: #"{"reference":"\#(code)"}"#)
+        #expect(after.problemKind == "arrival-too-late", "also once it is passed over")
         let kinds = try api.database.reader.sync { connection in
             try connection.queueEvents(office: "rathaus", day: Fixtures.date("2026-12-07")).map(\.kind)
         }

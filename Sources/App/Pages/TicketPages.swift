@@ -44,27 +44,34 @@ struct TicketPages: Sendable {
         return Secrets.hash(token: key)
     }
 
-    /// Finds the ticket of `key` (a read), then continues with `found`.
+    /// Finds the ticket of `key` (a read), then continues with `found`; `missing` answers a key
+    /// that names no ticket.
     func withTicket(
-        _ key: String, _ found: @escaping @Sendable (TicketID, Office, LocalDate) throws -> Outcome
-    ) throws -> Outcome {
-        guard let hash = Self.pageHash(key) else { throw APIProblem.notFound("There is no such ticket.") }
+        _ key: String, missing: @escaping @Sendable () -> Outcome = { .problem(.notFound("There is no such ticket.")) },
+        _ found: @escaping @Sendable (TicketID, Office, LocalDate) throws -> Outcome
+    ) -> Outcome {
+        guard let hash = Self.pageHash(key) else { return missing() }
         return .read { [directory] connection in
             guard let row = try connection.ticket(pageHash: hash), let office = directory.office(row.office) else {
-                throw APIProblem.notFound("There is no such ticket.")
+                return missing()
             }
             return try found(row.id, office, row.day)
         }
     }
 
-    /// `GET /t/{key}`.
+    /// `GET /t/{key}`; a key that names no ticket gets a page saying so (404).
     private func page(_ incoming: RequestContext) throws -> Outcome {
         let language = PageLanguage.of(path: incoming.request.path)
         let path = "/t/" + HTML.pathSegment(incoming.parameter("key"))
-        return try withTicket(incoming.parameter("key")) { [views, directory] id, office, day in
-            guard let view = views.view(id, office: office, day: day) else {
-                throw APIProblem.notFound("There is no such ticket.")
-            }
+        let context = citizen.pageContext(incoming.request)
+        let words = TicketWords.of(language)
+        let missing: @Sendable () -> Outcome = { [citizen] in
+            .reply(
+                citizen.messagePage(
+                    Notice(.error, title: words.notFoundTitle, detail: words.notFoundDetail), status: 404, context))
+        }
+        return withTicket(incoming.parameter("key"), missing: missing) { [views, directory] id, office, day in
+            guard let view = views.view(id, office: office, day: day) else { return missing() }
             let html = MobileTicketPage.html(
                 view: view, language: language, town: directory.municipality.name, path: path)
             return .reply(TicketPages.page(html))
@@ -74,7 +81,7 @@ struct TicketPages: Sendable {
     /// `GET /t/{key}/events`.
     private func events(_ incoming: RequestContext) throws -> Outcome {
         let language = PageLanguage.of(path: incoming.request.path)
-        return try withTicket(incoming.parameter("key")) { [views] id, office, day in
+        return withTicket(incoming.parameter("key")) { [views] id, office, day in
             .reply(
                 .stream(["X-Accel-Buffering": "no", "Cache-Control": "no-store"]) { sink in
                     views.open(sink, ticket: id, office: office, day: day, language: language)

@@ -44,6 +44,8 @@ package struct TicketWords: Sendable {
     package var connectionLost: String
     package var privacyNote: String
     package var slipQRHint: String
+    package var notFoundTitle: String
+    package var notFoundDetail: String
     package var slipQRLabel: @Sendable (String) -> String
     package var bookingQRLabel: @Sendable (String) -> String
     package var bookingQRHint: String
@@ -114,6 +116,9 @@ extension TicketWords {
         privacyNote:
             "Diese Seite enthält keine persönlichen Daten: Wer den Link kennt, sieht nur Ihre Nummer und Ihren Platz in der Reihe.",
         slipQRHint: "Platz in der Reihe auf dem Handy verfolgen: Code scannen.",
+        notFoundTitle: "Wartemarke nicht gefunden",
+        notFoundDetail:
+            "Zu dieser Adresse gibt es keine Wartemarke. Bitte scannen Sie den Code auf Ihrer Wartemarke noch einmal oder fragen Sie im Wartebereich.",
         slipQRLabel: { "Wartemarke \($0) auf dem Handy verfolgen" },
         bookingQRLabel: { "QR-Code der Buchungsnummer \($0)" },
         bookingQRHint: "Zum Einchecken: Halten Sie den Code an den Scanner des Wartemarkenautomaten.",
@@ -245,6 +250,9 @@ extension TicketWords {
         privacyNote:
             "This page holds no personal data: whoever has the link sees only your number and your place in line.",
         slipQRHint: "Follow your place in line on your phone: scan the code.",
+        notFoundTitle: "Ticket not found",
+        notFoundDetail:
+            "There is no ticket at this address. Please scan the code on your ticket again, or ask in the waiting area.",
         slipQRLabel: { "Follow ticket \($0) on your phone" },
         bookingQRLabel: { "QR code of booking reference \($0)" },
         bookingQRHint: "To check in, hold this code to the scanner of the ticket machine.",

@@ -296,6 +296,9 @@ package struct OfficeQueue: Sendable {
             guard state == .waiting || state == .parked else { throw refuse(.markUrgent) }
             ticket.urgent = true
         case .arrived(_, let at):
+            if let remote = ticket.remote, state == .passedOver {
+                throw .arrivalTooLate(id, deadline: remote.deadline)
+            }
             guard var remote = ticket.remote, state == .waiting else { throw refuse(.confirmArrival) }
             guard remote.arrivedAt == nil else { throw .alreadyArrived(id) }
             guard at <= remote.deadline else { throw .arrivalTooLate(id, deadline: remote.deadline) }
