@@ -20,6 +20,7 @@ package final class TicketViews: Sendable {
         var last: [UInt8]
     }
 
+    /// The views of `directory`'s offices, with no page open yet.
     package init(directory: OfficeDirectory) {
         self.directory = directory
     }

@@ -11,6 +11,7 @@ package struct RemoteOffice: Equatable, Sendable {
     package var isOpen: Bool
     package var groups: [RemoteGroup]
 
+    /// An office as the page shows it.
     package init(
         id: String, name: String, address: [String], from: String, until: String, isOpen: Bool, groups: [RemoteGroup]
     ) {
@@ -34,6 +35,7 @@ package struct RemoteGroup: Equatable, Sendable {
     package var left: Int
     package var services: [ServiceOption]
 
+    /// A group as the page shows it.
     package init(
         letter: String, name: String, waiting: Int, estimatedWaitMinutes: Int, left: Int, services: [ServiceOption]
     ) {

@@ -52,6 +52,7 @@ package struct TicketView: Equatable, Sendable {
     /// The ticket's day ("07.12.2026").
     package var day: String
 
+    /// A view; what does not apply to the status keeps its default.
     package init(
         officeName: String, number: String, status: Status, services: [String] = [], issuedAt: String,
         ahead: Int = 0, estimatedWaitMinutes: Int = 0, nowMinute: Int, counterName: String? = nil,

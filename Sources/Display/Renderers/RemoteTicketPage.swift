@@ -9,12 +9,15 @@ package enum RemoteTicketPage {
         package var number: String
         package var href: String
 
+        /// The ticket `number` at `href`.
         package init(number: String, href: String) {
             self.number = number
             self.href = href
         }
     }
 
+    /// The page; with `held`, a link to the browser's ticket instead of the forms; `notice` says
+    /// why a ticket was not issued.
     package static func html(
         language: PageLanguage, town: String, offices: [RemoteOffice], formToken: String, held: Held? = nil,
         notice: Notice? = nil

@@ -76,12 +76,14 @@ package struct TicketWords: Sendable {
     package var remoteGone: String
     package var remoteClosedNow: String
 
+    /// The words in `language`.
     package static func of(_ language: PageLanguage) -> TicketWords {
         language == .german ? .german : .english
     }
 }
 
 extension TicketWords {
+    /// German.
     package static let german = TicketWords(
         language: .german,
         title: { "Wartemarke \($0)" },
@@ -216,6 +218,7 @@ extension TicketWords {
 }
 
 extension TicketWords {
+    /// English.
     package static let english = TicketWords(
         language: .english,
         title: { "Ticket \($0)" },

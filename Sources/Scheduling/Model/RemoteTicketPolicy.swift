@@ -17,6 +17,7 @@ package struct RemoteTicketPolicy: Hashable, Sendable {
     /// The grace time when the configuration names none.
     package static let defaultGraceMinutes = 30
 
+    /// A policy; `graceMinutes` defaults to ``defaultGraceMinutes``.
     package init(from: LocalTime, until: LocalTime, dailyCaps: [String: Int], graceMinutes: Int = defaultGraceMinutes) {
         self.from = from
         self.until = until

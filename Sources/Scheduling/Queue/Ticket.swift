@@ -70,6 +70,7 @@ package struct RemoteArrival: Hashable, Sendable {
     /// When the arrival was confirmed; nil while it is awaited.
     package var arrivedAt: Instant?
 
+    /// An arrival awaited (`arrivedAt` nil) or confirmed.
     package init(code: String, deadline: Instant, arrivedAt: Instant? = nil) {
         self.code = code
         self.deadline = deadline
