@@ -40,7 +40,7 @@ package enum IdempotentOutcome: Sendable, Equatable {
         case .holdReleased(let hold): self = .holdReleased(hold.id)
         case .queue(_, let ticket, _): self = .ticket(ticket.id)
         case .nobodyWaiting: self = .nobodyWaiting
-        case .swept, .passedOver: return nil
+        case .swept, .passedOver, .reconfigured: return nil
         }
     }
 

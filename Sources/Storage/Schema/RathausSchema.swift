@@ -11,10 +11,10 @@ package enum RathausSchema {
         Migration(version: 1, name: "bookings, holds, queue, staff tokens, idempotency keys, audit log", sql: version1),
         Migration(version: 2, name: "server secret, waiting rooms, draws", sql: version2),
         Migration(version: 3, name: "idempotency keys recorded with their change", sql: version3),
-        // Steps 4 to 8 are numbers given to changes on other branches; until they are merged they
+        Migration(version: 4, name: "configuration versions, flagged bookings", sql: version4),
+        // Steps 5 to 8 are numbers given to changes on other branches; until they are merged they
         // are empty here, so that the steps stay numbered without a gap. A merge puts the real
         // steps in their place.
-        Migration(version: 4, name: "reserved", sql: ""),
         Migration(version: 5, name: "reserved", sql: ""),
         Migration(version: 6, name: "reserved", sql: ""),
         Migration(version: 7, name: "reserved", sql: ""),
@@ -31,6 +31,29 @@ package enum RathausSchema {
         ALTER TABLE ticket ADD COLUMN arrival_code TEXT;
         ALTER TABLE ticket ADD COLUMN arrive_by INTEGER;
         CREATE UNIQUE INDEX ticket_page ON ticket (page_hash) WHERE page_hash IS NOT NULL;
+        """
+
+    /// The configuration as the office managers change it: every version of the municipality's
+    /// document with who made it and what it changed (the history), and the bookings a change left
+    /// outside their office's hours on purpose (kept, flagged for staff).
+    static let version4 = """
+        CREATE TABLE configuration_version (
+            number INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            source TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            document BLOB NOT NULL,
+            calendars BLOB NOT NULL,
+            file_hash TEXT
+        ) STRICT;
+
+        CREATE TABLE booking_flag (
+            booking TEXT PRIMARY KEY REFERENCES booking (id),
+            version INTEGER,
+            reason TEXT NOT NULL,
+            flagged_at INTEGER NOT NULL
+        ) STRICT;
         """
 
     /// An idempotency key is recorded in its change's transaction with what the change made
