@@ -52,6 +52,8 @@ package final class RathausApp: Sendable {
         let cache = AvailabilityCache()
         let directory = OfficeDirectory(configuration: configuration, writers: database.writers, clock: clock)
         let board = QueueBoard(directory: directory, streams: QueueStreams())
+        let ticketViews = TicketViews(directory: directory)
+        let citizen = CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics)
         let operations = OperationRoutes(directory: directory, database: database, metrics: metrics)
         let features =
             OfficeRoutes(directory: directory, rush: rush, cache: cache).endpoints
@@ -64,8 +66,8 @@ package final class RathausApp: Sendable {
             ).endpoints
         let pages =
             HallPages(directory: directory, board: board, rush: rush).endpoints + AssetRoutes().endpoints
-            + CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics).endpoints
-            + StaffPages(directory: directory).endpoints
+            + citizen.endpoints + StaffPages(directory: directory).endpoints
+            + TicketPages(directory: directory, citizen: citizen, views: ticketViews, board: board).endpoints
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages
         var router = Router()
@@ -88,6 +90,7 @@ package final class RathausApp: Sendable {
         for office in municipality.offices {
             database.writers[office.id]?.observe { changes in
                 board.broadcast(changes, office: office)
+                ticketViews.broadcast(changes, office: office)
                 for change in changes {
                     if case .booking(let booking, _) = change.outcome, booking.status == .cancelled {
                         rush.queue.async { rush.offer(booking) }

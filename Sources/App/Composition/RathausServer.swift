@@ -64,7 +64,10 @@ package final class RathausServer {
         let writers = Array(database.writers.values)
         timers = [
             every(Self.sweepInterval) { [rush = app.rush] in
-                for writer in writers { writer.submit(.sweep) { _ in } }
+                for writer in writers {
+                    writer.submit(.sweep) { _ in }
+                    writer.submit(.passOverLate) { _ in }
+                }
                 rush.queue.async {
                     rush.preloadRooms()
                     rush.runDueDraws()

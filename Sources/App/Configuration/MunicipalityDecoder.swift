@@ -60,7 +60,9 @@ package enum MunicipalityDecoder {
             }
             offices.append(office)
         }
+        let publicURL = try object.optional("publicURL").map(publicURL)
         try object.finish()
+        try checkRemoteTickets(offices, services: services, path: "offices")
         for (index, service) in services.enumerated() {
             switch service.rush {
             case .draw(let draw):
@@ -90,7 +92,8 @@ package enum MunicipalityDecoder {
             allGroups.append(ServiceGroup(letter: letter, name: letter))
         }
         return Municipality(
-            name: name, services: services, groups: allGroups, offices: offices, retentionDays: retentionDays)
+            name: name, services: services, groups: allGroups, offices: offices, retentionDays: retentionDays,
+            publicURL: publicURL)
     }
 
     // MARK: Offices
@@ -217,7 +220,8 @@ package enum MunicipalityDecoder {
             address: try (object.optional("address")?.array() ?? []).map { reader throws(JSONPathError) in
                 try reader.text(maxLength: 200)
             }, timeZone: zone, state: state, gridMinutes: grid, bookingStepMinutes: step, openingHours: hours,
-            breaks: breaks, closures: closures, counters: counters, booking: booking, queue: queue, display: display)
+            breaks: breaks, closures: closures, counters: counters, booking: booking, queue: queue, display: display,
+            remoteTickets: try object.optional("remoteTickets").map(remoteTickets))
         try object.finish()
         return office
     }
