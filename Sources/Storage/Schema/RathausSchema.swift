@@ -12,21 +12,14 @@ package enum RathausSchema {
         Migration(version: 2, name: "server secret, waiting rooms, draws", sql: version2),
         Migration(version: 3, name: "idempotency keys recorded with their change", sql: version3),
         Migration(version: 4, name: "configuration versions, flagged bookings", sql: version4),
-        // Steps 5 to 8 are numbers given to changes on other branches; until they are merged they
-        // are empty here, so that the steps stay numbered without a gap. A merge puts the real
-        // steps in their place.
-        Migration(version: 5, name: "reserved", sql: ""),
-        Migration(version: 6, name: "reserved", sql: ""),
-        Migration(version: 7, name: "reserved", sql: ""),
-        Migration(version: 8, name: "reserved", sql: ""),
-        Migration(version: 9, name: "ticket pages and tickets from home", sql: version9),
+        Migration(version: 5, name: "ticket pages and tickets from home", sql: version5),
     ]
 
     /// Every ticket has a page of its own at an unguessable address (`/t/{key}`): only the hash
     /// of its key is stored. A ticket taken from home has the code that confirms its arrival (in
     /// the letters of booking references, never equal to one) and the instant by which it must be
     /// confirmed. The queue events `arrived` and `passedOver` need no change: `kind` is text.
-    static let version9 = """
+    static let version5 = """
         ALTER TABLE ticket ADD COLUMN page_hash BLOB;
         ALTER TABLE ticket ADD COLUMN arrival_code TEXT;
         ALTER TABLE ticket ADD COLUMN arrive_by INTEGER;
