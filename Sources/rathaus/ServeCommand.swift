@@ -71,10 +71,17 @@ enum ServeCommand: Subcommand {
             throw UsageError("--instances FILE and --instance NAME go together")
         }
         try arguments.finish()
-        let town = try MunicipalityLoader.load(path: config)
+        let document = try ConfigurationDocument.read(file: config)
+        let fileName = (config as NSString).lastPathComponent
+        let fromFile: Municipality
+        do {
+            fromFile = try document.municipality { Log.standardError("rathaus: warning: \(fileName): \($0)") }
+        } catch {
+            throw ConfigurationError(file: fileName, message: error.description)
+        }
         var peers: Peers?
         if let instancesPath, let instanceName {
-            let instances = try Instances.load(path: instancesPath, municipality: town)
+            let instances = try Instances.load(path: instancesPath, municipality: fromFile)
             guard let local = instances.instance(named: instanceName) else {
                 throw UsageError(
                     "--instance: \(instancesPath) has no instance '\(instanceName)' (it has \(instances.instances.map(\.name).joined(separator: ", ")))"
@@ -94,7 +101,8 @@ enum ServeCommand: Subcommand {
             else {
                 throw UsageError("--clock must be a local time YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS")
             }
-            let zone = town.offices.first?.timeZone ?? OfficeTimeZone(identifier: "UTC")
+            let zone =
+                (try? document.municipality())?.offices.first?.timeZone ?? OfficeTimeZone(identifier: "UTC")
             guard let frame = zone?.frame(of: date) else { throw UsageError("--clock: no time zone") }
             clock = ServerClock.starting(at: frame.instant(elapsed: frame.elapsed(wall: time)).adding(seconds: seconds))
         }
@@ -103,25 +111,32 @@ enum ServeCommand: Subcommand {
             // Before the database is opened (and made, when new): a port in use or a wrong host
             // then leaves no file behind.
             try HTTPServer.checkListenable(host: configuration.host, port: configuration.port)
+            let resolved = try ConfigurationStartup.resolve(
+                file: document, fileName: fileName, fileBytes: document.fileBytes, databasePath: db, now: clock())
+            for note in resolved.notes { Log.standardError("rathaus: note: \(note)") }
             server = try RathausServer(
-                municipality: town, databasePath: db, configuration: configuration, admission: admission, clock: clock,
-                peers: peers, storage: storage)
+                live: LiveConfiguration(resolved.state), databasePath: db, configuration: configuration,
+                admission: admission, clock: clock, peers: peers, storage: storage)
         } catch let error as HTTPServerError {
             throw CommandFailure("cannot serve on \(configuration.host):\(configuration.port): \(error)")
         }
         try server.start()
         let base =
             "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(server.port)"
+        let town = server.app.municipality
         let served = town.offices.filter { peers?.served.contains($0.id) ?? true }
+        let version = server.app.configuration.version
         if let peers {
             print(
-                "Rathaus serves \(town.name), instance \(peers.local.name) (\(served.count) of \(town.offices.count) offices) from \(db)"
+                "Rathaus serves \(town.name), instance \(peers.local.name) (\(served.count) of \(town.offices.count) offices) from \(db), configuration version \(version)"
             )
             for peer in peers.others {
                 print("  peer \(peer.name) at \(peer.address): \(peer.offices.map(\.rawValue).joined(separator: ", "))")
             }
         } else {
-            print("Rathaus serves \(town.name) (\(town.offices.count) offices) from \(db)")
+            print(
+                "Rathaus serves \(town.name) (\(town.offices.count) offices) from \(db), configuration version \(version)"
+            )
         }
         if litestream { print("  checkpoints left to Litestream (--litestream)") }
         if let clockText { print("  clock started at \(clockText) (--clock)") }

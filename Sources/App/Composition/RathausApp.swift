@@ -9,7 +9,8 @@ package import Storage
 /// collection only what it uses, derives the OpenAPI document from their endpoints and routes
 /// requests to the pipeline.
 package final class RathausApp: Sendable {
-    package let municipality: Municipality
+    /// The configuration served now.
+    package let configuration: LiveConfiguration
     package let database: Database
     package let pipeline: Pipeline
     package let rush: RushDesk
@@ -26,11 +27,22 @@ package final class RathausApp: Sendable {
     /// The app over `database`; staff tokens are trusted for `tokenCacheSeconds` after a lookup;
     /// unexpected errors are logged to `log`. With `peers`, requests for their offices are passed
     /// on to them and searches across offices ask them too.
-    package init(
+    package convenience init(
         municipality: Municipality, database: Database, clock: @escaping @Sendable () -> Instant,
         tokenCacheSeconds: Int = 10, peers: Peers? = nil, log: @escaping @Sendable (String) -> Void = Log.standardError
     ) throws {
-        self.municipality = municipality
+        try self.init(
+            configuration: LiveConfiguration(municipality: municipality), database: database, clock: clock,
+            tokenCacheSeconds: tokenCacheSeconds, peers: peers, log: log)
+    }
+
+    /// The app serving `configuration` over `database` (with `peers`, as above).
+    package init(
+        configuration: LiveConfiguration, database: Database, clock: @escaping @Sendable () -> Instant,
+        tokenCacheSeconds: Int = 10, peers: Peers? = nil, log: @escaping @Sendable (String) -> Void = Log.standardError
+    ) throws {
+        let municipality = configuration.municipality
+        self.configuration = configuration
         self.database = database
         let metrics = Metrics()
         let callers = CallerResolver(reader: database.reader, clock: clock, cacheSeconds: tokenCacheSeconds)
@@ -38,21 +50,27 @@ package final class RathausApp: Sendable {
             callers: callers,
             idempotency: IdempotencyKeys(reader: database.reader, committer: database.committer, clock: clock),
             reader: database.reader, metrics: metrics, log: log)
-        let rush = try RushDesk(municipality: municipality, database: database, clock: clock)
+        let rush = try RushDesk(configuration: configuration, database: database, clock: clock)
         let forms = try FormGuard(database: database)
         let cache = AvailabilityCache()
-        let directory = OfficeDirectory(municipality: municipality, writers: database.writers, clock: clock)
+        let directory = OfficeDirectory(configuration: configuration, writers: database.writers, clock: clock)
         let board = QueueBoard(directory: directory, streams: QueueStreams())
+        let ticketViews = TicketViews(directory: directory)
+        let citizen = CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics, peers: peers)
         let operations = OperationRoutes(directory: directory, database: database, metrics: metrics)
         let features =
             OfficeRoutes(directory: directory, rush: rush, cache: cache, peers: peers).endpoints
             + BookingRoutes(directory: directory, rush: rush).endpoints
             + QueueRoutes(directory: directory, board: board).endpoints
             + RushRoutes(directory: directory, rush: rush).endpoints
+            + ConfigurationRoutes(
+                directory: directory,
+                desk: ConfigurationDesk(configuration: configuration, database: database, clock: clock)
+            ).endpoints
         let pages =
             HallPages(directory: directory, board: board, rush: rush).endpoints + AssetRoutes().endpoints
-            + CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics, peers: peers).endpoints
-            + StaffPages(directory: directory).endpoints
+            + citizen.endpoints + StaffPages(directory: directory).endpoints
+            + TicketPages(directory: directory, citizen: citizen, views: ticketViews, board: board).endpoints
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages
         var router = Router()
@@ -78,6 +96,7 @@ package final class RathausApp: Sendable {
         for office in municipality.offices {
             database.writers[office.id]?.observe { changes in
                 board.broadcast(changes, office: office)
+                ticketViews.broadcast(changes, office: office)
                 for change in changes {
                     if case .booking(let booking, _) = change.outcome, booking.status == .cancelled {
                         rush.queue.async { rush.offer(booking) }
@@ -86,6 +105,9 @@ package final class RathausApp: Sendable {
             }
         }
     }
+
+    /// The municipality served now.
+    package var municipality: Municipality { configuration.municipality }
 
     package var metrics: Metrics { pipeline.metrics }
     package var callers: CallerResolver { pipeline.callers }

@@ -23,21 +23,34 @@ package final class RathausServer {
 
     /// Opens the database and binds the listening socket; `start` begins serving. Log lines go to
     /// `log`, or when nil to standard error (request lines in one write per event-loop pass).
+    package convenience init(
+        municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
+        admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
+        peers: Peers? = nil, storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
+    ) throws {
+        try self.init(
+            live: LiveConfiguration(municipality: municipality), databasePath: databasePath,
+            configuration: configuration, admission: admission, clock: clock, peers: peers, storage: storage, log: log)
+    }
+
+    /// The server of the configuration `live` (resolved from the file and the database by
+    /// `ConfigurationStartup`).
     ///
     /// With `peers`, only their local instance's offices are served from the database (the
     /// others' requests are passed on to them) and the peers' addresses are trusted as proxies.
     /// `storage` is how the database is opened (`walAutocheckpointPages` 0 when Litestream
     /// checkpoints).
     package init(
-        municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
+        live: LiveConfiguration, databasePath: String, configuration: HTTPServer.Configuration,
         admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
         peers: Peers? = nil, storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
     ) throws {
+        let municipality = live.municipality
         let database = try Database.open(
             path: databasePath, municipality: municipality, clock: clock, configuration: storage,
             offices: peers?.served)
         let app = try RathausApp(
-            municipality: municipality, database: database, clock: clock, peers: peers, log: log ?? Log.standardError)
+            configuration: live, database: database, clock: clock, peers: peers, log: log ?? Log.standardError)
         let metrics = app.metrics
         var admission = admission
         admission.trustedProxies.formUnion(peers?.addresses ?? [])
@@ -62,7 +75,10 @@ package final class RathausServer {
         let writers = Array(database.writers.values)
         timers = [
             every(Self.sweepInterval) { [rush = app.rush] in
-                for writer in writers { writer.submit(.sweep) { _ in } }
+                for writer in writers {
+                    writer.submit(.sweep) { _ in }
+                    writer.submit(.passOverLate) { _ in }
+                }
                 rush.queue.async {
                     rush.preloadRooms()
                     rush.runDueDraws()

@@ -144,9 +144,9 @@ extension OfficeRoutes {
             peers.ask(target, headers: headers) { answers in
                 var all = local
                 var missing: [String] = []
-                for answer in answers {
-                    guard let offices = answer.json?.member("offices")?.items else {
-                        missing.append(answer.peer.name)
+                for reply in answers {
+                    guard case .array(let offices)? = reply.json?["offices"] else {
+                        missing.append(reply.peer.name)
                         continue
                     }
                     all += offices.compactMap(Found.init)
@@ -177,8 +177,8 @@ extension OfficeRoutes {
 
         /// An entry of a peer's `offices`.
         init?(_ json: JSONValue) {
-            guard let office = json.member("office")?.text, let name = json.member("name")?.text,
-                let text = json.member("start")?.text, let start = RFC3339.parse(text)?.instant
+            guard let office = json["office"]?.stringValue, let name = json["name"]?.stringValue,
+                let text = json["start"]?.stringValue, let start = RFC3339.parse(text)?.instant
             else { return nil }
             self.init(office: office, name: name, start: start, text: text)
         }
@@ -216,23 +216,5 @@ extension OfficeRoutes {
             }
             return json.bytes
         }
-    }
-}
-
-extension JSONValue {
-    /// The member `key` of an object.
-    fileprivate func member(_ key: String) -> JSONValue? {
-        guard case .object(let members) = self else { return nil }
-        return members.first { $0.key == key }?.value
-    }
-
-    fileprivate var text: String? {
-        guard case .string(let text) = self else { return nil }
-        return text
-    }
-
-    fileprivate var items: [JSONValue]? {
-        guard case .array(let items) = self else { return nil }
-        return items
     }
 }

@@ -25,6 +25,10 @@
 ///   only (the hold's countdown, extending a hold, choosing a time without a reload).
 /// - `hotline.css`, `hotline.js`: the hotline console, earliest times across offices, holds and
 ///   bookings on the hotline contingent, look-up, moving and cancelling, and its shortcuts.
+/// - `mobile-ticket.css`, `mobile-ticket.js`, `mobile-ticket-worker.js`: a ticket's own page on
+///   the phone and the page that hands out tickets from home; the script follows the ticket's
+///   event stream and, on a call, vibrates, sounds a chime and shows a notification (through the
+///   service worker, which does nothing else).
 /// - `common.js`: what the kiosk, the counter page and the hotline console share: the device
 ///   token, API calls with problem+json errors, the message region and the wording of waits.
 ///
@@ -41,7 +45,8 @@ package enum Assets {
     /// The names of every asset, in a fixed order: the files of `Assets/Files/`.
     package static let names: [String] = [
         "base.css", "display.css", "kiosk.css", "counter.css", "ticket.css", "citizen.css", "hotline.css",
-        "common.js", "display.js", "kiosk.js", "counter.js", "ticket.js", "citizen.js", "hotline.js",
+        "mobile-ticket.css", "common.js", "display.js", "kiosk.js", "counter.js", "ticket.js", "citizen.js",
+        "hotline.js", "mobile-ticket.js", "mobile-ticket-worker.js",
     ]
 
     /// The file named `name` (`display.js`) with its content type, or nil if there is none.
