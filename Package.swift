@@ -40,6 +40,13 @@ let package = Package(
             dependencies: ["Scheduling", "Storage", "ICalendar", "HTTPServer", "Display"],
             swiftSettings: swiftSettings
         ),
+        // Plays office days through the API on a clock of its own (rathaus-tools simulate, the
+        // demo month of rathaus serve --demo-month, the statistics' tests).
+        .target(
+            name: "Simulation",
+            dependencies: ["App", "Scheduling", "Storage", "HTTPServer"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "RathausCommandLine",
             dependencies: ["App", "Scheduling", "CSystem"],
@@ -47,12 +54,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "rathaus",
-            dependencies: ["App", "Scheduling", "Storage", "ICalendar", "HTTPServer", "RathausCommandLine"],
+            dependencies: [
+                "App", "Scheduling", "Storage", "ICalendar", "HTTPServer", "RathausCommandLine", "Simulation",
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "rathaus-tools",
-            dependencies: ["App", "Scheduling", "Storage", "HTTPServer", "CSystem", "RathausCommandLine"],
+            dependencies: [
+                "App", "Scheduling", "Storage", "HTTPServer", "CSystem", "RathausCommandLine", "Simulation",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -72,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Scheduling", "Storage", "RathausTesting"],
+            dependencies: ["App", "Scheduling", "Storage", "RathausTesting", "Simulation"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

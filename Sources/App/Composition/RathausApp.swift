@@ -41,15 +41,18 @@ package final class RathausApp: Sendable {
         let directory = OfficeDirectory(municipality: municipality, writers: database.writers, clock: clock)
         let board = QueueBoard(directory: directory, streams: QueueStreams())
         let operations = OperationRoutes(directory: directory, database: database, metrics: metrics)
-        let features =
-            OfficeRoutes(directory: directory, rush: rush, cache: cache).endpoints
-            + BookingRoutes(directory: directory, rush: rush).endpoints
-            + QueueRoutes(directory: directory, board: board).endpoints
-            + RushRoutes(directory: directory, rush: rush).endpoints
-        let pages =
-            HallPages(directory: directory, board: board, rush: rush).endpoints + AssetRoutes().endpoints
-            + CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics).endpoints
-            + StaffPages(directory: directory).endpoints
+        let features: [Endpoint] = [
+            OfficeRoutes(directory: directory, rush: rush, cache: cache).endpoints,
+            BookingRoutes(directory: directory, rush: rush).endpoints,
+            QueueRoutes(directory: directory, board: board).endpoints,
+            RushRoutes(directory: directory, rush: rush).endpoints,
+            StatisticsRoutes(directory: directory).endpoints,
+        ].flatMap { $0 }
+        let pages: [Endpoint] = [
+            HallPages(directory: directory, board: board, rush: rush).endpoints, AssetRoutes().endpoints,
+            CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics).endpoints,
+            StaffPages(directory: directory).endpoints, StatisticsPages(directory: directory).endpoints,
+        ].flatMap { $0 }
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages
         var router = Router()

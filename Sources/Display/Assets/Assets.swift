@@ -25,6 +25,8 @@
 ///   only (the hold's countdown, extending a hold, choosing a time without a reload).
 /// - `hotline.css`, `hotline.js`: the hotline console, earliest times across offices, holds and
 ///   bookings on the hotline contingent, look-up, moving and cancelling, and its shortcuts.
+/// - `statistics.css`, `statistics.js`: the statistics page, its range form, key figures, the
+///   charts' colours and tables; the script loads the report and the CSV files with the token.
 /// - `common.js`: what the kiosk, the counter page and the hotline console share: the device
 ///   token, API calls with problem+json errors, the message region and the wording of waits.
 ///
@@ -41,7 +43,8 @@ package enum Assets {
     /// The names of every asset, in a fixed order: the files of `Assets/Files/`.
     package static let names: [String] = [
         "base.css", "display.css", "kiosk.css", "counter.css", "ticket.css", "citizen.css", "hotline.css",
-        "common.js", "display.js", "kiosk.js", "counter.js", "ticket.js", "citizen.js", "hotline.js",
+        "statistics.css", "common.js", "display.js", "kiosk.js", "counter.js", "ticket.js", "citizen.js", "hotline.js",
+        "statistics.js",
     ]
 
     /// The file named `name` (`display.js`) with its content type, or nil if there is none.

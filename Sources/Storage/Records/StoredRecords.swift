@@ -169,8 +169,10 @@ extension SQLiteConnection {
     // MARK: Queue
 
     /// Appends one queue event at `position` (its index in the day's list), with the ticket row
-    /// for an issue.
-    package func insertQueueEvent(_ event: QueueEvent, office: OfficeID, day: LocalDate, position: Int) throws {
+    /// for an issue (and who issued it: `kiosk`, `counter` or `online`, for the statistics).
+    package func insertQueueEvent(
+        _ event: QueueEvent, office: OfficeID, day: LocalDate, position: Int, issuedBy: Channel? = nil
+    ) throws {
         var counter: String?
         var services: String?
         var letter: String?
@@ -178,13 +180,14 @@ extension SQLiteConnection {
         case .issued(let ticket):
             try execute(
                 """
-                INSERT INTO ticket (id, office, day, number, letter, sequence, services, booking, appointment_at, issued_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO ticket (id, office, day, number, letter, sequence, services, booking, appointment_at, issued_at,
+                    issued_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     ticket.id.rawValue, office.rawValue, day.dayNumber, ticket.number, ticket.group, ticket.sequence,
                     Self.join(ticket.services), ticket.booking?.rawValue, ticket.appointmentStart?.secondsSinceEpoch,
-                    ticket.issuedAt.secondsSinceEpoch,
+                    ticket.issuedAt.secondsSinceEpoch, issuedBy?.rawValue,
                 ])
         case .called(_, let to, _):
             counter = to.rawValue

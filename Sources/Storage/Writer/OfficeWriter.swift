@@ -299,6 +299,7 @@ package final class OfficeWriter: @unchecked Sendable {
                     ))
             case .reschedule(let id, let start, let channel, let ifSequence):
                 try check(id, ifSequence)
+                let previous = schedule.bookings[id]?.start ?? start
                 let booking = try schedule.reschedule(id, to: start, channel: channel, now: now)
                 let units = schedule.unitStarts(of: booking.placement)
                 let heldBack = schedule.heldBackTimes(after: now)
@@ -308,14 +309,18 @@ package final class OfficeWriter: @unchecked Sendable {
                         .booking(booking, token: nil),
                         { connection in
                             try connection.updateMovedBooking(booking, unitStarts: units)
+                            try connection.insertBookingMove(booking, from: previous, channel: channel, at: now)
                             try connection.replaceHeldBack(office: officeID, heldBack)
                         }
                     ))
             case .issueTicket(let services):
-                result = .success(try queueChange(officeQueue.issueWalkIn(services: services, now: now)))
+                result = .success(
+                    try queueChange(
+                        officeQueue.issueWalkIn(services: services, now: now), issuedBy: Self.issuer(request.actor)))
             case .checkIn(let id):
                 guard let booking = schedule.bookings[id] else { throw WriterError.scheduling(.bookingNotFound(id)) }
-                result = .success(try queueChange(officeQueue.checkIn(booking, now: now)))
+                result = .success(
+                    try queueChange(officeQueue.checkIn(booking, now: now), issuedBy: Self.issuer(request.actor)))
             case .callNext(let counter):
                 if let event = try officeQueue.callNext(counter: counter, now: now) {
                     audit = ("call-next", event.ticket.rawValue)
@@ -421,8 +426,16 @@ package final class OfficeWriter: @unchecked Sendable {
         }
     }
 
+    /// Who issues a ticket, for the statistics: the kiosk, staff, or the citizen (no token).
+    private static func issuer(_ actor: StaffActor?) -> Channel {
+        guard let actor else { return .online }
+        return actor.role == "kiosk" ? .kiosk : .counter
+    }
+
     /// The outcome and writes of a queue event already applied to `officeQueue`.
-    private func queueChange(_ event: QueueEvent) throws -> (OfficeOutcome, Committer.WriteSet?) {
+    private func queueChange(
+        _ event: QueueEvent, issuedBy: Channel? = nil
+    ) throws -> (OfficeOutcome, Committer.WriteSet?) {
         guard let ticket = officeQueue.ticket(event.ticket) else {
             throw WriterError.queue(.ticketNotFound(event.ticket))
         }
@@ -430,7 +443,10 @@ package final class OfficeWriter: @unchecked Sendable {
         let officeID = office.id
         let day = officeQueue.date
         return (
-            .queue(event, ticket), { try $0.insertQueueEvent(event, office: officeID, day: day, position: position) }
+            .queue(event, ticket),
+            {
+                try $0.insertQueueEvent(event, office: officeID, day: day, position: position, issuedBy: issuedBy)
+            }
         )
     }
 
