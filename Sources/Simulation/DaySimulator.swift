@@ -12,7 +12,7 @@ package struct SimulationPlan: Sendable {
     /// The share of the counter time open to bookings that gets booked.
     package var bookedShare = 0.55
     /// Walk-in tickets per hour of counter time not booked.
-    package var walkInsPerFreeHour = 2.2
+    package var walkInsPerFreeHour = 3.0
     /// Appointments nobody comes to.
     package var appointmentNoShow = 0.1
     /// Walk-ins who leave before they are called.

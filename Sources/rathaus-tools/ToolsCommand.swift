@@ -13,6 +13,7 @@ enum ToolsCommand {
                 LoadTestCommand.self,
                 CrashTestCommand.self,
                 SimulateCommand.self,
+                StatisticsBenchCommand.self,
             ])
     }
 
