@@ -1,7 +1,7 @@
 // Rathaus statistics page. Needs common.js (window.Rathaus) loaded before it; the staff token
 // comes from #token=... once and is kept in localStorage (data-token-key), as on the hotline
 // console. On submit it loads GET /staff/statistics/{office}/report?from&to&target with the token
-// and puts the HTML (charts as SVG with their tables) into #report; the two buttons fetch
+// and moves the parsed HTML (charts as SVG with their tables) into #report; the two buttons fetch
 // GET /v1/offices/{office}/statistics.csv?...[&format=excel] with the token and save the file.
 'use strict';
 
@@ -39,7 +39,9 @@
     report.setAttribute('aria-busy', 'true');
     try {
       const response = await authorizedFetch(`/staff/statistics/${office()}/report?${query()}`, 'text/html');
-      report.innerHTML = await response.text();
+      // The server's report, parsed as a document and moved in: no markup written from script.
+      const parsed = new DOMParser().parseFromString(await response.text(), 'text/html');
+      report.replaceChildren(...Array.from(parsed.body.childNodes));
       R.clearMessage();
       const heading = $('report-heading');
       if (heading) heading.focus();
