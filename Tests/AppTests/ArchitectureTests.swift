@@ -22,7 +22,8 @@ import Testing
     }
 
     static let modules = [
-        "App", "Scheduling", "ICalendar", "Display", "HTTPServer", "Mail", "Simulation", "RathausCommandLine", "rathaus",
+        "App", "Scheduling", "ICalendar", "Display", "HTTPServer", "Mail", "Simulation", "RathausCommandLine",
+        "rathaus",
         "rathaus-tools",
     ]
 
