@@ -60,29 +60,6 @@ package final class Metrics: Sendable {
         state.withLock { $0.events[key, default: 0] += amount }
     }
 
-    /// A family of samples read when the metrics are written (the committer's counts, the queues).
-    package struct Family: Sendable {
-        package var name: String
-        package var help: String
-        /// `counter` or `gauge`.
-        package var type: String
-        /// Label text (`office="rathaus",group="A"`, or empty) and value.
-        package var samples: [(labels: String, value: Double)]
-
-        package init(_ name: String, _ help: String, type: String = "gauge", samples: [(labels: String, value: Double)])
-        {
-            self.name = name
-            self.help = help
-            self.type = type
-            self.samples = samples
-        }
-
-        /// One sample without labels.
-        package init(_ name: String, _ help: String, type: String = "gauge", value: Double) {
-            self.init(name, help, type: type, samples: [("", value)])
-        }
-    }
-
     /// What the counters of `count` mean, for their `# HELP` lines; a name not listed gets a
     /// general line (every family has one, as `promtool check metrics` wants).
     static let help: [String: String] = [
@@ -100,8 +77,26 @@ package final class Metrics: Sendable {
         "rathaus_messages_failed_total": "Mails given up on, by kind.",
     ]
 
-    /// The text exposition, with `families` (read by the caller now) after the counters.
-    package func exposition(_ families: [Family] = []) -> String {
+    /// A gauge with one sample per set of labels.
+    package struct LabeledGauge: Sendable {
+        package var name: String
+        package var help: String
+        package var samples: [(labels: [(String, String)], value: Int)]
+
+        package init(name: String, help: String, samples: [(labels: [(String, String)], value: Int)]) {
+            self.name = name
+            self.help = help
+            self.samples = samples
+        }
+    }
+
+    /// The text exposition; `counters` and `gauges` are added as they are (name → value), then
+    /// `labeled`.
+    package func exposition(
+        counters: [(name: String, help: String, value: Int)] = [],
+        gauges: [(name: String, help: String, value: Int)] = [],
+        labeled: [LabeledGauge] = []
+    ) -> String {
         let snapshot = state.withLock { $0 }
         var lines: [String] = []
         lines.append("# HELP rathaus_http_requests_total HTTP requests answered, by route pattern, method and status.")
@@ -130,15 +125,19 @@ package final class Metrics: Sendable {
             }
             lines.append(key.hasSuffix("{}") ? "\(name) \(value)" : "\(key) \(value)")
         }
-        for family in families {
-            lines.append("# HELP \(family.name) \(family.help)")
-            lines.append("# TYPE \(family.name) \(family.type)")
-            for sample in family.samples {
-                let value =
-                    sample.value == sample.value.rounded() && abs(sample.value) < 1e15
-                    ? String(Int(sample.value)) : String(sample.value)
-                lines.append(
-                    sample.labels.isEmpty ? "\(family.name) \(value)" : "\(family.name){\(sample.labels)} \(value)")
+        for (type, list) in [("counter", counters), ("gauge", gauges)] {
+            for family in list {
+                lines.append("# HELP \(family.name) \(family.help)")
+                lines.append("# TYPE \(family.name) \(type)")
+                lines.append("\(family.name) \(family.value)")
+            }
+        }
+        for gauge in labeled {
+            lines.append("# HELP \(gauge.name) \(gauge.help)")
+            lines.append("# TYPE \(gauge.name) gauge")
+            for sample in gauge.samples {
+                let labels = sample.labels.map { "\($0.0)=\"\(Self.escape($0.1))\"" }.joined(separator: ",")
+                lines.append("\(gauge.name){\(labels)} \(sample.value)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

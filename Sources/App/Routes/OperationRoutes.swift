@@ -73,43 +73,66 @@ struct OperationRoutes: Sendable {
     /// this instance serves, its holds and its queue.
     private func metricsText() -> HTTPResponse {
         let counts = database.committer.counts
-        let now = directory.clock()
-        var holds: [(labels: String, value: Double)] = []
-        var waiting: [(labels: String, value: Double)] = []
-        var waits: [(labels: String, value: Double)] = []
+        var holds: [(labels: [(String, String)], value: Int)] = []
         for office in directory.all {
             guard let capacity = directory.capacity(office) else { continue }
-            let label = "office=\"\(Metrics.escape(office.id.rawValue))\""
-            holds.append((label, Double(capacity.holdBlockCount)))
-            for group in directory.queue(office).waits(now: now, attended: directory.attended(office)) {
-                let labels = label + ",group=\"\(Metrics.escape(group.group))\""
-                waiting.append((labels, Double(group.waiting)))
-                waits.append((labels, Double(group.estimatedMinutes * 60)))
-            }
+            holds.append(([("office", office.id.rawValue)], capacity.holdBlockCount))
         }
-        let text = metrics.exposition([
-            .init(
-                "rathaus_commits_total", "Transactions committed by the group committer.", type: "counter",
-                value: Double(counts.transactions)),
-            .init(
-                "rathaus_committed_changes_total", "Changes committed (one per answered request).", type: "counter",
-                value: Double(counts.writeSets)),
-            .init(
-                "rathaus_failed_changes_total", "Changes that could not be stored.", type: "counter",
-                value: Double(counts.failedWriteSets + counts.failedTransactions)),
-            .init("rathaus_holds_active", "Holds currently keeping capacity, by office.", samples: holds),
-            .init(
-                "rathaus_queue_waiting_tickets", "Tickets waiting to be called today, by office and ticket group.",
-                samples: waiting),
-            .init(
-                "rathaus_queue_estimated_wait_seconds",
-                "The wait a new ticket is told, by office and ticket group (recent service times, attended counters).",
-                samples: waits),
-        ])
+        let text = metrics.exposition(
+            counters: [
+                ("rathaus_commits_total", "Transactions committed by the group committer.", counts.transactions),
+                ("rathaus_committed_changes_total", "Changes committed (one per answered request).", counts.writeSets),
+                (
+                    "rathaus_failed_changes_total", "Changes that could not be stored.",
+                    counts.failedWriteSets + counts.failedTransactions
+                ),
+            ],
+            labeled: [
+                Metrics.LabeledGauge(
+                    name: "rathaus_holds_active", help: "Holds currently keeping capacity, by office.", samples: holds)
+            ] + queueGauges())
         return HTTPResponse(
             status: .ok,
             headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
             body: Array(text.utf8))
+    }
+}
+
+extension OperationRoutes {
+    /// The live queue per office and service group: tickets waiting, and the longest wait so far
+    /// (from the issue, or an appointment's start when later, as the statistics count it).
+    func queueGauges() -> [Metrics.LabeledGauge] {
+        let now = directory.clock()
+        var waiting: [(labels: [(String, String)], value: Int)] = []
+        var longest: [(labels: [(String, String)], value: Int)] = []
+        // Only the offices this instance serves (with several instances, each reports its own).
+        for office in directory.all where directory.capacity(office) != nil {
+            let queue = directory.queue(office)
+            let letters = Set(
+                office.offeredServices.compactMap { id in directory.municipality.services.first { $0.id == id }?.group }
+            )
+            var count: [String: Int] = [:]
+            var oldest: [String: Int] = [:]
+            for ticket in queue.tickets where ticket.state == .waiting {
+                count[ticket.group, default: 0] += 1
+                let since = max(ticket.issuedAt, ticket.appointmentStart ?? ticket.issuedAt)
+                oldest[ticket.group] = max(oldest[ticket.group] ?? 0, max(0, Int(since.seconds(until: now))))
+            }
+            for letter in letters.union(count.keys).sorted() {
+                let labels = [("office", office.id.rawValue), ("group", letter)]
+                waiting.append((labels, count[letter] ?? 0))
+                longest.append((labels, oldest[letter] ?? 0))
+            }
+        }
+        return [
+            Metrics.LabeledGauge(
+                name: "rathaus_queue_waiting", help: "Tickets waiting now, per office and service group.",
+                samples: waiting),
+            Metrics.LabeledGauge(
+                name: "rathaus_queue_longest_wait_seconds",
+                help: "The longest current wait of a waiting ticket, per office and service group (0: nobody waits).",
+                samples: longest),
+        ]
     }
 }
 

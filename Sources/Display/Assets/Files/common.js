@@ -189,5 +189,5 @@
     }
   }
 
-  window.Rathaus = { api, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime };
+  window.Rathaus = { api, token, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime };
 })();
