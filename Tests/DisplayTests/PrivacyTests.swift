@@ -19,7 +19,7 @@ import Testing
         let fields =
             labels(snapshot) + labels(Samples.call()) + labels(Samples.groups()[0]) + labels(Samples.slip())
             + labels(SlipDocument(name: "x"))
-        #expect(fields.count == 12 + 7 + 4 + 10 + 3)
+        #expect(fields.count == 12 + 7 + 4 + 10 + 4)
         for field in fields {
             for word in personal {
                 #expect(!field.lowercased().contains(word), "\(field)")

@@ -34,7 +34,10 @@ package final class RathausApp: Sendable {
         let pipeline = Pipeline(
             callers: callers,
             idempotency: IdempotencyKeys(reader: database.reader, committer: database.committer, clock: clock),
-            reader: database.reader, metrics: metrics, log: log)
+            reader: database.reader, metrics: metrics, log: log,
+            problemPage: { [town = municipality.name] problem, request in
+                ProblemPages.reply(problem, request, town: town)
+            })
         let rush = try RushDesk(municipality: municipality, database: database, clock: clock)
         let forms = try FormGuard(database: database)
         let cache = AvailabilityCache()
@@ -62,6 +65,9 @@ package final class RathausApp: Sendable {
                     }
                 }
             }
+        }
+        router.unmatched = { [town = municipality.name] request, responder in
+            responder.respond(ProblemPages.unmatched(request, town: town))
         }
         self.pipeline = pipeline
         self.rush = rush
@@ -104,7 +110,7 @@ package final class RathausApp: Sendable {
                         .methodNotAllowed, detail: "\(request.method.rawValue) is not allowed here.",
                         headers: [("Allow", allowed.map(\.rawValue).joined(separator: ", "))])))
         case .notFound:
-            reply(.problem(.notFound("There is nothing at \(request.path).")))
+            reply(.response(ProblemPages.unmatched(request, town: municipality.name)))
         }
     }
 }

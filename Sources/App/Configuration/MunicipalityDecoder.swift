@@ -121,9 +121,14 @@ package enum MunicipalityDecoder {
             throw groupReader.fail("must be one capital letter A–Z")
         }
         var feeCents: Int?
+        var lowestFeeCents: Int?
         var feeNote: String?
         if var fee = try object.optional("fee")?.object() {
             feeCents = try fee.optional("cents")?.int(in: 0...1_000_000)
+            if let lowest = fee.optional("lowestCents") {
+                guard let feeCents else { throw lowest.fail("needs \"cents\", the highest rate, beside it") }
+                lowestFeeCents = try lowest.int(in: 0...feeCents)
+            }
             feeNote = try fee.optional("note")?.text()
             try fee.finish()
         }
@@ -133,7 +138,8 @@ package enum MunicipalityDecoder {
             durationMinutes: try object.required("durationMinutes").int(in: 1...480),
             maxPersons: try object.optional("maxPersons")?.int(in: 1...20) ?? 1,
             bookableOnline: try object.optional("bookableOnline")?.bool() ?? true, feeCents: feeCents,
-            feeNote: feeNote, leika: try leika(object.optional("leika")), group: group, documents: documents,
+            lowestFeeCents: lowestFeeCents, feeNote: feeNote, leika: try leika(object.optional("leika")), group: group,
+            documents: documents,
             window: try object.optional("window").map(window),
             maxActivePerContact: try object.optional("maxActivePerContact")?.int(in: 1...100),
             rush: try rush(&object))
@@ -368,7 +374,8 @@ package enum MunicipalityDecoder {
             id: OfficeID(id), name: try object.required("name").text(maxLength: 200),
             address: try (object.optional("address")?.array() ?? []).map { reader throws(JSONPathError) in
                 try reader.text(maxLength: 200)
-            }, timeZone: zone, state: state, gridMinutes: grid, bookingStepMinutes: step, openingHours: hours,
+            }, mapURL: try object.optional("mapURL").map(httpsURL), timeZone: zone, state: state, gridMinutes: grid,
+            bookingStepMinutes: step, openingHours: hours,
             breaks: breaks, closures: closures, counters: counters, booking: booking, queue: queue, display: display)
         try object.finish()
         return office
@@ -490,6 +497,29 @@ package enum MunicipalityDecoder {
                 ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
             })
         else { throw reader.fail("an id is 1 to 64 characters of a-z, 0-9, - and _, got \"\(text)\"") }
+        return text
+    }
+
+    /// An `https` URL of at most 500 characters: a host of letters, digits, `-` and `.` (with an
+    /// optional port), then printable ASCII without spaces, quotes or angle brackets.
+    static func httpsURL(_ reader: JSONReader) throws(JSONPathError) -> String {
+        let text = try reader.string()
+        let problem =
+            "an https URL such as https://www.openstreetmap.org/?mlat=54.32&mlon=10.13, got \"\(text.prefix(80))\""
+        guard text.count <= 500, text.lowercased().hasPrefix("https://") else { throw reader.fail(problem) }
+        let rest = text.dropFirst("https://".count)
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let name = host.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let hostOK =
+            !(name.first ?? "").isEmpty
+            && (name.first ?? "").unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+                    || $0 == "."
+            }
+            && (name.count == 1 || (!name[1].isEmpty && name[1].unicodeScalars.allSatisfy { ("0"..."9").contains($0) }))
+        let forbidden = Set("\"<>\\^`{|} ".unicodeScalars)
+        let restOK = rest.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !forbidden.contains($0) }
+        guard hostOK, restOK else { throw reader.fail(problem) }
         return text
     }
 

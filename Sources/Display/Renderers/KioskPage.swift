@@ -95,7 +95,8 @@ package enum KioskPage {
         writer.open("<ul class=\"choice-list service-list\">")
         for service in group.services {
             writer.line(
-                "<li><button type=\"button\" class=\"choice service-choice\" data-service=\"\(HTML.escape(service.id))\">"
+                "<li><button type=\"button\" class=\"choice service-choice\" data-service=\"\(HTML.escape(service.id))\" "
+                    + "data-service-name=\"\(HTML.escape(service.name))\">"
                     + "<span class=\"choice-name\">\(HTML.escape(service.name))</span></button></li>"
             )
         }
