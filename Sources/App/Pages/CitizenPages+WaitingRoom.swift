@@ -177,6 +177,8 @@ extension CitizenPages {
             if view.isActive(at: now) {
                 if let token = context.admission, let until = rush.admittedUntil(token, service: service.id) {
                     room = .admitted(until: QueueRepresentations.clock(until, in: office))
+                } else if now < view.releaseAt {
+                    room = .openEarly(QueueRepresentations.clock(view.releaseAt, in: office), href: href)
                 } else {
                     room = .open(href: href)
                 }

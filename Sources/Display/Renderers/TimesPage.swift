@@ -36,6 +36,8 @@ package enum TimesPage {
         package enum Room: Equatable, Sendable {
             /// It opens at this day and clock time; `href` is its page.
             case opens(CalendarDate, String, href: String)
+            /// It is open before the release (at this clock time): entering now gives a place drawn then.
+            case openEarly(String, href: String)
             /// It is open: times are booked through it.
             case open(href: String)
             /// The citizen was admitted until this clock time.
@@ -162,6 +164,10 @@ package enum TimesPage {
         case .opens(let date, let time, let href):
             writer.line("<p>\(text.roomOpens(DateText.at(date, time, language)))</p>")
             writer.line("<p><a class=\"button\" href=\"\(HTML.escape(href))\">\(text.roomButton)</a></p>")
+        case .openEarly(let time, let href):
+            writer.line("<p>\(text.roomOpenEarly(DateText.time(time, language)))</p>")
+            writer.line(
+                "<p><a class=\"button button-primary\" href=\"\(HTML.escape(href))\">\(text.roomButton)</a></p>")
         case .open(let href):
             writer.line("<p>\(text.roomOpen)</p>")
             writer.line(

@@ -9,6 +9,8 @@ package struct RoomText: Sendable {
     package var roomHeading: String
     /// A room opens before the release (date and time it opens).
     package var roomOpens: @Sendable (String) -> String
+    /// The room is open before the release (its clock time).
+    package var roomOpenEarly: @Sendable (String) -> String
     package var roomOpen: String
     /// Admitted until a clock time.
     package var roomAdmitted: @Sendable (String) -> String
@@ -56,6 +58,9 @@ package struct RoomText: Sendable {
         roomHeading: "Warteraum",
         roomOpens: {
             "Vor der Freigabe öffnet am \($0) ein Warteraum. Wer vor der Freigabe eintritt, bekommt einen zufällig gelosten Platz: Früh da zu sein bringt keinen Vorteil."
+        },
+        roomOpenEarly: {
+            "Der Warteraum ist schon geöffnet. Wer bis \($0) eintritt, bekommt dann einen zufällig gelosten Platz: Früh da zu sein bringt keinen Vorteil, Sie können aber jetzt schon eintreten."
         },
         roomOpen:
             "Die Termine werden gerade über einen Warteraum vergeben. Stellen Sie sich dort an; wenn Sie dran sind, wählen Sie hier eine Uhrzeit.",
@@ -108,6 +113,9 @@ package struct RoomText: Sendable {
         roomHeading: "Waiting room",
         roomOpens: {
             "A waiting room opens before the release, on \($0). Everyone who enters before the release gets a place drawn at random: coming early is no advantage."
+        },
+        roomOpenEarly: {
+            "The waiting room is already open. Everyone who enters by \($0) then gets a place drawn at random: coming early is no advantage, but you may enter now."
         },
         roomOpen:
             "Appointments are being handed out through a waiting room right now. Queue there; when it is your turn, you choose a time here.",
