@@ -57,9 +57,9 @@ enum CitizenShell {
             writer.close("</main>")
             writer.open("<footer class=\"citizen-footer\">")
             writer.open("<ul class=\"footer-links\">")
-            writer.line("<li><a href=\"\(frame.language.prefix)/standorte\">\(text.places.pageTitle)</a></li>")
             writer.line(
                 "<li><a href=\"\(frame.language.prefix)/barrierefreiheit\">\(text.accessibilityLink)</a></li>")
+            writer.line("<li><a href=\"\(frame.language.prefix)/standorte\">\(text.places.pageTitle)</a></li>")
             writer.line("<li>\(text.hotlineNote)</li>")
             writer.line("<li>\(text.demoNote)</li>")
             writer.close("</ul>")
