@@ -88,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DisplayTests",
-            dependencies: ["Display"],
+            dependencies: ["Display", "RathausTesting"],
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,5 @@
 package import HTTPServer
-package import Scheduling
+import Scheduling
 package import Storage
 
 /// One route: its method and path, its contract (what it reads of a request and who may call it),

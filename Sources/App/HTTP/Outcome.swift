@@ -1,5 +1,5 @@
 package import Dispatch
-package import HTTPServer
+import HTTPServer
 package import Storage
 
 /// What a handler returns: an answer now, a read of committed data to do off the event loop, a

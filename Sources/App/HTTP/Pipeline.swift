@@ -104,6 +104,13 @@ package final class Pipeline: Sendable {
         }
     }
 
+    /// `reply` marked as the answer to an earlier request (`Idempotency-Replayed`).
+    private static func replayed(_ reply: Reply) -> Reply {
+        guard case .response(var response) = reply else { return reply }
+        response.headers.set("Idempotency-Replayed", "true")
+        return .response(response)
+    }
+
     /// Carries out a command under an idempotency key: replays, runs it with the key's mark, or
     /// answers again from what a change made before a restart; the answer is stored under the key
     /// before it goes out.
@@ -123,7 +130,7 @@ package final class Pipeline: Sendable {
             recover(recorded, token: token, writer: writer) { result in
                 let next = self.attempt(context) { try render(result) }
                 self.perform(next, context, key: nil) { reply in
-                    self.idempotency.finish(mark, reply: reply) { done(reply) }
+                    self.idempotency.finish(mark, reply: reply) { done(Self.replayed(reply)) }
                 }
             }
         }

@@ -1,6 +1,6 @@
 package import HTTPServer
-package import Scheduling
-package import Storage
+import Scheduling
+import Storage
 
 /// What a handler is given: the request (with its route parameters) and its caller, resolved and
 /// checked against the route's access by the pipeline (a citizen without a token when the route

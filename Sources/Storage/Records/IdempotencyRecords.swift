@@ -40,7 +40,7 @@ package enum IdempotentOutcome: Sendable, Equatable {
         case .holdReleased(let hold): self = .holdReleased(hold.id)
         case .queue(_, let ticket): self = .ticket(ticket.id)
         case .nobodyWaiting: self = .nobodyWaiting
-        case .swept: return nil
+        case .swept, .reconfigured: return nil
         }
     }
 

@@ -49,8 +49,7 @@ package final class Database: Sendable {
     /// read.
     package func checkpoint() throws {
         try committer.withConnection { connection in
-            let busy = try connection.scalar("PRAGMA wal_checkpoint(TRUNCATE)", as: Int.self, cached: false) ?? 0
-            if busy != 0 {
+            if try !connection.checkpointTruncating() {
                 throw SQLiteError(code: .busy, message: "a reader kept the log from being copied", path: path)
             }
         }

@@ -58,6 +58,9 @@ package enum OfficeCommand: Sendable {
     case checkIn(BookingID)
     case callNext(CounterID)
     case ticket(TicketID, QueueAction, services: [ServiceID]? = nil, counter: CounterID? = nil)
+    /// Takes a new configuration of the office: its capacity is rebuilt from it, and the bookings
+    /// it no longer fits are kept and flagged, moved or cancelled as the change says.
+    case reconfigure(Reconfiguration)
     /// Releases expired holds, forgets past days and plans new ones.
     case sweep
 
@@ -74,6 +77,7 @@ package enum OfficeCommand: Sendable {
         case .checkIn: "check-in"
         case .callNext: "call-next"
         case .ticket(_, let action, _, _): action.rawValue
+        case .reconfigure: "reconfigure"
         case .sweep: "sweep"
         }
     }
@@ -101,6 +105,8 @@ package enum OfficeOutcome: Sendable {
     /// Call-next found nobody this counter can serve.
     case nobodyWaiting
     case swept(releasedHolds: Int)
+    /// The office took a new configuration; what became of the bookings it no longer fits.
+    case reconfigured(ReconfigurationResult)
 }
 
 /// Why the writer refused or failed.

@@ -37,9 +37,13 @@ package final class OfficeWriter: @unchecked Sendable {
         var scheduled = false
     }
 
-    package let office: Office
-    private let services: [Service]
-    private let groups: [ServiceGroup]
+    /// The office's id (its configuration may change; its id never does).
+    package let officeID: OfficeID
+    /// The office as configured now (on `queue`; `office` publishes it).
+    var currentOffice: Office
+    var services: [Service]
+    var groups: [ServiceGroup]
+    let publishedOffice: Mutex<Office>
     private let committer: Committer
     private let references: ReferenceRegistry
     private let reader: SerialConnection
@@ -51,8 +55,11 @@ package final class OfficeWriter: @unchecked Sendable {
     private let observers = Mutex<[@Sendable ([Change]) -> Void]>([])
     private let version = Atomic<Int>(0)
 
-    private var schedule: OfficeSchedule
-    private var officeQueue: OfficeQueue
+    var schedule: OfficeSchedule
+    var officeQueue: OfficeQueue
+    /// The configuration and capacity before a reconfiguration not yet committed, put back if its
+    /// commit fails.
+    var reverting: (office: Office, services: [Service], groups: [ServiceGroup], schedule: OfficeSchedule)?
     private var inFlight = false
 
     /// The most commands decided together before their commit.
@@ -66,7 +73,9 @@ package final class OfficeWriter: @unchecked Sendable {
         references: ReferenceRegistry, reader: SerialConnection, clock: @escaping @Sendable () -> Instant,
         maxBatch: Int = 256
     ) throws {
-        self.office = office
+        self.officeID = office.id
+        self.currentOffice = office
+        self.publishedOffice = Mutex(office)
         self.services = services
         self.groups = groups
         self.committer = committer
@@ -85,6 +94,9 @@ package final class OfficeWriter: @unchecked Sendable {
     }
 
     // MARK: Reading
+
+    /// The office as configured now (a change of the configuration replaces it).
+    package var office: Office { publishedOffice.withLock { $0 } }
 
     /// The committed capacity: availability answered from it is what can be booked now.
     package var capacity: OfficeSchedule { publishedCapacity.withLock { $0 } }
@@ -200,6 +212,14 @@ package final class OfficeWriter: @unchecked Sendable {
         var answers: [(Completion, Result<OfficeOutcome, WriterError>)] = []
         var changes: [Change] = []
         let failed = results.contains { if case .failure = $0 { true } else { false } }
+        if failed, let (office, services, groups, _) = reverting {
+            // A new configuration that was not stored: the old one stays.
+            currentOffice = office
+            self.services = services
+            self.groups = groups
+            publishedOffice.withLock { $0 = office }
+        }
+        reverting = nil
         if failed {
             // Memory holds decisions that are not stored: rebuild it from what is.
             reload(now: now)
@@ -246,8 +266,8 @@ package final class OfficeWriter: @unchecked Sendable {
 
     private func conflict(for outcome: OfficeOutcome) -> WriterError {
         switch outcome {
-        case .booking(let booking, _): .scheduling(.slotUnavailable(office: office.id, start: booking.start))
-        case .hold(let hold): .scheduling(.slotUnavailable(office: office.id, start: hold.start))
+        case .booking(let booking, _): .scheduling(.slotUnavailable(office: officeID, start: booking.start))
+        case .hold(let hold): .scheduling(.slotUnavailable(office: officeID, start: hold.start))
         default: .storage("conflicting change by another writer")
         }
     }
@@ -257,13 +277,13 @@ package final class OfficeWriter: @unchecked Sendable {
     /// Applies `request` to memory and returns its outcome and the writes that store it.
     private func decide(_ request: Request, now: Instant) -> (Result<OfficeOutcome, WriterError>, Committer.WriteSet?) {
         rollDay(now: now)
-        let officeID = office.id
+        let officeID = officeID
         var audit: (action: String, target: String)?
         let result: Result<(OfficeOutcome, Committer.WriteSet?), WriterError>
         do {
             switch request.command {
             case .placeHold(let slot):
-                let hold = try schedule.placeHold(slot, id: HoldID(RecordID.make(office: office.id)), now: now)
+                let hold = try schedule.placeHold(slot, id: HoldID(RecordID.make(office: officeID)), now: now)
                 result = .success((.hold(hold), { try $0.insertHold(hold) }))
             case .extendHold(let id):
                 let hold = try schedule.extendHold(id, now: now)
@@ -273,13 +293,13 @@ package final class OfficeWriter: @unchecked Sendable {
                 result = .success((.holdReleased(hold), { try $0.deleteHold(hold.id) }))
             case .book(let slot, let contact):
                 let booking = try schedule.book(
-                    slot, id: BookingID(RecordID.make(office: office.id)), reference: references.claim(),
+                    slot, id: BookingID(RecordID.make(office: officeID)), reference: references.claim(),
                     contact: contact, now: now)
                 audit = ("book", booking.reference)
                 result = .success(newBooking(booking, deletingHold: nil))
             case .bookHold(let holdID, let channel, let contact):
                 let booking = try schedule.book(
-                    hold: holdID, channel: channel, id: BookingID(RecordID.make(office: office.id)),
+                    hold: holdID, channel: channel, id: BookingID(RecordID.make(office: officeID)),
                     reference: references.claim(), contact: contact, now: now)
                 audit = ("book", booking.reference)
                 result = .success(newBooking(booking, deletingHold: holdID))
@@ -327,6 +347,9 @@ package final class OfficeWriter: @unchecked Sendable {
                 audit = (action.rawValue, id.rawValue)
                 result = .success(
                     try queueChange(ticketAction(id, action, services: services, counter: counter, now: now)))
+            case .reconfigure(let change):
+                audit = ("reconfigure", change.version.map { "version \($0.number)" } ?? "")
+                result = .success(reconfigure(change, now: now))
             case .sweep:
                 let released = schedule.releaseExpired(at: now)
                 let heldBack = schedule.heldBackTimes(after: now)
@@ -427,7 +450,7 @@ package final class OfficeWriter: @unchecked Sendable {
             throw WriterError.queue(.ticketNotFound(event.ticket))
         }
         let position = officeQueue.events.count - 1
-        let officeID = office.id
+        let officeID = officeID
         let day = officeQueue.date
         return (
             .queue(event, ticket), { try $0.insertQueueEvent(event, office: officeID, day: day, position: position) }
@@ -438,9 +461,9 @@ package final class OfficeWriter: @unchecked Sendable {
     private func rollDay(now: Instant) {
         let today = schedule.frame(containing: now).date
         if officeQueue.date != today {
-            officeQueue = OfficeQueue(office: office, services: services, groups: groups, date: today)
+            officeQueue = OfficeQueue(office: currentOffice, services: services, groups: groups, date: today)
             schedule.forget(before: today.adding(days: -1))
-            schedule.prepare(from: today, through: today.adding(days: OfficeWriter.horizon(of: office, services)))
+            schedule.prepare(from: today, through: today.adding(days: OfficeWriter.horizon(of: currentOffice, services)))
         }
     }
 
@@ -453,7 +476,7 @@ package final class OfficeWriter: @unchecked Sendable {
 
     private func reload(now: Instant) {
         if let (schedule, officeQueue) = try? OfficeWriter.load(
-            office: office, services: services, groups: groups, reader: reader, now: now)
+            office: currentOffice, services: services, groups: groups, reader: reader, now: now)
         {
             self.schedule = schedule
             self.officeQueue = officeQueue
