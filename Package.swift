@@ -35,9 +35,10 @@ let package = Package(
         ),
         // The stylesheets and scripts in Assets/Files are compiled in by Scripts/generate-assets.
         .target(name: "Display", exclude: ["Assets/Files"], swiftSettings: swiftSettings),
+        .target(name: "Mail", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .target(
             name: "App",
-            dependencies: ["Scheduling", "Storage", "ICalendar", "HTTPServer", "Display"],
+            dependencies: ["Scheduling", "Storage", "ICalendar", "HTTPServer", "Display", "Mail"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -52,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rathaus-tools",
-            dependencies: ["App", "Scheduling", "Storage", "HTTPServer", "CSystem", "RathausCommandLine"],
+            dependencies: ["App", "Scheduling", "Storage", "HTTPServer", "CSystem", "RathausCommandLine", "Mail"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -72,13 +73,18 @@ let package = Package(
         ),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Scheduling", "Storage", "RathausTesting"],
+            dependencies: ["App", "Scheduling", "Storage", "Mail", "RathausTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ICalendarTests",
             dependencies: ["ICalendar", "Scheduling", "RathausTesting"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MailTests",
+            dependencies: ["Mail", "Scheduling", "RathausTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

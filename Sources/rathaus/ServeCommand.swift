@@ -49,7 +49,13 @@ enum ServeCommand: Subcommand {
             admission.trustedProxies.insert(address)
         }
         try arguments.finish()
-        let town = try MunicipalityLoader.load(path: config)
+        let document = try ConfigurationDocument.read(file: config)
+        let fileName = (config as NSString).lastPathComponent
+        do {
+            _ = try document.municipality { Log.standardError("rathaus: warning: \(fileName): \($0)") }
+        } catch {
+            throw ConfigurationError(file: fileName, message: error.description)
+        }
         var clock: @Sendable () -> Instant = { ServerClock.system() }
         if let clockText {
             let parts = clockText.split(separator: "T")
@@ -60,7 +66,8 @@ enum ServeCommand: Subcommand {
             else {
                 throw UsageError("--clock must be a local time YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS")
             }
-            let zone = town.offices.first?.timeZone ?? OfficeTimeZone(identifier: "UTC")
+            let zone =
+                (try? document.municipality())?.offices.first?.timeZone ?? OfficeTimeZone(identifier: "UTC")
             guard let frame = zone?.frame(of: date) else { throw UsageError("--clock: no time zone") }
             clock = ServerClock.starting(at: frame.instant(elapsed: frame.elapsed(wall: time)).adding(seconds: seconds))
         }
@@ -69,15 +76,22 @@ enum ServeCommand: Subcommand {
             // Before the database is opened (and made, when new): a port in use or a wrong host
             // then leaves no file behind.
             try HTTPServer.checkListenable(host: configuration.host, port: configuration.port)
+            let resolved = try ConfigurationStartup.resolve(
+                file: document, fileName: fileName, fileBytes: document.fileBytes, databasePath: db, now: clock())
+            for note in resolved.notes { Log.standardError("rathaus: note: \(note)") }
             server = try RathausServer(
-                municipality: town, databasePath: db, configuration: configuration, admission: admission, clock: clock)
+                live: LiveConfiguration(resolved.state), databasePath: db, configuration: configuration,
+                admission: admission, clock: clock)
         } catch let error as HTTPServerError {
             throw CommandFailure("cannot serve on \(configuration.host):\(configuration.port): \(error)")
         }
         try server.start()
         let base =
             "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(server.port)"
-        print("Rathaus serves \(town.name) (\(town.offices.count) offices) from \(db)")
+        let town = server.app.municipality
+        print(
+            "Rathaus serves \(town.name) (\(town.offices.count) offices) from \(db), configuration version \(server.app.configuration.version)"
+        )
         if let clockText { print("  clock started at \(clockText) (--clock)") }
         print("  API:        \(base)/v1/offices")
         print("  OpenAPI:    \(base)/openapi.json")

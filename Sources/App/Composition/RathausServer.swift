@@ -22,14 +22,26 @@ package final class RathausServer {
 
     /// Opens the database and binds the listening socket; `start` begins serving. Log lines go to
     /// `log`, or when nil to standard error (request lines in one write per event-loop pass).
-    package init(
+    package convenience init(
         municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
         admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
         log: (@Sendable (String) -> Void)? = nil
     ) throws {
+        try self.init(
+            live: LiveConfiguration(municipality: municipality), databasePath: databasePath,
+            configuration: configuration, admission: admission, clock: clock, log: log)
+    }
+
+    /// The server of the configuration `live` (resolved from the file and the database by
+    /// `ConfigurationStartup`).
+    package init(
+        live: LiveConfiguration, databasePath: String, configuration: HTTPServer.Configuration,
+        admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
+        log: (@Sendable (String) -> Void)? = nil
+    ) throws {
+        let municipality = live.municipality
         let database = try Database.open(path: databasePath, municipality: municipality, clock: clock)
-        let app = try RathausApp(
-            municipality: municipality, database: database, clock: clock, log: log ?? Log.standardError)
+        let app = try RathausApp(configuration: live, database: database, clock: clock, log: log ?? Log.standardError)
         let metrics = app.metrics
         http = try HTTPServer(
             configuration: configuration, router: app.router,
@@ -52,7 +64,10 @@ package final class RathausServer {
         let writers = Array(database.writers.values)
         timers = [
             every(Self.sweepInterval) { [rush = app.rush] in
-                for writer in writers { writer.submit(.sweep) { _ in } }
+                for writer in writers {
+                    writer.submit(.sweep) { _ in }
+                    writer.submit(.passOverLate) { _ in }
+                }
                 rush.queue.async {
                     rush.preloadRooms()
                     rush.runDueDraws()

@@ -47,7 +47,8 @@ extension MunicipalityDecoder {
             durationMinutes: try object.required("durationMinutes").int(in: 1...480),
             maxPersons: try object.optional("maxPersons")?.int(in: 1...20) ?? 1,
             bookableOnline: try object.optional("bookableOnline")?.bool() ?? true, feeCents: feeCents,
-            lowestFeeCents: lowestFeeCents, feeNote: feeNote, leika: try leika(object.optional("leika")), group: group, documents: documents,
+            lowestFeeCents: lowestFeeCents, feeNote: feeNote, leika: try leika(object.optional("leika")), group: group,
+            documents: documents,
             window: try object.optional("window").map(window),
             maxActivePerContact: try object.optional("maxActivePerContact")?.int(in: 1...100),
             rush: try rush(&object))

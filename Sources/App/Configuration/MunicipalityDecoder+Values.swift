@@ -57,4 +57,18 @@ extension MunicipalityDecoder {
         }
         return value
     }
+
+    /// Refuses two rules of one list that apply at the same time on some day (opening hours and
+    /// counter hours must say one thing per minute), naming the later one and when they overlap.
+    static func refuseOverlaps(_ rules: [WeeklyRule], readers: [JSONReader]) throws(JSONPathError) {
+        for (index, rule) in rules.enumerated() {
+            for (earlier, previous) in rules.prefix(index).enumerated() {
+                guard let overlap = rule.overlap(with: previous) else { continue }
+                let path = readers[earlier].path.split(separator: ".").last.map(String.init) ?? readers[earlier].path
+                throw readers[index].fail(
+                    "overlaps \(path) on \(overlap.date.iso), \(overlap.from.hhmm)–\(overlap.to.hhmm)"
+                )
+            }
+        }
+    }
 }

@@ -120,7 +120,27 @@ enum OpenAPIComponents {
           "BookingSearchResult":{"type":"object","required":["kind","bookings","more"],"properties":{
             "kind":{"type":"string","enum":["reference","phone","email","name"],"description":"What the query was taken for"},
             "bookings":{"type":"array","items":{"$ref":"#/components/schemas/Booking"}},
-            "more":{"type":"boolean","description":"Whether more bookings matched than the 20 shown"}}}
-        }
+            "more":{"type":"boolean","description":"Whether more bookings matched than the 20 shown"}}},
+          "Configuration":{"type":"object","required":["version","document"],"properties":{
+            "version":{"type":"integer"},"document":{"type":"object","description":"The configuration in the format of the configuration file"},
+            "calendars":{"type":"array","items":{"type":"string"}},"at":{"type":"string","format":"date-time"},"actor":{"type":"string"},
+            "source":{"type":"string","enum":["file","console"]},"summary":{"type":"string"}}},
+          "AffectedBooking":{"type":"object","required":["id","reference","office","start","reason"],"properties":{
+            "id":{"type":"string"},"reference":{"type":"string"},"office":{"type":"string"},"counter":{"type":"string"},
+            "start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"},
+            "services":{"type":"array","items":{"type":"string"}},"reason":{"type":"string"},
+            "contact":{"$ref":"#/components/schemas/Contact"},"proposedStart":{"type":"string","format":"date-time"}}},
+          "ConfigurationPreview":{"type":"object","required":["version","changes","affected"],"properties":{
+            "version":{"type":"integer"},"changedOffices":{"type":"array","items":{"type":"string"}},
+            "changes":{"type":"array","items":{"type":"object","properties":{"path":{"type":"string"},"kind":{"type":"string","enum":["added","removed","changed"]},
+              "before":{"type":"string"},"after":{"type":"string"},"text":{"type":"string"}}}},
+            "affected":{"type":"array","items":{"$ref":"#/components/schemas/AffectedBooking"}}}},
+          "ConfigurationSaved":{"type":"object","required":["version","offices"],"properties":{
+            "version":{"type":"integer"},"offices":{"type":"array","items":{"type":"object","properties":{
+              "office":{"type":"string"},"kept":{"type":"array","items":{"type":"object"}},"moved":{"type":"array","items":{"type":"object"}},
+              "cancelled":{"type":"array","items":{"type":"object"}},"unmovable":{"type":"array","items":{"type":"string"}}}}}}},
+          "ConfigurationHistory":{"type":"object","required":["versions"],"properties":{
+            "versions":{"type":"array","items":{"$ref":"#/components/schemas/Configuration"}}}}}
+
         """##
 }

@@ -74,7 +74,8 @@ extension CitizenPages {
         return citizenPage(
             ServicesPage.html(
                 language: context.language, town: municipality.name, services: choices, chosen: chosen,
-                persons: min(max(1, persons), most), maxPersons: min(20, most), issues: issues),
+                persons: min(max(1, persons), most), maxPersons: min(20, most), issues: issues,
+                remoteTickets: municipality.offices.contains { $0.remoteTickets != nil }),
             status: issues.isEmpty ? 200 : 400, context)
     }
 

@@ -148,6 +148,26 @@ extension APIProblem {
                 extensions: [("ticket", ticket.rawValue)])
         case .inconsistentEvent:
             self = .internalError()
+        case .remoteTicketsOff(let office):
+            self = .notFound("Office \(office) hands out no tickets from home.")
+        case .remoteTicketsClosed(_, let from, let until):
+            self = APIProblem(
+                .remoteTicketsClosed,
+                detail: "Tickets from home are handed out from \(from) to \(until) while attended.",
+                extensions: [("from", from.hhmm), ("until", until.hhmm)])
+        case .remoteTicketsNotOffered(let group):
+            self = APIProblem(.remoteCapReached, detail: "Group \(group) hands out no tickets from home.")
+        case .remoteCapReached(let group, let cap):
+            self = APIProblem(
+                .remoteCapReached, detail: "Group \(group) has handed out its \(cap) tickets from home for today.")
+        case .alreadyArrived(let id):
+            self = APIProblem(.alreadyArrived, detail: "The arrival of ticket \(id) was confirmed before.")
+        case .arrivalTooLate(_, let deadline):
+            self = APIProblem(
+                .arrivalTooLate, detail: "The arrival had to be confirmed by \(time(deadline)).",
+                extensions: [("deadline", time(deadline))])
+        case .unknownArrivalCode:
+            self = .notFound("There is no ticket from home with this code today.")
         }
     }
 

@@ -138,6 +138,20 @@ package struct ProblemKind: Sendable, Hashable {
     )
     static let alreadyCheckedIn = ProblemKind(
         "already-checked-in", 409, "Already checked in", "This appointment already has a ticket; `ticket` names it.")
+    static let remoteTicketsClosed = ProblemKind(
+        "remote-tickets-closed", 409, "No tickets from home now",
+        "The office hands out tickets from home only in its daily window (`from`, `until`) and while it is attended; draw one at the kiosk."
+    )
+    static let remoteCapReached = ProblemKind(
+        "remote-cap-reached", 409, "No more tickets from home today",
+        "This group has handed out all its tickets from home for today; draw one at the kiosk.")
+    static let alreadyArrived = ProblemKind(
+        "already-arrived", 409, "Arrival already confirmed",
+        "This ticket's arrival was confirmed before; it is in line.")
+    static let arrivalTooLate = ProblemKind(
+        "arrival-too-late", 409, "Arrival confirmed too late",
+        "A ticket from home must be confirmed at the office by its deadline (`deadline`); this one was passed over. Draw a new ticket."
+    )
 
     // MARK: Rush
 
@@ -166,14 +180,22 @@ package struct ProblemKind: Sendable, Hashable {
         "already-registered", 409, "Already registered",
         "This e-mail address or phone number is already registered for the draw.")
 
+    // MARK: Administration
+
+    static let configurationUnavailable = ProblemKind(
+        "configuration-unavailable", 409, "The configuration cannot be changed here",
+        "This server was started without a configuration document, so it cannot change its configuration while it runs; change the file and restart."
+    )
+
     /// Every kind, in the order `/openapi.json` lists them.
     package static let all: [ProblemKind] = [
         validation, unauthorized, forbidden, notFound, methodNotAllowed, preconditionFailed, idempotencyInFlight,
         idempotencyKeyReused, rateLimited, overloaded, internalError, slotUnavailable, holdExpired, holdExtensionLimit,
         limitReached, bookingCancelled, bookingStarted, unknownService, serviceNotOffered, servicesNotCombinable,
         serviceNotBookableOnline, startNotOffered, outsideBookingWindow, counterBusy, invalidTicketAction, recallLimit,
-        dailyCapReached, wrongOffice, notToday, checkInTooEarly, checkInTooLate, alreadyCheckedIn, byDraw,
+        dailyCapReached, wrongOffice, notToday, checkInTooEarly, checkInTooLate, alreadyCheckedIn,
+        remoteTicketsClosed, remoteCapReached, alreadyArrived, arrivalTooLate, byDraw,
         admissionRequired, admissionInvalid, waitingRoomNotOpen, waitingRoomClosed, registrationClosed,
-        alreadyRegistered,
+        alreadyRegistered, configurationUnavailable,
     ]
 }

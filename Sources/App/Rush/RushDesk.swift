@@ -10,7 +10,7 @@ import Synchronization
 /// Waiting-room entrants and draw entries are stored before they are answered; an entrant's
 /// secret is stored only as a hash.
 package final class RushDesk: Sendable {
-    let municipality: Municipality
+    let configuration: LiveConfiguration
     let database: Database
     let clock: @Sendable () -> Instant
     /// The key that signs admission tokens (HMAC-SHA256), kept in the database.
@@ -22,13 +22,17 @@ package final class RushDesk: Sendable {
     /// Holds and bookings one admission may make (retries after a taken time included).
     package static let attemptsPerAdmission = 10
 
-    package init(municipality: Municipality, database: Database, clock: @escaping @Sendable () -> Instant) throws {
-        self.municipality = municipality
+    package init(configuration: LiveConfiguration, database: Database, clock: @escaping @Sendable () -> Instant) throws
+    {
+        self.configuration = configuration
         self.database = database
         self.clock = clock
         secret = try database.committer.withConnection { try $0.serverSecret(named: "admission") }
         preloadRooms()
     }
+
+    /// The municipality now.
+    var municipality: Municipality { configuration.municipality }
 
     // MARK: Waiting rooms
 

@@ -18,6 +18,9 @@ extension Assets {
         "hotline.js": hotlineJS,
         "kiosk.css": kioskCSS,
         "kiosk.js": kioskJS,
+        "mobile-ticket-worker.js": mobileTicketWorkerJS,
+        "mobile-ticket.css": mobileTicketCSS,
+        "mobile-ticket.js": mobileTicketJS,
         "ticket.css": ticketCSS,
         "ticket.js": ticketJS,
     ]
@@ -505,6 +508,9 @@ extension Assets {
 
         /* A draw: the entry's status. */
         .draw-status { font-size: 1.25rem; }
+
+        /* The booking reference as a QR code for the kiosk's scanner; a white square with its own quiet zone. */
+        .reference-qr svg { display: block; margin: 0.5rem 0; }
 
         """#
 
@@ -3015,6 +3021,13 @@ extension Assets {
         //   ticket) is shown for a few seconds first.
         // - Group buttons show the waiting count and estimate from GET {data-board-url}, every 30 s.
         // - After 60 s without a touch, any screen returns to the start.
+        // - A hand scanner (a keyboard to the browser: it types what the code holds and Enter, within
+        //   milliseconds) works on every screen: a booking reference read off a confirmation, or the
+        //   arrival code of a ticket taken from home read off a phone, checks in at once. Keys typed more
+        //   than SCAN_GAP_MS apart start a new code. A scanner set to a US layout on a German keyboard
+        //   types Z for Y; references have no Z, so it is read as Y.
+        // - A confirmed arrival (the answer's `arrived`) prints nothing: the citizen follows the call on
+        //   the phone or the display; the kiosk shows the notice and returns to the start.
         'use strict';
 
         (() => {
@@ -3023,6 +3036,7 @@ extension Assets {
           const IDLE_MS = 60000;
           const BOARD_MS = 30000;
           const NOTICE_MS = 5000;
+          const SCAN_GAP_MS = 300;
           // What a citizen at the kiosk reads for problems the kiosk words its own way.
           const KIOSK_WORDS = {
             'not-found': ['Buchungsnummer nicht gefunden',
@@ -3082,6 +3096,13 @@ extension Assets {
           }
 
           function openTicket(ticket) {
+            if (ticket && ticket.arrived) {
+              busy = false;
+              if (input) input.value = '';
+              show('start');
+              R.showMessage(`Ihre Nummer: ${ticket.number}`, ticket.notice || '', 'info');
+              return;
+            }
             const link = ticket && ticket.links && ticket.links.print;
             const go = () => {
               if (link) {
@@ -3105,12 +3126,38 @@ extension Assets {
           }
 
           function normalise(text) {
-            const characters = text.toUpperCase().split('').filter((character) => alphabet.includes(character));
+            const characters = text.toUpperCase().replace(/Z/g, 'Y').split('')
+              .filter((character) => alphabet.includes(character));
             const code = characters.slice(0, 6).join('');
             return code.length > 3 ? `${code.slice(0, 3)}-${code.slice(3)}` : code;
           }
 
+          function checkIn(reference) {
+            draw(() => R.api('POST', body.dataset.checkInUrl, { reference }));
+          }
+
+          // Keys arriving while no text field has the focus: a hand scanner's code and Enter.
+          let scanned = '';
+          let lastKey = 0;
+          function scannerKey(event) {
+            if (event.target === input || event.ctrlKey || event.altKey || event.metaKey) return;
+            const now = Date.now();
+            if (now - lastKey > SCAN_GAP_MS) scanned = '';
+            lastKey = now;
+            if (event.key === 'Enter' || event.key === 'Tab') {
+              const code = normalise(scanned);
+              scanned = '';
+              if (code.length === 7 && !busy) {
+                event.preventDefault();
+                checkIn(code);
+              }
+            } else if (event.key.length === 1) {
+              scanned += event.key;
+            }
+          }
+
           function setUp() {
+            document.addEventListener('keydown', scannerKey);
             document.addEventListener('click', (event) => {
               const button = event.target.closest('button');
               if (!button || busy) return;
@@ -3142,7 +3189,7 @@ extension Assets {
                 R.showMessage('Buchungsnummer unvollständig', 'Die Buchungsnummer hat sechs Zeichen, z. B. K7M-4PQ.');
                 return;
               }
-              draw(() => R.api('POST', body.dataset.checkInUrl, { reference }));
+              checkIn(reference);
             });
           }
 
@@ -3169,6 +3216,295 @@ extension Assets {
           updateWaits();
           setInterval(updateWaits, BOARD_MS);
         })();
+        """#
+
+    /// `mobile-ticket-worker.js`.
+    static let mobileTicketWorkerJS = #"""
+        // Rathaus: the service worker of a ticket's page. It only shows the call notifications the page
+        // asks for (Chrome on Android shows notifications only through a service worker) and brings the
+        // ticket's page to the front when one is tapped. It caches nothing and intercepts no request.
+        'use strict';
+
+        self.addEventListener('notificationclick', (event) => {
+          event.notification.close();
+          const target = event.notification.data && event.notification.data.url;
+          event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+            for (const client of windows) {
+              if (target && new URL(client.url).pathname === target && 'focus' in client) return client.focus();
+            }
+            return target ? self.clients.openWindow(target) : undefined;
+          }));
+        });
+
+        """#
+
+    /// `mobile-ticket.css`.
+    static let mobileTicketCSS = #"""
+        /* Rathaus: a ticket's own page on the phone (/t/{key}) and the page that hands out tickets from
+           home. Builds on citizen.css: one column from 320 CSS pixels up, the palette of base.css. The
+           number and a call are large; a call is framed and inverted, never told by colour alone. */
+        .ticket-office { margin-top: 0.5rem; color: var(--muted); font-weight: 700; }
+        .ticket-heading { margin: 0.25rem 0 1rem; }
+        .ticket-label { display: block; font-size: 1.125rem; font-weight: 400; }
+        .ticket-number {
+          display: block;
+          font-size: clamp(3.5rem, 22vw, 6rem);
+          font-weight: 800;
+          line-height: 1;
+          letter-spacing: 0.02em;
+          font-variant-numeric: tabular-nums;
+        }
+
+        .ticket-status {
+          margin: 1rem 0;
+          padding: 1rem;
+          border: 0.1875rem solid var(--border);
+          border-radius: var(--radius);
+          background: var(--surface);
+        }
+        .ticket-headline { font-size: 1.625rem; font-weight: 800; line-height: 1.2; overflow-wrap: anywhere; }
+        .ticket-detail { margin-top: 0.5rem; }
+
+        /* A call: "Bitte zu Schalter 4" as large as the phone allows, inverted and framed. */
+        .ticket-status[data-status="called"] {
+          border-width: 0.375rem;
+          border-color: var(--text);
+          background: var(--primary);
+          color: var(--on-primary);
+        }
+        .ticket-status[data-status="called"] .ticket-headline { font-size: clamp(2.25rem, 13vw, 3.5rem); }
+        .ticket-status[data-status="awaitingArrival"] { border-color: var(--primary); background: var(--primary-soft); }
+        .ticket-status[data-status="passedOver"], .ticket-status[data-status="noShow"] {
+          border-color: var(--danger);
+          background: var(--danger-soft);
+        }
+        .ticket-status[data-status="done"] { border-color: var(--success); background: var(--success-soft); }
+
+        .ticket-status.is-new { animation: ticket-call 1s ease-in-out 3; }
+        @keyframes ticket-call {
+          50% { outline: 0.5rem solid var(--text); outline-offset: 0.25rem; }
+        }
+        @media (prefers-reduced-motion: reduce) {
+          .ticket-status.is-new { animation: none; outline: 0.5rem solid var(--text); outline-offset: 0.25rem; }
+        }
+
+        .ticket-facts {
+          display: grid;
+          grid-template-columns: auto 1fr;
+          gap: 0.25rem 1rem;
+          margin: 1rem 0;
+        }
+        .ticket-facts > div { display: contents; }
+        .ticket-facts dt { color: var(--muted); }
+        .ticket-facts dd { font-weight: 700; font-variant-numeric: tabular-nums; }
+
+        .ticket-arrival { text-align: left; }
+        .arrival-label { color: var(--muted); }
+        .arrival-code {
+          font-size: 2.5rem;
+          font-weight: 800;
+          letter-spacing: 0.08em;
+          font-variant-numeric: tabular-nums;
+        }
+        .arrival-qr svg { display: block; max-width: 100%; height: auto; margin: 0.5rem 0; }
+
+        .ticket-alerts .button { min-height: 3rem; }
+        .ticket-alerts .button[aria-pressed="true"] { background: var(--success-soft); border-color: var(--success); color: var(--text); }
+
+        .ticket-refresh { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; margin: 1rem 0; color: var(--muted); font-size: 1rem; }
+        .ticket-connection { color: var(--danger); font-weight: 700; }
+        .ticket-privacy { color: var(--muted); font-size: 1rem; }
+
+        .remote-steps { margin: 1rem 0; padding-left: 1.5rem; list-style: decimal; }
+        .remote-steps li + li { margin-top: 0.375rem; }
+        .remote-office { margin-top: 1.5rem; }
+        .remote-services { margin: 0; padding: 0; border: 0; }
+        .remote-services > legend { margin-bottom: 0.5rem; font-weight: 700; }
+        .remote-group { margin: 1rem 0; }
+        .remote-group-name { font-weight: 700; }
+        .remote-service-list { display: grid; gap: 0.5rem; margin-top: 0.5rem; }
+        .group-letter {
+          display: inline-block;
+          min-width: 2rem;
+          padding: 0 0.375rem;
+          border-radius: var(--radius);
+          background: var(--primary);
+          color: var(--on-primary);
+          text-align: center;
+        }
+
+        """#
+
+    /// `mobile-ticket.js`.
+    static let mobileTicketJS = #"""
+        // Rathaus: a ticket's own page on the phone (/t/{key}). Without this script the page is whole and
+        // reloads every 30 s (a refresh inside <noscript>). With it:
+        // - it follows GET {data-events} (Server-Sent Events; each `ticket` event is the ticket's state
+        //   with its status already worded by the server, in the page's language) and updates the status,
+        //   the facts and the arrival panel in place; the browser reconnects by itself when the stream
+        //   breaks, and a note says so meanwhile;
+        // - on a call, and again on each recall, it vibrates (navigator.vibrate), plays a chime (Web
+        //   Audio, synthesised: no sound file) and shows a system notification, each where the browser
+        //   allows it. Browsers play sound only after a tap on the page, so "Ton an" creates the audio
+        //   context inside that tap and plays the chime once to show that it works. Notifications need
+        //   permission, which may only be asked for on a tap ("Benachrichtigen"); they are shown through
+        //   a service worker where there is one (Chrome on Android has no `new Notification`).
+        // - each call is announced once, also across reconnects and reloads in the same tab
+        //   (sessionStorage); `data-announced` on the body names the last call announced.
+        'use strict';
+
+        (() => {
+          const body = document.body;
+          const url = body.dataset.events;
+          if (!url || !window.EventSource) return;
+          const $ = (id) => document.getElementById(id);
+          const template = $('ticket-words');
+          const words = template ? template.dataset : {};
+          const status = $('ticket-status');
+          const storageKey = `rathaus:announced:${url}`;
+          const NOTE_DELAY_MS = 2000;
+          const NEW_CALL_MS = 3000;
+          let audio = null;
+          let worker = null;
+          let noteTimer = null;
+
+          function setText(id, text) {
+            const element = $(id);
+            if (element && typeof text === 'string' && element.textContent !== text) element.textContent = text;
+          }
+
+          function chime() {
+            if (!audio) return;
+            const start = audio.currentTime + 0.02;
+            [[880, 0], [660, 0.45]].forEach(([frequency, offset]) => {
+              const oscillator = audio.createOscillator();
+              const gain = audio.createGain();
+              oscillator.type = 'sine';
+              oscillator.frequency.value = frequency;
+              gain.gain.setValueAtTime(0.0001, start + offset);
+              gain.gain.exponentialRampToValueAtTime(0.6, start + offset + 0.03);
+              gain.gain.exponentialRampToValueAtTime(0.0001, start + offset + 0.9);
+              oscillator.connect(gain).connect(audio.destination);
+              oscillator.start(start + offset);
+              oscillator.stop(start + offset + 1);
+            });
+          }
+
+          function soundOn(button) {
+            const Context = window.AudioContext || window.webkitAudioContext;
+            if (!Context) return;
+            if (!audio) audio = new Context();
+            audio.resume().then(chime, () => {});
+            button.setAttribute('aria-pressed', 'true');
+            button.textContent = words.soundOn || button.textContent;
+          }
+
+          function notificationsReady() {
+            return 'Notification' in window && Notification.permission === 'granted';
+          }
+
+          function showNotification(data) {
+            if (!notificationsReady()) return;
+            const options = { body: data.detail || '', tag: `rathaus-${data.number}`, renotify: true,
+              requireInteraction: true, data: { url: window.location.pathname } };
+            if (worker) {
+              worker.showNotification(data.notification || data.headline, options).catch(() => {});
+              return;
+            }
+            try {
+              new Notification(data.notification || data.headline, options);
+            } catch (error) {
+              // Some browsers allow notifications only through a service worker: the page still shows the call.
+            }
+          }
+
+          function notifyOn(button) {
+            if (!('Notification' in window)) return;
+            Notification.requestPermission().then((permission) => {
+              if (permission === 'granted') {
+                button.setAttribute('aria-pressed', 'true');
+                button.textContent = words.notifyOn || button.textContent;
+              } else {
+                setText('notify-hint', words.notifyBlocked || '');
+              }
+            });
+          }
+
+          function announce(data) {
+            const key = data.call;
+            if (!key || sessionStorage.getItem(storageKey) === key) return;
+            sessionStorage.setItem(storageKey, key);
+            body.dataset.announced = key;
+            if (navigator.vibrate) navigator.vibrate([400, 150, 400, 150, 800]);
+            chime();
+            showNotification(data);
+            setText('ticket-alert', `${data.number}: ${data.headline}`);
+            status.classList.add('is-new');
+            setTimeout(() => status.classList.remove('is-new'), NEW_CALL_MS);
+          }
+
+          function update(data) {
+            status.dataset.status = data.status;
+            setText('ticket-headline', data.headline);
+            setText('ticket-detail', data.detail);
+            setText('fact-ahead', data.ahead);
+            setText('fact-wait', data.wait);
+            setText('fact-as-of', data.asOf);
+            const facts = $('ticket-facts');
+            if (facts) facts.hidden = !data.showFacts;
+            const arrival = $('ticket-arrival');
+            if (arrival) arrival.hidden = data.status !== 'awaitingArrival';
+            document.title = data.title || document.title;
+            if (data.isCall) announce(data);
+          }
+
+          function connectionNote(lost) {
+            clearTimeout(noteTimer);
+            if (!lost) {
+              $('ticket-connection').hidden = true;
+              return;
+            }
+            noteTimer = setTimeout(() => { $('ticket-connection').hidden = false; }, NOTE_DELAY_MS);
+          }
+
+          function setUp() {
+            setText('ticket-live-note', words.liveNote);
+            $('ticket-alerts').hidden = false;
+            const sound = $('sound-on');
+            sound.addEventListener('click', () => soundOn(sound));
+            if ('Notification' in window && Notification.permission !== 'denied') {
+              const notify = $('notify-on');
+              notify.hidden = false;
+              $('notify-hint').hidden = false;
+              if (Notification.permission === 'granted') {
+                notify.setAttribute('aria-pressed', 'true');
+                notify.textContent = words.notifyOn || notify.textContent;
+              }
+              notify.addEventListener('click', () => notifyOn(notify));
+            }
+            if ('serviceWorker' in navigator && body.dataset.soundWorker) {
+              navigator.serviceWorker.register(body.dataset.soundWorker).then((registration) => {
+                worker = registration;
+              }, () => {});
+            }
+            const source = new EventSource(url);
+            source.addEventListener('ticket', (event) => {
+              let data = null;
+              try {
+                data = JSON.parse(event.data);
+              } catch (error) {
+                return;
+              }
+              update(data);
+              if (data.final) source.close();
+            });
+            source.addEventListener('open', () => connectionNote(false));
+            source.addEventListener('error', () => connectionNote(source.readyState !== EventSource.OPEN));
+          }
+
+          setUp();
+        })();
+
         """#
 
     /// `ticket.css`.
@@ -3218,6 +3554,9 @@ extension Assets {
         }
         .slip-facts div { display: flex; justify-content: space-between; gap: 2mm; }
         .slip-facts dd { font-weight: 700; text-align: right; }
+        .slip-qr { display: grid; justify-items: center; gap: 1mm; margin-top: 2.5mm; break-inside: avoid; }
+        .slip-qr svg { display: block; width: 30mm; height: 30mm; }
+        .slip-qr-hint { font-size: 8.5pt; text-align: center; }
         .slip-documents h2 { margin: 3mm 0 1mm; font-size: 10pt; }
         .slip-checklist li { position: relative; padding: 0.8mm 0 0.8mm 5mm; break-inside: avoid; }
         .slip-checklist li::before {

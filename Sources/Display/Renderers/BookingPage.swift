@@ -49,6 +49,13 @@ package enum BookingPage {
             writer.line("<p class=\"reference\" id=\"reference\">\(HTML.escape(booking.reference))</p>")
             if !booking.cancelled {
                 writer.line("<p class=\"reference-hint\">\(text.referenceHint)</p>")
+                let words = TicketWords.of(language)
+                writer.line(
+                    "<div class=\"reference-qr\">"
+                        + ReferenceCode.svg(
+                            booking.reference, label: words.bookingQRLabel(booking.reference), moduleSize: 5)
+                        + "</div>")
+                writer.line("<p class=\"reference-hint\">\(HTML.escape(words.bookingQRHint))</p>")
             }
             writer.close("</div>")
             let selection = Selection(services: booking.services, persons: booking.persons, office: booking.office)

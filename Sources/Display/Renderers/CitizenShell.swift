@@ -20,8 +20,13 @@ enum CitizenShell {
         /// Whether the page reports problems (its title then begins with „Fehler:").
         var hasErrors = false
         var bodyClass = "citizen"
-        /// More lines for the head (the waiting room's refresh without script).
+        /// Stylesheets after `base.css`, and scripts.
+        var stylesheets = ["citizen.css"]
+        var scripts = ["citizen.js"]
+        /// Lines added to the head (a ticket's page reloads itself without JavaScript).
         var extraHead: [String] = []
+        /// Attributes of the body besides its class.
+        var bodyAttributes: [(String, String)] = []
     }
 
     static func document(_ frame: Frame, body: (inout HTMLWriter) -> Void) -> String {
@@ -29,8 +34,9 @@ enum CitizenShell {
         let title =
             (frame.hasErrors ? text.errorTitlePrefix : "") + "\(frame.title) – \(text.siteTitle) – \(frame.town)"
         return PageShell.document(
-            title: title, stylesheets: ["citizen.css"], scripts: ["citizen.js"],
-            bodyAttributes: [("class", frame.bodyClass)], extraHead: frame.extraHead, language: frame.language.code
+            title: title, stylesheets: frame.stylesheets, scripts: frame.scripts,
+            bodyAttributes: [("class", frame.bodyClass)] + frame.bodyAttributes, extraHead: frame.extraHead,
+            language: frame.language.code
         ) { writer in
             writer.line("<a class=\"skip-link\" href=\"#main\">\(text.skipLink)</a>")
             writer.open("<header class=\"page-header citizen-header\">")

@@ -1,6 +1,6 @@
 /// The ticket kiosk (Wartemarkenautomat) at `/kiosk/{office}`: touch-sized buttons per service
-/// group, then per service, to draw a walk-in ticket, and a check-in by booking reference with an
-/// on-screen keypad. `kiosk.js` calls the API and opens the printable ticket.
+/// group, then per service, to draw a walk-in ticket, and a check-in by booking reference (or the
+/// arrival code of a ticket from home) with an on-screen keypad or a hand scanner. `kiosk.js` calls the API and opens the printable ticket.
 ///
 /// All screens are rendered here; the script only shows one at a time. The kiosk's token comes
 /// from the URL fragment once (`/kiosk/rathaus#token=…`), see `common.js`.
@@ -76,7 +76,8 @@ package enum KioskPage {
         writer.line("<span class=\"check-in-icon\" aria-hidden=\"true\">✓</span>")
         writer.open("<span class=\"choice-text\">")
         writer.line("<span class=\"choice-name\">Ich habe einen Termin</span>")
-        writer.line("<span class=\"choice-detail\" lang=\"en\">I have an appointment</span>")
+        writer.line("<span class=\"choice-detail\">oder eine Wartemarke aus dem Internet</span>")
+        writer.line("<span class=\"choice-detail\" lang=\"en\">I have an appointment or an online ticket</span>")
         writer.close("</span>")
         writer.close("</button>")
         writer.close("</section>")
@@ -116,7 +117,8 @@ package enum KioskPage {
         writer.close("</h2>")
         writer.open("<form class=\"check-in-form\" id=\"check-in-form\" novalidate>")
         writer.line(
-            "<label class=\"field-label\" for=\"reference\">Ihre Buchungsnummer aus der Terminbestätigung, z. B. K7M-4PQ</label>"
+            "<label class=\"field-label\" for=\"reference\">Ihre Buchungsnummer aus der Terminbestätigung, z. B. K7M-4PQ, "
+                + "oder der Ankunftscode Ihrer Wartemarke aus dem Internet. Oder halten Sie den QR-Code an den Scanner.</label>"
         )
         writer.line(
             "<input class=\"reference-input\" id=\"reference\" name=\"reference\" autocomplete=\"off\" "

@@ -12,7 +12,19 @@ package enum RathausSchema {
         Migration(version: 2, name: "server secret, waiting rooms, draws", sql: version2),
         Migration(version: 3, name: "idempotency keys recorded with their change", sql: version3),
         Migration(version: 4, name: "configuration versions, flagged bookings", sql: version4),
+        Migration(version: 5, name: "ticket pages and tickets from home", sql: version5),
     ]
+
+    /// Every ticket has a page of its own at an unguessable address (`/t/{key}`): only the hash
+    /// of its key is stored. A ticket taken from home has the code that confirms its arrival (in
+    /// the letters of booking references, never equal to one) and the instant by which it must be
+    /// confirmed. The queue events `arrived` and `passedOver` need no change: `kind` is text.
+    static let version5 = """
+        ALTER TABLE ticket ADD COLUMN page_hash BLOB;
+        ALTER TABLE ticket ADD COLUMN arrival_code TEXT;
+        ALTER TABLE ticket ADD COLUMN arrive_by INTEGER;
+        CREATE UNIQUE INDEX ticket_page ON ticket (page_hash) WHERE page_hash IS NOT NULL;
+        """
 
     /// The configuration as the office managers change it: every version of the municipality's
     /// document with who made it and what it changed (the history), and the bookings a change left

@@ -30,7 +30,11 @@ package final class Database: Sendable {
         readerConfiguration.createIfMissing = false
         let reader = try SerialConnection(path: path, configuration: readerConfiguration, label: "rathaus.reader")
         let references = ReferenceRegistry(
-            references: try connection.query("SELECT reference FROM booking").map {
+            // Arrival codes of tickets from home share the references' letters and set, so the
+            // kiosk can never take one for the other.
+            references: try connection.query(
+                "SELECT reference FROM booking UNION ALL SELECT arrival_code FROM ticket WHERE arrival_code IS NOT NULL"
+            ).map {
                 try $0.value(at: 0, as: String.self)
             })
         let committer = Committer(connection: connection)
