@@ -148,6 +148,24 @@ import Testing
         #expect(queued.text.contains("<noscript><meta http-equiv=\"refresh\" content=\"30\"></noscript>"))
     }
 
+    @Test func beforeTheRoomOpensItsPageSaysWhenAndEnteringIsRefused() throws {
+        let api = try APIHarness()
+        api.clock.set(Fixtures.instant("2026-12-07T06:00"))
+        let browser = FormBrowser(api)
+        let page = browser.get(Self.room)
+        #expect(page.text.contains("data-state=\"not-open\""))
+        #expect(page.text.contains("Er öffnet am Montag, 7. Dezember 2026, um 06:30 Uhr."))
+        #expect(!page.text.contains("id=\"room-join\""))
+        // A form from an older page, sent too early.
+        let early = browser.post(
+            "/warteraum/impfung", [("service", "impfung"), ("persons", "1"), ("office", "nord")],
+            from: browser.get(Self.times))
+        #expect(early.status == 409)
+        #expect(early.text.contains("Der Warteraum ist noch nicht geöffnet"))
+        #expect(early.text.contains("data-state=\"not-open\""))
+        #expect(early.headers.allSatisfy { !$0.1.hasPrefix("rathaus_room=") })
+    }
+
     @Test func theRoomPageOfAServiceWithoutOneIsNotFound() throws {
         let api = try APIHarness()
         let page = FormBrowser(api).get("/warteraum/personalausweis")

@@ -119,8 +119,13 @@ extension CitizenPages {
                     next(.reply(seeOther(roomPath(choice, context), answer)))
                 case .failure(let problem):
                     let now = directory.clock()
-                    let releaseAt = rush.room(service, now: now)?.releaseAt ?? now
-                    let state: WaitingRoomPage.State = problem.kind == .waitingRoomNotOpen ? .joinable : .closed
+                    let view = rush.room(service, now: now)
+                    let releaseAt = view?.releaseAt ?? now
+                    var state = WaitingRoomPage.State.closed
+                    if let view, problem.kind == .waitingRoomNotOpen {
+                        let opens = Self.datedTime(view.opensAt, in: choice.office)
+                        state = .notOpen(opens.date, opens.time.label)
+                    }
                     next(
                         .reply(
                             roomReply(
