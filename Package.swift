@@ -41,6 +41,13 @@ let package = Package(
             dependencies: ["Scheduling", "Storage", "ICalendar", "HTTPServer", "Display", "Mail"],
             swiftSettings: swiftSettings
         ),
+        // Plays office days through the API on a clock of its own (rathaus-tools simulate, the
+        // demo month of rathaus serve --demo-month, the statistics' tests).
+        .target(
+            name: "Simulation",
+            dependencies: ["App", "Scheduling", "Storage", "HTTPServer"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "RathausCommandLine",
             dependencies: ["App", "Scheduling", "CSystem"],
@@ -48,12 +55,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "rathaus",
-            dependencies: ["App", "Scheduling", "Storage", "ICalendar", "HTTPServer", "RathausCommandLine"],
+            dependencies: [
+                "App", "Scheduling", "Storage", "ICalendar", "HTTPServer", "RathausCommandLine", "Simulation",
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "rathaus-tools",
-            dependencies: ["App", "Scheduling", "Storage", "HTTPServer", "CSystem", "RathausCommandLine", "Mail"],
+            dependencies: [
+                "App", "Scheduling", "Storage", "HTTPServer", "CSystem", "RathausCommandLine", "Mail", "Simulation",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -73,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Scheduling", "Storage", "Mail", "RathausTesting"],
+            dependencies: ["App", "Scheduling", "Storage", "Mail", "RathausTesting", "Simulation"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -58,19 +58,23 @@ package final class RathausApp: Sendable {
         let ticketViews = TicketViews(directory: directory)
         let citizen = CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics)
         let operations = OperationRoutes(directory: directory, database: database, metrics: metrics)
-        let features =
-            OfficeRoutes(directory: directory, rush: rush, cache: cache).endpoints
-            + BookingRoutes(directory: directory, rush: rush).endpoints
-            + QueueRoutes(directory: directory, board: board).endpoints
-            + RushRoutes(directory: directory, rush: rush).endpoints
-            + ConfigurationRoutes(
+        let features: [Endpoint] = [
+            OfficeRoutes(directory: directory, rush: rush, cache: cache).endpoints,
+            BookingRoutes(directory: directory, rush: rush).endpoints,
+            QueueRoutes(directory: directory, board: board).endpoints,
+            RushRoutes(directory: directory, rush: rush).endpoints,
+            ConfigurationRoutes(
                 directory: directory,
                 desk: ConfigurationDesk(configuration: configuration, database: database, clock: clock)
-            ).endpoints
-        let pages =
-            HallPages(directory: directory, board: board, rush: rush).endpoints + AssetRoutes().endpoints
-            + citizen.endpoints + StaffPages(directory: directory).endpoints
-            + TicketPages(directory: directory, citizen: citizen, views: ticketViews, board: board).endpoints
+            ).endpoints,
+            StatisticsRoutes(directory: directory).endpoints,
+        ].flatMap { $0 }
+        let pages: [Endpoint] = [
+            HallPages(directory: directory, board: board, rush: rush).endpoints, AssetRoutes().endpoints,
+            citizen.endpoints, StaffPages(directory: directory).endpoints,
+            TicketPages(directory: directory, citizen: citizen, views: ticketViews, board: board).endpoints,
+            StatisticsPages(directory: directory).endpoints,
+        ].flatMap { $0 }
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages
         var router = Router()

@@ -12,6 +12,9 @@ package final class RathausServer {
     package let http: HTTPServer
     package let database: Database
     private let timers: [any DispatchSourceTimer]
+    private let maintenance: DispatchQueue
+    private let clock: @Sendable () -> Instant
+    private let log: @Sendable (String) -> Void
 
     /// How often expired holds are released and old days forgotten.
     package static let sweepInterval: Duration = .seconds(30)
@@ -53,6 +56,9 @@ package final class RathausServer {
         self.app = app
         self.database = database
         let queue = DispatchQueue(label: "rathaus.maintenance")
+        self.maintenance = queue
+        self.clock = clock
+        self.log = log ?? Log.standardError
         func every(_ interval: Duration, _ work: @escaping @Sendable () -> Void) -> any DispatchSourceTimer {
             let timer = DispatchSource.makeTimerSource(queue: queue)
             let seconds = Double(interval.components.seconds)
@@ -75,6 +81,9 @@ package final class RathausServer {
             },
             every(Self.retentionInterval) {
                 do {
+                    // Finished days are rolled up into the statistics before anything is erased.
+                    try database.rollUpStatistics(
+                        offices: municipality.offices, services: municipality.services, now: clock())
                     let erased = try database.erasePersonalData(olderThanDays: municipality.retentionDays, now: clock())
                     try database.committer.withConnection { connection in
                         _ = try connection.deleteIdempotencyKeys(
@@ -95,6 +104,17 @@ package final class RathausServer {
     package func start() throws {
         try http.start()
         for timer in timers { timer.resume() }
+        // Days that ended while the server was stopped are rolled up at once, not after an hour.
+        let (database, municipality, clock, log) = (database, app.municipality, clock, log)
+        maintenance.async {
+            do {
+                let days = try database.rollUpStatistics(
+                    offices: municipality.offices, services: municipality.services, now: clock())
+                if days > 0 { log("level=info event=statistics.rollup days=\(days)") }
+            } catch {
+                log("level=error event=statistics.rollup error=\"\(String(describing: error).prefix(200))\"")
+            }
+        }
         let rush = app.rush
         rush.queue.async { rush.runDueDraws() }
     }

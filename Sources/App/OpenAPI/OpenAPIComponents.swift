@@ -140,7 +140,25 @@ enum OpenAPIComponents {
               "office":{"type":"string"},"kept":{"type":"array","items":{"type":"object"}},"moved":{"type":"array","items":{"type":"object"}},
               "cancelled":{"type":"array","items":{"type":"object"}},"unmovable":{"type":"array","items":{"type":"string"}}}}}}},
           "ConfigurationHistory":{"type":"object","required":["versions"],"properties":{
-            "versions":{"type":"array","items":{"$ref":"#/components/schemas/Configuration"}}}}}
-
+            "versions":{"type":"array","items":{"$ref":"#/components/schemas/Configuration"}}}},
+          "Durations":{"type":"object","description":"Seconds; percentiles interpolate between ranks (type 7)","required":["count"],"properties":{
+            "count":{"type":"integer"},"mean":{"type":"number"},"median":{"type":"number"},"p90":{"type":"number"},"max":{"type":"integer"},
+            "overTarget":{"type":"integer"},"shareOverTarget":{"type":"number"}}},
+          "StatisticsFigures":{"type":"object","required":["tickets","served"],"properties":{
+            "tickets":{"type":"object","properties":{"walkIn":{"type":"integer"},"kiosk":{"type":"integer"},"appointment":{"type":"integer"},"total":{"type":"integer"}}},
+            "served":{"type":"integer"},"walkInNoShows":{"type":"integer"},"walkInNoShowRate":{"type":"number"},"unfinished":{"type":"integer"},
+            "wait":{"$ref":"#/components/schemas/Durations"},"toCounter":{"$ref":"#/components/schemas/Durations"},
+            "service":{"$ref":"#/components/schemas/Durations"},"planned":{"$ref":"#/components/schemas/Durations"},
+            "bookings":{"type":"integer"},"kept":{"type":"integer"},"cancelled":{"type":"integer"},"moves":{"type":"integer"},
+            "appointmentNoShows":{"type":"integer"},"appointmentNoShowRate":{"type":"number"},"leadTime":{"$ref":"#/components/schemas/Durations"},
+            "days":{"type":"integer"},"openedSeconds":{"type":"integer"},"bookableSeconds":{"type":"integer"},
+            "bookedSeconds":{"type":"integer"},"usedSeconds":{"type":"integer"}}},
+          "Statistics":{"type":"object","required":["office","from","to","targetSeconds","total","breakdowns"],"properties":{
+            "office":{"type":"string"},"from":{"type":"string","format":"date"},"to":{"type":"string","format":"date"},
+            "targetSeconds":{"type":"integer"},"total":{"$ref":"#/components/schemas/StatisticsFigures"},
+            "breakdowns":{"type":"object","description":"By day, weekday, hour, group, service, channel and counter",
+              "additionalProperties":{"type":"array","items":{"allOf":[{"$ref":"#/components/schemas/StatisticsFigures"},
+                {"type":"object","required":["key"],"properties":{"key":{"type":"string"}}}]}}}}}
+        }
         """##
 }

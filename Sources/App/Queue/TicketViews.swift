@@ -1,5 +1,5 @@
 import Display
-package import HTTPServer
+import HTTPServer
 package import Scheduling
 package import Storage
 import Synchronization

@@ -21,6 +21,8 @@ extension Assets {
         "mobile-ticket-worker.js": mobileTicketWorkerJS,
         "mobile-ticket.css": mobileTicketCSS,
         "mobile-ticket.js": mobileTicketJS,
+        "statistics.css": statisticsCSS,
+        "statistics.js": statisticsJS,
         "ticket.css": ticketCSS,
         "ticket.js": ticketJS,
     ]
@@ -1005,7 +1007,8 @@ extension Assets {
           }
 
           window.Rathaus = {
-            api, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime, longDate, setServiceNames,
+            api, token, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime, longDate,
+            setServiceNames,
           };
         })();
         """#
@@ -3503,6 +3506,242 @@ extension Assets {
           }
 
           setUp();
+        })();
+
+        """#
+
+    /// `statistics.css`.
+    static let statisticsCSS = #"""
+        /* The statistics page (/staff/statistics): the range form, key figures, charts drawn as SVG by
+           the server (bars coloured by series class, every colour from base.css's palette) and their
+           tables, which scroll sideways inside their frame on narrow screens. */
+        .statistics-main {
+          max-width: 64rem;
+          margin: 0 auto;
+          padding: 1rem;
+        }
+
+        .statistics-form {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.75rem 1rem;
+          align-items: flex-end;
+          padding: 1rem;
+          background: var(--surface);
+          border: 1px solid var(--border);
+          border-radius: var(--radius);
+        }
+
+        .statistics-field {
+          display: flex;
+          flex-direction: column;
+          min-width: 10rem;
+        }
+
+        .statistics-downloads {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.5rem;
+          margin: 1rem 0;
+        }
+
+        .statistics-section {
+          margin: 1.5rem 0;
+          padding: 1rem;
+          background: var(--surface);
+          border: 1px solid var(--border);
+          border-radius: var(--radius);
+        }
+
+        .statistics-section h2 {
+          margin-top: 0;
+        }
+
+        .key-figures {
+          display: grid;
+          grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+          gap: 0.75rem;
+          margin: 0;
+        }
+
+        .key-figures div {
+          padding: 0.5rem 0.75rem;
+          background: var(--primary-soft);
+          border-radius: var(--radius);
+        }
+
+        .key-figures dt {
+          color: var(--muted);
+          font-size: 0.9rem;
+        }
+
+        .key-figures dd {
+          margin: 0;
+          font-size: 1.5rem;
+          font-weight: 700;
+        }
+
+        .chart-frame {
+          width: 100%;
+        }
+
+        .chart {
+          width: 100%;
+          height: auto;
+          display: block;
+        }
+
+        .chart-grid {
+          stroke: var(--surface-strong);
+          stroke-width: 1;
+        }
+
+        .chart-baseline {
+          stroke: var(--text);
+          stroke-width: 1;
+        }
+
+        .chart-axis,
+        .chart-legend {
+          fill: var(--text);
+          font-size: 12px;
+          font-family: var(--font);
+        }
+
+        .chart-series-1 {
+          fill: var(--primary);
+        }
+
+        .chart-series-2 {
+          fill: var(--success);
+        }
+
+        .chart-series-3 {
+          fill: var(--muted);
+        }
+
+        .table-frame {
+          overflow-x: auto;
+          margin-top: 0.75rem;
+        }
+
+        .data-table {
+          border-collapse: collapse;
+          min-width: 100%;
+          font-variant-numeric: tabular-nums;
+        }
+
+        .data-table caption {
+          text-align: left;
+          font-weight: 700;
+          padding: 0.25rem 0;
+        }
+
+        .data-table th,
+        .data-table td {
+          padding: 0.25rem 0.5rem;
+          border-bottom: 1px solid var(--surface-strong);
+          text-align: right;
+          white-space: nowrap;
+        }
+
+        .data-table th[scope="row"] {
+          text-align: left;
+        }
+
+        .data-table tr.marked {
+          background: var(--danger-soft);
+        }
+
+        .data-table .mark {
+          color: var(--danger);
+        }
+
+        """#
+
+    /// `statistics.js`.
+    static let statisticsJS = #"""
+        // Rathaus statistics page. Needs common.js (window.Rathaus) loaded before it; the staff token
+        // comes from #token=... once and is kept in localStorage (data-token-key), as on the hotline
+        // console. On submit it loads GET /staff/statistics/{office}/report?from&to&target with the token
+        // and moves the parsed HTML (charts as SVG with their tables) into #report; the two buttons fetch
+        // GET /v1/offices/{office}/statistics.csv?...[&format=excel] with the token and save the file.
+        'use strict';
+
+        (() => {
+          const R = window.Rathaus;
+          const $ = (id) => document.getElementById(id);
+
+          function query() {
+            const params = new URLSearchParams();
+            params.set('from', $('statistics-from').value);
+            params.set('to', $('statistics-to').value);
+            params.set('target', $('statistics-target').value);
+            return params;
+          }
+
+          function office() {
+            return encodeURIComponent($('statistics-office').value);
+          }
+
+          async function authorizedFetch(url, accept) {
+            const headers = { Accept: accept };
+            const token = R.token();
+            if (token) headers.Authorization = `Bearer ${token}`;
+            const response = await fetch(url, { headers, cache: 'no-store' });
+            if (!response.ok) {
+              // The API's own error handling (problem+json, and the token form on 401/403).
+              await R.api('GET', url);
+              throw new R.Problem(response.status, `Fehler ${response.status}`);
+            }
+            return response;
+          }
+
+          async function load() {
+            const report = $('report');
+            report.setAttribute('aria-busy', 'true');
+            try {
+              const response = await authorizedFetch(`/staff/statistics/${office()}/report?${query()}`, 'text/html');
+              // The server's report, parsed as a document and moved in: no markup written from script.
+              const parsed = new DOMParser().parseFromString(await response.text(), 'text/html');
+              report.replaceChildren(...Array.from(parsed.body.childNodes));
+              R.clearMessage();
+              const heading = $('report-heading');
+              if (heading) heading.focus();
+            } catch (problem) {
+              R.showProblem(problem);
+            } finally {
+              report.setAttribute('aria-busy', 'false');
+            }
+          }
+
+          async function download(excel) {
+            const params = query();
+            if (excel) params.set('format', 'excel');
+            try {
+              const response = await authorizedFetch(`/v1/offices/${office()}/statistics.csv?${params}`, 'text/csv');
+              const blob = await response.blob();
+              const disposition = response.headers.get('Content-Disposition') || '';
+              const match = /filename="([^"]+)"/.exec(disposition);
+              const link = document.createElement('a');
+              link.href = URL.createObjectURL(blob);
+              link.download = match ? match[1] : 'statistik.csv';
+              document.body.appendChild(link);
+              link.click();
+              link.remove();
+              setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+            } catch (problem) {
+              R.showProblem(problem);
+            }
+          }
+
+          $('statistics-form').addEventListener('submit', (event) => {
+            event.preventDefault();
+            load();
+          });
+          $('download-excel').addEventListener('click', () => download(true));
+          $('download-csv').addEventListener('click', () => download(false));
+          R.requireToken(load);
         })();
 
         """#

@@ -169,9 +169,11 @@ extension SQLiteConnection {
     // MARK: Queue
 
     /// Appends one queue event at `position` (its index in the day's list), with the ticket row
-    /// for an issue (and the hash of its page's key, when it has one).
+    /// for an issue (and the hash of its page's key, when it has one, and who issued it: `kiosk`,
+    /// `counter` or `online`, for the statistics).
     package func insertQueueEvent(
-        _ event: QueueEvent, office: OfficeID, day: LocalDate, position: Int, pageHash: [UInt8]? = nil
+        _ event: QueueEvent, office: OfficeID, day: LocalDate, position: Int, pageHash: [UInt8]? = nil,
+        issuedBy: Channel? = nil
     ) throws {
         var counter: String?
         var services: String?
@@ -181,14 +183,14 @@ extension SQLiteConnection {
             try execute(
                 """
                 INSERT INTO ticket (id, office, day, number, letter, sequence, services, booking, appointment_at, issued_at,
-                    page_hash, arrival_code, arrive_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    page_hash, arrival_code, arrive_by, issued_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     ticket.id.rawValue, office.rawValue, day.dayNumber, ticket.number, ticket.group, ticket.sequence,
                     Self.join(ticket.services), ticket.booking?.rawValue, ticket.appointmentStart?.secondsSinceEpoch,
                     ticket.issuedAt.secondsSinceEpoch, pageHash, ticket.remote?.code,
-                    ticket.remote?.deadline.secondsSinceEpoch,
+                    ticket.remote?.deadline.secondsSinceEpoch, issuedBy?.rawValue,
                 ])
         case .called(_, let to, _):
             counter = to.rawValue

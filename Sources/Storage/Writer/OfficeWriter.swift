@@ -337,6 +337,7 @@ package final class OfficeWriter: @unchecked Sendable {
                     ))
             case .reschedule(let id, let start, let channel, let ifSequence):
                 try check(id, ifSequence)
+                let previous = schedule.bookings[id]?.start ?? start
                 let booking = try schedule.reschedule(id, to: start, channel: channel, now: now)
                 let units = schedule.unitStarts(of: booking.placement)
                 let heldBack = schedule.heldBackTimes(after: now)
@@ -346,17 +347,20 @@ package final class OfficeWriter: @unchecked Sendable {
                         .booking(booking, token: nil),
                         { connection in
                             try connection.updateMovedBooking(booking, unitStarts: units)
+                            try connection.insertBookingMove(booking, from: previous, channel: channel, at: now)
                             try connection.replaceHeldBack(office: officeID, heldBack)
                         }
                     ))
             case .issueTicket(let services):
-                result = .success(try queueChange(officeQueue.issueWalkIn(services: services, now: now)))
+                result = .success(
+                    try queueChange(
+                        officeQueue.issueWalkIn(services: services, now: now), issuedBy: Self.issuer(request.actor)))
             case .issueRemoteTicket(let services):
                 let event = try officeQueue.issueRemote(
                     services: services, arrivalCode: references.claim(), now: now,
                     attended: schedule.countersAttended(at: now),
                     attendedUntil: schedule.attendedUntil(after: now, serving: services))
-                result = .success(try queueChange(event))
+                result = .success(try queueChange(event, issuedBy: .online))
             case .confirmArrival(let code):
                 let event = try officeQueue.confirmArrival(code: code, now: now)
                 audit = ("confirm-arrival", event.ticket.rawValue)
@@ -365,7 +369,8 @@ package final class OfficeWriter: @unchecked Sendable {
                 result = .success(passOver(now: now))
             case .checkIn(let id):
                 guard let booking = schedule.bookings[id] else { throw WriterError.scheduling(.bookingNotFound(id)) }
-                result = .success(try queueChange(officeQueue.checkIn(booking, now: now)))
+                result = .success(
+                    try queueChange(officeQueue.checkIn(booking, now: now), issuedBy: Self.issuer(request.actor)))
             case .callNext(let counter):
                 if let event = try officeQueue.callNext(counter: counter, now: now) {
                     audit = ("call-next", event.ticket.rawValue)
@@ -477,9 +482,17 @@ package final class OfficeWriter: @unchecked Sendable {
         }
     }
 
+    /// Who issues a ticket, for the statistics: the kiosk, staff, or the citizen (no token).
+    private static func issuer(_ actor: StaffActor?) -> Channel {
+        guard let actor else { return .online }
+        return actor.role == "kiosk" ? .kiosk : .counter
+    }
+
     /// The outcome and writes of a queue event already applied to `officeQueue`. A new ticket
     /// gets the key of its page; only the key's hash is stored.
-    private func queueChange(_ event: QueueEvent) throws -> (OfficeOutcome, Committer.WriteSet?) {
+    private func queueChange(
+        _ event: QueueEvent, issuedBy: Channel? = nil
+    ) throws -> (OfficeOutcome, Committer.WriteSet?) {
         guard let ticket = officeQueue.ticket(event.ticket) else {
             throw WriterError.queue(.ticketNotFound(event.ticket))
         }
@@ -492,7 +505,8 @@ package final class OfficeWriter: @unchecked Sendable {
         return (
             .queue(event, ticket, pageKey: pageKey),
             {
-                try $0.insertQueueEvent(event, office: officeID, day: day, position: position, pageHash: pageHash)
+                try $0.insertQueueEvent(
+                    event, office: officeID, day: day, position: position, pageHash: pageHash, issuedBy: issuedBy)
             }
         )
     }

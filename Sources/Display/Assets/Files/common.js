@@ -312,6 +312,7 @@
   }
 
   window.Rathaus = {
-    api, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime, longDate, setServiceNames,
+    api, token, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime, longDate,
+    setServiceNames,
   };
 })();
