@@ -67,7 +67,7 @@ package final class RathausApp: Sendable {
                 directory: directory,
                 desk: ConfigurationDesk(configuration: configuration, database: database, clock: clock)
             ).endpoints,
-            StatisticsRoutes(directory: directory).endpoints,
+            StatisticsRoutes(directory: directory, reports: database.reports).endpoints,
         ].flatMap { $0 }
         let pages: [Endpoint] = [
             HallPages(directory: directory, board: board, rush: rush).endpoints, AssetRoutes().endpoints,

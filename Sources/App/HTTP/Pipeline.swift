@@ -85,8 +85,8 @@ package final class Pipeline: Sendable {
         switch outcome {
         case .reply(let reply):
             done(reply)
-        case .read(let body):
-            reader.async { connection in
+        case .read(let connection, let body):
+            (connection ?? reader).async { connection in
                 self.perform(self.attempt(context) { try body(connection) }, context, key: key, done)
             }
         case .onQueue(let queue, let body):
