@@ -22,10 +22,11 @@ package final class RathausApp: Sendable {
     package let router: Router
 
     /// The app over `database`; staff tokens are trusted for `tokenCacheSeconds` after a lookup;
-    /// unexpected errors are logged to `log`.
+    /// availability answers are kept in `availabilityCache`; unexpected errors are logged to `log`.
     package init(
         municipality: Municipality, database: Database, clock: @escaping @Sendable () -> Instant,
-        tokenCacheSeconds: Int = 10, log: @escaping @Sendable (String) -> Void = Log.standardError
+        tokenCacheSeconds: Int = 10, availabilityCache: AvailabilityCache = AvailabilityCache(),
+        log: @escaping @Sendable (String) -> Void = Log.standardError
     ) throws {
         self.municipality = municipality
         self.database = database
@@ -37,7 +38,7 @@ package final class RathausApp: Sendable {
             reader: database.reader, metrics: metrics, log: log)
         let rush = try RushDesk(municipality: municipality, database: database, clock: clock)
         let forms = try FormGuard(database: database)
-        let cache = AvailabilityCache()
+        let cache = availabilityCache
         let directory = OfficeDirectory(municipality: municipality, writers: database.writers, clock: clock)
         let board = QueueBoard(directory: directory, streams: QueueStreams())
         let operations = OperationRoutes(directory: directory, database: database, metrics: metrics)

@@ -24,12 +24,14 @@ package final class RathausServer {
     /// `log`, or when nil to standard error (request lines in one write per event-loop pass).
     package init(
         municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
-        admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
+        admission: AdmissionConfiguration = AdmissionConfiguration(),
+        availabilityCache: AvailabilityCache = AvailabilityCache(), clock: @escaping @Sendable () -> Instant,
         log: (@Sendable (String) -> Void)? = nil
     ) throws {
         let database = try Database.open(path: databasePath, municipality: municipality, clock: clock)
         let app = try RathausApp(
-            municipality: municipality, database: database, clock: clock, log: log ?? Log.standardError)
+            municipality: municipality, database: database, clock: clock, availabilityCache: availabilityCache,
+            log: log ?? Log.standardError)
         let metrics = app.metrics
         http = try HTTPServer(
             configuration: configuration, router: app.router,
@@ -75,8 +77,22 @@ package final class RathausServer {
 
     package var port: Int { http.port }
 
+    private var started = false
+
+    deinit {
+        // Dispatch stops the program when a suspended source is released: a server that was
+        // never started (tools serving it on their own thread) lets its timers go this way.
+        if !started {
+            for timer in timers {
+                timer.cancel()
+                timer.resume()
+            }
+        }
+    }
+
     package func start() throws {
         try http.start()
+        started = true
         for timer in timers { timer.resume() }
     }
 

@@ -26,6 +26,7 @@ final class EventLoop: @unchecked Sendable {
     private static let wakeTag = UInt64.max - 1
     private static let readBufferSize = 64 * 1024
     private static let acceptBatch = 128
+    private static let eventCapacity = 256
     static let keepAliveComment: [UInt8] = Array(": keep-alive\n\n".utf8)
 
     let index: Int
@@ -43,6 +44,7 @@ final class EventLoop: @unchecked Sendable {
     private var freeSlots: [Int] = []
     private var liveCount = 0
     private let readBuffer: UnsafeMutableRawBufferPointer
+    private let events: UnsafeMutablePointer<csystem_event>
     private var output: [UInt8] = []
     private var date = DateCache()
     private var now: UInt64 = 0
@@ -78,6 +80,7 @@ final class EventLoop: @unchecked Sendable {
         self.wake = wake
         self.reserveFD = open("/dev/null", O_RDONLY | O_CLOEXEC)
         self.readBuffer = .allocate(byteCount: Self.readBufferSize, alignment: 16)
+        self.events = .allocate(capacity: Self.eventCapacity)
         output.reserveCapacity(Self.readBufferSize)
     }
 
@@ -90,6 +93,7 @@ final class EventLoop: @unchecked Sendable {
         }
         Glibc.close(wake)
         readBuffer.deallocate()
+        events.deallocate()
     }
 
     /// Whether the caller runs on this loop's thread.
@@ -131,44 +135,12 @@ final class EventLoop: @unchecked Sendable {
 
     /// Runs the loop until it has shut down and its last connection is closed.
     func run() {
-        threadID.store(UInt(pthread_self()), ordering: .relaxed)
         hasRun = true
         csystem_set_thread_name("http-loop-\(index)")
         // Handlers run here: debug builds refuse a blocking database call on this thread.
         csystem_set_must_not_block(1)
-        let capacity = 256
-        let events = UnsafeMutablePointer<csystem_event>.allocate(capacity: capacity)
-        defer { events.deallocate() }
-        now = Socket.monotonicNanoseconds()
-        date.update()
-        let tick = core.timer.tick
-        nextSweep = now + tick
-        while true {
-            let waitMilliseconds: Int32
-            if mailPending.load(ordering: .acquiring) {
-                waitMilliseconds = 0
-            } else {
-                waitMilliseconds = Int32(clamping: (nextSweep > now ? nextSweep - now : 0) / 1_000_000 + 1)
-            }
-            let count = csystem_epoll_wait(epoll, events, Int32(capacity), waitMilliseconds)
-            now = Socket.monotonicNanoseconds()
-            date.update()
-            if count < 0 && errno != EINTR {
-                break
-            }
-            for position in 0..<max(Int(count), 0) {
-                handle(events[position])
-            }
-            if mailPending.load(ordering: .acquiring) {
-                processMail()
-            }
-            if now >= nextSweep {
-                sweep()
-                nextSweep = now + tick
-            }
-            for middleware in core.middleware {
-                middleware.passEnded()
-            }
+        beginPasses()
+        while pass() {
             if draining && liveCount == 0 {
                 break
             }
@@ -191,6 +163,47 @@ final class EventLoop: @unchecked Sendable {
         Glibc.close(epoll)
         if reserveFD >= 0 { Glibc.close(reserveFD) }
         core.running.leave()
+    }
+
+    /// Makes the calling thread the loop's own and starts the clock of its passes.
+    func beginPasses() {
+        threadID.store(UInt(pthread_self()), ordering: .relaxed)
+        now = Socket.monotonicNanoseconds()
+        date.update()
+        nextSweep = now + core.timer.tick
+    }
+
+    /// One pass of the loop on its own thread: waits for ready events (no longer than until the
+    /// next sweep, nor `maxWaitMilliseconds`), handles them, then the mail, the sweep when due,
+    /// and the middleware's end of pass. Returns false when epoll failed.
+    func pass(maxWaitMilliseconds: Int32 = .max) -> Bool {
+        let waitMilliseconds: Int32
+        if mailPending.load(ordering: .acquiring) {
+            waitMilliseconds = 0
+        } else {
+            let untilSweep = Int32(clamping: (nextSweep > now ? nextSweep - now : 0) / 1_000_000 + 1)
+            waitMilliseconds = min(untilSweep, maxWaitMilliseconds)
+        }
+        let count = csystem_epoll_wait(epoll, events, Int32(Self.eventCapacity), waitMilliseconds)
+        now = Socket.monotonicNanoseconds()
+        date.update()
+        if count < 0 && errno != EINTR {
+            return false
+        }
+        for position in 0..<max(Int(count), 0) {
+            handle(events[position])
+        }
+        if mailPending.load(ordering: .acquiring) {
+            processMail()
+        }
+        if now >= nextSweep {
+            sweep()
+            nextSweep = now + core.timer.tick
+        }
+        for middleware in core.middleware {
+            middleware.passEnded()
+        }
+        return true
     }
 
     private func handle(_ event: csystem_event) {
