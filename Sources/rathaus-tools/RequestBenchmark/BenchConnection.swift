@@ -10,6 +10,8 @@ import HTTPServer
 final class BenchConnection {
     private let fd: Int32
     private var buffer: [UInt8] = []
+    /// Bytes at the front of `buffer` that belong to answers already returned.
+    private var consumed = 0
     private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
     /// A connection to 127.0.0.1:`port`, made non-blocking once connected (the kernel completes
@@ -42,10 +44,19 @@ final class BenchConnection {
         scratch.deallocate()
     }
 
-    /// Sends `request` and serves until its answer is complete; the status and the body.
+    /// Sends `request` and serves until its answer is complete; the status and the body. The body
+    /// shares the connection's buffer until the next exchange: use it at once.
     func exchange(_ request: [UInt8], on server: HTTPServer) throws(RequestBenchmark.Failure) -> (
         status: Int, body: ArraySlice<UInt8>
     ) {
+        // The last answer is dropped only now, when no slice of it is held, so the buffer keeps
+        // its storage (dropping a prefix of an array makes a new one).
+        if consumed == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+        } else {
+            buffer.removeFirst(consumed)
+        }
+        consumed = 0
         try send(request)
         var answer: (status: Int, end: Int, bodyStart: Int)?
         let served = server.serveOnCallingThread {
@@ -54,9 +65,8 @@ final class BenchConnection {
             return answer != nil
         }
         guard served, let answer else { throw .noAnswer(String(decoding: request.prefix(80), as: UTF8.self)) }
-        let body = buffer[answer.bodyStart..<answer.end]
-        defer { buffer.removeFirst(answer.end) }
-        return (answer.status, body)
+        consumed = answer.end
+        return (answer.status, buffer[answer.bodyStart..<answer.end])
     }
 
     /// Sends `request` and serves until the head of an event stream (or any answer) has come.
@@ -70,6 +80,7 @@ final class BenchConnection {
         }
         guard served, let status else { throw .noAnswer("event stream") }
         buffer.removeAll(keepingCapacity: true)
+        consumed = 0
         return status
     }
 
@@ -123,31 +134,31 @@ final class BenchConnection {
         return bytes[9...11].reduce(0) { $0 * 10 + Int($1) - 48 }
     }
 
-    /// The value of `Content-Length` in a head.
+    /// The value of `Content-Length` in a head, looked for at the start of each line only.
     static func contentLength(_ head: ArraySlice<UInt8>) -> Int? {
-        let name = Array("\r\ncontent-length:".utf8)
+        let name = Array("content-length:".utf8)
         var index = head.startIndex
-        while index + name.count <= head.endIndex {
-            var matches = true
-            for offset in 0..<name.count {
-                let byte = head[index + offset]
-                let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
-                if lower != name[offset] {
-                    matches = false
-                    break
-                }
-            }
-            if matches {
-                var value = 0
-                var position = index + name.count
-                while position < head.endIndex, head[position] == 32 { position += 1 }
-                while position < head.endIndex, head[position] >= 48, head[position] <= 57 {
-                    value = value * 10 + Int(head[position]) - 48
-                    position += 1
-                }
-                return value
+        while index < head.endIndex {
+            guard head[index] == 10 else {
+                index += 1
+                continue
             }
             index += 1
+            guard index + name.count <= head.endIndex, head[index] | 0x20 == UInt8(ascii: "c") else { continue }
+            var matches = true
+            for offset in 1..<name.count where head[index + offset] | 0x20 != name[offset] | 0x20 {
+                matches = false
+                break
+            }
+            guard matches else { continue }
+            var value = 0
+            var position = index + name.count
+            while position < head.endIndex, head[position] == 32 { position += 1 }
+            while position < head.endIndex, head[position] >= 48, head[position] <= 57 {
+                value = value * 10 + Int(head[position]) - 48
+                position += 1
+            }
+            return value
         }
         return nil
     }
