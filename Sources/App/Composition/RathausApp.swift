@@ -41,7 +41,8 @@ package final class RathausApp: Sendable {
         let cache = availabilityCache
         let directory = OfficeDirectory(municipality: municipality, writers: database.writers, clock: clock)
         let board = QueueBoard(directory: directory, streams: QueueStreams())
-        let operations = OperationRoutes(directory: directory, database: database, metrics: metrics)
+        let operations = OperationRoutes(
+            directory: directory, database: database, metrics: metrics, availabilityCache: cache)
         let features =
             OfficeRoutes(directory: directory, rush: rush, cache: cache).endpoints
             + BookingRoutes(directory: directory, rush: rush).endpoints

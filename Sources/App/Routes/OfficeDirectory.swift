@@ -38,6 +38,13 @@ package struct OfficeDirectory: Sendable {
         return office
     }
 
+    /// The writer of the office named by `id` (its `office` is the office), or a 404 problem as
+    /// `office(named:)` gives: one lookup where a route needs only the writer and the office's id.
+    func writer(named id: String) throws(APIProblem) -> OfficeWriter {
+        guard let writer = writers[OfficeID(id)] else { throw .notFound("There is no office \"\(id)\".") }
+        return writer
+    }
+
     /// The writer of `office`.
     func writer(_ office: Office) throws(APIProblem) -> OfficeWriter {
         guard let writer = writers[office.id] else { throw .notFound("There is no office \"\(office.id)\".") }

@@ -9,10 +9,11 @@ struct OfficeRoutes: Sendable {
     let directory: OfficeDirectory
     let rush: RushDesk
     let cache: AvailabilityCache
-    /// The answers that never change: all offices, each office, all services.
-    private let officesBody: [UInt8]
-    private let officeBodies: [OfficeID: [UInt8]]
-    private let servicesBody: [UInt8]
+    /// The answers that never change, made once with their ETags: all offices, each office, all
+    /// services.
+    private let offices: HTTPResponse
+    private let officeAnswers: [OfficeID: HTTPResponse]
+    private let services: HTTPResponse
 
     /// The longest date range one availability request may span.
     static let maxAvailabilityDays = 92
@@ -24,14 +25,14 @@ struct OfficeRoutes: Sendable {
         let municipality = directory.municipality
         var json = JSONWriter()
         json.array { json in for office in municipality.offices { Representations.office(office, into: &json) } }
-        officesBody = json.bytes
-        var bodies: [OfficeID: [UInt8]] = [:]
+        offices = Self.unchanging(json.bytes)
+        var answers: [OfficeID: HTTPResponse] = [:]
         for office in municipality.offices {
             var one = JSONWriter()
             Representations.office(office, into: &one)
-            bodies[office.id] = one.bytes
+            answers[office.id] = Self.unchanging(one.bytes)
         }
-        officeBodies = bodies
+        officeAnswers = answers
         var list = JSONWriter()
         list.array { json in
             for service in municipality.services {
@@ -39,12 +40,22 @@ struct OfficeRoutes: Sendable {
                 Representations.service(service, offices: at, into: &json)
             }
         }
-        servicesBody = list.bytes
+        services = Self.unchanging(list.bytes)
+    }
+
+    /// An answer that never changes while the server runs: JSON, cacheable for a minute, with
+    /// its ETag.
+    static func unchanging(_ body: [UInt8]) -> HTTPResponse {
+        HTTPResponse(
+            status: .ok,
+            headers: [
+                "Content-Type": "application/json", "Cache-Control": "public, max-age=60", "ETag": ETag.of(body),
+            ],
+            body: body)
     }
 
     var endpoints: [Endpoint] {
         let conditional = Contract(conditional: true)
-        let publicCache = [("Cache-Control", "public, max-age=60")]
         return [
             Endpoint(
                 .get, "/v1/offices", conditional,
@@ -56,15 +67,15 @@ struct OfficeRoutes: Sendable {
                             OpenAPIText.json(#"{"type":"array","items":\#(OpenAPIText.ref("Office"))}"#, "The offices")
                         )
                     ])
-            ) { [officesBody] _ in .json(officesBody, headers: publicCache) },
+            ) { [offices] _ in .response(offices) },
             Endpoint(
                 .get, "/v1/offices/{office}", conditional,
                 operation: Operation(
                     "getOffice", tag: "Offices", "One office",
                     responses: [("200", OpenAPIText.json(OpenAPIText.ref("Office"), "The office"))])
-            ) { [directory, officeBodies] context in
+            ) { [directory, officeAnswers] context in
                 let office = try directory.office(named: context.parameter("office"))
-                return .json(officeBodies[office.id] ?? [], headers: publicCache)
+                return .response(officeAnswers[office.id] ?? Self.unchanging([]))
             },
             Endpoint(
                 .get, "/v1/services", conditional,
@@ -78,7 +89,7 @@ struct OfficeRoutes: Sendable {
                                 #"{"type":"array","items":\#(OpenAPIText.ref("Service"))}"#, "The services")
                         )
                     ])
-            ) { [servicesBody] _ in .json(servicesBody, headers: publicCache) },
+            ) { [services] _ in .response(services) },
             Endpoint(
                 .get, "/v1/offices/{office}/availability",
                 Contract(query: Self.availabilityQuery, access: .caller, conditional: true),

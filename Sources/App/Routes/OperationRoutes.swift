@@ -8,6 +8,7 @@ struct OperationRoutes: Sendable {
     let directory: OfficeDirectory
     let database: Database
     let metrics: Metrics
+    let availabilityCache: AvailabilityCache
 
     /// The routes, serving `document` at `/openapi.json`.
     func endpoints(openAPI document: [UInt8]) -> [Endpoint] {
@@ -75,6 +76,8 @@ struct OperationRoutes: Sendable {
         let holds = directory.all.reduce(0) { total, office in
             total + (directory.capacity(office)?.holdBlockCount ?? 0)
         }
+        let cache = availabilityCache.size
+        let looked = availabilityCache.statistics
         let text = metrics.exposition(gauges: [
             ("rathaus_commits_total", "Transactions committed by the group committer.", counts.transactions),
             ("rathaus_committed_changes_total", "Changes committed (one per answered request).", counts.writeSets),
@@ -83,6 +86,16 @@ struct OperationRoutes: Sendable {
                 counts.failedWriteSets + counts.failedTransactions
             ),
             ("rathaus_holds_active", "Holds currently keeping capacity.", holds),
+            (
+                "rathaus_availability_cache_entries",
+                "Availability answers kept (at most AvailabilityCache.Limits.maxEntries).", cache.entries
+            ),
+            (
+                "rathaus_availability_cache_bytes", "Bytes of availability answers kept (at most maxBytes).",
+                cache.bytes
+            ),
+            ("rathaus_availability_cache_hits", "Availability questions answered from the cache.", looked.hits),
+            ("rathaus_availability_cache_misses", "Availability questions computed.", looked.misses),
         ])
         return HTTPResponse(
             status: .ok,
