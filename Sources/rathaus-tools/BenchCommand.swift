@@ -11,6 +11,7 @@ enum BenchCommand: Subcommand {
         usage: rathaus-tools bench core [--config FILE] [--runs N] [--bookings N]
                rathaus-tools bench storage [--config FILE] [--callers N] [--bookings N] [--dir DIR]
                rathaus-tools bench requests [--config FILE] [--scenarios A,B,…] [--count N] [--warm-up N] [--displays N]
+                                            [--print-availability]
 
         On the demo municipality (or FILE) with --bookings existing bookings (default 10000), times an
         availability search over 90 days for one service and for three services for 2 persons, and
@@ -32,7 +33,8 @@ enum BenchCommand: Subcommand {
         (default 4). Prints one line per scenario: the time per request and the callgrind dump
         that holds the measured requests; Scripts/bench-instructions runs it under
         valgrind --tool=callgrind --dump-before=rathaus_bench_mark and prints instructions per
-        request.
+        request. --print-availability prints the body of the 'availability' scenario's answer
+        instead (for nginx to serve the same bytes).
         """
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
@@ -95,7 +97,16 @@ extension BenchCommand {
         options.count = try arguments.intOption("count", in: 1...100_000) ?? options.count
         options.warmUp = try arguments.intOption("warm-up", in: 0...100_000) ?? options.warmUp
         options.displays = try arguments.intOption("displays", in: 1...1000) ?? options.displays
+        let printAvailability = try arguments.flag("print-availability")
         try arguments.finish()
+        if printAvailability {
+            do {
+                FileHandle.standardOutput.write(Data(try RequestBenchmark(options: options).availabilityAnswer()))
+            } catch let failure as RequestBenchmark.Failure {
+                throw CommandFailure(failure.description)
+            }
+            return 0
+        }
         do {
             try RequestBenchmark(options: options).run { figure in
                 let perRequest = Double(figure.nanoseconds) / Double(max(1, figure.requests)) / 1000

@@ -6,13 +6,18 @@ import HTTPServer
 /// One keep-alive client connection of the request benchmark, to a server served on the same
 /// thread (`HTTPServer.serveOnCallingThread`): the request is written at once (it fits the
 /// socket's buffer), then the server runs passes until the whole answer is back. Kept lean, as
-/// callgrind counts the client's instructions with the server's.
+/// callgrind counts the client's instructions with the server's: an answer's body is counted as
+/// it arrives, not copied, unless the caller asks for it.
 final class BenchConnection {
     private let fd: Int32
-    private var buffer: [UInt8] = []
-    /// Bytes at the front of `buffer` that belong to answers already returned.
-    private var consumed = 0
-    private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+    private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
+    /// The head of the answer coming in, until its empty line has arrived.
+    private var head: [UInt8] = []
+    private var status = 0
+    /// Body bytes still to come once the head is in; nil while it is not.
+    private var remaining: Int?
+    private var keepsBody = false
+    private var body: [UInt8] = []
 
     /// A connection to 127.0.0.1:`port`, made non-blocking once connected (the kernel completes
     /// the handshake from the listen backlog; the server accepts it in its next pass).
@@ -36,7 +41,7 @@ final class BenchConnection {
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         self.fd = fd
-        buffer.reserveCapacity(128 * 1024)
+        head.reserveCapacity(4096)
     }
 
     deinit {
@@ -44,50 +49,47 @@ final class BenchConnection {
         scratch.deallocate()
     }
 
-    /// Sends `request` and serves until its answer is complete; the status and the body. The body
-    /// shares the connection's buffer until the next exchange: use it at once.
-    func exchange(_ request: [UInt8], on server: HTTPServer) throws(RequestBenchmark.Failure) -> (
-        status: Int, body: ArraySlice<UInt8>
-    ) {
-        // The last answer is dropped only now, when no slice of it is held, so the buffer keeps
-        // its storage (dropping a prefix of an array makes a new one).
-        if consumed == buffer.count {
-            buffer.removeAll(keepingCapacity: true)
-        } else {
-            buffer.removeFirst(consumed)
-        }
-        consumed = 0
+    /// Sends `request` and serves until its answer is complete; its status, and its body when
+    /// `keepingBody` (else empty).
+    func exchange(_ request: [UInt8], on server: HTTPServer, keepingBody: Bool = false)
+        throws(RequestBenchmark.Failure) -> (status: Int, body: [UInt8])
+    {
+        start(keepingBody: keepingBody)
         try send(request)
-        var answer: (status: Int, end: Int, bodyStart: Int)?
         let served = server.serveOnCallingThread {
             readAvailable()
-            answer = Self.complete(buffer)
-            return answer != nil
+            return remaining.map { $0 <= 0 } ?? false
         }
-        guard served, let answer else { throw .noAnswer(String(decoding: request.prefix(80), as: UTF8.self)) }
-        consumed = answer.end
-        return (answer.status, buffer[answer.bodyStart..<answer.end])
+        guard served else { throw .noAnswer(String(decoding: request.prefix(80), as: UTF8.self)) }
+        return (status, body)
     }
 
     /// Sends `request` and serves until the head of an event stream (or any answer) has come.
     func openStream(_ request: [UInt8], on server: HTTPServer) throws(RequestBenchmark.Failure) -> Int {
+        start(keepingBody: false)
         try send(request)
-        var status: Int?
         let served = server.serveOnCallingThread {
             readAvailable()
-            status = Self.headEnd(buffer).map { _ in Self.status(buffer) }
-            return status != nil
+            return remaining != nil
         }
-        guard served, let status else { throw .noAnswer("event stream") }
-        buffer.removeAll(keepingCapacity: true)
-        consumed = 0
+        guard served else { throw .noAnswer("event stream") }
         return status
     }
 
     /// Reads and drops what has arrived (an event stream's events).
     func discardAvailable() {
-        readAvailable()
-        buffer.removeAll(keepingCapacity: true)
+        while true {
+            let count = recv(fd, scratch.baseAddress, scratch.count, 0)
+            if count < scratch.count { return }
+        }
+    }
+
+    private func start(keepingBody: Bool) {
+        head.removeAll(keepingCapacity: true)
+        body.removeAll(keepingCapacity: true)
+        remaining = nil
+        status = 0
+        keepsBody = keepingBody
     }
 
     private func send(_ request: [UInt8]) throws(RequestBenchmark.Failure) {
@@ -95,47 +97,68 @@ final class BenchConnection {
         guard sent == request.count else { throw .setUp("send: \(sent) of \(request.count) bytes") }
     }
 
-    /// Appends what the socket holds now, one `recv` per 64 KiB.
+    /// Takes what the socket holds now.
     private func readAvailable() {
         while true {
             let count = recv(fd, scratch.baseAddress, scratch.count, 0)
             guard count > 0 else { return }
-            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
+            take(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
             if count < scratch.count { return }
         }
     }
 
-    // MARK: - Answers (RFC 9112 §6.3: Rathaus frames every answer but event streams by Content-Length)
-
-    /// The status, end and body start of the first answer in `bytes` once it is complete.
-    static func complete(_ bytes: [UInt8]) -> (status: Int, end: Int, bodyStart: Int)? {
-        guard let headEnd = headEnd(bytes) else { return nil }
-        let status = status(bytes)
-        let length = (status == 204 || status == 304) ? 0 : contentLength(bytes[..<headEnd]) ?? 0
-        let bodyStart = headEnd + 4
-        guard bytes.count >= bodyStart + length else { return nil }
-        return (status, bodyStart + length, bodyStart)
+    /// Reads the head as it arrives, then counts the body (RFC 9112 §6.3: Rathaus frames every
+    /// answer but event streams by `Content-Length`). A head that arrives whole (nearly always)
+    /// is read where it lies.
+    private func take(_ bytes: UnsafeRawBufferPointer) {
+        if let left = remaining {
+            remaining = left - bytes.count
+            if keepsBody { body.append(contentsOf: bytes) }
+            return
+        }
+        if head.isEmpty, let end = Self.headEnd(bytes, from: 0) {
+            begin(bytes, headEnd: end)
+            return
+        }
+        let scanFrom = max(0, head.count - 3)
+        head.append(contentsOf: bytes)
+        guard let end = Self.headEnd(head, from: scanFrom) else { return }
+        head.withUnsafeBytes { begin($0, headEnd: end) }
     }
 
-    static func headEnd(_ bytes: [UInt8]) -> Int? {
-        guard bytes.count >= 4 else { return nil }
-        var index = 0
+    /// Reads the status and length of the head that ends at `end` in `bytes`, and takes the
+    /// body bytes after it.
+    private func begin(_ bytes: UnsafeRawBufferPointer, headEnd end: Int) {
+        status = Self.status(bytes)
+        let length = (status == 204 || status == 304) ? 0 : Self.contentLength(bytes[..<end]) ?? 0
+        if keepsBody { body.append(contentsOf: bytes[(end + 4)...]) }
+        remaining = length - (bytes.count - (end + 4))
+    }
+
+    static func headEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var index = start
         while index + 3 < bytes.count {
-            if bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 {
-                return index
-            }
+            // Jump from CR to CR (memchr), then look at the three bytes after it.
+            guard let found = memchr(base + index, 13, bytes.count - 3 - index) else { return nil }
+            index = UnsafeRawPointer(found) - base
+            if bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 { return index }
             index += 1
         }
         return nil
     }
 
-    static func status(_ bytes: [UInt8]) -> Int {
+    static func headEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBytes { headEnd($0, from: start) }
+    }
+
+    static func status(_ bytes: UnsafeRawBufferPointer) -> Int {
         guard bytes.count >= 12 else { return 0 }
         return bytes[9...11].reduce(0) { $0 * 10 + Int($1) - 48 }
     }
 
     /// The value of `Content-Length` in a head, looked for at the start of each line only.
-    static func contentLength(_ head: ArraySlice<UInt8>) -> Int? {
+    static func contentLength(_ head: Slice<UnsafeRawBufferPointer>) -> Int? {
         let name = Array("content-length:".utf8)
         var index = head.startIndex
         while index < head.endIndex {

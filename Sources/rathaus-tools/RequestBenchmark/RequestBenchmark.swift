@@ -87,31 +87,17 @@ struct RequestBenchmark {
     }
 
     func run(report: (Figure) -> Void) throws {
-        let town = try MunicipalityLoader.load(path: options.configuration)
-        guard town.offices.contains(where: { $0.id.rawValue == Self.office }) else {
-            throw Failure.setUp("the municipality has no office '\(Self.office)'")
-        }
-        let directory = FileManager.default.temporaryDirectory.path + "/rathaus-requests-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let (session, directory) = try start()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        var admission = AdmissionConfiguration()
-        admission.requestsPerSecond = 1_000_000
-        admission.burst = 1_000_000
-        var http = HTTPServer.Configuration()
-        http.port = 0
-        let server = try RathausServer(
-            municipality: town, databasePath: directory + "/bench.sqlite", configuration: http, admission: admission,
-            availabilityCache: AvailabilityCache(lifetime: 3600), clock: { Self.now })
-        let session = try Session(server: server, town: town, options: options)
         var dump = 0
         for scenario in options.scenarios {
             let work = try session.prepare(scenario)
             for index in 0..<options.warmUp { try work(index) }
             dump += 1
             benchmarkMark(dump)
-            let start = ContinuousClock.now
+            let began = ContinuousClock.now
             for index in options.warmUp..<(options.warmUp + options.count) { try work(index) }
-            let elapsed = ContinuousClock.now - start
+            let elapsed = ContinuousClock.now - began
             dump += 1
             benchmarkMark(dump)
             let nanoseconds =
@@ -122,6 +108,33 @@ struct RequestBenchmark {
                     scenario: scenario, iterations: options.count,
                     requests: options.count * scenario.requestsPerIteration, nanoseconds: nanoseconds, dump: dump))
         }
+    }
+
+    /// The body of the `availability` scenario's answer, as the benchmark's server gives it (for
+    /// a reference server to serve the same bytes).
+    func availabilityAnswer() throws -> [UInt8] {
+        let (session, directory) = try start()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        return try session.availabilityAnswer()
+    }
+
+    /// The server over a new database in a temporary directory, and its session.
+    private func start() throws -> (Session, String) {
+        let town = try MunicipalityLoader.load(path: options.configuration)
+        guard town.offices.contains(where: { $0.id.rawValue == Self.office }) else {
+            throw Failure.setUp("the municipality has no office '\(Self.office)'")
+        }
+        let directory = FileManager.default.temporaryDirectory.path + "/rathaus-requests-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var admission = AdmissionConfiguration()
+        admission.requestsPerSecond = 1_000_000
+        admission.burst = 1_000_000
+        var http = HTTPServer.Configuration()
+        http.port = 0
+        let server = try RathausServer(
+            municipality: town, databasePath: directory + "/bench.sqlite", configuration: http, admission: admission,
+            availabilityCache: AvailabilityCache(lifetime: 3600), clock: { Self.now })
+        return (try Session(server: server, town: town, options: options), directory)
     }
 }
 
