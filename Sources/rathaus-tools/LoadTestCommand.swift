@@ -44,7 +44,7 @@ enum LoadTestCommand: Subcommand {
 
         'mixed' runs the first-come rush (default office buergeramt of Calendars/rush/buergeramt.json,
         service impfung) while the same office's hall works on connections of its own: --displays
-        event streams of the office (default 20), a kiosk drawing a walk-in ticket every second,
+        event streams of the office (default 20), a kiosk drawing a walk-in ticket every half second,
         the --counters (default s1,s2,s3,s4) calling the next ticket and finishing it after
         --serve seconds (default 3), and --hotline agents (default 4) booking anmeldung by phone
         every --hotline-every seconds (default 3), all with staff tokens. It reports the rush as

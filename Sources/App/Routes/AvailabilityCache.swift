@@ -110,6 +110,9 @@ package final class AvailabilityCache: Sendable {
     /// dropping the oldest answers while the limits are passed; returns the entry. An answer
     /// larger than `maxBytes` is returned but not kept.
     package func put(_ key: Key, body: [UInt8], version: Int, minute: Int64) -> Entry {
+        // Kept in storage of its own size: a body written by growing an array holds up to twice
+        // its bytes, which `maxBytes` would not see.
+        let body = body.withUnsafeBufferPointer { Array($0) }
         let born = now
         let etag = ETag.of(body)
         let size = Self.size(key: key, body: body)

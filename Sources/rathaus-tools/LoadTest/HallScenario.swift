@@ -17,7 +17,7 @@ final class HallScenario: LoadScenario {
         var hotlineService = "anmeldung"
         var counters = ["s1", "s2", "s3", "s4"]
         var hotlineAgents = 4
-        var ticketEvery = 1.0
+        var ticketEvery = 0.5
         var serveSeconds = 3.0
         var hotlineEvery = 3.0
         var kioskToken = ""
