@@ -6,10 +6,12 @@ import Scheduling
 /// `rathaus-tools bench core`: how fast the scheduling core answers and decides, in memory.
 enum BenchCommand: Subcommand {
     static let name = "bench"
-    static let summary = "measure the scheduling core (in memory), durable storage, or requests through the server"
+    static let summary =
+        "measure the scheduling core (in memory), durable storage, mail delivery or requests through the server"
     static let usage = """
         usage: rathaus-tools bench core [--config FILE] [--runs N] [--bookings N]
                rathaus-tools bench storage [--config FILE] [--callers N] [--bookings N] [--dir DIR]
+               rathaus-tools bench mail --port PORT [--messages N] [--batch N] [--rounds N]
                rathaus-tools bench requests [--config FILE] [--scenarios A,B,…] [--count N] [--warm-up N] [--displays N]
                                             [--print-availability]
 
@@ -22,6 +24,10 @@ enum BenchCommand: Subcommand {
         database in DIR (default: a temporary directory), with --callers concurrent callers
         (default 32) and, for a quarter as many, with one caller; beside them, in the same run
         and directory, a plain loop of one-row insert transactions with the same pragmas.
+
+        'mail' hands --messages (default 2000) confirmations to the SMTP relay at 127.0.0.1:PORT,
+        --batch (default 100) per connection, with and without PIPELINING in alternating rounds
+        (default 5); Scripts/bench-mail starts a local aiosmtpd for it.
 
         'requests' replays fixed requests through the whole server as 'rathaus serve' builds it
         (request log, admission control, router, request pipeline, office writers, committer,
@@ -39,8 +45,19 @@ enum BenchCommand: Subcommand {
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
         let what = try arguments.positional()
-        guard what == "core" || what == "storage" || what == "requests" else {
-            throw UsageError("say what to measure: 'rathaus-tools bench core', 'storage' or 'requests'")
+        guard what == "core" || what == "storage" || what == "mail" || what == "requests" else {
+            throw UsageError("say what to measure: 'rathaus-tools bench core', 'storage', 'mail' or 'requests'")
+        }
+        if what == "mail" {
+            guard let port = try arguments.intOption("port", in: 1...65_535) else {
+                throw UsageError("say where the relay listens: --port PORT")
+            }
+            let messages = try arguments.intOption("messages", in: 1...1_000_000) ?? 2000
+            let batch = try arguments.intOption("batch", in: 1...100_000) ?? 100
+            let rounds = try arguments.intOption("rounds", in: 1...100) ?? 5
+            try arguments.finish()
+            print(try MailBenchmark(port: port, messages: messages, batch: batch, rounds: rounds).run())
+            return 0
         }
         if what == "requests" { return try requests(&arguments) }
         let path = try arguments.option("config") ?? MunicipalityLoader.demoPath

@@ -153,7 +153,7 @@ enum CrashTestCommand: Subcommand {
                 throw CommandFailure("round \(round): \(problem) (\(problems.count) problems)")
             }
         }
-        let stored = try SQLiteConnection(path: path).scalar("SELECT count(*) FROM booking", as: Int.self) ?? 0
+        let stored = try SQLiteConnection(path: path).bookingCount()
         print(
             "crash test: \(rounds) kills, \(reported.count) answered bookings and \(cancelled.count) answered cancellations all stored complete; \(stored) bookings in the file; no counter time taken twice; integrity ok"
         )

@@ -12,6 +12,9 @@ package final class RathausServer {
     package let http: HTTPServer
     package let database: Database
     private let timers: [any DispatchSourceTimer]
+    private let maintenance: DispatchQueue
+    private let clock: @Sendable () -> Instant
+    private let log: @Sendable (String) -> Void
 
     /// How often expired holds are released and old days forgotten.
     package static let sweepInterval: Duration = .seconds(30)
@@ -22,15 +25,30 @@ package final class RathausServer {
 
     /// Opens the database and binds the listening socket; `start` begins serving. Log lines go to
     /// `log`, or when nil to standard error (request lines in one write per event-loop pass).
-    package init(
+    package convenience init(
         municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
         admission: AdmissionConfiguration = AdmissionConfiguration(),
         availabilityCache: AvailabilityCache = AvailabilityCache(), clock: @escaping @Sendable () -> Instant,
         log: (@Sendable (String) -> Void)? = nil
     ) throws {
+        try self.init(
+            live: LiveConfiguration(municipality: municipality), databasePath: databasePath,
+            configuration: configuration, admission: admission, availabilityCache: availabilityCache, clock: clock,
+            log: log)
+    }
+
+    /// The server of the configuration `live` (resolved from the file and the database by
+    /// `ConfigurationStartup`).
+    package init(
+        live: LiveConfiguration, databasePath: String, configuration: HTTPServer.Configuration,
+        admission: AdmissionConfiguration = AdmissionConfiguration(),
+        availabilityCache: AvailabilityCache = AvailabilityCache(), clock: @escaping @Sendable () -> Instant,
+        log: (@Sendable (String) -> Void)? = nil
+    ) throws {
+        let municipality = live.municipality
         let database = try Database.open(path: databasePath, municipality: municipality, clock: clock)
         let app = try RathausApp(
-            municipality: municipality, database: database, clock: clock, availabilityCache: availabilityCache,
+            configuration: live, database: database, clock: clock, availabilityCache: availabilityCache,
             log: log ?? Log.standardError)
         let metrics = app.metrics
         http = try HTTPServer(
@@ -43,6 +61,9 @@ package final class RathausServer {
         self.app = app
         self.database = database
         let queue = DispatchQueue(label: "rathaus.maintenance")
+        self.maintenance = queue
+        self.clock = clock
+        self.log = log ?? Log.standardError
         func every(_ interval: Duration, _ work: @escaping @Sendable () -> Void) -> any DispatchSourceTimer {
             let timer = DispatchSource.makeTimerSource(queue: queue)
             let seconds = Double(interval.components.seconds)
@@ -54,7 +75,10 @@ package final class RathausServer {
         let writers = Array(database.writers.values)
         timers = [
             every(Self.sweepInterval) { [rush = app.rush] in
-                for writer in writers { writer.submit(.sweep) { _ in } }
+                for writer in writers {
+                    writer.submit(.sweep) { _ in }
+                    writer.submit(.passOverLate) { _ in }
+                }
                 rush.queue.async {
                     rush.preloadRooms()
                     rush.runDueDraws()
@@ -62,6 +86,9 @@ package final class RathausServer {
             },
             every(Self.retentionInterval) {
                 do {
+                    // Finished days are rolled up into the statistics before anything is erased.
+                    try database.rollUpStatistics(
+                        offices: municipality.offices, services: municipality.services, now: clock())
                     let erased = try database.erasePersonalData(olderThanDays: municipality.retentionDays, now: clock())
                     try database.committer.withConnection { connection in
                         _ = try connection.deleteIdempotencyKeys(
@@ -90,10 +117,25 @@ package final class RathausServer {
         }
     }
 
+    /// Starts serving and the periodic work; a draw whose registration closed while the server
+    /// was stopped runs at once rather than at the first sweep.
     package func start() throws {
         try http.start()
         started = true
         for timer in timers { timer.resume() }
+        // Days that ended while the server was stopped are rolled up at once, not after an hour.
+        let (database, municipality, clock, log) = (database, app.municipality, clock, log)
+        maintenance.async {
+            do {
+                let days = try database.rollUpStatistics(
+                    offices: municipality.offices, services: municipality.services, now: clock())
+                if days > 0 { log("level=info event=statistics.rollup days=\(days)") }
+            } catch {
+                log("level=error event=statistics.rollup error=\"\(String(describing: error).prefix(200))\"")
+            }
+        }
+        let rush = app.rush
+        rush.queue.async { rush.runDueDraws() }
     }
 
     /// Stops accepting, lets in-flight requests finish within `gracePeriod`, closes streams.

@@ -2,7 +2,7 @@ import ICalendar
 package import Scheduling
 
 /// Turns a municipality's JSON configuration into the scheduling core's values, checking every
-/// field; the README's "Configuration" section documents the format.
+/// field; Documentation/Configuration.md ("The municipality file") documents the format.
 package enum MunicipalityDecoder {
     /// The sixteen German states (ISO 3166-2:DE), whose public holidays an office observes.
     package static let states: [String] = [
@@ -60,7 +60,9 @@ package enum MunicipalityDecoder {
             }
             offices.append(office)
         }
+        let publicURL = try object.optional("publicURL").map(publicURL)
         try object.finish()
+        try checkRemoteTickets(offices, services: services, path: "offices")
         for (index, service) in services.enumerated() {
             switch service.rush {
             case .draw(let draw):
@@ -90,160 +92,8 @@ package enum MunicipalityDecoder {
             allGroups.append(ServiceGroup(letter: letter, name: letter))
         }
         return Municipality(
-            name: name, services: services, groups: allGroups, offices: offices, retentionDays: retentionDays)
-    }
-
-    // MARK: Services
-
-    static func group(_ reader: JSONReader) throws(JSONPathError) -> ServiceGroup {
-        var object = try reader.object()
-        let letterReader = try object.required("letter")
-        let letter = try letterReader.string()
-        guard letter.count == 1, letter.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
-            throw letterReader.fail("must be one capital letter A–Z")
-        }
-        let group = ServiceGroup(
-            letter: letter, name: try object.required("name").text(maxLength: 100),
-            dailyTicketCap: try object.optional("dailyTicketCap")?.int(in: 1...9999))
-        try object.finish()
-        return group
-    }
-
-    static func service(_ reader: JSONReader, groups: Set<String>) throws(JSONPathError) -> Service {
-        var object = try reader.object()
-        let id = try identifier(object.required("id"))
-        let groupReader = try object.required("group")
-        let group = try groupReader.string()
-        guard groups.isEmpty || groups.contains(group) else {
-            throw groupReader.fail("unknown group \"\(group)\"")
-        }
-        guard group.count == 1, group.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
-            throw groupReader.fail("must be one capital letter A–Z")
-        }
-        var feeCents: Int?
-        var feeNote: String?
-        if var fee = try object.optional("fee")?.object() {
-            feeCents = try fee.optional("cents")?.int(in: 0...1_000_000)
-            feeNote = try fee.optional("note")?.text()
-            try fee.finish()
-        }
-        let documents = try (object.optional("documents")?.array() ?? []).map(document)
-        let service = Service(
-            id: ServiceID(id), name: try object.required("name").text(maxLength: 200),
-            durationMinutes: try object.required("durationMinutes").int(in: 1...480),
-            maxPersons: try object.optional("maxPersons")?.int(in: 1...20) ?? 1,
-            bookableOnline: try object.optional("bookableOnline")?.bool() ?? true, feeCents: feeCents,
-            feeNote: feeNote, leika: try leika(object.optional("leika")), group: group, documents: documents,
-            window: try object.optional("window").map(window),
-            maxActivePerContact: try object.optional("maxActivePerContact")?.int(in: 1...100),
-            rush: try rush(&object))
-        try object.finish()
-        return service
-    }
-
-    static func rush(_ object: inout JSONObjectReader) throws(JSONPathError) -> RushMode? {
-        let room = object.optional("waitingRoom")
-        let draw = object.optional("draw")
-        if let room, draw != nil { throw room.fail("a service has a waiting room or a draw, not both") }
-        if let room {
-            var fields = try room.object()
-            let defaults = WaitingRoomPolicy()
-            let policy = WaitingRoomPolicy(
-                opensMinutesBefore: try fields.optional("opensMinutesBefore")?.int(in: 0...1440)
-                    ?? defaults.opensMinutesBefore,
-                admitPerMinute: try fields.optional("admitPerMinute")?.int(in: 1...100_000) ?? defaults.admitPerMinute,
-                admissionMinutes: try fields.optional("admissionMinutes")?.int(in: 1...1440)
-                    ?? defaults.admissionMinutes,
-                activeMinutesAfter: try fields.optional("activeMinutesAfter")?.int(in: 0...10_080)
-                    ?? defaults.activeMinutesAfter)
-            try fields.finish()
-            return .waitingRoom(policy)
-        }
-        guard let draw else { return nil }
-        var fields = try draw.object()
-        let office = OfficeID(try identifier(fields.required("office")))
-        let closesReader = try fields.required("registrationCloses")
-        let closesText = try closesReader.string()
-        let parts = closesText.split(separator: "T")
-        guard parts.count == 2, let closesDate = LocalDate(iso: parts[0]), let closesTime = LocalTime(hhmm: parts[1])
-        else {
-            throw closesReader.fail("expected a local time YYYY-MM-DDTHH:MM, got \"\(closesText)\"")
-        }
-        let slotsFrom = try date(fields.required("slotsFrom"))
-        let toReader = try fields.required("slotsTo")
-        let slotsTo = try date(toReader)
-        guard slotsTo >= slotsFrom else { throw toReader.fail("must not be before slotsFrom") }
-        var priorities: [DrawPolicy.Priority] = []
-        for reader in try fields.required("priorities").array() {
-            var priority = try reader.object()
-            let id = try identifier(priority.required("id"))
-            guard !priorities.contains(where: { $0.id == id }) else {
-                throw reader.fail("priority \"\(id)\" named twice")
-            }
-            priorities.append(DrawPolicy.Priority(id: id, name: try priority.required("name").text(maxLength: 100)))
-            try priority.finish()
-        }
-        guard !priorities.isEmpty else {
-            throw JSONPathError(path: draw.path + ".priorities", message: "must not be empty")
-        }
-        try fields.finish()
-        return .draw(
-            DrawPolicy(
-                office: office, closesDate: closesDate, closesTime: closesTime, slotsFrom: slotsFrom, slotsTo: slotsTo,
-                priorities: priorities))
-    }
-
-    static func leika(_ reader: JSONReader?) throws(JSONPathError) -> String? {
-        guard let reader else { return nil }
-        let key = try reader.string()
-        guard key.count == 14, key.allSatisfy(\.isASCIIDigitCharacter) else {
-            throw reader.fail("a LeiKa key has 14 digits")
-        }
-        return key
-    }
-
-    static func document(_ reader: JSONReader) throws(JSONPathError) -> Document {
-        var object = try reader.object()
-        let document = Document(
-            name: try object.required("name").text(), note: try object.optional("note")?.text(),
-            condition: try object.optional("condition")?.text())
-        try object.finish()
-        return document
-    }
-
-    static func window(_ reader: JSONReader) throws(JSONPathError) -> BookingWindow {
-        var object = try reader.object()
-        let window = try window(&object, defaults: BookingWindow())
-        try object.finish()
-        return window
-    }
-
-    /// Reads the booking-window fields from `object`, falling back to `defaults`.
-    static func window(_ object: inout JSONObjectReader, defaults: BookingWindow) throws(JSONPathError)
-        -> BookingWindow
-    {
-        let window = BookingWindow(
-            minNoticeDays: try object.optional("minNoticeDays")?.int(in: 0...365) ?? defaults.minNoticeDays,
-            minNoticeMinutes: try object.optional("minNoticeMinutes")?.int(in: 0...10_080) ?? defaults.minNoticeMinutes,
-            maxAdvanceDays: try object.optional("maxAdvanceDays")?.int(in: 0...730) ?? defaults.maxAdvanceDays,
-            releaseTime: try object.optional("releaseTime").map(time) ?? defaults.releaseTime,
-            weeklyRelease: try object.optional("weeklyRelease").map(weeklyRelease) ?? defaults.weeklyRelease)
-        guard window.maxAdvanceDays >= window.minNoticeDays else {
-            throw object.error("maxAdvanceDays must not be less than minNoticeDays")
-        }
-        return window
-    }
-
-    static func weeklyRelease(_ reader: JSONReader) throws(JSONPathError) -> WeeklyRelease {
-        var object = try reader.object()
-        let dayReader = try object.required("weekday")
-        let key = try dayReader.string()
-        guard let weekday = Weekday(key: key) else { throw dayReader.fail("unknown day \"\(key)\"; use mon … sun") }
-        let release = WeeklyRelease(
-            weekday: weekday, time: try time(object.required("time")),
-            weeksAhead: try object.optional("weeksAhead")?.int(in: 0...52) ?? 1)
-        try object.finish()
-        return release
+            name: name, services: services, groups: allGroups, offices: offices, retentionDays: retentionDays,
+            publicURL: publicURL)
     }
 
     // MARK: Offices
@@ -281,6 +131,7 @@ package enum MunicipalityDecoder {
         }
         let hoursReaders = try object.required("openingHours").array()
         let hours = try hoursReaders.map { reader throws(JSONPathError) in try rule(reader, withContingent: false) }
+        try refuseOverlaps(hours, readers: hoursReaders)
         let breaks = try (object.optional("breaks")?.array() ?? []).map { reader throws(JSONPathError) in
             try rule(reader, withContingent: false)
         }
@@ -368,8 +219,10 @@ package enum MunicipalityDecoder {
             id: OfficeID(id), name: try object.required("name").text(maxLength: 200),
             address: try (object.optional("address")?.array() ?? []).map { reader throws(JSONPathError) in
                 try reader.text(maxLength: 200)
-            }, timeZone: zone, state: state, gridMinutes: grid, bookingStepMinutes: step, openingHours: hours,
-            breaks: breaks, closures: closures, counters: counters, booking: booking, queue: queue, display: display)
+            }, mapURL: try object.optional("mapURL").map(httpsURL), timeZone: zone, state: state, gridMinutes: grid,
+            bookingStepMinutes: step, openingHours: hours,
+            breaks: breaks, closures: closures, counters: counters, booking: booking, queue: queue, display: display,
+            remoteTickets: try object.optional("remoteTickets").map(remoteTickets))
         try object.finish()
         return office
     }
@@ -414,11 +267,12 @@ package enum MunicipalityDecoder {
             guard services.contains(skill) else { throw skillReader.fail("unknown service \"\(skill)\"") }
             skills.insert(skill)
         }
+        let hourReaders = try object.optional("hours")?.array() ?? []
+        let hours = try hourReaders.map { reader throws(JSONPathError) in try rule(reader, withContingent: true) }
+        try refuseOverlaps(hours, readers: hourReaders)
         let counter = Counter(
             id: CounterID(id), name: try object.required("name").text(maxLength: 100), skills: skills,
-            hours: try (object.optional("hours")?.array() ?? []).map { reader throws(JSONPathError) in
-                try rule(reader, withContingent: true)
-            },
+            hours: hours,
             contingent: try object.optional("openTo").map(contingent) ?? .online,
             breaks: try (object.optional("breaks")?.array() ?? []).map { reader throws(JSONPathError) in
                 try rule(reader, withContingent: false)
@@ -480,36 +334,4 @@ package enum MunicipalityDecoder {
         return closure
     }
 
-    // MARK: Values
-
-    /// An id used in URLs: 1–64 characters of `a-z`, `0-9`, `-` and `_`.
-    static func identifier(_ reader: JSONReader) throws(JSONPathError) -> String {
-        let text = try reader.string()
-        guard (1...64).contains(text.count),
-            text.unicodeScalars.allSatisfy({
-                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
-            })
-        else { throw reader.fail("an id is 1 to 64 characters of a-z, 0-9, - and _, got \"\(text)\"") }
-        return text
-    }
-
-    static func time(_ reader: JSONReader) throws(JSONPathError) -> LocalTime {
-        let text = try reader.string()
-        guard let time = LocalTime(hhmm: text) else { throw reader.fail("expected a time HH:MM, got \"\(text)\"") }
-        return time
-    }
-
-    static func date(_ reader: JSONReader) throws(JSONPathError) -> LocalDate {
-        let text = try reader.string()
-        guard let date = LocalDate(iso: text) else { throw reader.fail("expected a date YYYY-MM-DD, got \"\(text)\"") }
-        return date
-    }
-
-    static func contingent(_ reader: JSONReader) throws(JSONPathError) -> Contingent {
-        let text = try reader.string()
-        guard let value = Contingent(key: text) else {
-            throw reader.fail("expected one of online, hotline, counter, walkIn, got \"\(text)\"")
-        }
-        return value
-    }
 }

@@ -1,5 +1,5 @@
 package import HTTPServer
-package import Scheduling
+import Scheduling
 package import Storage
 
 /// One route: its method and path, its contract (what it reads of a request and who may call it),
@@ -38,6 +38,10 @@ package struct Endpoint: Sendable {
 
     /// Whether the route is part of the API, and so of the OpenAPI document.
     package var isDocumented: Bool { operation != nil }
+
+    /// Whether the route is a page for people (not the API, an asset or an operational route):
+    /// its problems are answered as a page in its language, not as problem JSON.
+    package var isPage: Bool { operation == nil && !isStrict && !path.hasPrefix("/assets/") }
 
     /// The names of the route's path parameters (`{office}` → `office`).
     package var pathParameters: [String] {

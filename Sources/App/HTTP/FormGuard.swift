@@ -36,20 +36,7 @@ package final class FormGuard: Sendable {
 
     /// The guard with the database's key, made on first use.
     package convenience init(database: Database) throws {
-        let key = try database.committer.withConnection { connection in
-            try connection.transaction(.immediate) {
-                if let stored = try connection.scalar(
-                    "SELECT value FROM server_secret WHERE name = 'page-forms'", as: [UInt8].self), stored.count == 32
-                {
-                    return stored
-                }
-                let fresh = Secrets.bytes(32)
-                try connection.execute(
-                    "INSERT OR REPLACE INTO server_secret (name, value) VALUES ('page-forms', ?)", [fresh])
-                return fresh
-            }
-        }
-        self.init(key: key)
+        self.init(key: try database.committer.withConnection { try $0.serverSecret(named: "page-forms") })
     }
 
     /// The form token for a page and the `Set-Cookie` value to send with it when the request

@@ -58,10 +58,7 @@ package final class IdempotencyKeys: Sendable {
                         ]))))
             return
         }
-        let mark = IdempotencyMark(
-            scope: scope, key: Self.hex(SHA256.hash(Array("\(scope)\n\(key)".utf8))),
-            requestHash: SHA256.hash(Array("\(request.method.rawValue) \(request.path)\n".utf8) + request.body),
-            streamKey: SHA256.hash(Array("rathaus idempotency\n\(scope)\n\(key)".utf8)))
+        let mark = Self.mark(request, key: key, scope: scope)
         guard inFlight.withLock({ $0.insert(Self.slot(mark)).inserted }) else {
             completion(
                 .answer(
@@ -132,6 +129,15 @@ package final class IdempotencyKeys: Sendable {
             self.release(mark)
             completion()
         }
+    }
+
+    /// What is recorded for `request` under the client's `key` in `scope`: the hashes of the key
+    /// and the request, and the key stream's key derived from the client's key.
+    package static func mark(_ request: HTTPRequest, key: String, scope: String) -> IdempotencyMark {
+        IdempotencyMark(
+            scope: scope, key: hex(SHA256.hash(Array("\(scope)\n\(key)".utf8))),
+            requestHash: SHA256.hash(Array("\(request.method.rawValue) \(request.path)\n".utf8) + request.body),
+            streamKey: SHA256.hash(Array("rathaus idempotency\n\(scope)\n\(key)".utf8)))
     }
 
     /// Frees the key without storing an answer.

@@ -23,16 +23,20 @@ package final class Pipeline: Sendable {
     let reader: SerialConnection
     let metrics: Metrics
     let log: @Sendable (String) -> Void
+    /// How a page's problem is answered: as a page in the request's language.
+    let problemPage: @Sendable (APIProblem, HTTPRequest) -> Reply
 
     package init(
         callers: CallerResolver, idempotency: IdempotencyKeys, reader: SerialConnection, metrics: Metrics,
-        log: @escaping @Sendable (String) -> Void
+        log: @escaping @Sendable (String) -> Void,
+        problemPage: @escaping @Sendable (APIProblem, HTTPRequest) -> Reply = { problem, _ in .problem(problem) }
     ) {
         self.callers = callers
         self.idempotency = idempotency
         self.reader = reader
         self.metrics = metrics
         self.log = log
+        self.problemPage = problemPage
     }
 
     /// Runs `endpoint` for `request` (its route parameters filled in) and answers once through
@@ -48,7 +52,10 @@ package final class Pipeline: Sendable {
             return
         }
         guard endpoint.contract.access != .open else {
-            handle(endpoint, RequestContext(request: request, caller: .citizen(bookingToken: nil)), done)
+            handle(
+                endpoint,
+                RequestContext(request: request, caller: .citizen(bookingToken: nil), isPage: endpoint.isPage),
+                done)
             return
         }
         // Most callers are known without a database read (no token, a booking's token, a staff
@@ -67,15 +74,15 @@ package final class Pipeline: Sendable {
         do throws(APIProblem) {
             let caller = try caller.get()
             try Self.checkAccess(endpoint.contract.access, caller: caller, request: request)
-            handle(endpoint, RequestContext(request: request, caller: caller), done)
+            handle(endpoint, RequestContext(request: request, caller: caller, isPage: endpoint.isPage), done)
         } catch {
-            done(.problem(error))
+            done(endpoint.isPage ? problemPage(error, request) : .problem(error))
         }
     }
 
     /// Runs the handler and carries out its outcome.
     private func handle(_ endpoint: Endpoint, _ context: RequestContext, _ done: Completion) {
-        let outcome = attempt(context.request) { try endpoint.handler(context) }
+        let outcome = attempt(context) { try endpoint.handler(context) }
         let keyed = endpoint.contract.idempotent ? context.request.headers["Idempotency-Key"] : nil
         perform(outcome, context, key: keyed, done)
     }
@@ -85,12 +92,12 @@ package final class Pipeline: Sendable {
         switch outcome {
         case .reply(let reply):
             done(reply)
-        case .read(let body):
-            reader.async { connection in
-                self.perform(self.attempt(context.request) { try body(connection) }, context, key: key, done)
+        case .read(let connection, let body):
+            (connection ?? reader).async { connection in
+                self.perform(self.attempt(context) { try body(connection) }, context, key: key, done)
             }
         case .onQueue(let queue, let body):
-            queue.async { self.perform(self.attempt(context.request) { try body() }, context, key: key, done) }
+            queue.async { self.perform(self.attempt(context) { try body() }, context, key: key, done) }
         case .later(let start):
             start { next in self.perform(next, context, key: key, done) }
         case .command(let command, let writer, let linked, let render):
@@ -102,6 +109,13 @@ package final class Pipeline: Sendable {
                 self.carryOut(start, command, to: writer, linked: linked, render: render, context, done)
             }
         }
+    }
+
+    /// `reply` marked as the answer to an earlier request (`Idempotency-Replayed`).
+    static func replayed(_ reply: Reply) -> Reply {
+        guard case .response(var response) = reply else { return reply }
+        response.headers.set("Idempotency-Replayed", "true")
+        return .response(response)
     }
 
     /// Carries out a command under an idempotency key: replays, runs it with the key's mark, or
@@ -120,8 +134,9 @@ package final class Pipeline: Sendable {
             submit(command, to: writer, linked: linked, render: render, context, mark: mark, stored)
         case .recorded(let mark, let recorded, let token):
             recover(recorded, token: token, writer: writer) { result in
-                let next = self.attempt(context.request) { try render(result) }
-                let stored = done.storing { reply, send in self.idempotency.finish(mark, reply: reply, completion: send)
+                let next = self.attempt(context) { try render(result) }
+                let stored = done.storing(replayed: true) { reply, send in
+                    self.idempotency.finish(mark, reply: reply, completion: send)
                 }
                 self.perform(next, context, key: nil, stored)
             }
@@ -135,16 +150,18 @@ package final class Pipeline: Sendable {
     ) {
         writer.submit(command, actor: context.caller.actor, idempotency: mark, linked: linked) { result in
             self.count(result, command: command, office: writer.office.id)
-            self.perform(self.attempt(context.request) { try render(result) }, context, key: nil, done)
+            self.perform(self.attempt(context) { try render(result) }, context, key: nil, done)
         }
     }
 
-    /// The outcome of `body`, or the problem it throws (an unexpected error: a logged 500).
-    private func attempt(_ request: HTTPRequest, _ body: () throws -> Outcome) -> Outcome {
+    /// The outcome of `body`, or the problem it throws (an unexpected error: a logged 500); a
+    /// page's problem as a page.
+    private func attempt(_ context: RequestContext, _ body: () throws -> Outcome) -> Outcome {
+        let request = context.request
         do {
             return try body()
         } catch let problem as APIProblem {
-            return .problem(problem)
+            return context.isPage ? .reply(problemPage(problem, request)) : .problem(problem)
         } catch let page as PageAnswer {
             return .reply(page.reply)
         } catch {
@@ -152,6 +169,7 @@ package final class Pipeline: Sendable {
             log(
                 "level=error event=handler.error id=\(id) route=\(request.route ?? "-") "
                     + "error=\"\(String(describing: error).prefix(300))\"")
+            if context.isPage { return .reply(problemPage(.internalError(), request)) }
             return .reply(.response(.problem(.internalError(), instance: "/requests/" + id)))
         }
     }
@@ -177,7 +195,8 @@ package final class Pipeline: Sendable {
 
     /// Where a request's answer goes, once: through the conditional step (a conditional route's
     /// 200 gets its ETag, and a 304 when `If-None-Match` names it) to the server; under an
-    /// idempotency key, through storing it first.
+    /// idempotency key, through storing it first. A value, so that a request answered at once
+    /// costs no closure.
     struct Completion: Sendable {
         /// What a conditional route was asked.
         enum Condition: Sendable {
@@ -188,26 +207,35 @@ package final class Pipeline: Sendable {
 
         let reply: @Sendable (Reply) -> Void
         let ifNoneMatch: Condition
-        /// Runs with the final answer before it is sent, and sends it when done.
-        var store: (@Sendable (Reply, @escaping @Sendable () -> Void) -> Void)?
+        /// Runs with the answer before it is sent, and sends it when done.
+        private var store: (@Sendable (Reply, @escaping @Sendable () -> Void) -> Void)?
+        /// Whether the answer goes out marked as replayed (`Idempotency-Replayed`).
+        private var replayed = false
 
         init(reply: @escaping @Sendable (Reply) -> Void, ifNoneMatch: Condition) {
             self.reply = reply
             self.ifNoneMatch = ifNoneMatch
         }
 
-        /// The same completion with the answer stored by `store` before it goes out.
-        func storing(_ store: @escaping @Sendable (Reply, @escaping @Sendable () -> Void) -> Void) -> Completion {
+        /// The same completion with the answer stored by `store` before it goes out (marked as
+        /// replayed when `replayed`).
+        func storing(
+            replayed: Bool = false, _ store: @escaping @Sendable (Reply, @escaping @Sendable () -> Void) -> Void
+        ) -> Completion {
             var completion = self
             completion.store = store
+            completion.replayed = replayed
             return completion
         }
 
         func callAsFunction(_ answer: Reply) {
-            if let store {
-                store(answer) { reply(Pipeline.finalize(answer, ifNoneMatch)) }
-            } else {
+            guard let store else {
                 reply(Pipeline.finalize(answer, ifNoneMatch))
+                return
+            }
+            let (reply, ifNoneMatch, replayed) = (reply, ifNoneMatch, replayed)
+            store(answer) {
+                reply(Pipeline.finalize(replayed ? Pipeline.replayed(answer) : answer, ifNoneMatch))
             }
         }
     }

@@ -1,6 +1,6 @@
 package import HTTPServer
-package import Scheduling
-package import Storage
+import Scheduling
+import Storage
 
 /// What a handler is given: the request (with its route parameters) and its caller, resolved and
 /// checked against the route's access by the pipeline (a citizen without a token when the route
@@ -8,10 +8,13 @@ package import Storage
 package struct RequestContext: Sendable {
     package let request: HTTPRequest
     package let caller: Caller
+    /// Whether the route is a page: its problems are answered as a page, not as JSON.
+    package let isPage: Bool
 
-    package init(request: HTTPRequest, caller: Caller) {
+    package init(request: HTTPRequest, caller: Caller, isPage: Bool = false) {
         self.request = request
         self.caller = caller
+        self.isPage = isPage
     }
 
     /// The route's `{name}` parameter (empty when missing).

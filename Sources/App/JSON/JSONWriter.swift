@@ -1,6 +1,6 @@
 import Scheduling
 
-/// Writes JSON into a byte buffer by hand: fast enough for hot answers (shared/PERFORMANCE-NOTES:
+/// Writes JSON into a byte buffer by hand: fast enough for hot answers (Documentation/Performance.md:
 /// JSONEncoder costs 11–15 µs per response) and with a fixed member order, so equal content gives
 /// equal bytes (stable ETags).
 package struct JSONWriter: Sendable {

@@ -1,5 +1,5 @@
 import Display
-package import HTTPServer
+import HTTPServer
 import Scheduling
 
 /// A page's answer thrown from inside a handler (a refused form, a hold that is gone): the

@@ -24,12 +24,12 @@ extension OfficeRoutes {
         let now = directory.clock()
         let minute = now.secondsSinceEpoch / 60
         let key = AvailabilityCache.Key(
-            office: writer.office.id, channel: channel, staff: caller.staff != nil,
+            office: writer.officeID, channel: channel, staff: caller.staff != nil,
             query: context.request.rawQuery ?? "")
         if let hit = cache.get(key, version: version, minute: minute) {
             return .response(hit.response)
         }
-        let office = writer.office
+        let office = try directory.office(named: context.parameter("office"))
         let question = try Self.question(context.query, today: office.timeZone.local(now).date)
         if caller.staff == nil, let drawn = question.services.first(where: { rush.draw(of: $0) != nil }) {
             var json = JSONWriter()

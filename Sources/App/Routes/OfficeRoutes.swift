@@ -1,6 +1,7 @@
 import HTTPServer
 import Scheduling
 import Storage
+import Synchronization
 
 /// The offices and their services (answers that never change while the server runs, with their
 /// ETags), an office's closures as a calendar, and availability: the free start times of one
@@ -9,11 +10,21 @@ struct OfficeRoutes: Sendable {
     let directory: OfficeDirectory
     let rush: RushDesk
     let cache: AvailabilityCache
-    /// The answers that never change, made once with their ETags: all offices, each office, all
-    /// services.
-    private let offices: HTTPResponse
-    private let officeAnswers: [OfficeID: HTTPResponse]
-    private let services: HTTPResponse
+    /// The answers that never change while the configuration does not: all offices, each office,
+    /// all services, made once per configuration version with their ETags.
+    private let bodies = Box()
+
+    /// The static answers last made (a class, so that the routes' copies share it).
+    private final class Box: Sendable {
+        let made = Mutex<StaticBodies?>(nil)
+    }
+
+    struct StaticBodies: Sendable {
+        var version: Int
+        var offices: HTTPResponse
+        var office: [OfficeID: HTTPResponse]
+        var services: HTTPResponse
+    }
 
     /// The longest date range one availability request may span.
     static let maxAvailabilityDays = 92
@@ -22,17 +33,21 @@ struct OfficeRoutes: Sendable {
         self.directory = directory
         self.rush = rush
         self.cache = cache
-        let municipality = directory.municipality
+    }
+
+    /// The static answers of the configuration now.
+    func staticBodies() -> StaticBodies {
+        let state = directory.configuration.current
+        if let made = bodies.made.withLock({ $0 }), made.version == state.version { return made }
+        let municipality = state.municipality
         var json = JSONWriter()
         json.array { json in for office in municipality.offices { Representations.office(office, into: &json) } }
-        offices = Self.unchanging(json.bytes)
-        var answers: [OfficeID: HTTPResponse] = [:]
+        var each: [OfficeID: HTTPResponse] = [:]
         for office in municipality.offices {
             var one = JSONWriter()
             Representations.office(office, into: &one)
-            answers[office.id] = Self.unchanging(one.bytes)
+            each[office.id] = Self.unchanging(one.bytes)
         }
-        officeAnswers = answers
         var list = JSONWriter()
         list.array { json in
             for service in municipality.services {
@@ -40,11 +55,15 @@ struct OfficeRoutes: Sendable {
                 Representations.service(service, offices: at, into: &json)
             }
         }
-        services = Self.unchanging(list.bytes)
+        let made = StaticBodies(
+            version: state.version, offices: Self.unchanging(json.bytes), office: each,
+            services: Self.unchanging(list.bytes))
+        bodies.made.withLock { $0 = made }
+        return made
     }
 
-    /// An answer that never changes while the server runs: JSON, cacheable for a minute, with
-    /// its ETag.
+    /// An answer that changes only with the configuration: JSON, cacheable for a minute, with its
+    /// ETag (worked out once, not per request).
     static func unchanging(_ body: [UInt8]) -> HTTPResponse {
         HTTPResponse(
             status: .ok,
@@ -67,15 +86,15 @@ struct OfficeRoutes: Sendable {
                             OpenAPIText.json(#"{"type":"array","items":\#(OpenAPIText.ref("Office"))}"#, "The offices")
                         )
                     ])
-            ) { [offices] _ in .response(offices) },
+            ) { _ in .response(staticBodies().offices) },
             Endpoint(
                 .get, "/v1/offices/{office}", conditional,
                 operation: Operation(
                     "getOffice", tag: "Offices", "One office",
                     responses: [("200", OpenAPIText.json(OpenAPIText.ref("Office"), "The office"))])
-            ) { [directory, officeAnswers] context in
+            ) { context in
                 let office = try directory.office(named: context.parameter("office"))
-                return .response(officeAnswers[office.id] ?? Self.unchanging([]))
+                return .response(staticBodies().office[office.id] ?? Self.unchanging([]))
             },
             Endpoint(
                 .get, "/v1/services", conditional,
@@ -89,7 +108,7 @@ struct OfficeRoutes: Sendable {
                                 #"{"type":"array","items":\#(OpenAPIText.ref("Service"))}"#, "The services")
                         )
                     ])
-            ) { [services] _ in .response(services) },
+            ) { _ in .response(staticBodies().services) },
             Endpoint(
                 .get, "/v1/offices/{office}/availability",
                 Contract(query: Self.availabilityQuery, access: .caller, conditional: true),

@@ -54,6 +54,10 @@ package struct Router: Sendable {
     /// The most parameters a pattern has, to size the captures of a match once.
     private var maxParameters = 0
 
+    /// What answers a path that no pattern matches (under any method); nil: the server's 404
+    /// problem. The request reaches it with no route and no parameters, through the middleware.
+    package var unmatched: Handler?
+
     /// An empty router: every request is a 404.
     package init() {}
 

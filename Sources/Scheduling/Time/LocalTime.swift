@@ -9,6 +9,11 @@ package struct LocalTime: Hashable, Comparable, Sendable {
         self.minutes = minutes
     }
 
+    /// The time `minutes` after midnight, kept within the day (0 to 24:00).
+    package init(clamping minutes: Int) {
+        self.minutes = min(1440, max(0, minutes))
+    }
+
     package init?(hour: Int, minute: Int) {
         guard (0...24).contains(hour), (0...59).contains(minute), hour * 60 + minute <= 1440 else { return nil }
         self.minutes = hour * 60 + minute

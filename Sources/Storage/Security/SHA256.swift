@@ -54,7 +54,7 @@ package struct SHA256: Sendable {
         return digest
     }
 
-    private static let k: [UInt32] = [
+    private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
         0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
@@ -66,33 +66,54 @@ package struct SHA256: Sendable {
     ]
 
     private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for index in 0..<16 {
-            w[index] =
-                UInt32(block[index * 4]) << 24 | UInt32(block[index * 4 + 1]) << 16 | UInt32(block[index * 4 + 2]) << 8
-                | UInt32(block[index * 4 + 3])
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            for index in 0..<16 {
+                schedule[index] =
+                    UInt32(block[index * 4]) << 24 | UInt32(block[index * 4 + 1]) << 16
+                    | UInt32(block[index * 4 + 2]) << 8 | UInt32(block[index * 4 + 3])
+            }
+            SHA256.compress(&state, schedule)
         }
+    }
+
+    /// The eight working words of the hash: its state between blocks, and the digest at the end.
+    package typealias Words = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+    /// The words after `key` has been absorbed as one full block: HMAC's padded-key prefix
+    /// (`key` must be `blockSize` bytes).
+    static func words(afterBlock key: [UInt8]) -> Words {
+        var hasher = SHA256()
+        hasher.compress(key)
+        return hasher.state
+    }
+
+    /// The compression function of FIPS 180-4 §6.2.2 on one block whose sixteen big-endian words
+    /// are in `schedule[0..<16]`; `schedule` has room for 64 words and is overwritten. No
+    /// allocation, so that PBKDF2's hundreds of thousands of blocks cost only the arithmetic.
+    static func compress(_ state: inout Words, _ schedule: UnsafeMutableBufferPointer<UInt32>) {
         for index in 16..<64 {
-            let s0 = rotate(w[index - 15], 7) ^ rotate(w[index - 15], 18) ^ (w[index - 15] >> 3)
-            let s1 = rotate(w[index - 2], 17) ^ rotate(w[index - 2], 19) ^ (w[index - 2] >> 10)
-            w[index] = w[index - 16] &+ s0 &+ w[index - 7] &+ s1
+            let w15 = schedule[index - 15]
+            let w2 = schedule[index - 2]
+            let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
+            let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
+            schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
         }
         var (a, b, c, d, e, f, g, h) = state
-        for index in 0..<64 {
-            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ SHA256.k[index] &+ w[index]
-            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            h = g
-            g = f
-            f = e
-            e = d &+ t1
-            d = c
-            c = b
-            b = a
-            a = t1 &+ t2
+        roundConstants.withUnsafeBufferPointer { k in
+            // Eight rounds per pass with the working variables' roles rotated in the arguments
+            // instead of moved (FIPS 180-4 §6.2.2 step 3, unrolled).
+            var index = 0
+            while index < 64 {
+                round(a, b, c, &d, e, f, g, &h, k[index] &+ schedule[index])
+                round(h, a, b, &c, d, e, f, &g, k[index + 1] &+ schedule[index + 1])
+                round(g, h, a, &b, c, d, e, &f, k[index + 2] &+ schedule[index + 2])
+                round(f, g, h, &a, b, c, d, &e, k[index + 3] &+ schedule[index + 3])
+                round(e, f, g, &h, a, b, c, &d, k[index + 4] &+ schedule[index + 4])
+                round(d, e, f, &g, h, a, b, &c, k[index + 5] &+ schedule[index + 5])
+                round(c, d, e, &f, g, h, a, &b, k[index + 6] &+ schedule[index + 6])
+                round(b, c, d, &e, f, g, h, &a, k[index + 7] &+ schedule[index + 7])
+                index += 8
+            }
         }
         state = (
             state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
@@ -100,8 +121,21 @@ package struct SHA256: Sendable {
         )
     }
 
+    /// One round: `d` gains T1, `h` becomes T1 + T2; the caller renames the variables for the next.
     @inline(__always)
-    private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+        _ h: inout UInt32, _ constantAndWord: UInt32
+    ) {
+        // Ch and Maj in their shorter equivalent forms: g ^ (e & (f ^ g)), (a & b) | (c & (a | b)).
+        let t1 = h &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ (g ^ (e & (f ^ g))) &+ constantAndWord
+        let t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) &+ ((a & b) | (c & (a | b)))
+        d = d &+ t1
+        h = t1 &+ t2
+    }
+
+    @inline(__always)
+    private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
     }
 }

@@ -37,9 +37,13 @@ package final class OfficeWriter: @unchecked Sendable {
         var scheduled = false
     }
 
-    package let office: Office
-    private let services: [Service]
-    private let groups: [ServiceGroup]
+    /// The office's id (its configuration may change; its id never does).
+    package let officeID: OfficeID
+    /// The office as configured now (on `queue`; `office` publishes it).
+    var currentOffice: Office
+    var services: [Service]
+    var groups: [ServiceGroup]
+    let publishedOffice: Mutex<Office>
     private let committer: Committer
     private let references: ReferenceRegistry
     private let reader: SerialConnection
@@ -51,8 +55,11 @@ package final class OfficeWriter: @unchecked Sendable {
     private let observers = Mutex<[@Sendable ([Change]) -> Void]>([])
     private let version = Atomic<Int>(0)
 
-    private var schedule: OfficeSchedule
-    private var officeQueue: OfficeQueue
+    var schedule: OfficeSchedule
+    var officeQueue: OfficeQueue
+    /// The configuration and capacity before a reconfiguration not yet committed, put back if its
+    /// commit fails.
+    var reverting: (office: Office, services: [Service], groups: [ServiceGroup], schedule: OfficeSchedule)?
     private var inFlight = false
 
     /// The most commands decided together before their commit.
@@ -66,7 +73,9 @@ package final class OfficeWriter: @unchecked Sendable {
         references: ReferenceRegistry, reader: SerialConnection, clock: @escaping @Sendable () -> Instant,
         maxBatch: Int = 256
     ) throws {
-        self.office = office
+        self.officeID = office.id
+        self.currentOffice = office
+        self.publishedOffice = Mutex(office)
         self.services = services
         self.groups = groups
         self.committer = committer
@@ -82,9 +91,30 @@ package final class OfficeWriter: @unchecked Sendable {
         self.officeQueue = officeQueue
         self.publishedCapacity = Mutex(schedule.capacityView)
         self.publishedQueue = Mutex(officeQueue)
+        try flagMisfits(now: now)
+    }
+
+    /// Flags the bookings to come that the configuration no longer fits and that carry no flag
+    /// yet: a change made while the server was stopped (a new file) never leaves a booking in
+    /// closed time unflagged.
+    private func flagMisfits(now: Instant) throws {
+        let flags = schedule.bookings.values.filter { $0.isActive && $0.start > now }.compactMap { booking in
+            schedule.misfit(of: booking).map {
+                BookingFlag(booking: booking.id, version: nil, reason: $0.reason, flaggedAt: now)
+            }
+        }
+        guard !flags.isEmpty else { return }
+        try committer.withConnection { connection in
+            try connection.transaction(.immediate) {
+                for flag in flags { try connection.flagBookingUnlessFlagged(flag) }
+            }
+        }
     }
 
     // MARK: Reading
+
+    /// The office as configured now (a change of the configuration replaces it).
+    package var office: Office { publishedOffice.withLock { $0 } }
 
     /// The committed capacity: availability answered from it is what can be booked now.
     package var capacity: OfficeSchedule { publishedCapacity.withLock { $0 } }
@@ -200,6 +230,14 @@ package final class OfficeWriter: @unchecked Sendable {
         var answers: [(Completion, Result<OfficeOutcome, WriterError>)] = []
         var changes: [Change] = []
         let failed = results.contains { if case .failure = $0 { true } else { false } }
+        if failed, let (office, services, groups, _) = reverting {
+            // A new configuration that was not stored: the old one stays.
+            currentOffice = office
+            self.services = services
+            self.groups = groups
+            publishedOffice.withLock { $0 = office }
+        }
+        reverting = nil
         if failed {
             // Memory holds decisions that are not stored: rebuild it from what is.
             reload(now: now)
@@ -246,8 +284,8 @@ package final class OfficeWriter: @unchecked Sendable {
 
     private func conflict(for outcome: OfficeOutcome) -> WriterError {
         switch outcome {
-        case .booking(let booking, _): .scheduling(.slotUnavailable(office: office.id, start: booking.start))
-        case .hold(let hold): .scheduling(.slotUnavailable(office: office.id, start: hold.start))
+        case .booking(let booking, _): .scheduling(.slotUnavailable(office: officeID, start: booking.start))
+        case .hold(let hold): .scheduling(.slotUnavailable(office: officeID, start: hold.start))
         default: .storage("conflicting change by another writer")
         }
     }
@@ -257,13 +295,13 @@ package final class OfficeWriter: @unchecked Sendable {
     /// Applies `request` to memory and returns its outcome and the writes that store it.
     private func decide(_ request: Request, now: Instant) -> (Result<OfficeOutcome, WriterError>, Committer.WriteSet?) {
         rollDay(now: now)
-        let officeID = office.id
+        let officeID = officeID
         var audit: (action: String, target: String)?
         let result: Result<(OfficeOutcome, Committer.WriteSet?), WriterError>
         do {
             switch request.command {
             case .placeHold(let slot):
-                let hold = try schedule.placeHold(slot, id: HoldID(RecordID.make(office: office.id)), now: now)
+                let hold = try schedule.placeHold(slot, id: HoldID(RecordID.make(office: officeID)), now: now)
                 result = .success((.hold(hold), { try $0.insertHold(hold) }))
             case .extendHold(let id):
                 let hold = try schedule.extendHold(id, now: now)
@@ -273,13 +311,13 @@ package final class OfficeWriter: @unchecked Sendable {
                 result = .success((.holdReleased(hold), { try $0.deleteHold(hold.id) }))
             case .book(let slot, let contact):
                 let booking = try schedule.book(
-                    slot, id: BookingID(RecordID.make(office: office.id)), reference: references.claim(),
+                    slot, id: BookingID(RecordID.make(office: officeID)), reference: references.claim(),
                     contact: contact, now: now)
                 audit = ("book", booking.reference)
                 result = .success(newBooking(booking, deletingHold: nil))
             case .bookHold(let holdID, let channel, let contact):
                 let booking = try schedule.book(
-                    hold: holdID, channel: channel, id: BookingID(RecordID.make(office: office.id)),
+                    hold: holdID, channel: channel, id: BookingID(RecordID.make(office: officeID)),
                     reference: references.claim(), contact: contact, now: now)
                 audit = ("book", booking.reference)
                 result = .success(newBooking(booking, deletingHold: holdID))
@@ -299,6 +337,7 @@ package final class OfficeWriter: @unchecked Sendable {
                     ))
             case .reschedule(let id, let start, let channel, let ifSequence):
                 try check(id, ifSequence)
+                let previous = schedule.bookings[id]?.start ?? start
                 let booking = try schedule.reschedule(id, to: start, channel: channel, now: now)
                 let units = schedule.unitStarts(of: booking.placement)
                 let heldBack = schedule.heldBackTimes(after: now)
@@ -308,14 +347,30 @@ package final class OfficeWriter: @unchecked Sendable {
                         .booking(booking, token: nil),
                         { connection in
                             try connection.updateMovedBooking(booking, unitStarts: units)
+                            try connection.insertBookingMove(booking, from: previous, channel: channel, at: now)
                             try connection.replaceHeldBack(office: officeID, heldBack)
                         }
                     ))
             case .issueTicket(let services):
-                result = .success(try queueChange(officeQueue.issueWalkIn(services: services, now: now)))
+                result = .success(
+                    try queueChange(
+                        officeQueue.issueWalkIn(services: services, now: now), issuedBy: Self.issuer(request.actor)))
+            case .issueRemoteTicket(let services):
+                let event = try officeQueue.issueRemote(
+                    services: services, arrivalCode: references.claim(), now: now,
+                    attended: schedule.countersAttended(at: now),
+                    attendedUntil: schedule.attendedUntil(after: now, serving: services))
+                result = .success(try queueChange(event, issuedBy: .online))
+            case .confirmArrival(let code):
+                let event = try officeQueue.confirmArrival(code: code, now: now)
+                audit = ("confirm-arrival", event.ticket.rawValue)
+                result = .success(try queueChange(event))
+            case .passOverLate:
+                result = .success(passOver(now: now))
             case .checkIn(let id):
                 guard let booking = schedule.bookings[id] else { throw WriterError.scheduling(.bookingNotFound(id)) }
-                result = .success(try queueChange(officeQueue.checkIn(booking, now: now)))
+                result = .success(
+                    try queueChange(officeQueue.checkIn(booking, now: now), issuedBy: Self.issuer(request.actor)))
             case .callNext(let counter):
                 if let event = try officeQueue.callNext(counter: counter, now: now) {
                     audit = ("call-next", event.ticket.rawValue)
@@ -327,6 +382,9 @@ package final class OfficeWriter: @unchecked Sendable {
                 audit = (action.rawValue, id.rawValue)
                 result = .success(
                     try queueChange(ticketAction(id, action, services: services, counter: counter, now: now)))
+            case .reconfigure(let change):
+                audit = ("reconfigure", change.version.map { "version \($0.number)" } ?? "")
+                result = .success(reconfigure(change, now: now))
             case .sweep:
                 let released = schedule.releaseExpired(at: now)
                 let heldBack = schedule.heldBackTimes(after: now)
@@ -358,6 +416,7 @@ package final class OfficeWriter: @unchecked Sendable {
             guard write != nil || mark != nil else { return (.success(outcome), nil) }
             var token: String?
             if case .booking(_, let made) = outcome { token = made }
+            if case .queue(_, _, let pageKey) = outcome { token = pageKey }
             let secret = token
             let audited = audit
             let changed: Committer.WriteSet = { connection in
@@ -418,19 +477,54 @@ package final class OfficeWriter: @unchecked Sendable {
         case .resume: try officeQueue.resume(id, now: now)
         case .transfer: try officeQueue.transfer(id, services: services, counter: counter, now: now)
         case .markUrgent: try officeQueue.markUrgent(id, now: now)
+        case .confirmArrival, .passOver:
+            throw .invalidTransition(id, state: officeQueue.ticket(id)?.state ?? .waiting, action: action)
         }
     }
 
-    /// The outcome and writes of a queue event already applied to `officeQueue`.
-    private func queueChange(_ event: QueueEvent) throws -> (OfficeOutcome, Committer.WriteSet?) {
+    /// Who issues a ticket, for the statistics: the kiosk, staff, or the citizen (no token).
+    private static func issuer(_ actor: StaffActor?) -> Channel {
+        guard let actor else { return .online }
+        return actor.role == "kiosk" ? .kiosk : .counter
+    }
+
+    /// The outcome and writes of a queue event already applied to `officeQueue`. A new ticket
+    /// gets the key of its page; only the key's hash is stored.
+    private func queueChange(
+        _ event: QueueEvent, issuedBy: Channel? = nil
+    ) throws -> (OfficeOutcome, Committer.WriteSet?) {
         guard let ticket = officeQueue.ticket(event.ticket) else {
             throw WriterError.queue(.ticketNotFound(event.ticket))
         }
         let position = officeQueue.events.count - 1
+        let officeID = officeID
+        let day = officeQueue.date
+        var pageKey: String?
+        if case .issued = event { pageKey = Secrets.identifier() }
+        let pageHash = pageKey.map { Secrets.hash(token: $0) }
+        return (
+            .queue(event, ticket, pageKey: pageKey),
+            {
+                try $0.insertQueueEvent(
+                    event, office: officeID, day: day, position: position, pageHash: pageHash, issuedBy: issuedBy)
+            }
+        )
+    }
+
+    /// Passes over the tickets from home past their deadline and stores each as an event.
+    private func passOver(now: Instant) -> (OfficeOutcome, Committer.WriteSet?) {
+        let first = officeQueue.events.count
+        let events = officeQueue.passOverLate(now: now)
+        guard !events.isEmpty else { return (.passedOver([]), nil) }
         let officeID = office.id
         let day = officeQueue.date
         return (
-            .queue(event, ticket), { try $0.insertQueueEvent(event, office: officeID, day: day, position: position) }
+            .passedOver(events),
+            { connection in
+                for (offset, event) in events.enumerated() {
+                    try connection.insertQueueEvent(event, office: officeID, day: day, position: first + offset)
+                }
+            }
         )
     }
 
@@ -438,9 +532,10 @@ package final class OfficeWriter: @unchecked Sendable {
     private func rollDay(now: Instant) {
         let today = schedule.frame(containing: now).date
         if officeQueue.date != today {
-            officeQueue = OfficeQueue(office: office, services: services, groups: groups, date: today)
+            officeQueue = OfficeQueue(office: currentOffice, services: services, groups: groups, date: today)
             schedule.forget(before: today.adding(days: -1))
-            schedule.prepare(from: today, through: today.adding(days: OfficeWriter.horizon(of: office, services)))
+            schedule.prepare(
+                from: today, through: today.adding(days: OfficeWriter.horizon(of: currentOffice, services)))
         }
     }
 
@@ -453,7 +548,7 @@ package final class OfficeWriter: @unchecked Sendable {
 
     private func reload(now: Instant) {
         if let (schedule, officeQueue) = try? OfficeWriter.load(
-            office: office, services: services, groups: groups, reader: reader, now: now)
+            office: currentOffice, services: services, groups: groups, reader: reader, now: now)
         {
             self.schedule = schedule
             self.officeQueue = officeQueue

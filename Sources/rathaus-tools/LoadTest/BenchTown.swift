@@ -107,7 +107,7 @@ enum BenchTown {
                 progress("\(officeIndex + 1) offices, \(made) bookings")
             }
         }
-        try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try connection.checkpointTruncating()
         try connection.close()
         return made
     }

@@ -1,3 +1,4 @@
+import Scheduling
 import Storage
 
 /// What the database holds after a load run, read with a connection of its own (read-only, so
@@ -32,19 +33,16 @@ struct BookingAudit {
             }
             events.removeAll(keepingCapacity: true)
         }
-        try connection.forEachRow(
-            "SELECT office, counter, starts_at, ends_at, id, services FROM booking WHERE status = 'booked' ORDER BY office, counter"
-        ) { row in
-            let key = (try row.value(at: 0, as: String.self), try row.value(at: 1, as: String.self))
+        try connection.forEachBookedInterval { booking in
+            let key = (booking.office, booking.counter)
             if let current = counter, current != key { settle() }
             counter = key
-            events.append((try row.value(at: 2, as: Int64.self), 1))
-            events.append((try row.value(at: 3, as: Int64.self), -1))
+            events.append((booking.start, 1))
+            events.append((booking.end, -1))
             audit.booked += 1
-            let services = try row.value(at: 5, as: String.self).split(separator: ",")
-            if key.0 == office, services.contains(Substring(service)) {
+            if key.0 == office, booking.services.contains(ServiceID(service)) {
                 audit.bookedForService += 1
-                audit.ids.insert(try row.value(at: 4, as: String.self))
+                audit.ids.insert(booking.id)
             }
         }
         settle()
