@@ -82,4 +82,15 @@ import Testing
         #expect(cache.size.entries == 50)
         #expect(cache.get(key("q=9999"), version: 9_999 % 7, minute: 99) != nil)
     }
+
+    @Test func theOrderOfStoringStaysBoundedWhileTheOldestMakeRoom() {
+        // A full cache stores and drops one answer per new question: the keys it keeps in the
+        // order of storing must not pile up (they held every question asked).
+        let cache = AvailabilityCache(limits: .init(lifetime: 3600, maxEntries: 50))
+        for index in 0..<100_000 {
+            _ = cache.put(key("q=\(index)"), body: body(10), version: 1, minute: 1)
+        }
+        #expect(cache.size.entries == 50)
+        #expect(cache.queuedKeys <= 4 * 50 + 192)
+    }
 }

@@ -144,14 +144,22 @@ package final class AvailabilityCache: Sendable {
         }
     }
 
-    /// Drops the order's items that are gone or replaced once they outnumber the live ones, so
-    /// the order stays within twice the entries (and the work per store constant on average).
+    /// Keeps the order within about four times the entries: drops its items that are gone or
+    /// replaced once they outnumber the live ones, and the items before `head` once they are
+    /// half of it (each store pays for this on average with a constant amount of work).
     private static func compact(_ store: inout Store) {
         let items = store.order.count - store.head
-        guard items > 2 * store.entries.count + 64 else { return }
-        store.order = store.order[store.head...].filter { store.entries[$0.key]?.sequence == $0.sequence }
-        store.head = 0
+        if items > 2 * store.entries.count + 64 {
+            store.order = store.order[store.head...].filter { store.entries[$0.key]?.sequence == $0.sequence }
+            store.head = 0
+        } else if store.head > 64 && store.head * 2 > store.order.count {
+            store.order.removeFirst(store.head)
+            store.head = 0
+        }
     }
+
+    /// Keys waiting in the order of storing, for tests of its bound.
+    var queuedKeys: Int { store.withLock { $0.order.count } }
 
     private static func size(key: Key, body: [UInt8]) -> Int {
         body.count + key.byteCount + entryOverhead
