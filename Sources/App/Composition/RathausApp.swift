@@ -25,21 +25,24 @@ package final class RathausApp: Sendable {
     package let peers: Peers?
 
     /// The app over `database`; staff tokens are trusted for `tokenCacheSeconds` after a lookup;
-    /// unexpected errors are logged to `log`. With `peers`, requests for their offices are passed
-    /// on to them and searches across offices ask them too.
+    /// availability answers are kept in `availabilityCache`; unexpected errors are logged to `log`.
+    /// With `peers`, requests for their offices are passed on to them and searches across offices
+    /// ask them too.
     package convenience init(
         municipality: Municipality, database: Database, clock: @escaping @Sendable () -> Instant,
-        tokenCacheSeconds: Int = 10, peers: Peers? = nil, log: @escaping @Sendable (String) -> Void = Log.standardError
+        tokenCacheSeconds: Int = 10, availabilityCache: AvailabilityCache = AvailabilityCache(), peers: Peers? = nil,
+        log: @escaping @Sendable (String) -> Void = Log.standardError
     ) throws {
         try self.init(
             configuration: LiveConfiguration(municipality: municipality), database: database, clock: clock,
-            tokenCacheSeconds: tokenCacheSeconds, peers: peers, log: log)
+            tokenCacheSeconds: tokenCacheSeconds, availabilityCache: availabilityCache, peers: peers, log: log)
     }
 
     /// The app serving `configuration` over `database` (with `peers`, as above).
     package init(
         configuration: LiveConfiguration, database: Database, clock: @escaping @Sendable () -> Instant,
-        tokenCacheSeconds: Int = 10, peers: Peers? = nil, log: @escaping @Sendable (String) -> Void = Log.standardError
+        tokenCacheSeconds: Int = 10, availabilityCache: AvailabilityCache = AvailabilityCache(), peers: Peers? = nil,
+        log: @escaping @Sendable (String) -> Void = Log.standardError
     ) throws {
         let municipality = configuration.municipality
         self.configuration = configuration
@@ -55,12 +58,13 @@ package final class RathausApp: Sendable {
             })
         let rush = try RushDesk(configuration: configuration, database: database, clock: clock)
         let forms = try FormGuard(database: database)
-        let cache = AvailabilityCache()
+        let cache = availabilityCache
         let directory = OfficeDirectory(configuration: configuration, writers: database.writers, clock: clock)
         let board = QueueBoard(directory: directory, streams: QueueStreams())
         let ticketViews = TicketViews(directory: directory)
         let citizen = CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics, peers: peers)
-        let operations = OperationRoutes(directory: directory, database: database, metrics: metrics)
+        let operations = OperationRoutes(
+            directory: directory, database: database, metrics: metrics, availabilityCache: cache)
         let features: [Endpoint] = [
             OfficeRoutes(directory: directory, rush: rush, cache: cache, peers: peers).endpoints,
             BookingRoutes(directory: directory, rush: rush).endpoints,

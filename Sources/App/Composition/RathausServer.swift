@@ -28,12 +28,14 @@ package final class RathausServer {
     /// `log`, or when nil to standard error (request lines in one write per event-loop pass).
     package convenience init(
         municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
-        admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
+        admission: AdmissionConfiguration = AdmissionConfiguration(),
+        availabilityCache: AvailabilityCache = AvailabilityCache(), clock: @escaping @Sendable () -> Instant,
         peers: Peers? = nil, storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
     ) throws {
         try self.init(
             live: LiveConfiguration(municipality: municipality), databasePath: databasePath,
-            configuration: configuration, admission: admission, clock: clock, peers: peers, storage: storage, log: log)
+            configuration: configuration, admission: admission, availabilityCache: availabilityCache, clock: clock,
+            peers: peers, storage: storage, log: log)
     }
 
     /// The server of the configuration `live` (resolved from the file and the database by
@@ -45,7 +47,8 @@ package final class RathausServer {
     /// checkpoints).
     package init(
         live: LiveConfiguration, databasePath: String, configuration: HTTPServer.Configuration,
-        admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
+        admission: AdmissionConfiguration = AdmissionConfiguration(),
+        availabilityCache: AvailabilityCache = AvailabilityCache(), clock: @escaping @Sendable () -> Instant,
         peers: Peers? = nil, storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
     ) throws {
         let municipality = live.municipality
@@ -53,7 +56,8 @@ package final class RathausServer {
             path: databasePath, municipality: municipality, clock: clock, configuration: storage,
             offices: peers?.served)
         let app = try RathausApp(
-            configuration: live, database: database, clock: clock, peers: peers, log: log ?? Log.standardError)
+            configuration: live, database: database, clock: clock, availabilityCache: availabilityCache, peers: peers,
+            log: log ?? Log.standardError)
         let metrics = app.metrics
         var admission = admission
         admission.trustedProxies.formUnion(peers?.addresses ?? [])
@@ -110,10 +114,24 @@ package final class RathausServer {
 
     package var port: Int { http.port }
 
+    private var started = false
+
+    deinit {
+        // Dispatch stops the program when a suspended source is released: a server that was
+        // never started (tools serving it on their own thread) lets its timers go this way.
+        if !started {
+            for timer in timers {
+                timer.cancel()
+                timer.resume()
+            }
+        }
+    }
+
     /// Starts serving and the periodic work; a draw whose registration closed while the server
     /// was stopped runs at once rather than at the first sweep.
     package func start() throws {
         try http.start()
+        started = true
         for timer in timers { timer.resume() }
         // Days that ended while the server was stopped are rolled up at once, not after an hour.
         let (database, municipality, clock, log) = (database, app.municipality, clock, log)

@@ -40,25 +40,30 @@ package struct TokenBuckets: Sendable {
     /// Takes a token for `client` at `now` (seconds on a monotonic clock): nil when allowed, else
     /// the seconds until the next token.
     package mutating func take(_ client: String, now: Double) -> Double? {
-        var bucket = buckets[client] ?? (burst, now)
-        bucket.tokens = min(burst, bucket.tokens + (now - bucket.at) * rate)
-        bucket.at = now
-        if bucket.tokens >= 1 {
-            bucket.tokens -= 1
-            store(client, bucket, now: now)
-            return nil
+        if buckets.count >= capacity, buckets[client] == nil { forgetRefilled(now: now) }
+        // One lookup: the bucket is changed where it lies.
+        let (rate, burst) = (rate, burst)
+        return withBucket(client, now: now) { bucket in
+            bucket.tokens = min(burst, bucket.tokens + (now - bucket.at) * rate)
+            bucket.at = now
+            if bucket.tokens >= 1 {
+                bucket.tokens -= 1
+                return nil
+            }
+            return (1 - bucket.tokens) / rate
         }
-        store(client, bucket, now: now)
-        return (1 - bucket.tokens) / rate
     }
 
-    private mutating func store(_ client: String, _ bucket: (tokens: Double, at: Double), now: Double) {
-        if buckets[client] == nil, buckets.count >= capacity {
-            // Forget clients whose bucket has refilled: they lose nothing by it.
-            buckets = buckets.filter { min(burst, $0.value.tokens + (now - $0.value.at) * rate) < burst }
-            if buckets.count >= capacity { buckets.removeAll(keepingCapacity: true) }
-        }
-        buckets[client] = bucket
+    private mutating func withBucket<Result>(
+        _ client: String, now: Double, _ body: (inout (tokens: Double, at: Double)) -> Result
+    ) -> Result {
+        body(&buckets[client, default: (burst, now)])
+    }
+
+    /// Forgets clients whose bucket has refilled (they lose nothing by it); all when none has.
+    private mutating func forgetRefilled(now: Double) {
+        buckets = buckets.filter { min(burst, $0.value.tokens + (now - $0.value.at) * rate) < burst }
+        if buckets.count >= capacity { buckets.removeAll(keepingCapacity: true) }
     }
 
     package var tracked: Int { buckets.count }
@@ -74,10 +79,13 @@ package final class AdmissionMiddleware: Middleware {
     private let metrics: Metrics
     private let inFlight = Atomic<Int>(0)
     private let buckets: Mutex<TokenBuckets>
-    private let start = ContinuousClock.now
+    private let start = MonotonicClock.seconds()
+    /// `configuration.exemptRoutes` as a list: a few patterns compare faster than they hash.
+    private let exemptRoutes: [String]
 
     package init(configuration: AdmissionConfiguration, callers: CallerResolver, metrics: Metrics) {
         self.configuration = configuration
+        self.exemptRoutes = Array(configuration.exemptRoutes)
         self.callers = callers
         self.metrics = metrics
         buckets = Mutex(
@@ -101,7 +109,7 @@ package final class AdmissionMiddleware: Middleware {
     }
 
     package func handle(_ request: HTTPRequest, _ responder: Responder, next: Next) {
-        if let route = request.route, configuration.exemptRoutes.contains(route) {
+        if let route = request.route, exemptRoutes.contains(route) {
             next(request, responder)
             return
         }
@@ -111,7 +119,7 @@ package final class AdmissionMiddleware: Middleware {
             return
         }
         let client = Self.client(of: request, trustedProxies: configuration.trustedProxies)
-        let now = (ContinuousClock.now - start).seconds
+        let now = MonotonicClock.seconds() - start
         if let wait = buckets.withLock({ $0.take(client, now: now) }) {
             metrics.count("rathaus_rate_limited_total")
             let seconds = max(1, Int(wait.rounded(.up)))

@@ -63,16 +63,17 @@ package final class CallerResolver: Sendable {
     /// The token a request carries: `Authorization: Bearer …`, else `?token=` (never a staff
     /// token: see `hasStaffTokenInQuery`).
     package static func token(of request: HTTPRequest) -> String? {
-        if let header = request.headers["Authorization"] {
-            let parts = header.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "bearer" {
-                let token = parts[1].trimmingWhitespace
-                return token.isEmpty ? nil : token
-            }
-            return nil
-        }
-        if hasStaffTokenInQuery(request) { return nil }
-        return request.query["token"]
+        if let header = request.headers["Authorization"] { return bearer(header) }
+        guard let token = request.query["token"], !token.hasPrefix(staffPrefix) else { return nil }
+        return token
+    }
+
+    /// The token of an `Authorization: Bearer …` value; nil for any other form.
+    static func bearer(_ header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingWhitespace
+        return token.isEmpty ? nil : token
     }
 
     /// Whether `?token=` holds a staff token (`rst_…`), which belongs in the Authorization header.
@@ -96,27 +97,44 @@ package final class CallerResolver: Sendable {
         return cache.withLock { $0[hash].map { $0.until > now } ?? false }
     }
 
+    /// The caller when it is known without a database read: no token, a booking's token, a
+    /// staff token looked up within `cacheSeconds`, or a request refused for its token (a staff
+    /// token in the query, an `Authorization` that is not `Bearer`). Nil when a staff token must
+    /// be read (`resolve`).
+    package func knownCaller(_ request: HTTPRequest) -> Result<Caller, APIProblem>? {
+        let header = request.headers["Authorization"]
+        let queryToken = request.query["token"]
+        if let queryToken, queryToken.hasPrefix(Self.staffPrefix) { return .failure(Self.staffTokenInQuery) }
+        let token: String?
+        if let header {
+            guard let bearer = Self.bearer(header) else {
+                return .failure(.unauthorized("The Authorization header must be 'Bearer <token>'."))
+            }
+            token = bearer
+        } else {
+            token = queryToken
+        }
+        guard let token, token.hasPrefix(Self.staffPrefix) else { return .success(.citizen(bookingToken: token)) }
+        let hash = Secrets.hash(token: token)
+        let now = clock()
+        if let cached = cache.withLock({ $0[hash] }), cached.until > now {
+            return .success(.staff(cached.token))
+        }
+        return nil
+    }
+
     /// Resolves the caller and calls `completion` (at once when no database read is needed).
     package func resolve(_ request: HTTPRequest, completion: @escaping @Sendable (Result<Caller, APIProblem>) -> Void) {
-        if Self.hasStaffTokenInQuery(request) {
-            completion(.failure(Self.staffTokenInQuery))
+        if let known = knownCaller(request) {
+            completion(known)
             return
         }
-        let token = Self.token(of: request)
-        if token == nil, request.headers["Authorization"] != nil {
-            completion(.failure(.unauthorized("The Authorization header must be 'Bearer <token>'.")))
-            return
-        }
-        guard let token, token.hasPrefix(Self.staffPrefix) else {
-            completion(.success(.citizen(bookingToken: token)))
+        guard let token = Self.token(of: request) else {
+            completion(.success(.citizen(bookingToken: nil)))
             return
         }
         let hash = Secrets.hash(token: token)
         let now = clock()
-        if let cached = cache.withLock({ $0[hash] }), cached.until > now {
-            completion(.success(.staff(cached.token)))
-            return
-        }
         let cacheSeconds = cacheSeconds
         reader.async { [self] connection in
             guard let found = try? connection.staffToken(secret: token) else {

@@ -14,6 +14,13 @@ package struct Endpoint: Sendable {
     /// How `/openapi.json` describes it; nil for routes outside the API (pages, assets).
     package let operation: Operation?
     let handler: @Sendable (RequestContext) throws -> Outcome
+    /// The names of the contract's query parameters, and of those that may repeat, for the
+    /// strict rules (worked out once, not per request).
+    let queryNames: [String]
+    let repeatableNames: [String]
+    /// Whether the route refuses what it does not read: the routes of `/v1` (with their `.ics` and
+    /// `.txt` feeds) do; pages and the operational routes do not check.
+    package let isStrict: Bool
 
     init(
         _ method: HTTPMethod, _ path: String, _ contract: Contract = Contract(), operation: Operation? = nil,
@@ -24,11 +31,10 @@ package struct Endpoint: Sendable {
         self.contract = contract
         self.operation = operation
         self.handler = handler
+        queryNames = contract.queryNames
+        repeatableNames = contract.repeatableNames
+        isStrict = path.hasPrefix("/v1/")
     }
-
-    /// Whether the route refuses what it does not read: the routes of `/v1` (with their `.ics` and
-    /// `.txt` feeds) do; pages and the operational routes do not check.
-    package var isStrict: Bool { path.hasPrefix("/v1/") }
 
     /// Whether the route is part of the API, and so of the OpenAPI document.
     package var isDocumented: Bool { operation != nil }

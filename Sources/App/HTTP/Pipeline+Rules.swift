@@ -11,9 +11,9 @@ extension Pipeline {
         if CallerResolver.hasStaffTokenInQuery(request) { throw CallerResolver.staffTokenInQuery }
         let contract = endpoint.contract
         if !request.query.isEmpty {
-            let misfits = request.query.misfits(known: contract.queryNames, repeatable: contract.repeatableNames)
+            let misfits = request.query.misfits(known: endpoint.queryNames, repeatable: endpoint.repeatableNames)
             if !misfits.unknown.isEmpty || !misfits.repeated.isEmpty {
-                let known = contract.queryNames
+                let known = endpoint.queryNames
                 let expected = known.isEmpty ? "this route takes none" : "it takes " + known.joined(separator: ", ")
                 throw .validation(
                     misfits.unknown.map { .init(field: $0, message: "unknown query parameter; \(expected)") }

@@ -139,16 +139,18 @@ package enum Representations {
             json.string("to", to.iso)
             if let release = availability.nextRelease {
                 json.object("nextRelease") { json in
-                    json.string("at", time(release.at, in: office))
+                    json.time("at", release.at, in: office)
                     json.string("through", release.through.iso)
                 }
             }
             json.array("days") { json in
                 for day in availability.days {
                     json.object { json in
-                        json.string("date", day.date.iso)
+                        json.string("date") { day.date.writeISO(into: &$0) }
                         json.array("slots") { json in
-                            for minute in day.startMinutes { json.string(day.frame.rfc3339(elapsed: minute)) }
+                            for minute in day.startMinutes {
+                                json.string { day.frame.writeRFC3339(elapsed: minute, into: &$0) }
+                            }
                         }
                     }
                 }
@@ -163,12 +165,12 @@ package enum Representations {
         var json = JSONWriter()
         json.object { json in
             json.string("id", hold.id.rawValue)
-            json.string("expiresAt", time(hold.expiresAt, in: office))
+            json.time("expiresAt", hold.expiresAt, in: office)
             json.string("office", hold.office.rawValue)
             json.array("services") { json in for id in hold.services { json.string(id.rawValue) } }
             json.int("persons", hold.persons)
-            json.string("start", time(hold.start, in: office))
-            json.string("end", time(hold.end, in: office))
+            json.time("start", hold.start, in: office)
+            json.time("end", hold.end, in: office)
             json.string("channel", hold.channel.rawValue)
             json.int("extensions", hold.extensions)
             json.int("maxExtensions", office.booking.maxHoldExtensions)
@@ -209,8 +211,8 @@ package enum Representations {
                 }
             }
             json.int("persons", booking.persons)
-            json.string("start", time(booking.start, in: office))
-            json.string("end", time(booking.end, in: office))
+            json.time("start", booking.start, in: office)
+            json.time("end", booking.end, in: office)
             json.string("channel", booking.channel.rawValue)
             json.int("sequence", booking.sequence)
             let chosen = booking.services.compactMap { id in services.first { $0.id == id } }
@@ -243,5 +245,14 @@ package enum Representations {
             }
         }
         return json.bytes
+    }
+}
+
+extension JSONWriter {
+    /// A member holding `instant` in RFC 3339 with the office's offset then (`time(_:in:)`),
+    /// written without making a string.
+    mutating func time(_ name: String, _ instant: Instant, in office: Office) {
+        let offset = office.timeZone.offsetSeconds(at: instant)
+        string(name) { RFC3339.write(instant, offsetSeconds: offset, into: &$0) }
     }
 }

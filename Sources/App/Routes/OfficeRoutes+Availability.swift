@@ -12,14 +12,26 @@ extension OfficeRoutes {
     }
 
     /// `GET /v1/offices/{office}/availability?service=a&service=b&persons=2&from=DATE&to=DATE`:
-    /// answered from the office's committed capacity, through a cache of ready answers. The
-    /// public gets no times of a drawn service, only where to register.
+    /// answered from the office's committed capacity, through a cache of ready answers kept under
+    /// the query as sent (a hit reads nothing else of the request). The public gets no times of a
+    /// drawn service, only where to register.
     func availability(_ context: RequestContext) throws -> Outcome {
+        let writer = try directory.writer(named: context.parameter("office"))
+        let caller = context.caller
+        let channel = caller.channel
+        // Read before the capacity: an answer is never kept under a newer version than its own.
+        let version = writer.capacityVersion
+        let now = directory.clock()
+        let minute = now.secondsSinceEpoch / 60
+        let key = AvailabilityCache.Key(
+            office: writer.officeID, channel: channel, staff: caller.staff != nil,
+            query: context.request.rawQuery ?? "")
+        if let hit = cache.get(key, version: version, minute: minute) {
+            return .response(hit.response)
+        }
         let office = try directory.office(named: context.parameter("office"))
-        let question = try Self.question(context.query, today: directory.today(office))
-        let writer = try directory.writer(office)
-        let channel = context.caller.channel
-        if context.caller.staff == nil, let drawn = question.services.first(where: { rush.draw(of: $0) != nil }) {
+        let question = try Self.question(context.query, today: office.timeZone.local(now).date)
+        if caller.staff == nil, let drawn = question.services.first(where: { rush.draw(of: $0) != nil }) {
             var json = JSONWriter()
             json.object { json in
                 json.string("office", office.id.rawValue)
@@ -31,29 +43,18 @@ extension OfficeRoutes {
             }
             return .json(json.bytes, headers: [("Cache-Control", "no-cache")])
         }
-        let now = directory.clock()
-        let key =
-            "\(office.id.rawValue)|\(writer.capacityVersion)|\(now.secondsSinceEpoch / 60)|\(channel.rawValue)|"
-            + question.services.map(\.rawValue).joined(separator: ",")
-            + "|\(question.persons)|\(question.from.dayNumber)|\(question.to.dayNumber)"
-        let entry: AvailabilityCache.Entry
-        if let hit = cache.get(key) {
-            entry = hit
-        } else {
-            let availability: Availability
-            do throws(SchedulingError) {
-                availability = try writer.capacity.availability(
-                    services: question.services, persons: question.persons, channel: channel, from: question.from,
-                    to: question.to, now: now)
-            } catch {
-                throw APIProblem(error, office: office)
-            }
-            let body = Representations.availability(
-                availability, office: office, services: question.services, persons: question.persons,
-                channel: channel, from: question.from, to: question.to)
-            entry = cache.put(key, body: body)
+        let availability: Availability
+        do throws(SchedulingError) {
+            availability = try writer.capacity.availability(
+                services: question.services, persons: question.persons, channel: channel, from: question.from,
+                to: question.to, now: now)
+        } catch {
+            throw APIProblem(error, office: office)
         }
-        return .json(entry.body, headers: [("ETag", entry.etag), ("Cache-Control", "no-cache")])
+        let body = Representations.availability(
+            availability, office: office, services: question.services, persons: question.persons,
+            channel: channel, from: question.from, to: question.to)
+        return .response(cache.put(key, body: body, version: version, minute: minute).response)
     }
 
     /// The checked query of an availability request; `from` defaults to `today`, `to` to 13 days

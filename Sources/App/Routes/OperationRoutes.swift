@@ -8,6 +8,7 @@ struct OperationRoutes: Sendable {
     let directory: OfficeDirectory
     let database: Database
     let metrics: Metrics
+    let availabilityCache: AvailabilityCache
 
     /// The routes, serving `document` at `/openapi.json`.
     func endpoints(openAPI document: [UInt8]) -> [Endpoint] {
@@ -78,6 +79,8 @@ struct OperationRoutes: Sendable {
             guard let capacity = directory.capacity(office) else { continue }
             holds.append(([("office", office.id.rawValue)], capacity.holdBlockCount))
         }
+        let cache = availabilityCache.size
+        let looked = availabilityCache.statistics
         let text = metrics.exposition(
             counters: [
                 ("rathaus_commits_total", "Transactions committed by the group committer.", counts.transactions),
@@ -85,6 +88,21 @@ struct OperationRoutes: Sendable {
                 (
                     "rathaus_failed_changes_total", "Changes that could not be stored.",
                     counts.failedWriteSets + counts.failedTransactions
+                ),
+                (
+                    "rathaus_availability_cache_hits_total", "Availability questions answered from the cache.",
+                    looked.hits
+                ),
+                ("rathaus_availability_cache_misses_total", "Availability questions computed.", looked.misses),
+            ],
+            gauges: [
+                (
+                    "rathaus_availability_cache_entries",
+                    "Availability answers kept (at most AvailabilityCache.Limits.maxEntries).", cache.entries
+                ),
+                (
+                    "rathaus_availability_cache_bytes", "Bytes of availability answers kept (at most maxBytes).",
+                    cache.bytes
                 ),
             ],
             labeled: [
