@@ -33,11 +33,24 @@ final class APIHarness: Sendable {
     let database: Database
     let api: RathausApp
 
-    init(town: Municipality? = APIHarness.demo) throws {
+    /// Sign-in as the tests have it: passwords hashed with few iterations, so that a test of
+    /// many attempts stays quick (the iterations of a stored hash are read from the hash).
+    static var testSignIn: SignInSettings {
+        var settings = SignInSettings()
+        settings.passwordIterations = 1_000
+        return settings
+    }
+
+    init(
+        town: Municipality? = APIHarness.demo, signIn: SignInSettings = APIHarness.testSignIn,
+        provider: ProviderLink? = nil
+    ) throws {
         guard let town else { throw CocoaError(.fileReadUnknown) }
         directory = try TemporaryDirectory()
         database = try Database.open(path: directory.file("api.sqlite"), municipality: town, clock: clock.read)
-        api = try RathausApp(municipality: town, database: database, clock: clock.read, tokenCacheSeconds: 0)
+        api = try RathausApp(
+            municipality: town, database: database, clock: clock.read, tokenCacheSeconds: 0, signIn: signIn,
+            provider: provider)
     }
 
     deinit {

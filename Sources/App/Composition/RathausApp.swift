@@ -4,8 +4,9 @@ package import Scheduling
 package import Storage
 
 /// The composition root of Rathaus's HTTP side (Documentation/Architecture.md, "App"): it makes
-/// the shared parts once (the office directory, the caller resolver, the request pipeline, the
-/// rush desk, the form guard, the availability cache, the hall's board), hands each route
+/// the shared parts once (the office directory, the staff sessions and sign-in desk, the caller
+/// resolver, the request pipeline, the rush desk, the form guard, the availability cache, the
+/// hall's board), hands each route
 /// collection only what it uses, derives the OpenAPI document from their endpoints and routes
 /// requests to the pipeline.
 package final class RathausApp: Sendable {
@@ -16,25 +17,41 @@ package final class RathausApp: Sendable {
     /// Protects the citizen pages' forms against cross-site request forgery.
     package let forms: FormGuard
     package let availabilityCache: AvailabilityCache
+    /// Signs staff in and out; holds their sessions.
+    package let signIn: SignInDesk
     /// Every route, in the order the OpenAPI document lists them.
     package let endpoints: [Endpoint]
     /// The router over `endpoints` (its handlers run the pipeline).
     package let router: Router
 
     /// The app over `database`; staff tokens are trusted for `tokenCacheSeconds` after a lookup;
-    /// unexpected errors are logged to `log`.
+    /// staff sign in as `signIn` says (at the identity provider of `provider`, when given, instead
+    /// of discovering the configured one); unexpected errors are logged to `log`.
     package init(
         municipality: Municipality, database: Database, clock: @escaping @Sendable () -> Instant,
-        tokenCacheSeconds: Int = 10, log: @escaping @Sendable (String) -> Void = Log.standardError
+        tokenCacheSeconds: Int = 10, signIn settings: SignInSettings = SignInSettings(), provider: ProviderLink? = nil,
+        log: @escaping @Sendable (String) -> Void = Log.standardError
     ) throws {
         self.municipality = municipality
         self.database = database
         let metrics = Metrics()
-        let callers = CallerResolver(reader: database.reader, clock: clock, cacheSeconds: tokenCacheSeconds)
+        let sessions = StaffSessions(
+            reader: database.reader, committer: database.committer, clock: clock, settings: settings,
+            key: try database.committer.withConnection { try $0.serverSecret(named: "staff-sessions") })
+        let signIn = SignInDesk(
+            settings: settings, sessions: sessions,
+            link: provider
+                ?? settings.provider.map {
+                    ProviderLink(configuration: $0, clock: clock, retrySeconds: settings.providerRetrySeconds)
+                }, reader: database.reader, committer: database.committer, clock: clock)
+        let callers = CallerResolver(
+            reader: database.reader, clock: clock, cacheSeconds: tokenCacheSeconds, sessions: sessions)
+        let town = municipality.name
         let pipeline = Pipeline(
             callers: callers,
             idempotency: IdempotencyKeys(reader: database.reader, committer: database.committer, clock: clock),
-            reader: database.reader, metrics: metrics, log: log)
+            reader: database.reader, metrics: metrics, log: log,
+            pageRefusal: { problem, request in PageAnswers.refusal(problem, request: request, town: town) })
         let rush = try RushDesk(municipality: municipality, database: database, clock: clock)
         let forms = try FormGuard(database: database)
         let cache = AvailabilityCache()
@@ -46,10 +63,13 @@ package final class RathausApp: Sendable {
             + BookingRoutes(directory: directory, rush: rush).endpoints
             + QueueRoutes(directory: directory, board: board).endpoints
             + RushRoutes(directory: directory, rush: rush).endpoints
+            + AuditRoutes(directory: directory).endpoints
         let pages =
-            HallPages(directory: directory, board: board, rush: rush).endpoints + AssetRoutes().endpoints
+            HallPages(directory: directory, board: board, rush: rush, sessions: sessions).endpoints
+            + AssetRoutes().endpoints
             + CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics).endpoints
-            + StaffPages(directory: directory).endpoints
+            + StaffPages(directory: directory, sessions: sessions).endpoints
+            + SignInPages(directory: directory, forms: forms, desk: signIn, metrics: metrics, log: log).endpoints
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages
         var router = Router()
@@ -58,7 +78,9 @@ package final class RathausApp: Sendable {
                 pipeline.run(endpoint, request) { reply in
                     switch reply {
                     case .response(let response): responder.respond(response)
-                    case .stream(let headers, let start): start(responder.openEventStream(headers: headers))
+                    case .stream(var headers, let start):
+                        headers.set("X-Content-Type-Options", "nosniff")
+                        start(responder.openEventStream(headers: headers))
                     }
                 }
             }
@@ -67,6 +89,7 @@ package final class RathausApp: Sendable {
         self.rush = rush
         self.forms = forms
         self.availabilityCache = cache
+        self.signIn = signIn
         self.endpoints = endpoints
         self.router = router
         for office in municipality.offices {

@@ -6,12 +6,13 @@ package import Storage
 
 /// The running product: the database with its office writers, the API and the HTTP server, and
 /// the periodic work (sweeping expired holds, erasing old personal data, dropping old
-/// idempotency records).
+/// idempotency records, ended staff sessions and audit entries past their days).
 package final class RathausServer {
     package let app: RathausApp
     package let http: HTTPServer
     package let database: Database
     private let timers: [any DispatchSourceTimer]
+    private let log: @Sendable (String) -> Void
 
     /// How often expired holds are released and old days forgotten.
     package static let sweepInterval: Duration = .seconds(30)
@@ -24,16 +25,27 @@ package final class RathausServer {
     /// `log`, or when nil to standard error (request lines in one write per event-loop pass).
     package init(
         municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
-        admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
-        log: (@Sendable (String) -> Void)? = nil
+        admission: AdmissionConfiguration = AdmissionConfiguration(), signIn: SignInSettings = SignInSettings(),
+        clock: @escaping @Sendable () -> Instant, log: (@Sendable (String) -> Void)? = nil
     ) throws {
         let database = try Database.open(path: databasePath, municipality: municipality, clock: clock)
+        var settings = signIn
+        settings.trustedProxies.formUnion(admission.trustedProxies)
         let app = try RathausApp(
-            municipality: municipality, database: database, clock: clock, log: log ?? Log.standardError)
+            municipality: municipality, database: database, clock: clock, signIn: settings,
+            log: log ?? Log.standardError)
         let metrics = app.metrics
+        var configuration = configuration
+        let render = configuration.problemRenderer
+        configuration.problemRenderer = { problem in
+            var response = render(problem)
+            SecurityHeaders.apply(to: &response)
+            return response
+        }
         http = try HTTPServer(
             configuration: configuration, router: app.router,
             middleware: [
+                SecurityHeadersMiddleware(),
                 RequestLogMiddleware(sink: log),
                 AdmissionMiddleware(configuration: admission, callers: app.callers, metrics: metrics),
             ],
@@ -49,6 +61,7 @@ package final class RathausServer {
             return timer
         }
         let log = log ?? Log.standardError
+        self.log = log
         let writers = Array(database.writers.values)
         timers = [
             every(Self.sweepInterval) { [rush = app.rush] in
@@ -61,9 +74,13 @@ package final class RathausServer {
             every(Self.retentionInterval) {
                 do {
                     let erased = try database.erasePersonalData(olderThanDays: municipality.retentionDays, now: clock())
+                    let now = clock()
                     try database.committer.withConnection { connection in
                         _ = try connection.deleteIdempotencyKeys(
-                            before: clock().adding(seconds: -Self.idempotencyDays * 86_400))
+                            before: now.adding(seconds: -Self.idempotencyDays * 86_400))
+                        try connection.deleteEndedStaffSessions(
+                            now: now, idleSince: now.adding(seconds: -signIn.sessionIdleMinutes * 60))
+                        try connection.deleteAudit(before: now.adding(seconds: -signIn.auditDays * 86_400))
                     }
                     if erased > 0 { log("level=info event=retention erased=\(erased)") }
                 } catch {
@@ -78,6 +95,21 @@ package final class RathausServer {
     package func start() throws {
         try http.start()
         for timer in timers { timer.resume() }
+        if let link = app.signIn.link {
+            // Discovered now, in the background: a provider that is down delays nothing but its
+            // own sign-ins, which try it again (`ProviderLink`).
+            let log = self.log
+            Task {
+                do {
+                    let provider = try await link.provider()
+                    log("level=info event=sign-in.provider issuer=\(provider.metadata.issuer)")
+                } catch {
+                    log(
+                        "level=warning event=sign-in.provider.unreachable error=\"\(String(describing: error).prefix(300))\""
+                    )
+                }
+            }
+        }
     }
 
     /// Stops accepting, lets in-flight requests finish within `gracePeriod`, closes streams.

@@ -23,16 +23,21 @@ package final class Pipeline: Sendable {
     let reader: SerialConnection
     let metrics: Metrics
     let log: @Sendable (String) -> Void
+    /// How a page (a route outside the API) answers a caller its access refused: the way to the
+    /// sign-in page, or a page that says what is missing; the API's routes answer the problem.
+    let pageRefusal: @Sendable (APIProblem, HTTPRequest) -> Reply
 
     package init(
         callers: CallerResolver, idempotency: IdempotencyKeys, reader: SerialConnection, metrics: Metrics,
-        log: @escaping @Sendable (String) -> Void
+        log: @escaping @Sendable (String) -> Void,
+        pageRefusal: @escaping @Sendable (APIProblem, HTTPRequest) -> Reply = { problem, _ in .problem(problem) }
     ) {
         self.callers = callers
         self.idempotency = idempotency
         self.reader = reader
         self.metrics = metrics
         self.log = log
+        self.pageRefusal = pageRefusal
     }
 
     /// Runs `endpoint` for `request` (its route parameters filled in) and answers once through
@@ -57,7 +62,7 @@ package final class Pipeline: Sendable {
                 try Self.checkAccess(endpoint.contract.access, caller: caller, request: request)
                 self.handle(endpoint, RequestContext(request: request, caller: caller), done)
             } catch {
-                done(.problem(error))
+                done(endpoint.isPage ? self.pageRefusal(error, request) : .problem(error))
             }
         }
     }

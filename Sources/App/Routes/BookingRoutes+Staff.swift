@@ -37,8 +37,10 @@ extension BookingRoutes {
             guard let found = try connection.booking(reference: reference),
                 let office = directory.office(found.booking.office)
             else { throw APIProblem.notFound("There is no booking with reference \(reference).") }
-            if let staff = context.staff, !staff.covers(office.id) {
-                throw APIProblem.forbidden("This token is for office \(staff.office?.rawValue ?? "")")
+            if !context.caller.holds([.hotline, .counter], office: office.id) {
+                throw APIProblem.forbidden(
+                    context.staff.map { "This token is for office \($0.office?.rawValue ?? "")" }
+                        ?? "This needs the role hotline or counter for office \(office.id).")
             }
             return .noStore(
                 Representations.booking(

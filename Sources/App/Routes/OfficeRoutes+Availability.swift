@@ -18,8 +18,8 @@ extension OfficeRoutes {
         let office = try directory.office(named: context.parameter("office"))
         let question = try Self.question(context.query, today: directory.today(office))
         let writer = try directory.writer(office)
-        let channel = context.caller.channel
-        if context.caller.staff == nil, let drawn = question.services.first(where: { rush.draw(of: $0) != nil }) {
+        let channel = context.caller.channel(at: office.id)
+        if !context.caller.isStaff, let drawn = question.services.first(where: { rush.draw(of: $0) != nil }) {
             var json = JSONWriter()
             json.object { json in
                 json.string("office", office.id.rawValue)
@@ -102,7 +102,7 @@ extension OfficeRoutes {
         let question = try Self.question(
             context.query, today: directory.all.first.map { directory.today($0) } ?? now.utc.date)
         let channel = context.caller.channel
-        let drawn = context.caller.staff == nil ? question.services.first { rush.draw(of: $0) != nil } : nil
+        let drawn = !context.caller.isStaff ? question.services.first { rush.draw(of: $0) != nil } : nil
         var found: [(office: Office, start: Instant)] = []
         var unknown: APIProblem?
         for office in directory.all where drawn == nil {
@@ -110,8 +110,9 @@ extension OfficeRoutes {
             let today = office.timeZone.local(now).date
             do throws(SchedulingError) {
                 let availability = try capacity.availability(
-                    services: question.services, persons: question.persons, channel: channel,
-                    from: max(today, question.from), to: today.adding(days: OfficeSchedule.maxQueryDays - 1), now: now)
+                    services: question.services, persons: question.persons,
+                    channel: context.caller.channel(at: office.id), from: max(today, question.from),
+                    to: today.adding(days: OfficeSchedule.maxQueryDays - 1), now: now)
                 if let start = availability.days.first?.starts.first { found.append((office, start)) }
             } catch .unknownService(let id) {
                 unknown = APIProblem(SchedulingError.unknownService(id), office: office)

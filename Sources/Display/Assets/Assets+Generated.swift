@@ -17,6 +17,7 @@ extension Assets {
         "hotline.js": hotlineJS,
         "kiosk.css": kioskCSS,
         "kiosk.js": kioskJS,
+        "staff.css": staffCSS,
         "ticket.css": ticketCSS,
         "ticket.js": ticketJS,
     ]
@@ -119,6 +120,11 @@ extension Assets {
         .page-title { font-size: 1.5rem; line-height: 1.2; }
         .page-subtitle { display: block; font-size: 1rem; font-weight: 400; }
 
+        /* Who is signed in, with the sign-out button, in the header of the staff's pages. */
+        .signed-in { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; }
+        .signed-in-name { font-weight: 700; }
+        .signed-in .button { border-color: var(--on-primary); }
+
         /* Buttons: at least 44 x 44 CSS pixels (WCAG 2.5.5), a visible border, never colour alone. */
         .button {
           display: inline-flex;
@@ -177,7 +183,7 @@ extension Assets {
         .message[data-kind="info"] { border-color: var(--success); background: var(--success-soft); }
         .message-title { display: block; font-weight: 700; }
 
-        /* Token set-up for kiosk and counter devices. */
+        /* Token set-up for kiosk devices. */
         .token-panel {
           max-width: 40rem;
           margin: 2rem auto;
@@ -609,9 +615,14 @@ extension Assets {
 
     /// `common.js`.
     static let commonJS = #"""
-        // Rathaus staff-device helpers (kiosk and counter page), exposed as window.Rathaus.
+        // Rathaus staff helpers (kiosk, counter page, hotline console), exposed as window.Rathaus.
         //
-        // The token: a device is set up once by opening its page with the token in the URL fragment
+        // Signed-in staff (counter page, hotline console): the browser sends the session's cookie with
+        // every API call (credentials: 'same-origin'); a change (POST, DELETE) also carries the session's
+        // form token from data-csrf as X-CSRF-Token. When the API answers 401 (the session ended), the
+        // page goes to the sign-in page, which brings the clerk back here.
+        //
+        // Devices (the kiosk): set up once by opening the page with its token in the URL fragment
         // (/kiosk/rathaus#token=...). The fragment never reaches the server or its logs; the script
         // stores the token in localStorage under data-token-key (per page kind and office) and removes it
         // from the address bar. Without a stored token, or when the API answers 401/403, the page shows a
@@ -670,14 +681,15 @@ extension Assets {
             }
           }
 
-          // Calls the API with the device's token and any `extra` header fields (Idempotency-Key,
-          // If-Match). Resolves to the JSON body (null for 204), or rejects with a Problem carrying the
-          // RFC 9457 title and detail.
+          // Calls the API with the device's token or the session's cookie and any `extra` header fields
+          // (Idempotency-Key, If-Match, X-Rathaus-Background on automatic refreshes). Resolves to the
+          // JSON body (null for 204), or rejects with a Problem carrying the RFC 9457 title and detail.
           async function api(method, url, payload, extra) {
             const headers = { ...(extra || {}), Accept: 'application/json, application/problem+json' };
             const current = token();
             if (current) headers.Authorization = `Bearer ${current}`;
-            const init = { method, headers, cache: 'no-store' };
+            if (body.dataset.csrf && method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = body.dataset.csrf;
+            const init = { method, headers, cache: 'no-store', credentials: 'same-origin' };
             if (payload !== undefined) {
               headers['Content-Type'] = 'application/json';
               init.body = JSON.stringify(payload);
@@ -781,6 +793,17 @@ extension Assets {
             else ask();
           }
 
+          // For pages of signed-in staff: calls ready() at once; a 401 (the session ended or was ended)
+          // goes to the sign-in page, which returns here afterwards.
+          function requireSession(ready) {
+            unauthorizedHandler = (problem) => {
+              if (problem.status !== 401) return;
+              const next = window.location.pathname + window.location.search;
+              window.location.assign(`/staff/sign-in?next=${encodeURIComponent(next)}`);
+            };
+            ready();
+          }
+
           function waitText(minutes) {
             if (!(minutes > 0)) return 'keine Wartezeit';
             if (minutes < 60) return `ca. ${minutes} Min.`;
@@ -800,7 +823,9 @@ extension Assets {
             }
           }
 
-          window.Rathaus = { api, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime };
+          window.Rathaus = {
+            api, Problem, showMessage, showProblem, clearMessage, requireToken, requireSession, waitText, clockTime,
+          };
         })();
         """#
 
@@ -927,7 +952,10 @@ extension Assets {
         //   (transfer body {"services":[...]} and/or {"counter":"3"}). Problems (e.g. 409 counter-busy)
         //   are shown with their title and detail in the alert region.
         // - Shortcuts: the key in each button's aria-keyshortcuts (N, R, B, F, X, P, W), not while a text
-        //   field, a dialog or the token form has the focus, and never with Ctrl, Alt or Meta.
+        //   field or a dialog has the focus, and never with Ctrl, Alt or Meta.
+        // - The clerk is signed in (common.js requireSession); the refreshes the page makes by itself
+        //   (the timer, the event stream) carry X-Rathaus-Background, so they do not keep the session
+        //   from its idle limit; the clerk's own actions do.
         'use strict';
 
         (() => {
@@ -1035,9 +1063,9 @@ extension Assets {
             for (const [name, button] of buttons) button.disabled = busy || !ready || !enabled[name];
           }
 
-          async function refresh() {
+          async function refresh(automatic) {
             try {
-              const data = await R.api('GET', urls.counter);
+              const data = await R.api('GET', urls.counter, undefined, automatic ? { 'X-Rathaus-Background': '1' } : {});
               if (data) state = { current: data.current || null, parked: data.parked || [], waiting: data.waiting };
             } catch (problem) {
               if (problem.status !== 401 && problem.status !== 403) R.showProblem(problem);
@@ -1047,7 +1075,7 @@ extension Assets {
 
           function scheduleRefresh() {
             clearTimeout(refreshTimer);
-            refreshTimer = setTimeout(refresh, 250);
+            refreshTimer = setTimeout(() => refresh(true), 250);
           }
 
           async function run(request, after) {
@@ -1130,7 +1158,6 @@ extension Assets {
               if (dialog && dialog.open) return;
               const target = event.target;
               if (target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
-              if (!$('token-panel').hidden) return;
               const action = shortcuts.get(event.key.toLowerCase());
               if (!action) return;
               event.preventDefault();
@@ -1161,13 +1188,13 @@ extension Assets {
           setUpInput();
           setUpTransfer();
           render();
-          R.requireToken(() => {
+          R.requireSession(() => {
             ready = true;
-            refresh();
+            refresh(false);
           });
           follow();
           setInterval(() => {
-            if (ready) refresh();
+            if (ready) refresh(true);
           }, REFRESH_MS);
         })();
         """#
@@ -2050,12 +2077,12 @@ extension Assets {
 
     /// `hotline.js`.
     static let hotlineJS = #"""
-        // Rathaus hotline console. Needs common.js (window.Rathaus) loaded before it; the staff token
-        // comes from #token=... once and is kept in localStorage (data-token-key), as on the counter page.
+        // Rathaus hotline console. Needs common.js (window.Rathaus) loaded before it; the staff member is
+        // signed in, and the API calls carry the session's cookie and form token (common.js).
         // - Search: GET {data-earliest-url}?service=a[&service=b]&persons=n -> {offices: [{office, name, start}]},
         //   soonest first, on submit and (without moving the focus) when a choice changes; "Andere Zeiten"
-        //   loads GET /v1/offices/{office}/availability (the hotline's contingent, as the token is a hotline
-        //   token) into a day list with time buttons.
+        //   loads GET /v1/offices/{office}/availability (the hotline's contingent, as the staff member has
+        //   the hotline role) into a day list with time buttons.
         // - Hold: POST {data-holds-url} {office, services, persons, start}; extend POST /v1/holds/{id}/extend;
         //   release DELETE /v1/holds/{id}. The countdown runs on the server's clock (data-server-time).
         // - Book: POST {data-bookings-url} {hold, contact} with an Idempotency-Key; the reference is shown
@@ -2422,7 +2449,7 @@ extension Assets {
 
           function onKey(event) {
             if (event.ctrlKey || event.altKey || event.metaKey) return;
-            const dialogOpen = $('cancel-dialog').open || !$('token-panel').hidden;
+            const dialogOpen = $('cancel-dialog').open;
             if (event.key === 'Escape') {
               if (!dialogOpen && typing(event.target)) event.target.blur();
               return;
@@ -2494,7 +2521,7 @@ extension Assets {
             if ($('cancel-dialog').returnValue === 'cancel') guarded(cancelFound);
           });
           document.addEventListener('keydown', onKey);
-          R.requireToken(() => { ready().catch((problem) => R.showProblem(problem)); });
+          R.requireSession(() => { ready().catch((problem) => R.showProblem(problem)); });
         })();
         """#
 
@@ -2799,6 +2826,58 @@ extension Assets {
           updateWaits();
           setInterval(updateWaits, BOARD_MS);
         })();
+        """#
+
+    /// `staff.css`.
+    static let staffCSS = #"""
+        /* Rathaus staff pages: sign-in, the start page, the audit trail and refusals. One column on a
+           clerk's desktop, reflowing down to 320 CSS pixels. Colours come from base.css. */
+        .staff-home { color: var(--on-primary); font-weight: 700; text-decoration: none; }
+        .staff-home:hover { text-decoration: underline; }
+        .staff-main {
+          display: grid;
+          gap: 1.25rem;
+          max-width: 60rem;
+          margin: 0 auto;
+          padding: 1.5rem 1rem 3rem;
+        }
+        .staff-main h1 { font-size: 1.75rem; line-height: 1.2; }
+        .staff-main .message { width: 100%; margin: 0; }
+        .lead { font-size: 1.125rem; }
+        .panel {
+          padding: 1rem 1.25rem;
+          border: 1px solid var(--border);
+          border-radius: var(--radius);
+          background: var(--surface);
+        }
+        .panel-heading { margin-bottom: 0.75rem; font-size: 1.25rem; }
+        .panel p { margin-bottom: 1rem; }
+        .sign-in-form { display: grid; gap: 0.5rem; max-width: 28rem; }
+        .sign-in-form .button { margin-top: 0.75rem; justify-self: start; }
+        .role-list, .link-list { display: grid; gap: 0.375rem; }
+        .role-list li::before { content: "· "; }
+        .link-list a { color: var(--primary); font-weight: 700; }
+        .link-list a:hover { color: var(--primary-hover); }
+        .staff-links { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+        .empty { color: var(--muted); }
+
+        .audit-filter { display: flex; flex-wrap: wrap; align-items: end; gap: 0.75rem 1rem; }
+        .audit-filter > div { min-width: 12rem; }
+        .audit-table { width: 100%; border-collapse: collapse; background: var(--surface); font-size: 1rem; }
+        .audit-table caption { padding: 0.5rem 0; font-weight: 700; text-align: left; }
+        .audit-table th, .audit-table td {
+          padding: 0.375rem 0.5rem;
+          border-bottom: 1px solid var(--border);
+          text-align: left;
+          vertical-align: top;
+        }
+        .audit-table td:first-child { font-variant-numeric: tabular-nums; white-space: nowrap; }
+        @media (max-width: 40rem) {
+          .audit-table thead { display: none; }
+          .audit-table tr { display: block; padding: 0.5rem 0; border-bottom: 1px solid var(--border); }
+          .audit-table td { display: block; padding: 0.125rem 0.5rem; border: 0; }
+        }
+
         """#
 
     /// `ticket.css`.

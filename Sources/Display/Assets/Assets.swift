@@ -25,8 +25,10 @@
 ///   only (the hold's countdown, extending a hold, choosing a time without a reload).
 /// - `hotline.css`, `hotline.js`: the hotline console, earliest times across offices, holds and
 ///   bookings on the hotline contingent, look-up, moving and cancelling, and its shortcuts.
-/// - `common.js`: what the kiosk, the counter page and the hotline console share: the device
-///   token, API calls with problem+json errors, the message region and the wording of waits.
+/// - `staff.css`: the staff's own pages: sign-in, the start page, the audit trail and refusals.
+/// - `common.js`: what the kiosk, the counter page and the hotline console share: the kiosk's
+///   device token, the staff session's form token, API calls with problem+json errors, the
+///   message region and the wording of waits.
 ///
 /// No file holds an inline handler or relies on inline style: the pages run under a
 /// Content-Security-Policy of `default-src 'self'`.
@@ -41,7 +43,7 @@ package enum Assets {
     /// The names of every asset, in a fixed order: the files of `Assets/Files/`.
     package static let names: [String] = [
         "base.css", "display.css", "kiosk.css", "counter.css", "ticket.css", "citizen.css", "hotline.css",
-        "common.js", "display.js", "kiosk.js", "counter.js", "ticket.js", "citizen.js", "hotline.js",
+        "staff.css", "common.js", "display.js", "kiosk.js", "counter.js", "ticket.js", "citizen.js", "hotline.js",
     ]
 
     /// The file named `name` (`display.js`) with its content type, or nil if there is none.
