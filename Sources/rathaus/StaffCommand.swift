@@ -53,7 +53,10 @@ enum StaffCommand: Subcommand {
             try checkName(name)
             guard !roles.isEmpty else { throw UsageError("give at least one --role") }
             guard let access = StaffAccess(roles: roles.joined(separator: " ")),
-                !roles.contains(where: { $0.contains(" ") })
+                roles.allSatisfy({ role in
+                    let office = role.split(separator: ":", maxSplits: 1).dropFirst().first.map(String.init)
+                    return !role.contains(" ") && (office.map { $0 == "*" || isOfficeID($0) } ?? true)
+                })
             else {
                 throw UsageError(
                     "--role must be admin, hotline, office-manager:OFFICE, counter:OFFICE or kiosk:OFFICE, not '\(roles.joined(separator: " "))'"
@@ -137,6 +140,16 @@ enum StaffCommand: Subcommand {
         else {
             throw UsageError("LOGIN must be 1 to 64 letters, digits, '.', '-' or '_', beginning with a letter or digit")
         }
+    }
+
+    /// Whether `text` has the form of an office id: 1 to 64 of `a-z 0-9 - _`.
+    static func isOfficeID(_ text: String) -> Bool {
+        (1...64).contains(text.utf8.count)
+            && text.utf8.allSatisfy {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+            }
     }
 
     static func checkName(_ name: String) throws(UsageError) {

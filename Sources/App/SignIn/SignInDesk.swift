@@ -45,6 +45,7 @@ package final class SignInDesk: Sendable {
     package let passwordQueue = DispatchQueue(label: "rathaus.passwords")
     /// Where the rest of a sign-in and sign-out writes.
     package let queue = DispatchQueue(label: "rathaus.sign-in")
+    private let executor = SignInExecutor()
     private let throttle: Mutex<SignInThrottle>
     private let waitingChecks = Atomic<Int>(0)
     private let decoy = Mutex<PasswordHash?>(nil)
@@ -159,9 +160,9 @@ package final class SignInDesk: Sendable {
     package func startProviderSignIn(
         next: String, completion: @escaping @Sendable (Result<(url: String, cookie: String), SignInRefusal>) -> Void
     ) {
-        Task {
+        executor.run {
             do throws(SignInRefusal) {
-                completion(.success(try await startProviderSignIn(next: next)))
+                completion(.success(try await self.startProviderSignIn(next: next)))
             } catch {
                 completion(.failure(error))
             }
@@ -173,7 +174,7 @@ package final class SignInDesk: Sendable {
         _ query: QueryParameters, cookie: String?,
         completion: @escaping @Sendable (Result<(claims: IDTokenClaims, next: String), SignInRefusal>) -> Void
     ) {
-        Task { completion(await redeem(query, cookie: cookie)) }
+        executor.run { completion(await self.redeem(query, cookie: cookie)) }
     }
 
     /// The validated claims of the provider's answer `query` to the sign-in that the browser's

@@ -10,8 +10,8 @@ extension StaffAccess {
         self = access
     }
 
-    /// The roles as claim text, in a fixed order (`admin hotline office-manager:nord
-    /// counter:rathaus`): how they are stored with a staff member.
+    /// The roles as claim text, in a fixed order (`admin office-manager:nord counter:rathaus
+    /// hotline`): how they are stored with a staff member.
     package var claimText: String {
         var values: [String] = []
         for role in Role.allCases {
