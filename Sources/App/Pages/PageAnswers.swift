@@ -31,9 +31,13 @@ enum PageAnswers {
     /// `Referrer-Policy: same-origin`, so that the page's own form posts and script requests carry
     /// their `Origin` (under `no-referrer` a browser sends `Origin: null`) while nothing of a URL
     /// leaves the site; `cookies` are set with it.
-    static func staffPage(_ html: String, status: Int = 200, cookies: [String] = []) -> Reply {
+    static func staffPage(_ html: String, status: Int = 200, cookies: [String] = [], formTargets: [String] = [])
+        -> Reply
+    {
+        // The policy ends with `form-action 'self'`: the targets are added to it.
+        let policy = ([contentSecurityPolicy] + formTargets).joined(separator: " ")
         var headers: HTTPHeaders = [
-            "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": contentSecurityPolicy,
+            "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": policy,
             "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "Cache-Control": "no-store",
         ]
         for cookie in cookies { headers.add("Set-Cookie", cookie) }

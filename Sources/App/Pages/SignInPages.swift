@@ -27,14 +27,7 @@ struct SignInPages: Sendable {
             Endpoint(.post, "/staff/sign-in/provider", form) { context in try providerSignIn(context) },
             Endpoint(.get, SignInDesk.callbackPath) { context in providerCallback(context) },
             Endpoint(.post, "/staff/sign-out", Contract(body: .form, access: .caller)) { context in signOut(context) },
-            Endpoint(.get, "/staff/signed-out") { _ in
-                .reply(
-                    PageAnswers.staffPage(
-                        StaffMessagePage.html(
-                            StaffFrame(town: directory.municipality.name, title: "Abgemeldet"),
-                            notice: Notice(.success, title: "Sie sind abgemeldet."),
-                            links: [("/staff/sign-in", "Wieder anmelden")])))
-            },
+            Endpoint(.get, "/staff/signed-out") { context in signedOut(context) },
         ]
     }
 
@@ -50,7 +43,8 @@ struct SignInPages: Sendable {
             town: directory.municipality.name, provider: desk.link != nil, localAccounts: desk.settings.localAccounts,
             next: SignInDesk.safeNext(next), formToken: issued.token, login: String(login.prefix(200)), notice: notice)
         var reply = PageAnswers.staffPage(
-            SignInPage.html(model), status: status, cookies: cookies + [issued.setCookie].compactMap { $0 })
+            SignInPage.html(model), status: status, cookies: cookies + [issued.setCookie].compactMap { $0 },
+            formTargets: [desk.providerOrigin].compactMap { $0 })
         if let retryAfter, case .response(var response) = reply {
             response.headers.set("Retry-After", String(retryAfter))
             reply = .response(response)
@@ -175,7 +169,9 @@ struct SignInPages: Sendable {
     // MARK: Sign-out
 
     /// `POST /staff/sign-out` (`csrf`): ends the session (a request without the session's form
-    /// token ends nothing) and, for the provider's people, goes on to the provider's sign-out.
+    /// token ends nothing); for the provider's people, the signed-out page offers the provider's
+    /// sign-out as a link (a form's redirect to another site would need the provider in every
+    /// staff page's `form-action`).
     private func signOut(_ context: RequestContext) -> Outcome {
         let request = context.request
         guard let person = context.person else {
@@ -192,10 +188,30 @@ struct SignInPages: Sendable {
                         links: [("/staff", "Zur Übersicht")]), status: 403))
         }
         return .onQueue(desk.queue) {
-            let provider = try desk.signOut(person)
+            try desk.signOut(person)
             return .reply(
                 PageAnswers.seeOther(
-                    provider ?? "/staff/signed-out", cookies: [StaffSessions.clearCookie(for: request)]))
+                    person.method == .provider ? "/staff/signed-out?provider" : "/staff/signed-out",
+                    cookies: [StaffSessions.clearCookie(for: request)]))
         }
+    }
+
+    /// `GET /staff/signed-out[?provider]`: the note, with the way to the provider's sign-out for
+    /// whoever signed in there (at a shared counter the next clerk must not find them signed in at
+    /// the provider).
+    private func signedOut(_ context: RequestContext) -> Outcome {
+        let provider = context.query["provider"] != nil ? desk.providerSignOutURL : nil
+        let notice =
+            provider == nil
+            ? Notice(.success, title: "Sie sind abgemeldet.")
+            : Notice(
+                .success, title: "Sie sind bei Rathaus abgemeldet.",
+                detail: "Melden Sie sich auch beim Anmeldedienst der Stadt ab, wenn andere diesen Rechner nutzen.")
+        let links =
+            (provider.map { [($0, "Beim Anmeldedienst abmelden")] } ?? []) + [("/staff/sign-in", "Wieder anmelden")]
+        return .reply(
+            PageAnswers.staffPage(
+                StaffMessagePage.html(
+                    StaffFrame(town: directory.municipality.name, title: "Abgemeldet"), notice: notice, links: links)))
     }
 }

@@ -241,17 +241,30 @@ package final class SignInDesk: Sendable {
         return SignedIn(sessionID: id, next: next, member: member)
     }
 
-    /// Ends `person`'s session, with an audit entry; returns where to send the browser to end the
-    /// session at the identity provider too, when they signed in there. Blocking: runs on `queue`.
-    package func signOut(_ person: StaffPerson) throws -> String? {
+    /// Ends `person`'s session, with an audit entry. Blocking: runs on `queue`.
+    package func signOut(_ person: StaffPerson) throws {
         let now = clock()
         try sessions.end(person.sessionHash) { connection in
             try connection.insertAudit(
                 at: now, actor: StaffActor(id: person.id, role: "person", name: person.name), action: "sign-out",
                 office: nil, target: nil)
         }
-        guard person.method == .provider, let link, let provider = link.discovered else { return nil }
+    }
+
+    /// Where to send the browser to end the session at the identity provider too (RP-Initiated
+    /// Logout 1.0), coming back to `/staff/signed-out`; nil without a provider or before it was
+    /// discovered, or when it offers no sign-out.
+    package var providerSignOutURL: String? {
+        guard let link, let provider = link.discovered else { return nil }
         return provider.signOutURL(returningTo: Self.signedOutURI(link.configuration.redirectURI), state: nil)
+    }
+
+    /// The origin the sign-in form's answer sends the browser to (the provider's authorization
+    /// endpoint, or its issuer before discovery), which the sign-in page's Content-Security-Policy
+    /// must allow as a form's target (`form-action`, which browsers apply to the redirect too).
+    package var providerOrigin: String? {
+        guard let link else { return nil }
+        return ProviderURL.origin(of: link.discovered?.metadata.authorizationEndpoint.text ?? link.configuration.issuer)
     }
 
     /// Where the provider sends the browser after signing out: the redirect URI's site with the

@@ -199,7 +199,7 @@ struct ProviderSignInRouteTests {
         #expect(again.text.contains("Dieses Konto ist gesperrt."))
     }
 
-    @Test func signingOutGoesOnToTheProvidersSignOut() throws {
+    @Test func signingOutOffersTheProvidersSignOut() throws {
         let api = try openOffice()
         let subject = try subject("erika", claims: #""rathaus_roles": ["hotline"]"#)
         let browser = StaffBrowser(api)
@@ -208,10 +208,22 @@ struct ProviderSignInRouteTests {
         let token = try #require(StaffBrowser.field("csrf", in: home.text))
         let out = browser.post("/staff/sign-out", [("csrf", token)])
         #expect(out.status == 303)
-        #expect(
-            out.header("Location")
-                == (try provider().issuer) + "/oauth2/end_session?client_id=rathaus"
-                + "&post_logout_redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fstaff%2Fsigned-out")
+        #expect(out.header("Location") == "/staff/signed-out?provider")
         #expect(browser.session == nil)
+        let page = browser.get("/staff/signed-out?provider")
+        let signOut =
+            (try provider().issuer) + "/oauth2/end_session?client_id=rathaus"
+            + "&amp;post_logout_redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fstaff%2Fsigned-out"
+        #expect(
+            page.text.contains(#"<a class="button button-primary" href="\#(signOut)">Beim Anmeldedienst abmelden</a>"#))
+    }
+
+    @Test func theSignInPageLetsItsFormGoOnToTheProvider() throws {
+        let api = try openOffice()
+        let page = StaffBrowser(api).get("/staff/sign-in")
+        let policy = try #require(page.header("Content-Security-Policy"))
+        #expect(policy.hasSuffix("; form-action 'self' \(try provider().issuer)"))
+        let elsewhere = StaffBrowser(api).get("/staff/signed-out").header("Content-Security-Policy")
+        #expect(elsewhere?.hasSuffix("; form-action 'self'") == true, "only the sign-in page names the provider")
     }
 }
