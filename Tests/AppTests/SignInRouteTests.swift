@@ -263,6 +263,7 @@ import Testing
         #expect(!trail.text.contains("@"), "no contact data")
         #expect(manager.script(.get, "/v1/audit?office=nord").status == 403)
         #expect(manager.script(.get, "/v1/audit").status == 403, "the whole town is for administrators")
+        #expect(manager.get("/staff/audit").header("Location") == "/staff/audit?office=rathaus")
         let page = manager.get("/staff/audit?office=rathaus&date=2026-12-07")
         #expect(page.status == 200)
         #expect(page.text.contains("<td>09:30:00</td><td>Erika Mustermann</td><td>Wartemarke aufgerufen</td>"))

@@ -90,7 +90,11 @@ struct SignInPages: Sendable {
                 detail: "Bitte melden Sie sich noch einmal an (die Anmeldung gilt nur in diesem Browser und einmal).")
             status = 400
         case .provider(let error):
-            log("level=warning event=sign-in.refused reason=\"\(String(describing: error).prefix(300))\"")
+            // The reason may quote the provider's words: printable ASCII only, no quotes, in the log.
+            let reason = String(describing: error).unicodeScalars.prefix(300).map { scalar in
+                (0x20...0x7E).contains(scalar.value) && scalar != "\"" ? Character(scalar) : "?"
+            }
+            log("level=warning event=sign-in.refused reason=\"\(String(reason))\"")
             notice = Notice(
                 .error, title: "Die Anmeldung beim Dienstkonto hat nicht geklappt.",
                 detail: "Bitte versuchen Sie es noch einmal. Technischer Grund für die IT: \(error)")

@@ -89,8 +89,12 @@ struct StaffPages: Sendable {
 
     /// `GET /staff/audit[?office=ID][&date=YYYY-MM-DD]`: who did what in an office on a day.
     private func auditPage(_ context: RequestContext) throws -> Outcome {
-        let query = try AuditQuery(context, directory: directory, singleDay: true)
         let offices = municipality.offices.filter { context.caller.holds([.officeManager], office: $0.id) }
+        if context.query["office"] == nil, !context.caller.isAdministrator, let first = offices.first {
+            // An office manager sees one of their offices: the first, unless they choose.
+            return .reply(PageAnswers.seeOther("/staff/audit?office=" + FormEncoding.encode(first.id.rawValue)))
+        }
+        let query = try AuditQuery(context, directory: directory, singleDay: true)
         let choices =
             offices.map { ServiceOption(id: $0.id.rawValue, name: $0.name) }
             + (context.caller.isAdministrator ? [ServiceOption(id: "", name: "Ganze Stadt")] : [])

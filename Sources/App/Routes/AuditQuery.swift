@@ -10,7 +10,6 @@ struct AuditQuery: Sendable {
     var office: Office?
     var from: LocalDate
     var to: LocalDate
-    var limit: Int
     /// The time zone the days are counted in: the office's, or the first office's for the town.
     var zone: Office
 
@@ -20,9 +19,8 @@ struct AuditQuery: Sendable {
 
     /// The longest range of days one request may ask for.
     static let maxDays = 366
-    /// The most entries one answer holds, and the default.
-    static let maxLimit = 5_000
-    static let defaultLimit = 1_000
+    /// The most entries one answer holds (the newest; `truncated` says when there were more).
+    static let maxEntries = 5_000
 
     /// The query parameters.
     static let parameters = [
@@ -31,9 +29,6 @@ struct AuditQuery: Sendable {
         QueryParameter(
             "from", schema: OpenAPIText.date, description: "The first local day (default: six days before `to`)"),
         QueryParameter("to", schema: OpenAPIText.date, description: "The last local day (default: today)"),
-        QueryParameter(
-            "limit", schema: #"{"type":"integer","minimum":1,"maximum":5000,"default":1000}"#,
-            description: "The most entries, newest first"),
     ]
 
     /// Reads the query of `context` (`from`/`to` as given, or `date` for one day on the page).
@@ -65,14 +60,6 @@ struct AuditQuery: Sendable {
             to = day("to") ?? today
             from = day("from") ?? to.adding(days: -6)
         }
-        limit = Self.defaultLimit
-        if let text = query["limit"] {
-            if let value = Int(text), (1...Self.maxLimit).contains(value) {
-                limit = value
-            } else {
-                errors.append(.init(field: "limit", message: "a whole number from 1 to \(Self.maxLimit)"))
-            }
-        }
         if errors.isEmpty, from > to { errors.append(.init(field: "from", message: "is after to")) }
         if errors.isEmpty, from.adding(days: Self.maxDays) <= to {
             errors.append(.init(field: "from", message: "at most \(Self.maxDays) days from to"))
@@ -80,11 +67,11 @@ struct AuditQuery: Sendable {
         guard errors.isEmpty else { throw .validation(errors) }
     }
 
-    /// The entries, newest first, one more than the limit read to tell whether there were more.
+    /// The entries, newest first, one more than the most read to tell whether there were more.
     func entries(_ connection: SQLiteConnection) throws -> (entries: [AuditEntry], truncated: Bool) {
         let start = zone.timeZone.frame(of: from).start
         let end = zone.timeZone.frame(of: to.adding(days: 1)).start
-        let found = try connection.auditEntries(office: office?.id, from: start, to: end, limit: limit + 1)
-        return (Array(found.prefix(limit)), found.count > limit)
+        let found = try connection.auditEntries(office: office?.id, from: start, to: end, limit: Self.maxEntries + 1)
+        return (Array(found.prefix(Self.maxEntries)), found.count > Self.maxEntries)
     }
 }

@@ -9,13 +9,14 @@ struct AuditRoutes: Sendable {
 
     /// The schema of the answer.
     static let schema = OpenAPIText.object(
-        #""office":{"type":["string","null"]},"from":{"type":"string","format":"date"},"#
+        #""office":{"type":"string","description":"absent: the whole town"},"#
+            + #""from":{"type":"string","format":"date"},"#
             + #""to":{"type":"string","format":"date"},"truncated":{"type":"boolean"},"#
             + #""entries":{"type":"array","items":{"type":"object","required":["at","actor","role","action"],"#
             + #""properties":{"at":{"type":"string","format":"date-time"},"actor":{"type":"string"},"#
             + #""role":{"type":"string"},"name":{"type":"string"},"action":{"type":"string"},"#
             + #""office":{"type":"string"},"target":{"type":"string"},"detail":{"type":"string"}}}}"#,
-        required: ["office", "from", "to", "entries", "truncated"])
+        required: ["from", "to", "entries", "truncated"])
 
     var endpoints: [Endpoint] {
         [
@@ -38,7 +39,7 @@ struct AuditRoutes: Sendable {
     static func json(_ query: AuditQuery, _ found: (entries: [AuditEntry], truncated: Bool)) -> [UInt8] {
         var json = JSONWriter(capacity: 256 + found.entries.count * 200)
         json.object { json in
-            if let office = query.office { json.string("office", office.id.rawValue) } else { json.null("office") }
+            json.string("office", ifPresent: query.office?.id.rawValue)
             json.string("from", query.from.iso)
             json.string("to", query.to.iso)
             json.bool("truncated", found.truncated)
