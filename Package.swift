@@ -41,9 +41,17 @@ let package = Package(
         ),
         // The stylesheets and scripts in Assets/Files are compiled in by Scripts/generate-assets.
         .target(name: "Display", exclude: ["Assets/Files"], swiftSettings: swiftSettings),
+        .target(name: "Mail", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .target(
             name: "App",
-            dependencies: ["Scheduling", "Storage", "ICalendar", "HTTPServer", "Display"],
+            dependencies: ["Scheduling", "Storage", "ICalendar", "HTTPServer", "Display", "Mail"],
+            swiftSettings: swiftSettings
+        ),
+        // Plays office days through the API on a clock of its own (rathaus-tools simulate, the
+        // demo month of rathaus serve --demo-month, the statistics' tests).
+        .target(
+            name: "Simulation",
+            dependencies: ["App", "Scheduling", "Storage", "HTTPServer"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -53,12 +61,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "rathaus",
-            dependencies: ["App", "Scheduling", "Storage", "ICalendar", "HTTPServer", "RathausCommandLine"],
+            dependencies: [
+                "App", "Scheduling", "Storage", "ICalendar", "HTTPServer", "RathausCommandLine", "Simulation",
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "rathaus-tools",
-            dependencies: ["App", "Scheduling", "Storage", "HTTPServer", "CSystem", "RathausCommandLine"],
+            dependencies: [
+                "App", "Scheduling", "Storage", "HTTPServer", "CSystem", "RathausCommandLine", "Mail", "Simulation",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -78,13 +90,18 @@ let package = Package(
         ),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Scheduling", "Storage", "RathausTesting"],
+            dependencies: ["App", "Scheduling", "Storage", "Mail", "RathausTesting", "Simulation"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ICalendarTests",
             dependencies: ["ICalendar", "Scheduling", "RathausTesting"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MailTests",
+            dependencies: ["Mail", "Scheduling", "RathausTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -6,10 +6,11 @@ import Scheduling
 /// `rathaus-tools bench core`: how fast the scheduling core answers and decides, in memory.
 enum BenchCommand: Subcommand {
     static let name = "bench"
-    static let summary = "measure the scheduling core (in memory) or durable storage"
+    static let summary = "measure the scheduling core (in memory), durable storage or mail delivery"
     static let usage = """
         usage: rathaus-tools bench core [--config FILE] [--runs N] [--bookings N]
                rathaus-tools bench storage [--config FILE] [--callers N] [--bookings N] [--dir DIR]
+               rathaus-tools bench mail --port PORT [--messages N] [--batch N] [--rounds N]
 
         On the demo municipality (or FILE) with --bookings existing bookings (default 10000), times an
         availability search over 90 days for one service and for three services for 2 persons, and
@@ -20,12 +21,29 @@ enum BenchCommand: Subcommand {
         database in DIR (default: a temporary directory), with --callers concurrent callers
         (default 32) and, for a quarter as many, with one caller; beside them, in the same run
         and directory, a plain loop of one-row insert transactions with the same pragmas.
+
+        'mail' hands --messages (default 2000) confirmations to the SMTP relay at 127.0.0.1:PORT,
+        --batch (default 100) per connection, with and without PIPELINING in alternating rounds
+        (default 5); Scripts/bench-mail starts a local aiosmtpd for it.
         """
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
         let what = try arguments.positional()
-        guard what == "core" || what == "storage" else {
-            throw UsageError("say what to measure: 'rathaus-tools bench core' or 'rathaus-tools bench storage'")
+        guard what == "core" || what == "storage" || what == "mail" else {
+            throw UsageError(
+                "say what to measure: 'rathaus-tools bench core', 'rathaus-tools bench storage' or 'rathaus-tools bench mail'"
+            )
+        }
+        if what == "mail" {
+            guard let port = try arguments.intOption("port", in: 1...65_535) else {
+                throw UsageError("say where the relay listens: --port PORT")
+            }
+            let messages = try arguments.intOption("messages", in: 1...1_000_000) ?? 2000
+            let batch = try arguments.intOption("batch", in: 1...100_000) ?? 100
+            let rounds = try arguments.intOption("rounds", in: 1...100) ?? 5
+            try arguments.finish()
+            print(try MailBenchmark(port: port, messages: messages, batch: batch, rounds: rounds).run())
+            return 0
         }
         let path = try arguments.option("config") ?? MunicipalityLoader.demoPath
         if what == "storage" {

@@ -6,12 +6,14 @@ enum ToolsCommand {
     static var tool: CommandLineTool {
         CommandLineTool(
             name: "rathaus-tools",
-            description: "benchmarks, the load generator and the crash test for rathaus",
+            description: "benchmarks, the load generator, the crash test and the day simulator for rathaus",
             subcommands: [
                 BenchCommand.self,
                 ServeBenchCommand.self,
                 LoadTestCommand.self,
                 CrashTestCommand.self,
+                SimulateCommand.self,
+                StatisticsBenchCommand.self,
             ])
     }
 

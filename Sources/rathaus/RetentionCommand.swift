@@ -24,6 +24,8 @@ enum RetentionCommand: Subcommand {
         let town = try MunicipalityLoader.load(path: config)
         guard FileManager.default.fileExists(atPath: db) else { throw CommandFailure("\(db): no such database") }
         let database = try Database.open(path: db, municipality: town, clock: { Instant.current })
+        // The statistics take finished days while their records are whole (Documentation/Statistics.md).
+        try database.rollUpStatistics(offices: town.offices, services: town.services, now: Instant.current)
         let erased = try database.erasePersonalData(olderThanDays: days ?? town.retentionDays, now: Instant.current)
         print(
             "erased the contact data of \(erased) bookings that ended more than \(days ?? town.retentionDays) days ago")

@@ -11,7 +11,7 @@ enum ServeCommand: Subcommand {
     static let summary = "serve the API and the pages (the default command)"
     static let usage = """
         usage: rathaus serve [--config FILE] [--db FILE] [--host HOST] [--port N] [--threads N] [--clock YYYY-MM-DDTHH:MM[:SS]]
-                             [--rate N] [--burst N] [--max-in-flight N] [--trusted-proxy ADDRESS]…
+                             [--rate N] [--burst N] [--max-in-flight N] [--trusted-proxy ADDRESS]… [--demo-month]
                              [--oidc-issuer URL --oidc-client-id ID --oidc-redirect-uri URL [--oidc-client-secret-file FILE]
                               [--oidc-client-auth basic|post|none] [--oidc-role-claim NAME] [--oidc-role-prefix TEXT]
                               [--oidc-scopes "A B"] [--oidc-allow-loopback-http]] [--no-local-accounts]
@@ -31,6 +31,10 @@ enum ServeCommand: Subcommand {
         Requests with a valid staff token are not limited. --trusted-proxy (repeatable) names a
         reverse proxy whose X-Forwarded-For gives the client's address.
 
+        --demo-month serves the file --db (default here: ./rathaus-demo-month.sqlite) after the
+        day simulator has played last month into it, when it does not exist yet (a minute or
+        two), so that the statistics page (/staff/statistics) has something to show.
+
         Staff sign in at /staff/sign-in (Documentation/SignIn.md): with local accounts (rathaus
         staff add; --no-local-accounts switches them off) and, with --oidc-issuer, at the town's
         identity provider (OpenID Connect). The client secret is read from the file
@@ -42,7 +46,9 @@ enum ServeCommand: Subcommand {
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
         let config = try arguments.option("config") ?? MunicipalityLoader.demoPath
-        let db = DatabaseLocation.path(explicit: try arguments.option("db"))
+        let explicitDB = try arguments.option("db")
+        let demoMonth = try arguments.flag("demo-month")
+        let db = demoMonth ? (explicitDB ?? "rathaus-demo-month.sqlite") : DatabaseLocation.path(explicit: explicitDB)
         var configuration = HTTPServer.Configuration()
         configuration.host = try arguments.option("host") ?? "127.0.0.1"
         configuration.port = try arguments.intOption("port", in: 0...65_535) ?? 8080
@@ -62,7 +68,14 @@ enum ServeCommand: Subcommand {
             admission.trustedProxies.insert(address)
         }
         try arguments.finish()
-        let town = try MunicipalityLoader.load(path: config)
+        let document = try ConfigurationDocument.read(file: config)
+        let fileName = (config as NSString).lastPathComponent
+        let fileTown: Municipality
+        do {
+            fileTown = try document.municipality { Log.standardError("rathaus: warning: \(fileName): \($0)") }
+        } catch {
+            throw ConfigurationError(file: fileName, message: error.description)
+        }
         var clock: @Sendable () -> Instant = { ServerClock.system() }
         if let clockText {
             let parts = clockText.split(separator: "T")
@@ -73,25 +86,35 @@ enum ServeCommand: Subcommand {
             else {
                 throw UsageError("--clock must be a local time YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS")
             }
-            let zone = town.offices.first?.timeZone ?? OfficeTimeZone(identifier: "UTC")
+            let zone = fileTown.offices.first?.timeZone ?? OfficeTimeZone(identifier: "UTC")
             guard let frame = zone?.frame(of: date) else { throw UsageError("--clock: no time zone") }
             clock = ServerClock.starting(at: frame.instant(elapsed: frame.elapsed(wall: time)).adding(seconds: seconds))
+        }
+        if demoMonth, !FileManager.default.fileExists(atPath: db) {
+            try DemoMonth.play(
+                town: fileTown, path: db, today: fileTown.offices.first.map { clock().local(in: $0) })
         }
         let server: RathausServer
         do {
             // Before the database is opened (and made, when new): a port in use or a wrong host
             // then leaves no file behind.
             try HTTPServer.checkListenable(host: configuration.host, port: configuration.port)
+            let resolved = try ConfigurationStartup.resolve(
+                file: document, fileName: fileName, fileBytes: document.fileBytes, databasePath: db, now: clock())
+            for note in resolved.notes { Log.standardError("rathaus: note: \(note)") }
             server = try RathausServer(
-                municipality: town, databasePath: db, configuration: configuration, admission: admission,
-                signIn: signIn, clock: clock)
+                live: LiveConfiguration(resolved.state), databasePath: db, configuration: configuration,
+                admission: admission, signIn: signIn, clock: clock)
         } catch let error as HTTPServerError {
             throw CommandFailure("cannot serve on \(configuration.host):\(configuration.port): \(error)")
         }
         try server.start()
         let base =
             "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(server.port)"
-        print("Rathaus serves \(town.name) (\(town.offices.count) offices) from \(db)")
+        let town = server.app.municipality
+        print(
+            "Rathaus serves \(town.name) (\(town.offices.count) offices) from \(db), configuration version \(server.app.configuration.version)"
+        )
         if let clockText { print("  clock started at \(clockText) (--clock)") }
         print("  API:        \(base)/v1/offices")
         print("  OpenAPI:    \(base)/openapi.json")

@@ -41,15 +41,29 @@ final class APIHarness: Sendable {
         return settings
     }
 
-    init(
-        town: Municipality? = APIHarness.demo, signIn: SignInSettings = APIHarness.testSignIn,
-        provider: ProviderLink? = nil
-    ) throws {
-        guard let town else { throw CocoaError(.fileReadUnknown) }
+    static let demoDocument = try? ConfigurationDocument.read(
+        file: root.appendingPathComponent(MunicipalityLoader.demoPath).path)
+
+    /// The API over the demo town's configuration document (stored as version 1, so that the
+    /// administration routes can change it), or over `town` alone; staff sign in as `signIn` says.
+    init(town: Municipality? = nil, signIn: SignInSettings = APIHarness.testSignIn, provider: ProviderLink? = nil)
+        throws
+    {
         directory = try TemporaryDirectory()
-        database = try Database.open(path: directory.file("api.sqlite"), municipality: town, clock: clock.read)
+        let path = directory.file("api.sqlite")
+        let live: LiveConfiguration
+        if let town {
+            live = LiveConfiguration(municipality: town)
+        } else {
+            guard let document = Self.demoDocument else { throw CocoaError(.fileReadUnknown) }
+            let resolved = try ConfigurationStartup.resolve(
+                file: document, fileName: "musterstadt.json", fileBytes: document.fileBytes, databasePath: path,
+                now: clock.now)
+            live = LiveConfiguration(resolved.state)
+        }
+        database = try Database.open(path: path, municipality: live.municipality, clock: clock.read)
         api = try RathausApp(
-            municipality: town, database: database, clock: clock.read, tokenCacheSeconds: 0, signIn: signIn,
+            configuration: live, database: database, clock: clock.read, tokenCacheSeconds: 0, signIn: signIn,
             provider: provider)
     }
 

@@ -15,7 +15,7 @@ import Testing
             var configuration = HTTPServer.Configuration()
             configuration.port = 0
             var admission = AdmissionConfiguration()
-            admission.burst = 3
+            admission.burst = 4
             admission.requestsPerSecond = 0.001
             let server = try RathausServer(
                 municipality: town, databasePath: directory.file("headers.sqlite"), configuration: configuration,
@@ -28,8 +28,11 @@ import Testing
             let get = { (path: String) in try TestHTTPClient.send(port: server.port, method: "GET", path: path) }
             let json = try get("/v1/offices")
             #expect(json.status == 200)
-            let notFound = try get("/nowhere")
+            let notFound = try get("/v1/nowhere")
             #expect(notFound.status == 404)
+            let notFoundPage = try get("/nowhere")
+            #expect(notFoundPage.status == 404)
+            #expect(notFoundPage.header("X-Content-Type-Options") == "nosniff")
             let page = try get("/staff/sign-in")
             #expect(page.status == 200)
             let limited = try get("/v1/services")

@@ -276,6 +276,29 @@ import Testing
                 .status == 400)
     }
 
+    @Test func officeManagersReadTheStatisticsOfTheirOfficesOnly() throws {
+        let api = try openOffice()
+        try api.addStaff("leitung", name: "Lena Leitung", roles: "office-manager:rathaus")
+        let manager = StaffBrowser(api)
+        manager.signIn("leitung")
+        let page = manager.get("/staff/statistics")
+        #expect(page.status == 200)
+        #expect(page.text.contains(#"<option value="rathaus">Bürgerbüro im Rathaus</option>"#))
+        #expect(!page.text.contains(#"<option value="nord">"#), "only the offices they manage")
+        #expect(page.text.contains("Angemeldet: Lena Leitung"))
+        #expect(manager.get("/staff/statistics/rathaus/report").status == 200)
+        #expect(manager.get("/staff/statistics/nord/report").status == 403)
+        #expect(manager.script(.get, "/v1/offices/rathaus/statistics").status == 200)
+        // An integration reads them with an office manager's token.
+        let integration = try api.staffToken(.officeManager, office: "rathaus")
+        #expect(api.send(.get, "/v1/offices/rathaus/statistics.csv", headers: [api.bearer(integration)]).status == 200)
+        #expect(api.send(.get, "/v1/offices/nord/statistics", headers: [api.bearer(integration)]).status == 403)
+        let clerk = StaffBrowser(api)
+        try api.addStaff("erika", roles: "counter:rathaus")
+        clerk.signIn("erika")
+        #expect(clerk.get("/staff/statistics").status == 403, "counter staff see no statistics")
+    }
+
     @Test func signingOutEndsTheSessionAndTakesTheFormToken() throws {
         let api = try openOffice()
         try api.addStaff("erika", roles: "counter:rathaus")

@@ -91,8 +91,9 @@ import Testing
             #expect(html.contains(" id=\"\(id)\""), "\(name) looks up #\(id), which \(page) lacks")
         }
         let data = Set(script.matches(of: #/body\.dataset\.([a-zA-Z]+)/#).map { String($0.output.1) })
-        // data-time-zone is optional: without it the scripts use the device's zone.
-        let optional: Set<String> = ["timeZone", device ? "csrf" : "tokenKey"]
+        // data-time-zone is optional (without it the scripts use the device's zone), and so is
+        // data-token-also (a second place to find a token).
+        let optional: Set<String> = ["timeZone", "tokenAlso", device ? "csrf" : "tokenKey"]
         for key in data where !optional.contains(key) {
             let attribute = "data-" + key.map { $0.isUppercase ? "-" + $0.lowercased() : String($0) }.joined()
             #expect(bodyLine.contains(" \(attribute)=\""), "\(name) reads \(attribute), which \(page) lacks")

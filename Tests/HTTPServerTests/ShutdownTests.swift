@@ -27,7 +27,7 @@ import Testing
         try busy.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n")
         let responder = try #require(await held.wait())
 
-        server.shutdown(gracePeriod: .seconds(30))
+        server.shutdown(gracePeriod: .seconds(120))
         #expect(try idle.isClosedByServer())
         #expect(await eventually { refusesConnections(server.port) })
         responder.respond(.text("finished"))
@@ -59,7 +59,7 @@ import Testing
         let client = try RawClient(port: server.port)
         try client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(try client.readHead().status == 200)
-        server.shutdown(gracePeriod: .seconds(30))
+        server.shutdown(gracePeriod: .seconds(120))
         #expect(try client.readChunk() == nil)
         #expect(try client.isClosedByServer())
         await server.stopped()
@@ -77,7 +77,7 @@ import Testing
         let held = Signal<Responder>()
         let server = try HTTPServer(configuration: testConfiguration(), router: holdingRouter(held))
         try server.start()
-        let signals = server.shutdownOnTerminationSignals(gracePeriod: .seconds(30))
+        let signals = server.shutdownOnTerminationSignals(gracePeriod: .seconds(120))
         defer { signals.cancel() }
         let busy = try RawClient(port: server.port)
         try busy.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n")

@@ -103,7 +103,7 @@ import Testing
             #expect(try starts(writer, channel: .hotline) == before.hotline)
             #expect(writer.queueState.tickets == before.tickets)
             #expect(writer.inspect { schedule, _ in schedule.holds.keys.sorted() } == before.holds)
-            guard case .success(.queue(_, let ticket)) = writer.perform(.issueTicket(services: ["pass"])) else {
+            guard case .success(.queue(_, let ticket, _)) = writer.perform(.issueTicket(services: ["pass"])) else {
                 Issue.record("no ticket")
                 return
             }

@@ -11,7 +11,7 @@ import Testing
     @Test func theHelpListsTheToolsAndNoProductCommands() {
         let commands = ToolsCommand.help.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("  --") }
             .compactMap { $0.split(separator: " ").first.map(String.init) }
-        #expect(commands == ["bench", "serve-bench", "loadtest", "crash-test"])
+        #expect(commands == ["bench", "serve-bench", "loadtest", "crash-test", "simulate", "bench-statistics"])
         #expect(ToolsCommand.help.contains("usage: rathaus-tools command [options]"))
     }
 

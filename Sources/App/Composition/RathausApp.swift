@@ -10,7 +10,8 @@ package import Storage
 /// collection only what it uses, derives the OpenAPI document from their endpoints and routes
 /// requests to the pipeline.
 package final class RathausApp: Sendable {
-    package let municipality: Municipality
+    /// The configuration served now.
+    package let configuration: LiveConfiguration
     package let database: Database
     package let pipeline: Pipeline
     package let rush: RushDesk
@@ -27,12 +28,24 @@ package final class RathausApp: Sendable {
     /// The app over `database`; staff tokens are trusted for `tokenCacheSeconds` after a lookup;
     /// staff sign in as `signIn` says (at the identity provider of `provider`, when given, instead
     /// of discovering the configured one); unexpected errors are logged to `log`.
-    package init(
+    package convenience init(
         municipality: Municipality, database: Database, clock: @escaping @Sendable () -> Instant,
+        tokenCacheSeconds: Int = 10, signIn: SignInSettings = SignInSettings(), provider: ProviderLink? = nil,
+        log: @escaping @Sendable (String) -> Void = Log.standardError
+    ) throws {
+        try self.init(
+            configuration: LiveConfiguration(municipality: municipality), database: database, clock: clock,
+            tokenCacheSeconds: tokenCacheSeconds, signIn: signIn, provider: provider, log: log)
+    }
+
+    /// The app serving `configuration` over `database`.
+    package init(
+        configuration: LiveConfiguration, database: Database, clock: @escaping @Sendable () -> Instant,
         tokenCacheSeconds: Int = 10, signIn settings: SignInSettings = SignInSettings(), provider: ProviderLink? = nil,
         log: @escaping @Sendable (String) -> Void = Log.standardError
     ) throws {
-        self.municipality = municipality
+        let municipality = configuration.municipality
+        self.configuration = configuration
         self.database = database
         let metrics = Metrics()
         let sessions = StaffSessions(
@@ -46,30 +59,43 @@ package final class RathausApp: Sendable {
                 }, reader: database.reader, committer: database.committer, clock: clock)
         let callers = CallerResolver(
             reader: database.reader, clock: clock, cacheSeconds: tokenCacheSeconds, sessions: sessions)
-        let town = municipality.name
         let pipeline = Pipeline(
             callers: callers,
             idempotency: IdempotencyKeys(reader: database.reader, committer: database.committer, clock: clock),
             reader: database.reader, metrics: metrics, log: log,
-            pageRefusal: { problem, request in PageAnswers.refusal(problem, request: request, town: town) })
-        let rush = try RushDesk(municipality: municipality, database: database, clock: clock)
+            problemPage: { [configuration] problem, request in
+                ProblemPages.reply(problem, request, town: configuration.municipality.name)
+            },
+            accessRefusal: { [configuration] problem, request in
+                PageAnswers.refusal(problem, request: request, town: configuration.municipality.name)
+            })
+        let rush = try RushDesk(configuration: configuration, database: database, clock: clock)
         let forms = try FormGuard(database: database)
         let cache = AvailabilityCache()
-        let directory = OfficeDirectory(municipality: municipality, writers: database.writers, clock: clock)
+        let directory = OfficeDirectory(configuration: configuration, writers: database.writers, clock: clock)
         let board = QueueBoard(directory: directory, streams: QueueStreams())
+        let ticketViews = TicketViews(directory: directory)
+        let citizen = CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics)
         let operations = OperationRoutes(directory: directory, database: database, metrics: metrics)
-        let features =
-            OfficeRoutes(directory: directory, rush: rush, cache: cache).endpoints
-            + BookingRoutes(directory: directory, rush: rush).endpoints
-            + QueueRoutes(directory: directory, board: board).endpoints
-            + RushRoutes(directory: directory, rush: rush).endpoints
-            + AuditRoutes(directory: directory).endpoints
-        let pages =
-            HallPages(directory: directory, board: board, rush: rush, sessions: sessions).endpoints
-            + AssetRoutes().endpoints
-            + CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics).endpoints
-            + StaffPages(directory: directory, sessions: sessions).endpoints
-            + SignInPages(directory: directory, forms: forms, desk: signIn, metrics: metrics, log: log).endpoints
+        let features: [Endpoint] = [
+            OfficeRoutes(directory: directory, rush: rush, cache: cache).endpoints,
+            BookingRoutes(directory: directory, rush: rush).endpoints,
+            QueueRoutes(directory: directory, board: board).endpoints,
+            RushRoutes(directory: directory, rush: rush).endpoints,
+            ConfigurationRoutes(
+                directory: directory,
+                desk: ConfigurationDesk(configuration: configuration, database: database, clock: clock)
+            ).endpoints,
+            StatisticsRoutes(directory: directory, reports: database.reports).endpoints,
+            AuditRoutes(directory: directory).endpoints,
+        ].flatMap { $0 }
+        let pages: [Endpoint] = [
+            HallPages(directory: directory, board: board, rush: rush, sessions: sessions).endpoints,
+            AssetRoutes().endpoints, citizen.endpoints, StaffPages(directory: directory, sessions: sessions).endpoints,
+            TicketPages(directory: directory, citizen: citizen, views: ticketViews, board: board).endpoints,
+            StatisticsPages(directory: directory, sessions: sessions).endpoints,
+            SignInPages(directory: directory, forms: forms, desk: signIn, metrics: metrics, log: log).endpoints,
+        ].flatMap { $0 }
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages
         var router = Router()
@@ -85,6 +111,9 @@ package final class RathausApp: Sendable {
                 }
             }
         }
+        router.unmatched = { [configuration] request, responder in
+            responder.respond(ProblemPages.unmatched(request, town: configuration.municipality.name))
+        }
         self.pipeline = pipeline
         self.rush = rush
         self.forms = forms
@@ -95,6 +124,7 @@ package final class RathausApp: Sendable {
         for office in municipality.offices {
             database.writers[office.id]?.observe { changes in
                 board.broadcast(changes, office: office)
+                ticketViews.broadcast(changes, office: office)
                 for change in changes {
                     if case .booking(let booking, _) = change.outcome, booking.status == .cancelled {
                         rush.queue.async { rush.offer(booking) }
@@ -103,6 +133,9 @@ package final class RathausApp: Sendable {
             }
         }
     }
+
+    /// The municipality served now.
+    package var municipality: Municipality { configuration.municipality }
 
     package var metrics: Metrics { pipeline.metrics }
     package var callers: CallerResolver { pipeline.callers }
@@ -127,7 +160,7 @@ package final class RathausApp: Sendable {
                         .methodNotAllowed, detail: "\(request.method.rawValue) is not allowed here.",
                         headers: [("Allow", allowed.map(\.rawValue).joined(separator: ", "))])))
         case .notFound:
-            reply(.problem(.notFound("There is nothing at \(request.path).")))
+            reply(.response(ProblemPages.unmatched(request, town: municipality.name)))
         }
     }
 }

@@ -12,6 +12,8 @@ package final class RathausServer {
     package let http: HTTPServer
     package let database: Database
     private let timers: [any DispatchSourceTimer]
+    private let maintenance: DispatchQueue
+    private let clock: @Sendable () -> Instant
     private let log: @Sendable (String) -> Void
 
     /// How often expired holds are released and old days forgotten.
@@ -23,17 +25,29 @@ package final class RathausServer {
 
     /// Opens the database and binds the listening socket; `start` begins serving. Log lines go to
     /// `log`, or when nil to standard error (request lines in one write per event-loop pass).
-    package init(
+    package convenience init(
         municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
         admission: AdmissionConfiguration = AdmissionConfiguration(), signIn: SignInSettings = SignInSettings(),
         clock: @escaping @Sendable () -> Instant, log: (@Sendable (String) -> Void)? = nil
     ) throws {
+        try self.init(
+            live: LiveConfiguration(municipality: municipality), databasePath: databasePath,
+            configuration: configuration, admission: admission, signIn: signIn, clock: clock, log: log)
+    }
+
+    /// The server of the configuration `live` (resolved from the file and the database by
+    /// `ConfigurationStartup`).
+    package init(
+        live: LiveConfiguration, databasePath: String, configuration: HTTPServer.Configuration,
+        admission: AdmissionConfiguration = AdmissionConfiguration(), signIn: SignInSettings = SignInSettings(),
+        clock: @escaping @Sendable () -> Instant, log: (@Sendable (String) -> Void)? = nil
+    ) throws {
+        let municipality = live.municipality
         let database = try Database.open(path: databasePath, municipality: municipality, clock: clock)
         var settings = signIn
         settings.trustedProxies.formUnion(admission.trustedProxies)
         let app = try RathausApp(
-            municipality: municipality, database: database, clock: clock, signIn: settings,
-            log: log ?? Log.standardError)
+            configuration: live, database: database, clock: clock, signIn: settings, log: log ?? Log.standardError)
         let metrics = app.metrics
         var configuration = configuration
         let render = configuration.problemRenderer
@@ -53,6 +67,9 @@ package final class RathausServer {
         self.app = app
         self.database = database
         let queue = DispatchQueue(label: "rathaus.maintenance")
+        self.maintenance = queue
+        self.clock = clock
+        self.log = log ?? Log.standardError
         func every(_ interval: Duration, _ work: @escaping @Sendable () -> Void) -> any DispatchSourceTimer {
             let timer = DispatchSource.makeTimerSource(queue: queue)
             let seconds = Double(interval.components.seconds)
@@ -61,11 +78,13 @@ package final class RathausServer {
             return timer
         }
         let log = log ?? Log.standardError
-        self.log = log
         let writers = Array(database.writers.values)
         timers = [
             every(Self.sweepInterval) { [rush = app.rush] in
-                for writer in writers { writer.submit(.sweep) { _ in } }
+                for writer in writers {
+                    writer.submit(.sweep) { _ in }
+                    writer.submit(.passOverLate) { _ in }
+                }
                 rush.queue.async {
                     rush.preloadRooms()
                     rush.runDueDraws()
@@ -73,6 +92,9 @@ package final class RathausServer {
             },
             every(Self.retentionInterval) {
                 do {
+                    // Finished days are rolled up into the statistics before anything is erased.
+                    try database.rollUpStatistics(
+                        offices: municipality.offices, services: municipality.services, now: clock())
                     let erased = try database.erasePersonalData(olderThanDays: municipality.retentionDays, now: clock())
                     let now = clock()
                     try database.committer.withConnection { connection in
@@ -92,13 +114,27 @@ package final class RathausServer {
 
     package var port: Int { http.port }
 
+    /// Starts serving and the periodic work; a draw whose registration closed while the server
+    /// was stopped runs at once rather than at the first sweep.
     package func start() throws {
         try http.start()
         for timer in timers { timer.resume() }
+        // Days that ended while the server was stopped are rolled up at once, not after an hour.
+        let (database, municipality, clock, log) = (database, app.municipality, clock, log)
+        maintenance.async {
+            do {
+                let days = try database.rollUpStatistics(
+                    offices: municipality.offices, services: municipality.services, now: clock())
+                if days > 0 { log("level=info event=statistics.rollup days=\(days)") }
+            } catch {
+                log("level=error event=statistics.rollup error=\"\(String(describing: error).prefix(200))\"")
+            }
+        }
+        let rush = app.rush
+        rush.queue.async { rush.runDueDraws() }
         if let link = app.signIn.link {
             // Discovered now, in the background: a provider that is down delays nothing but its
             // own sign-ins, which try it again (`ProviderLink`).
-            let log = self.log
             Task {
                 do {
                     let provider = try await link.provider()

@@ -60,7 +60,9 @@ package enum MunicipalityDecoder {
             }
             offices.append(office)
         }
+        let publicURL = try object.optional("publicURL").map(publicURL)
         try object.finish()
+        try checkRemoteTickets(offices, services: services, path: "offices")
         for (index, service) in services.enumerated() {
             switch service.rush {
             case .draw(let draw):
@@ -90,7 +92,8 @@ package enum MunicipalityDecoder {
             allGroups.append(ServiceGroup(letter: letter, name: letter))
         }
         return Municipality(
-            name: name, services: services, groups: allGroups, offices: offices, retentionDays: retentionDays)
+            name: name, services: services, groups: allGroups, offices: offices, retentionDays: retentionDays,
+            publicURL: publicURL)
     }
 
     // MARK: Offices
@@ -128,6 +131,7 @@ package enum MunicipalityDecoder {
         }
         let hoursReaders = try object.required("openingHours").array()
         let hours = try hoursReaders.map { reader throws(JSONPathError) in try rule(reader, withContingent: false) }
+        try refuseOverlaps(hours, readers: hoursReaders)
         let breaks = try (object.optional("breaks")?.array() ?? []).map { reader throws(JSONPathError) in
             try rule(reader, withContingent: false)
         }
@@ -215,8 +219,10 @@ package enum MunicipalityDecoder {
             id: OfficeID(id), name: try object.required("name").text(maxLength: 200),
             address: try (object.optional("address")?.array() ?? []).map { reader throws(JSONPathError) in
                 try reader.text(maxLength: 200)
-            }, timeZone: zone, state: state, gridMinutes: grid, bookingStepMinutes: step, openingHours: hours,
-            breaks: breaks, closures: closures, counters: counters, booking: booking, queue: queue, display: display)
+            }, mapURL: try object.optional("mapURL").map(httpsURL), timeZone: zone, state: state, gridMinutes: grid,
+            bookingStepMinutes: step, openingHours: hours,
+            breaks: breaks, closures: closures, counters: counters, booking: booking, queue: queue, display: display,
+            remoteTickets: try object.optional("remoteTickets").map(remoteTickets))
         try object.finish()
         return office
     }
@@ -261,11 +267,12 @@ package enum MunicipalityDecoder {
             guard services.contains(skill) else { throw skillReader.fail("unknown service \"\(skill)\"") }
             skills.insert(skill)
         }
+        let hourReaders = try object.optional("hours")?.array() ?? []
+        let hours = try hourReaders.map { reader throws(JSONPathError) in try rule(reader, withContingent: true) }
+        try refuseOverlaps(hours, readers: hourReaders)
         let counter = Counter(
             id: CounterID(id), name: try object.required("name").text(maxLength: 100), skills: skills,
-            hours: try (object.optional("hours")?.array() ?? []).map { reader throws(JSONPathError) in
-                try rule(reader, withContingent: true)
-            },
+            hours: hours,
             contingent: try object.optional("openTo").map(contingent) ?? .online,
             breaks: try (object.optional("breaks")?.array() ?? []).map { reader throws(JSONPathError) in
                 try rule(reader, withContingent: false)

@@ -60,8 +60,23 @@ package final class Metrics: Sendable {
         state.withLock { $0.events[key, default: 0] += amount }
     }
 
-    /// The text exposition; `gauges` are added as they are (name → value).
-    package func exposition(gauges: [(name: String, help: String, value: Int)] = []) -> String {
+    /// A gauge with one sample per set of labels.
+    package struct LabeledGauge: Sendable {
+        package var name: String
+        package var help: String
+        package var samples: [(labels: [(String, String)], value: Int)]
+
+        package init(name: String, help: String, samples: [(labels: [(String, String)], value: Int)]) {
+            self.name = name
+            self.help = help
+            self.samples = samples
+        }
+    }
+
+    /// The text exposition; `gauges` are added as they are (name → value), then `labeled`.
+    package func exposition(
+        gauges: [(name: String, help: String, value: Int)] = [], labeled: [LabeledGauge] = []
+    ) -> String {
         let snapshot = state.withLock { $0 }
         var lines: [String] = []
         lines.append("# HELP rathaus_http_requests_total HTTP requests answered, by route pattern, method and status.")
@@ -93,6 +108,14 @@ package final class Metrics: Sendable {
             lines.append("# HELP \(gauge.name) \(gauge.help)")
             lines.append("# TYPE \(gauge.name) gauge")
             lines.append("\(gauge.name) \(gauge.value)")
+        }
+        for gauge in labeled {
+            lines.append("# HELP \(gauge.name) \(gauge.help)")
+            lines.append("# TYPE \(gauge.name) gauge")
+            for sample in gauge.samples {
+                let labels = sample.labels.map { "\($0.0)=\"\(Self.escape($0.1))\"" }.joined(separator: ",")
+                lines.append("\(gauge.name){\(labels)} \(sample.value)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

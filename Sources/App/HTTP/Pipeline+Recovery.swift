@@ -4,7 +4,7 @@ import Storage
 extension Pipeline {
     /// The result a change recorded under an idempotency key had, rebuilt from what it made, for
     /// a retry after the process stopped before the first answer was stored: the booking with its
-    /// token, the hold (gone by now: not found), the ticket as it is now.
+    /// token, the hold (gone by now: not found), the ticket as it is now with its page's key.
     func recover(
         _ recorded: IdempotentOutcome, token: String?, writer: OfficeWriter,
         completion: @escaping @Sendable (Result<OfficeOutcome, WriterError>) -> Void
@@ -33,7 +33,7 @@ extension Pipeline {
                 completion(.failure(.queue(.ticketNotFound(id))))
                 return
             }
-            completion(.success(.queue(event, ticket)))
+            completion(.success(.queue(event, ticket, pageKey: token)))
         case .nobodyWaiting:
             completion(.success(.nobodyWaiting))
         }

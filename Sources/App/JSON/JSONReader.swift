@@ -105,6 +105,9 @@ package struct JSONObjectReader: Sendable {
         members.contains { $0.key == key }
     }
 
+    /// The members' keys, in order.
+    package var keys: [String] { members.map(\.key) }
+
     /// Fails on the first member that was not read.
     package func finish() throws(JSONPathError) {
         if let unknown = members.first(where: { !read.contains($0.key) }) {

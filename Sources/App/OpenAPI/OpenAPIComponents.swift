@@ -37,14 +37,18 @@ enum OpenAPIComponents {
             "validFrom":{"type":"string","format":"date"},"validUntil":{"type":"string","format":"date"},"everyWeeks":{"type":"integer"}}},
           "Office":{"type":"object","required":["id","name","address","timeZone","state","services"],"properties":{
             "id":{"type":"string"},"name":{"type":"string"},"address":{"type":"array","items":{"type":"string"}},
+            "mapURL":{"type":"string","format":"uri","description":"A map showing the way there"},
             "timeZone":{"type":"string","examples":["Europe/Berlin"]},"state":{"type":"string","examples":["DE-SH"]},
             "services":{"type":"array","items":{"type":"string"}},
             "openingHours":{"type":"array","items":{"$ref":"#/components/schemas/WeeklyRule"}},
             "breaks":{"type":"array","items":{"$ref":"#/components/schemas/WeeklyRule"}},
             "counters":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"}}}},
             "links":{"type":"object","additionalProperties":{"type":"string"}}}},
-          "Document":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"note":{"type":"string"},"condition":{"type":"string"}}},
-          "Fee":{"type":"object","properties":{"cents":{"type":"integer"},"text":{"type":"string"},"note":{"type":"string"}}},
+          "Document":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"note":{"type":"string"},"condition":{"type":"string"},
+            "services":{"type":"array","items":{"type":"string"},"description":"In a booking of several services: the ones that ask for this item, when not all do"}}},
+          "Fee":{"type":"object","properties":{"cents":{"type":"integer","description":"The regular (highest) rate; for a booking, times its persons"},
+            "lowestCents":{"type":"integer","description":"The lowest rate where the fee has several (a reduced one for those under 24)"},
+            "text":{"type":"string","description":"German: one amount or the range, 45,60 € bis 74,00 €"},"note":{"type":"string"}}},
           "Service":{"type":"object","required":["id","name","durationMinutes","maxPersons","bookableOnline","group","documents"],"properties":{
             "id":{"type":"string"},"name":{"type":"string"},"durationMinutes":{"type":"integer"},"maxPersons":{"type":"integer"},
             "bookableOnline":{"type":"boolean"},"fee":{"oneOf":[{"$ref":"#/components/schemas/Fee"},{"type":"null"}]},
@@ -85,6 +89,8 @@ enum OpenAPIComponents {
             "persons":{"type":"integer"},"start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"},
             "channel":{"type":"string"},"sequence":{"type":"integer"},"fee":{"$ref":"#/components/schemas/Fee"},
             "documents":{"type":"array","items":{"$ref":"#/components/schemas/Document"}},"contact":{"$ref":"#/components/schemas/Contact"},
+            "checkedIn":{"type":"boolean","description":"In an office's list of a day: whether the appointment has a ticket"},
+            "ticket":{"type":"string","description":"In an office's list of a day: the number of its ticket once checked in"},
             "links":{"type":"object","additionalProperties":{"type":"string"}}}},
           "Ticket":{"type":"object","required":["id","number","state","services","issuedAt"],"properties":{
             "id":{"type":"string"},"number":{"type":"string","examples":["A017"]},"group":{"type":"string"},
@@ -109,7 +115,51 @@ enum OpenAPIComponents {
             "admissionToken":{"type":"string","description":"Send as Admission-Token with holds and bookings of the service"},
             "notice":{"type":"string"},"links":{"type":"object","additionalProperties":{"type":"string"}}}},
           "BookingList":{"type":"object","properties":{"office":{"type":"string"},"date":{"type":"string","format":"date"},
-            "bookings":{"type":"array","items":{"$ref":"#/components/schemas/Booking"}}}}
+            "bookings":{"type":"array","items":{"$ref":"#/components/schemas/Booking"}}}},
+          "BookingSearch":{"type":"object","required":["query"],"additionalProperties":false,"properties":{
+            "query":{"type":"string","minLength":3,"maxLength":200,"description":"A reference, a phone number, part of an e-mail address or of the name"}}},
+          "BookingSearchResult":{"type":"object","required":["kind","bookings","more"],"properties":{
+            "kind":{"type":"string","enum":["reference","phone","email","name"],"description":"What the query was taken for"},
+            "bookings":{"type":"array","items":{"$ref":"#/components/schemas/Booking"}},
+            "more":{"type":"boolean","description":"Whether more bookings matched than the 20 shown"}}},
+          "Configuration":{"type":"object","required":["version","document"],"properties":{
+            "version":{"type":"integer"},"document":{"type":"object","description":"The configuration in the format of the configuration file"},
+            "calendars":{"type":"array","items":{"type":"string"}},"at":{"type":"string","format":"date-time"},"actor":{"type":"string"},
+            "source":{"type":"string","enum":["file","console"]},"summary":{"type":"string"}}},
+          "AffectedBooking":{"type":"object","required":["id","reference","office","start","reason"],"properties":{
+            "id":{"type":"string"},"reference":{"type":"string"},"office":{"type":"string"},"counter":{"type":"string"},
+            "start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"},
+            "services":{"type":"array","items":{"type":"string"}},"reason":{"type":"string"},
+            "contact":{"$ref":"#/components/schemas/Contact"},"proposedStart":{"type":"string","format":"date-time"}}},
+          "ConfigurationPreview":{"type":"object","required":["version","changes","affected"],"properties":{
+            "version":{"type":"integer"},"changedOffices":{"type":"array","items":{"type":"string"}},
+            "changes":{"type":"array","items":{"type":"object","properties":{"path":{"type":"string"},"kind":{"type":"string","enum":["added","removed","changed"]},
+              "before":{"type":"string"},"after":{"type":"string"},"text":{"type":"string"}}}},
+            "affected":{"type":"array","items":{"$ref":"#/components/schemas/AffectedBooking"}}}},
+          "ConfigurationSaved":{"type":"object","required":["version","offices"],"properties":{
+            "version":{"type":"integer"},"offices":{"type":"array","items":{"type":"object","properties":{
+              "office":{"type":"string"},"kept":{"type":"array","items":{"type":"object"}},"moved":{"type":"array","items":{"type":"object"}},
+              "cancelled":{"type":"array","items":{"type":"object"}},"unmovable":{"type":"array","items":{"type":"string"}}}}}}},
+          "ConfigurationHistory":{"type":"object","required":["versions"],"properties":{
+            "versions":{"type":"array","items":{"$ref":"#/components/schemas/Configuration"}}}},
+          "Durations":{"type":"object","description":"Seconds; percentiles interpolate between ranks (type 7)","required":["count"],"properties":{
+            "count":{"type":"integer"},"mean":{"type":"number"},"median":{"type":"number"},"p90":{"type":"number"},"max":{"type":"integer"},
+            "overTarget":{"type":"integer"},"shareOverTarget":{"type":"number"}}},
+          "StatisticsFigures":{"type":"object","required":["tickets","served"],"properties":{
+            "tickets":{"type":"object","properties":{"walkIn":{"type":"integer"},"kiosk":{"type":"integer"},"appointment":{"type":"integer"},"total":{"type":"integer"}}},
+            "served":{"type":"integer"},"walkInNoShows":{"type":"integer"},"walkInNoShowRate":{"type":"number"},"unfinished":{"type":"integer"},
+            "wait":{"$ref":"#/components/schemas/Durations"},"toCounter":{"$ref":"#/components/schemas/Durations"},
+            "service":{"$ref":"#/components/schemas/Durations"},"planned":{"$ref":"#/components/schemas/Durations"},
+            "bookings":{"type":"integer"},"kept":{"type":"integer"},"cancelled":{"type":"integer"},"moves":{"type":"integer"},
+            "appointmentNoShows":{"type":"integer"},"appointmentNoShowRate":{"type":"number"},"leadTime":{"$ref":"#/components/schemas/Durations"},
+            "days":{"type":"integer"},"openedSeconds":{"type":"integer"},"bookableSeconds":{"type":"integer"},
+            "bookedSeconds":{"type":"integer"},"usedSeconds":{"type":"integer"}}},
+          "Statistics":{"type":"object","required":["office","from","to","targetSeconds","total","breakdowns"],"properties":{
+            "office":{"type":"string"},"from":{"type":"string","format":"date"},"to":{"type":"string","format":"date"},
+            "targetSeconds":{"type":"integer"},"total":{"$ref":"#/components/schemas/StatisticsFigures"},
+            "breakdowns":{"type":"object","description":"By day, weekday, hour, group, service, channel and counter",
+              "additionalProperties":{"type":"array","items":{"allOf":[{"$ref":"#/components/schemas/StatisticsFigures"},
+                {"type":"object","required":["key"],"properties":{"key":{"type":"string"}}}]}}}}}
         }
         """##
 }

@@ -22,7 +22,7 @@ package enum OpenAPIDocument {
             ##""Appointment booking and the waiting-room queue of a municipal citizen office. Times are RFC 3339 with the office's UTC offset; errors are RFC 9457 problems (components x-problem-kinds lists every kind; /problems/{kind} explains one). Bad input changes nothing: a query parameter an operation does not list, a parameter given twice (but service), a body where an operation takes none (but {}), and a body that is not application/json in UTF-8 are 400 validation problems. Every operation but /healthz and /metrics may answer 429 (rate-limited) and 503 (overloaded) with Retry-After.","##
         text += ##""license":{"name":"Proprietary","identifier":"LicenseRef-Rathaus"}},"servers":[{"url":"/"}],"##
         text +=
-            ##""tags":[{"name":"Offices"},{"name":"Availability"},{"name":"Bookings"},{"name":"Staff"},{"name":"Queue"},{"name":"Rush"},{"name":"Operations"}],"##
+            ##""tags":[{"name":"Offices"},{"name":"Availability"},{"name":"Bookings"},{"name":"Staff"},{"name":"Queue"},{"name":"Rush"},{"name":"Administration"},{"name":"Operations"}],"##
         text += ##""paths":{"##
         text += order.map { path in "\"\(path)\":{" + (operations[path] ?? []).joined(separator: ",") + "}" }
             .joined(separator: ",")
@@ -100,7 +100,8 @@ package enum OpenAPIDocument {
         if endpoint.isStrict { kinds.append(.validation) }
         switch contract.access {
         case .staff, .bookingHolder: kinds += [.unauthorized, .forbidden]
-        case .open, .caller: break
+        case .caller: kinds.append(.unauthorized)  // a token that is unknown, revoked or malformed
+        case .open: break
         }
         if !endpoint.pathParameters.isEmpty { kinds.append(.notFound) }
         if contract.readsJSONBody { kinds.append(.validation) }

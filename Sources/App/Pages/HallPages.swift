@@ -16,7 +16,7 @@ struct HallPages: Sendable {
         [
             Endpoint(.get, "/display/{office}") { try displayPage($0) },
             Endpoint(.get, "/kiosk/{office}") { try kioskPage($0) },
-            Endpoint(.get, "/kiosk/{office}/tickets/{ticket}") { try ticketPage($0) },
+            Endpoint(.get, "/kiosk/{office}/tickets/{key}") { try ticketPage($0) },
             Endpoint(.get, "/counter/{office}/{counter}", Contract(access: .staff([.counter], office: .path))) {
                 try counterPage($0)
             },
@@ -53,17 +53,31 @@ struct HallPages: Sendable {
             PageAnswers.page(
                 KioskPage.html(
                     officeID: office.id.rawValue, officeName: office.name, groups: groups,
-                    referenceAlphabet: String(Secrets.referenceAlphabet))))
+                    referenceAlphabet: String(Secrets.referenceAlphabet), timeZone: office.timeZone.identifier)))
     }
 
-    /// `GET /kiosk/{office}/tickets/{ticket}`: the slip for the 80 mm printer. Reachable without a
-    /// token (the kiosk opens it by navigation); it shows a number, services and documents only.
+    /// `GET /kiosk/{office}/tickets/{key}`: the slip for the 80 mm printer, with the QR code of
+    /// the ticket's own page. `{key}` is the page's key the kiosk was given with the new ticket
+    /// (only its hash is stored), so only the kiosk that drew the ticket can open its slip; it
+    /// shows a number, services and documents only.
     private func ticketPage(_ context: RequestContext) throws -> Outcome {
         let office = try directory.office(named: context.parameter("office"))
-        let queue = directory.queue(office)
-        guard let ticket = queue.ticket(TicketID(context.parameter("ticket"))) else {
-            throw APIProblem.notFound("There is no such ticket today.")
+        let key = context.parameter("key")
+        guard let hash = TicketPages.pageHash(key) else { throw APIProblem.notFound("There is no such ticket today.") }
+        let base = TicketPages.publicBase(context.request, municipality: municipality)
+        return .read { connection in
+            guard let row = try connection.ticket(pageHash: hash), row.office == office.id,
+                let ticket = directory.queue(office).ticket(row.id)
+            else {
+                throw APIProblem.notFound("There is no such ticket today.")
+            }
+            return .reply(PageAnswers.page(TicketSlipPage.html(slip(ticket, office: office, url: "\(base)/t/\(key)"))))
         }
+    }
+
+    /// What the slip of `ticket` says.
+    private func slip(_ ticket: Ticket, office: Office, url: String) -> TicketSlip {
+        let queue = directory.queue(office)
         let now = directory.clock()
         let chosen = ticket.services.compactMap { id in municipality.services.first { $0.id == id } }
         let date = office.timeZone.local(ticket.issuedAt).date
@@ -79,8 +93,8 @@ struct HallPages: Sendable {
             appointmentTime: ticket.appointmentStart.map { QueueRepresentations.clock($0, in: office) },
             documents: DocumentChecklist.merge(chosen).map {
                 SlipDocument(name: $0.name, note: $0.note, condition: $0.condition)
-            })
-        return .reply(PageAnswers.page(TicketSlipPage.html(slip)))
+            }, pageURL: url)
+        return slip
     }
 
     /// `GET /counter/{office}/{counter}`: the clerk's page, with their name and their session's

@@ -4,7 +4,7 @@ import Scheduling
 import Storage
 
 /// The pages of signed-in staff: their start page (who they are, their roles, the pages those
-/// open), the hotline console and the audit trail. The pipeline checks each page's roles; a
+/// open), the hotline console, an office's bookings of a day and the audit trail. The pipeline checks each page's roles; a
 /// browser without a session is sent to the sign-in page and brought back.
 struct StaffPages: Sendable {
     let directory: OfficeDirectory
@@ -17,6 +17,9 @@ struct StaffPages: Sendable {
             },
             Endpoint(.get, "/staff/hotline", Contract(access: .staff([.hotline, .counter], office: .any))) {
                 context in hotlinePage(context)
+            },
+            Endpoint(.get, "/staff/bookings", Contract(access: .staff([.hotline, .counter], office: .any))) {
+                context in dayList(context)
             },
             Endpoint(.get, "/staff/audit", Contract(access: AuditQuery.access)) { context in try auditPage(context) },
         ]
@@ -52,10 +55,13 @@ struct StaffPages: Sendable {
         var booking: [StaffLink] = []
         if person.holds(.hotline, office: nil) || person.holds(.counter, office: nil) {
             booking.append(StaffLink(href: "/staff/hotline", label: "Termine für Anrufende (Hotline)"))
+            booking.append(StaffLink(href: "/staff/bookings", label: "Termine des Tages"))
         }
-        let managed = person.access.offices(.officeManager, of: all).map { id in
+        let managedOffices = person.access.offices(.officeManager, of: all)
+        var managed = managedOffices.map { id in
             StaffLink(href: "/staff/audit?office=\(FormEncoding.encode(id.rawValue))", label: "Protokoll: \(name(id))")
         }
+        if !managedOffices.isEmpty { managed.append(StaffLink(href: "/staff/statistics", label: "Statistik")) }
         let groups = [
             StaffLinks(title: "Schalter", links: counters), StaffLinks(title: "Termine", links: booking),
             StaffLinks(
@@ -85,6 +91,21 @@ struct StaffPages: Sendable {
                     timeZone: municipality.offices.first?.timeZone.identifier,
                     serverTime: directory.clock().secondsSinceEpoch * 1000, person: context.person?.name,
                     formToken: context.person.map { sessions.formToken(for: $0) })))
+    }
+
+    /// `GET /staff/bookings[?office=…][&date=YYYY-MM-DD]`: the day list (today at the first office
+    /// unless the query names another).
+    private func dayList(_ context: RequestContext) -> Outcome {
+        let office = directory.office(OfficeID(context.query["office"] ?? "")) ?? municipality.offices.first
+        let today = office.map { $0.timeZone.local(directory.clock()).date }
+        let date = context.query["date"].flatMap { LocalDate(iso: $0) } ?? today
+        return .reply(
+            PageAnswers.staffPage(
+                DayListPage.html(
+                    town: municipality.name,
+                    offices: municipality.offices.map { ServiceOption(id: $0.id.rawValue, name: $0.name) },
+                    office: office?.id.rawValue ?? "", date: date?.iso ?? "", timeZone: office?.timeZone.identifier,
+                    person: context.person?.name, formToken: context.person.map { sessions.formToken(for: $0) })))
     }
 
     /// `GET /staff/audit[?office=ID][&date=YYYY-MM-DD]`: who did what in an office on a day.

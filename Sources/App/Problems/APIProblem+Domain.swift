@@ -22,11 +22,14 @@ extension APIProblem {
             case .noServices:
                 validation([FieldError(field: "services", message: "name at least one service")])
             case .unknownService(let id):
-                APIProblem(.unknownService, detail: "There is no service \"\(id)\".")
+                APIProblem(
+                    .unknownService, detail: "There is no service \"\(id)\".", extensions: [("service", id.rawValue)])
             case .duplicateService(let id):
                 validation([FieldError(field: "services", message: "service \"\(id)\" is named twice")])
             case .serviceNotOffered(let id, let office):
-                APIProblem(.serviceNotOffered, detail: "Office \(office) does not offer \"\(id)\".")
+                APIProblem(
+                    .serviceNotOffered, detail: "Office \(office) does not offer \"\(id)\".",
+                    extensions: [("service", id.rawValue), ("office", office.rawValue)])
             case .bookingCancelled(let id):
                 APIProblem(.bookingCancelled, detail: "Booking \(id) was cancelled and cannot be changed.")
             }
@@ -87,7 +90,8 @@ extension APIProblem {
         case .limitReached(let service, let limit):
             self = APIProblem(
                 .limitReached,
-                detail: "This contact already holds \(limit) active booking\(limit == 1 ? "" : "s") of \"\(service)\".")
+                detail: "This contact already holds \(limit) active booking\(limit == 1 ? "" : "s") of \"\(service)\".",
+                extensions: [("service", service.rawValue), ("limit", String(limit))])
         case .duplicateID:
             self = .internalError()
         }
@@ -144,6 +148,26 @@ extension APIProblem {
                 extensions: [("ticket", ticket.rawValue)])
         case .inconsistentEvent:
             self = .internalError()
+        case .remoteTicketsOff(let office):
+            self = .notFound("Office \(office) hands out no tickets from home.")
+        case .remoteTicketsClosed(_, let from, let until):
+            self = APIProblem(
+                .remoteTicketsClosed,
+                detail: "Tickets from home are handed out from \(from) to \(until) while attended.",
+                extensions: [("from", from.hhmm), ("until", until.hhmm)])
+        case .remoteTicketsNotOffered(let group):
+            self = APIProblem(.remoteCapReached, detail: "Group \(group) hands out no tickets from home.")
+        case .remoteCapReached(let group, let cap):
+            self = APIProblem(
+                .remoteCapReached, detail: "Group \(group) has handed out its \(cap) tickets from home for today.")
+        case .alreadyArrived(let id):
+            self = APIProblem(.alreadyArrived, detail: "The arrival of ticket \(id) was confirmed before.")
+        case .arrivalTooLate(_, let deadline):
+            self = APIProblem(
+                .arrivalTooLate, detail: "The arrival had to be confirmed by \(time(deadline)).",
+                extensions: [("deadline", time(deadline))])
+        case .unknownArrivalCode:
+            self = .notFound("There is no ticket from home with this code today.")
         }
     }
 

@@ -27,13 +27,16 @@ package struct QueueBoard: Sendable {
         QueueRepresentations.board(snapshot(office), staff: forStaff ? (directory.queue(office), office) : nil)
     }
 
-    /// The JSON of `ticket` as it is now, with `extra` members at the end.
-    func ticketJSON(_ ticket: Ticket, office: Office, extra: (inout JSONWriter) -> Void = { _ in }) -> [UInt8] {
+    /// The JSON of `ticket` as it is now (with the links of its page when `pageKey` is given),
+    /// with `extra` members at the end.
+    func ticketJSON(
+        _ ticket: Ticket, office: Office, pageKey: String? = nil, extra: (inout JSONWriter) -> Void = { _ in }
+    ) -> [UInt8] {
         let queue = directory.queue(office)
         var json = JSONWriter()
         QueueRepresentations.ticket(
             queue.ticket(ticket.id) ?? ticket, office: office, services: directory.municipality.services, queue: queue,
-            now: directory.clock(), attended: directory.attended(office), into: &json, extra: extra)
+            now: directory.clock(), attended: directory.attended(office), pageKey: pageKey, into: &json, extra: extra)
         return json.bytes
     }
 
@@ -61,9 +64,12 @@ package struct QueueBoard: Sendable {
     /// Sends the committed queue changes of an office to its streams (called by its writer after
     /// each commit).
     package func broadcast(_ changes: [OfficeWriter.Change], office: Office) {
-        let queueChanges = changes.compactMap { change -> QueueEvent? in
-            if case .queue(let event, _) = change.outcome { return event }
-            return nil
+        let queueChanges = changes.flatMap { change -> [QueueEvent] in
+            switch change.outcome {
+            case .queue(let event, _, _): [event]
+            case .passedOver(let events): events
+            default: []
+            }
         }
         guard !queueChanges.isEmpty, streams.count(office: office.id) > 0 else { return }
         let queue = directory.queue(office)

@@ -22,10 +22,12 @@ package enum QueueRepresentations {
         return Digits.padded(second / 3600, 2) + ":" + Digits.padded(second / 60 % 60, 2)
     }
 
-    /// One ticket, as the kiosk, the counter page and the API show it.
+    /// One ticket, as the kiosk, the counter page and the API show it. A ticket just issued comes
+    /// with its page's key: its links then name the page (`/t/{key}`) and the slip to print
+    /// (`/kiosk/{office}/tickets/{key}`), which only the key reaches.
     package static func ticket(
         _ ticket: Ticket, office: Office, services: [Service], queue: OfficeQueue, now: Instant, attended: [CounterID],
-        into json: inout JSONWriter, extra: (inout JSONWriter) -> Void = { _ in }
+        pageKey: String? = nil, into json: inout JSONWriter, extra: (inout JSONWriter) -> Void = { _ in }
     ) {
         json.object { json in
             json.string("id", ticket.id.rawValue)
@@ -48,6 +50,10 @@ package enum QueueRepresentations {
                 json.string("counter", counter.rawValue)
                 json.string("counterName", office.counters.first { $0.id == counter }?.name ?? counter.rawValue)
             }
+            if let remote = ticket.remote {
+                json.bool("awaitsArrival", ticket.awaitsArrival)
+                json.string("arriveBy", Representations.time(remote.deadline, in: office))
+            }
             if ticket.state == .waiting {
                 json.int("ahead", queue.ahead(of: ticket.id, now: now))
                 json.int(
@@ -57,7 +63,10 @@ package enum QueueRepresentations {
             Representations.documents(DocumentChecklist.merge(chosen), into: &json)
             json.object("links") { json in
                 json.string("self", "/v1/tickets/\(ticket.id.rawValue)")
-                json.string("print", "/kiosk/\(office.id.rawValue)/tickets/\(ticket.id.rawValue)")
+                if let pageKey {
+                    json.string("page", "/t/\(pageKey)")
+                    json.string("print", "/kiosk/\(office.id.rawValue)/tickets/\(pageKey)")
+                }
             }
             extra(&json)
         }

@@ -2,37 +2,39 @@ package import Scheduling
 package import Storage
 
 /// The municipality's offices and their writers, found by what requests name: an `{office}`, the
-/// office a hold's or booking's id carries. Lookups that fail are 404 problems.
+/// office a hold's or booking's id carries. Lookups that fail are 404 problems. The offices are
+/// those of the configuration now (a change in the console replaces them).
 package struct OfficeDirectory: Sendable {
-    package let municipality: Municipality
-    private let offices: [OfficeID: Office]
+    let configuration: LiveConfiguration
     private let writers: [OfficeID: OfficeWriter]
     let clock: @Sendable () -> Instant
 
     package init(
-        municipality: Municipality, writers: [OfficeID: OfficeWriter], clock: @escaping @Sendable () -> Instant
+        configuration: LiveConfiguration, writers: [OfficeID: OfficeWriter], clock: @escaping @Sendable () -> Instant
     ) {
-        self.municipality = municipality
-        self.offices = Dictionary(municipality.offices.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.configuration = configuration
         self.writers = writers
         self.clock = clock
     }
+
+    /// The municipality now.
+    package var municipality: Municipality { configuration.municipality }
 
     /// Every office, in the configuration's order.
     var all: [Office] { municipality.offices }
 
     /// The office with `id`, if there is one.
-    func office(_ id: OfficeID) -> Office? { offices[id] }
+    func office(_ id: OfficeID) -> Office? { configuration.office(id) }
 
     /// The office named by `id`, or a 404 problem.
     func office(named id: String) throws(APIProblem) -> Office {
-        guard let office = offices[OfficeID(id)] else { throw .notFound("There is no office \"\(id)\".") }
+        guard let office = configuration.office(OfficeID(id)) else { throw .notFound("There is no office \"\(id)\".") }
         return office
     }
 
     /// The office of a hold or booking id.
     func office(ofRecord id: String) throws(APIProblem) -> Office {
-        guard let officeID = RecordID.office(of: id), let office = offices[officeID] else {
+        guard let officeID = RecordID.office(of: id), let office = configuration.office(officeID) else {
             throw .notFound("There is no record \"\(id)\".")
         }
         return office

@@ -1,6 +1,7 @@
 import HTTPServer
 import Scheduling
 import Storage
+import Synchronization
 
 /// The offices and their services (answers that never change while the server runs, with their
 /// ETags), an office's closures as a calendar, and availability: the free start times of one
@@ -9,10 +10,21 @@ struct OfficeRoutes: Sendable {
     let directory: OfficeDirectory
     let rush: RushDesk
     let cache: AvailabilityCache
-    /// The answers that never change: all offices, each office, all services.
-    private let officesBody: [UInt8]
-    private let officeBodies: [OfficeID: [UInt8]]
-    private let servicesBody: [UInt8]
+    /// The answers that never change while the configuration does not: all offices, each office,
+    /// all services, made once per configuration version.
+    private let bodies = Box()
+
+    /// The static answers last made (a class, so that the routes' copies share it).
+    private final class Box: Sendable {
+        let made = Mutex<StaticBodies?>(nil)
+    }
+
+    struct StaticBodies: Sendable {
+        var version: Int
+        var offices: [UInt8]
+        var office: [OfficeID: [UInt8]]
+        var services: [UInt8]
+    }
 
     /// The longest date range one availability request may span.
     static let maxAvailabilityDays = 92
@@ -21,17 +33,21 @@ struct OfficeRoutes: Sendable {
         self.directory = directory
         self.rush = rush
         self.cache = cache
-        let municipality = directory.municipality
+    }
+
+    /// The static answers of the configuration now.
+    func staticBodies() -> StaticBodies {
+        let state = directory.configuration.current
+        if let made = bodies.made.withLock({ $0 }), made.version == state.version { return made }
+        let municipality = state.municipality
         var json = JSONWriter()
         json.array { json in for office in municipality.offices { Representations.office(office, into: &json) } }
-        officesBody = json.bytes
-        var bodies: [OfficeID: [UInt8]] = [:]
+        var each: [OfficeID: [UInt8]] = [:]
         for office in municipality.offices {
             var one = JSONWriter()
             Representations.office(office, into: &one)
-            bodies[office.id] = one.bytes
+            each[office.id] = one.bytes
         }
-        officeBodies = bodies
         var list = JSONWriter()
         list.array { json in
             for service in municipality.services {
@@ -39,7 +55,9 @@ struct OfficeRoutes: Sendable {
                 Representations.service(service, offices: at, into: &json)
             }
         }
-        servicesBody = list.bytes
+        let made = StaticBodies(version: state.version, offices: json.bytes, office: each, services: list.bytes)
+        bodies.made.withLock { $0 = made }
+        return made
     }
 
     var endpoints: [Endpoint] {
@@ -56,15 +74,15 @@ struct OfficeRoutes: Sendable {
                             OpenAPIText.json(#"{"type":"array","items":\#(OpenAPIText.ref("Office"))}"#, "The offices")
                         )
                     ])
-            ) { [officesBody] _ in .json(officesBody, headers: publicCache) },
+            ) { _ in .json(staticBodies().offices, headers: publicCache) },
             Endpoint(
                 .get, "/v1/offices/{office}", conditional,
                 operation: Operation(
                     "getOffice", tag: "Offices", "One office",
                     responses: [("200", OpenAPIText.json(OpenAPIText.ref("Office"), "The office"))])
-            ) { [directory, officeBodies] context in
+            ) { context in
                 let office = try directory.office(named: context.parameter("office"))
-                return .json(officeBodies[office.id] ?? [], headers: publicCache)
+                return .json(staticBodies().office[office.id] ?? [], headers: publicCache)
             },
             Endpoint(
                 .get, "/v1/services", conditional,
@@ -78,7 +96,7 @@ struct OfficeRoutes: Sendable {
                                 #"{"type":"array","items":\#(OpenAPIText.ref("Service"))}"#, "The services")
                         )
                     ])
-            ) { [servicesBody] _ in .json(servicesBody, headers: publicCache) },
+            ) { _ in .json(staticBodies().services, headers: publicCache) },
             Endpoint(
                 .get, "/v1/offices/{office}/availability",
                 Contract(query: Self.availabilityQuery, access: .caller, conditional: true),

@@ -75,19 +75,57 @@ struct OperationRoutes: Sendable {
         let holds = directory.all.reduce(0) { total, office in
             total + (directory.capacity(office)?.holdBlockCount ?? 0)
         }
-        let text = metrics.exposition(gauges: [
-            ("rathaus_commits_total", "Transactions committed by the group committer.", counts.transactions),
-            ("rathaus_committed_changes_total", "Changes committed (one per answered request).", counts.writeSets),
-            (
-                "rathaus_failed_changes_total", "Changes that could not be stored.",
-                counts.failedWriteSets + counts.failedTransactions
-            ),
-            ("rathaus_holds_active", "Holds currently keeping capacity.", holds),
-        ])
+        let text = metrics.exposition(
+            gauges: [
+                ("rathaus_commits_total", "Transactions committed by the group committer.", counts.transactions),
+                ("rathaus_committed_changes_total", "Changes committed (one per answered request).", counts.writeSets),
+                (
+                    "rathaus_failed_changes_total", "Changes that could not be stored.",
+                    counts.failedWriteSets + counts.failedTransactions
+                ),
+                ("rathaus_holds_active", "Holds currently keeping capacity.", holds),
+            ], labeled: queueGauges())
         return HTTPResponse(
             status: .ok,
             headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
             body: Array(text.utf8))
+    }
+}
+
+extension OperationRoutes {
+    /// The live queue per office and service group: tickets waiting, and the longest wait so far
+    /// (from the issue, or an appointment's start when later, as the statistics count it).
+    func queueGauges() -> [Metrics.LabeledGauge] {
+        let now = directory.clock()
+        var waiting: [(labels: [(String, String)], value: Int)] = []
+        var longest: [(labels: [(String, String)], value: Int)] = []
+        for office in directory.all {
+            let queue = directory.queue(office)
+            let letters = Set(
+                office.offeredServices.compactMap { id in directory.municipality.services.first { $0.id == id }?.group }
+            )
+            var count: [String: Int] = [:]
+            var oldest: [String: Int] = [:]
+            for ticket in queue.tickets where ticket.state == .waiting {
+                count[ticket.group, default: 0] += 1
+                let since = max(ticket.issuedAt, ticket.appointmentStart ?? ticket.issuedAt)
+                oldest[ticket.group] = max(oldest[ticket.group] ?? 0, max(0, Int(since.seconds(until: now))))
+            }
+            for letter in letters.union(count.keys).sorted() {
+                let labels = [("office", office.id.rawValue), ("group", letter)]
+                waiting.append((labels, count[letter] ?? 0))
+                longest.append((labels, oldest[letter] ?? 0))
+            }
+        }
+        return [
+            Metrics.LabeledGauge(
+                name: "rathaus_queue_waiting", help: "Tickets waiting now, per office and service group.",
+                samples: waiting),
+            Metrics.LabeledGauge(
+                name: "rathaus_queue_longest_wait_seconds",
+                help: "The longest current wait of a waiting ticket, per office and service group (0: nobody waits).",
+                samples: longest),
+        ]
     }
 }
 

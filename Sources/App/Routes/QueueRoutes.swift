@@ -44,9 +44,12 @@ struct QueueRoutes: Sendable {
                     access: kioskOrCounter),
                 operation: Operation(
                     "checkInByReference", tag: "Queue",
-                    "Check an appointment in by its reference (kiosk); a late arrival may get a walk-in ticket",
-                    responses: [("201", OpenAPIText.json(OpenAPIText.ref("Ticket"), "The appointment's ticket"))],
-                    problems: Self.checkInProblems)
+                    "Check an appointment in by its reference, or confirm the arrival of a ticket from home by its code (kiosk); a late arrival may get a walk-in ticket",
+                    responses: [
+                        ("201", OpenAPIText.json(OpenAPIText.ref("Ticket"), "The appointment's ticket")),
+                        ("200", OpenAPIText.json(OpenAPIText.ref("Ticket"), "The ticket from home, now in line")),
+                    ],
+                    problems: Self.checkInProblems + [.alreadyArrived, .arrivalTooLate])
             ) { context in
                 let office = try directory.office(named: context.parameter("office"))
                 var body = context.body()
@@ -54,6 +57,10 @@ struct QueueRoutes: Sendable {
                 try body.finish()
                 guard let reference else {
                     throw APIProblem.validation([.init(field: "reference", message: "is required")])
+                }
+                let code = Self.code(reference)
+                if directory.queue(office).ticket(arrivalCode: code) != nil {
+                    return try confirmArrival(code: code, office: office)
                 }
                 return .read { connection in
                     guard let found = try connection.booking(reference: reference), found.booking.office == office.id
@@ -88,11 +95,11 @@ struct QueueRoutes: Sendable {
                 return try ticket(result, office: office, status: 201)
             }
             return .command(.issueTicket(services: booking.services), to: writer) { walkIn in
-                guard case .success(.queue(_, let ticket)) = walkIn else {
+                guard case .success(.queue(_, let ticket, let pageKey)) = walkIn else {
                     return try self.ticket(result, office: office, status: 201)
                 }
                 let appointment = QueueRepresentations.clock(booking.start, in: office)
-                let body = board.ticketJSON(ticket, office: office) { json in
+                let body = board.ticketJSON(ticket, office: office, pageKey: pageKey) { json in
                     json.bool("lateArrival", true)
                     json.string(
                         "notice",
@@ -104,11 +111,37 @@ struct QueueRoutes: Sendable {
         }
     }
 
+    /// A booking reference or an arrival code as the references are written (`K7M-4PQ`): upper
+    /// case, the dash after the third letter.
+    static func code(_ text: String) -> String {
+        var compact = text.uppercased().filter { $0 != "-" && $0 != " " }
+        if compact.count == 6 { compact.insert("-", at: compact.index(compact.startIndex, offsetBy: 3)) }
+        return compact
+    }
+
+    /// Confirms the arrival of the ticket from home with `code`: 200 with the ticket, now in line,
+    /// and a notice for the kiosk to show.
+    func confirmArrival(code: String, office: Office) throws -> Outcome {
+        .command(.confirmArrival(code: code), to: try directory.writer(office)) { result in
+            guard case .success(.queue(_, let ticket, _)) = result else {
+                return try self.ticket(result, office: office, status: 200)
+            }
+            let body = board.ticketJSON(ticket, office: office) { json in
+                json.bool("arrived", true)
+                json.string(
+                    "notice",
+                    "Willkommen! Ihre Ankunft ist bestätigt. Achten Sie auf die Anzeige oder Ihr Handy: Dort wird \(ticket.number) aufgerufen."
+                )
+            }
+            return .noStore(body, status: 200)
+        }
+    }
+
     /// The answer to a queue command: the ticket as it is now, or 204 when nobody waits.
     func ticket(_ result: Result<OfficeOutcome, WriterError>, office: Office, status: Int) throws -> Outcome {
         switch result {
-        case .success(.queue(_, let ticket)):
-            return .noStore(board.ticketJSON(ticket, office: office), status: status)
+        case .success(.queue(_, let ticket, let pageKey)):
+            return .noStore(board.ticketJSON(ticket, office: office, pageKey: pageKey), status: status)
         case .success(.nobodyWaiting):
             return .empty(.noContent)
         case .success:

@@ -21,12 +21,14 @@ package struct TicketSlip: Equatable, Sendable {
     package var documents: [SlipDocument]
     /// A sentence for this citizen, e.g. why a late arrival got a walk-in ticket; nil for none.
     package var notice: String?
+    /// The absolute address of the ticket's own page, printed as a QR code; nil for none.
+    package var pageURL: String?
 
     /// A slip.
     package init(
         officeName: String, number: String, services: [String], issuedAt: String, ahead: Int,
         estimatedWaitMinutes: Int, isAppointment: Bool = false, appointmentTime: String? = nil,
-        documents: [SlipDocument] = [], notice: String? = nil
+        documents: [SlipDocument] = [], notice: String? = nil, pageURL: String? = nil
     ) {
         self.officeName = officeName
         self.number = number
@@ -38,5 +40,6 @@ package struct TicketSlip: Equatable, Sendable {
         self.appointmentTime = appointmentTime
         self.documents = documents
         self.notice = notice
+        self.pageURL = pageURL
     }
 }

@@ -49,6 +49,13 @@ package enum BookingPage {
             writer.line("<p class=\"reference\" id=\"reference\">\(HTML.escape(booking.reference))</p>")
             if !booking.cancelled {
                 writer.line("<p class=\"reference-hint\">\(text.referenceHint)</p>")
+                let words = TicketWords.of(language)
+                writer.line(
+                    "<div class=\"reference-qr\">"
+                        + ReferenceCode.svg(
+                            booking.reference, label: words.bookingQRLabel(booking.reference), moduleSize: 5)
+                        + "</div>")
+                writer.line("<p class=\"reference-hint\">\(HTML.escape(words.bookingQRHint))</p>")
             }
             writer.close("</div>")
             let selection = Selection(services: booking.services, persons: booking.persons, office: booking.office)
@@ -56,6 +63,12 @@ package enum BookingPage {
                 selection, date: booking.date, time: DateText.span(booking.start.label, booking.end, language),
                 language: language, into: &writer)
             if !booking.cancelled {
+                writer.open("<section class=\"panel\" aria-labelledby=\"find-us-heading\">")
+                writer.line("<h2 id=\"find-us-heading\">\(text.places.findUsHeading)</h2>")
+                CitizenShell.officeDetails(
+                    booking.office, level: 2, anchor: "find-us-office", showName: false, language: language,
+                    into: &writer)
+                writer.close("</section>")
                 writer.open("<section class=\"panel\" aria-labelledby=\"documents-heading\">")
                 writer.line("<h2 id=\"documents-heading\">\(text.documentsHeading)</h2>")
                 CitizenShell.checklist(booking.documents, language: language, into: &writer)

@@ -1,6 +1,6 @@
 /// The ticket kiosk (Wartemarkenautomat) at `/kiosk/{office}`: touch-sized buttons per service
-/// group, then per service, to draw a walk-in ticket, and a check-in by booking reference with an
-/// on-screen keypad. `kiosk.js` calls the API and opens the printable ticket.
+/// group, then per service, to draw a walk-in ticket, and a check-in by booking reference (or the
+/// arrival code of a ticket from home) with an on-screen keypad or a hand scanner. `kiosk.js` calls the API and opens the printable ticket.
 ///
 /// All screens are rendered here; the script only shows one at a time. The kiosk's token comes
 /// from the URL fragment once (`/kiosk/rathaus#token=…`), see `common.js`.
@@ -12,7 +12,7 @@ package enum KioskPage {
     /// the set of characters the keypad offers and the input accepts.
     package static func html(
         officeID: String, officeName: String, groups: [KioskGroup],
-        referenceAlphabet: String = defaultReferenceAlphabet
+        referenceAlphabet: String = defaultReferenceAlphabet, timeZone: String? = nil
     ) -> String {
         let office = HTML.pathSegment(officeID)
         let groups = groups.filter { !$0.services.isEmpty }
@@ -28,7 +28,7 @@ package enum KioskPage {
                 ("data-check-in-url", "/v1/offices/\(office)/check-in"),
                 ("data-board-url", "/v1/offices/\(office)/queue"),
                 ("data-alphabet", referenceAlphabet),
-            ]
+            ] + (timeZone.map { [("data-time-zone", $0)] } ?? [])
         ) { writer in
             writer.open("<header class=\"page-header kiosk-header\">")
             writer.line("<h1 class=\"page-title\">\(HTML.escape(officeName))</h1>")
@@ -76,7 +76,8 @@ package enum KioskPage {
         writer.line("<span class=\"check-in-icon\" aria-hidden=\"true\">✓</span>")
         writer.open("<span class=\"choice-text\">")
         writer.line("<span class=\"choice-name\">Ich habe einen Termin</span>")
-        writer.line("<span class=\"choice-detail\" lang=\"en\">I have an appointment</span>")
+        writer.line("<span class=\"choice-detail\">oder eine Wartemarke aus dem Internet</span>")
+        writer.line("<span class=\"choice-detail\" lang=\"en\">I have an appointment or an online ticket</span>")
         writer.close("</span>")
         writer.close("</button>")
         writer.close("</section>")
@@ -95,7 +96,8 @@ package enum KioskPage {
         writer.open("<ul class=\"choice-list service-list\">")
         for service in group.services {
             writer.line(
-                "<li><button type=\"button\" class=\"choice service-choice\" data-service=\"\(HTML.escape(service.id))\">"
+                "<li><button type=\"button\" class=\"choice service-choice\" data-service=\"\(HTML.escape(service.id))\" "
+                    + "data-service-name=\"\(HTML.escape(service.name))\">"
                     + "<span class=\"choice-name\">\(HTML.escape(service.name))</span></button></li>"
             )
         }
@@ -115,7 +117,8 @@ package enum KioskPage {
         writer.close("</h2>")
         writer.open("<form class=\"check-in-form\" id=\"check-in-form\" novalidate>")
         writer.line(
-            "<label class=\"field-label\" for=\"reference\">Ihre Buchungsnummer aus der Terminbestätigung, z. B. K7M-4PQ</label>"
+            "<label class=\"field-label\" for=\"reference\">Ihre Buchungsnummer aus der Terminbestätigung, z. B. K7M-4PQ, "
+                + "oder der Ankunftscode Ihrer Wartemarke aus dem Internet. Oder halten Sie den QR-Code an den Scanner.</label>"
         )
         writer.line(
             "<input class=\"reference-input\" id=\"reference\" name=\"reference\" autocomplete=\"off\" "

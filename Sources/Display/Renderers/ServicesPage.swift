@@ -2,10 +2,10 @@
 /// number of persons. A plain GET form to the documents step, so it works without JavaScript.
 package enum ServicesPage {
     /// The page; `chosen` are the ids ticked (after a problem or when coming back), `issues` what
-    /// to put right.
+    /// to put right; with `remoteTickets`, a link to take a ticket from home for today.
     package static func html(
         language: PageLanguage, town: String, services: [ServiceChoice], chosen: [String] = [], persons: Int = 1,
-        maxPersons: Int = 6, issues: [FieldIssue] = []
+        maxPersons: Int = 6, issues: [FieldIssue] = [], remoteTickets: Bool = false
     ) -> String {
         let text = language.text
         let query = chosen.map { "service=" + HTML.pathSegment($0) } + ["persons=\(persons)"]
@@ -20,6 +20,11 @@ package enum ServicesPage {
                 "<fieldset class=\"services\"\(serviceIssue == nil ? "" : " aria-describedby=\"services-error\"")>")
             writer.line("<legend class=\"page-heading\"><h1>\(text.servicesHeading)</h1></legend>")
             writer.line("<p class=\"lead\">\(text.servicesIntro)</p>")
+            if remoteTickets {
+                writer.line(
+                    "<p><a href=\"\(language.prefix)/wartemarke\">\(HTML.escape(TicketWords.of(language).remoteLink))</a></p>"
+                )
+            }
             if let serviceIssue {
                 writer.line(
                     "<p class=\"field-error\" id=\"services-error\"><span class=\"visually-hidden\">"
@@ -84,6 +89,11 @@ package enum ServicesPage {
             writer.line("<span class=\"check-label\">\(name)</span>")
             let note = service.access == .byPhone ? text.byPhoneOnly : text.byDraw
             writer.line("<span class=\"check-hint\">\(note)</span>")
+            if service.access == .byDraw {
+                writer.line(
+                    "<a class=\"draw-link\" href=\"\(language.prefix)/verlosung/\(HTML.pathSegment(service.id))\">"
+                        + "\(text.draw.servicesLink)<span class=\"visually-hidden\">: \(name)</span></a>")
+            }
             writer.close("</li>")
         }
     }

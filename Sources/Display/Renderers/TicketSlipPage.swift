@@ -1,7 +1,8 @@
 /// The printed ticket (Wartemarke) at `/kiosk/{office}/tickets/{id}`: a page sized for an 80 mm
 /// receipt printer by `ticket.css` (`@page` of 80 mm width, no margins), with the number huge, the
 /// services, the time it was drawn, the tickets ahead, the estimated wait and the documents to have
-/// ready. `ticket.js` prints it on load and, when it was opened from the kiosk, returns there.
+/// ready, and a QR code of the ticket's own page (`/t/{key}`), where the holder follows the line on
+/// the phone. `ticket.js` prints it on load and, when it was opened from the kiosk, returns there.
 ///
 /// A checked-in booking shows its appointment time instead of the tickets ahead and the estimate:
 /// appointments are called by their time, not by their place in the line.
@@ -41,6 +42,13 @@ package enum TicketSlipPage {
                 fact("Wartezeit", WaitText.estimate(minutes: slip.estimatedWaitMinutes), into: &writer)
             }
             writer.close("</dl>")
+            if let url = slip.pageURL, let code = try? QRCode(text: url, errorCorrection: .medium) {
+                let words = TicketWords.german
+                writer.open("<div class=\"slip-qr\">")
+                writer.line(code.svg(label: words.slipQRLabel(slip.number), moduleSize: 3))
+                writer.line("<p class=\"slip-qr-hint\">\(HTML.escape(words.slipQRHint))</p>")
+                writer.close("</div>")
+            }
             if !slip.documents.isEmpty {
                 writer.open("<section class=\"slip-documents\" aria-labelledby=\"slip-documents-heading\">")
                 writer.line("<h2 id=\"slip-documents-heading\">Bitte halten Sie bereit</h2>")

@@ -113,6 +113,21 @@ package struct OfficeSchedule: Sendable {
         }
     }
 
+    /// The end of the last attended unit, on the day of `now`, of the counters that can do all of
+    /// `services`; nil when none of them is attended after `now` that day.
+    package func attendedUntil(after now: Instant, serving services: [ServiceID]) -> Instant? {
+        let frame = frame(containing: now)
+        let day = day(frame.date)
+        let needed = Set(services)
+        var last: Int?
+        for (index, counter) in office.counters.enumerated() where needed.isSubset(of: counter.skills) {
+            if let unit = day.counters[index].attended.runs.last?.upperBound { last = max(last ?? unit, unit) }
+        }
+        guard let last else { return nil }
+        let end = frame.instant(elapsed: last * office.gridMinutes)
+        return end > now ? end : nil
+    }
+
     /// Bookable counter minutes per contingent over `days` days from `date` (for summaries):
     /// minutes open to online, to the hotline (online included) and to counter staff (all).
     package func bookableMinutes(from date: LocalDate, days count: Int) -> [Contingent: Int] {

@@ -18,7 +18,9 @@ extension OfficeSchedule {
     /// configuration: nil when it does (its counter exists, does every service, and is open to
     /// bookings for its whole time), else why not.
     package func misfit(counter: CounterID, services: [ServiceID], start: Instant, end: Instant) -> BookingMisfit? {
-        guard let index = office.counters.firstIndex(where: { $0.id == counter }) else { return .counterRemoved(counter) }
+        guard let index = office.counters.firstIndex(where: { $0.id == counter }) else {
+            return .counterRemoved(counter)
+        }
         guard let placement = placement(counter: counter, start: start, end: end) else { return .offGrid }
         let skills = office.counters[index].skills
         if let missing = services.first(where: { !skills.contains($0) || self.services[$0] == nil }) {
@@ -27,7 +29,9 @@ extension OfficeSchedule {
         let day = day(placement.date)
         let counterDay = day.counters[placement.counterIndex]
         guard !counterDay.open[Contingent.counter.rawValue].containsAll(placement.units) else { return nil }
-        let closures = office.closures(on: placement.date).filter { $0.counters.isEmpty || $0.counters.contains(counter) }
+        let closures = office.closures(on: placement.date).filter {
+            $0.counters.isEmpty || $0.counters.contains(counter)
+        }
         return closures.isEmpty ? .outsideHours : .closed(closures.map(\.reason))
     }
 

@@ -8,7 +8,8 @@ extension OfficeSchedule {
         let through = min(latest, day.adding(days: Self.maxQueryDays - 1))
         guard
             let availability = try? availability(
-                services: booking.services, persons: booking.persons, channel: channel, from: day, to: through, now: now)
+                services: booking.services, persons: booking.persons, channel: channel, from: day, to: through, now: now
+            )
         else { return nil }
         return availability.days.lazy.flatMap(\.starts).first { $0 >= from }
     }

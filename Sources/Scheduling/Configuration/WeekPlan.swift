@@ -54,7 +54,8 @@ package struct WeekPlan: Equatable, Sendable {
     /// The runs of units with the same most open contingent, as wall-clock intervals.
     static func intervals(_ counter: Scheduling.CounterDay, frame: DayFrame, grid: Int) -> [Interval] {
         func level(_ unit: Int) -> Contingent? {
-            for contingent in [Contingent.online, .hotline, .counter] where counter.open[contingent.rawValue].contains(unit) {
+            for contingent in [Contingent.online, .hotline, .counter]
+            where counter.open[contingent.rawValue].contains(unit) {
                 return contingent
             }
             return counter.attended.contains(unit) ? .walkIn : nil

@@ -4,6 +4,8 @@ package struct Office: Hashable, Sendable {
     package var name: String
     /// Postal address lines, for confirmations and the calendar file.
     package var address: [String]
+    /// A map showing the way to the office (an `https` URL), for the citizen pages.
+    package var mapURL: String?
     package var timeZone: OfficeTimeZone
     /// ISO 3166-2 code of its state (`DE-SH`), for public holidays.
     package var state: String
@@ -27,16 +29,21 @@ package struct Office: Hashable, Sendable {
     package var queue: QueuePolicy
     /// How its waiting-room display announces calls.
     package var display: DisplaySettings
+    /// Tickets taken from home; nil when the office hands out none.
+    package var remoteTickets: RemoteTicketPolicy?
 
     package init(
-        id: OfficeID, name: String, address: [String] = [], timeZone: OfficeTimeZone, state: String,
+        id: OfficeID, name: String, address: [String] = [], mapURL: String? = nil, timeZone: OfficeTimeZone,
+        state: String,
         gridMinutes: Int = 5, bookingStepMinutes: Int = 10, openingHours: [WeeklyRule], breaks: [WeeklyRule] = [],
         closures: [Closure] = [], counters: [Counter], booking: BookingPolicy = BookingPolicy(),
-        queue: QueuePolicy = QueuePolicy(), display: DisplaySettings = DisplaySettings()
+        queue: QueuePolicy = QueuePolicy(), display: DisplaySettings = DisplaySettings(),
+        remoteTickets: RemoteTicketPolicy? = nil
     ) {
         self.id = id
         self.name = name
         self.address = address
+        self.mapURL = mapURL
         self.timeZone = timeZone
         self.state = state
         self.gridMinutes = gridMinutes
@@ -49,6 +56,7 @@ package struct Office: Hashable, Sendable {
         self.booking = booking
         self.queue = queue
         self.display = display
+        self.remoteTickets = remoteTickets
     }
 
     /// The closures on `date`.
@@ -74,15 +82,20 @@ package struct Municipality: Hashable, Sendable {
     package var offices: [Office]
     /// Days after an appointment's end after which its name, e-mail and phone are erased.
     package var retentionDays: Int
+    /// The address citizens reach the site at (`https://termine.musterstadt.de`), for links that
+    /// leave the site (the QR code on a printed ticket); nil: the address the request came to.
+    package var publicURL: String?
 
     package init(
-        name: String, services: [Service], groups: [ServiceGroup], offices: [Office], retentionDays: Int = 30
+        name: String, services: [Service], groups: [ServiceGroup], offices: [Office], retentionDays: Int = 30,
+        publicURL: String? = nil
     ) {
         self.name = name
         self.services = services
         self.groups = groups
         self.offices = offices
         self.retentionDays = retentionDays
+        self.publicURL = publicURL
     }
 
     package func service(_ id: ServiceID) -> Service? { services.first { $0.id == id } }

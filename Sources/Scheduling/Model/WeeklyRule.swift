@@ -85,3 +85,24 @@ extension Closure {
             to: occurrence.isWholeDay ? nil : occurrence.to, reason: occurrence.reason)
     }
 }
+
+extension WeeklyRule {
+    /// A date and times at which this rule and `other` both apply, if they ever do: the first
+    /// common date within their validity (the every-n-weeks patterns repeat within 8 × 8 weeks)
+    /// and the time both cover on it.
+    package func overlap(with other: WeeklyRule) -> (date: LocalDate, from: LocalTime, to: LocalTime)? {
+        let from = max(self.from, other.from)
+        let to = min(self.to, other.to)
+        guard from < to, !weekdays.isDisjoint(with: other.weekdays) else { return nil }
+        let starts = [validFrom, other.validFrom].compactMap { $0 }
+        let ends = [validUntil, other.validUntil].compactMap { $0 }
+        let first = starts.max() ?? LocalDate(dayNumber: 4)
+        let last = min(ends.min() ?? first.adding(days: 64 * 7), first.adding(days: 64 * 7))
+        guard first <= last else { return nil }
+        for number in first.dayNumber...last.dayNumber {
+            let date = LocalDate(dayNumber: number)
+            if applies(on: date), other.applies(on: date) { return (date, from, to) }
+        }
+        return nil
+    }
+}

@@ -34,7 +34,7 @@ extension OfficeQueue {
     package func waits(now: Instant, attended: [CounterID]) -> [GroupWait] {
         let letters = Set(tickets.map(\.group)).union(groups.keys).sorted()
         return letters.map { letter in
-            let waiting = tickets.filter { $0.group == letter && $0.state == .waiting }.count
+            let waiting = tickets.filter { $0.group == letter && holdsPlace($0, now: now) }.count
             let counters = counters(serving: letter, among: attended)
             let minutes = estimate(ahead: waiting, group: letter, counters: counters)
             return GroupWait(group: letter, waiting: waiting, counters: counters, estimatedMinutes: minutes)
@@ -42,14 +42,21 @@ extension OfficeQueue {
     }
 
     /// Tickets waiting that will be called before `id` if nothing changes (same group or due
-    /// appointments and urgent tickets that rank before it).
+    /// appointments and urgent tickets that rank before it). Tickets from home not yet confirmed
+    /// count while they may still arrive.
     package func ahead(of id: TicketID, now: Instant) -> Int {
         guard let ticket = ticket(id), ticket.state == .waiting else { return 0 }
+        return ahead(of: ticket, now: now)
+    }
+
+    /// `ahead(of:now:)` for a ticket that need not be recorded yet.
+    func ahead(of ticket: Ticket, now: Instant) -> Int {
         let own = rank(ticket, now)
-        return tickets.filter { other in
-            other.id != id && other.state == .waiting && rank(other, now) < own
-                && (other.group == ticket.group || !Set(other.services).isDisjoint(with: ticket.services))
-        }.count
+        let services = Set(ticket.services)
+        return tickets.count { other in
+            other.id != ticket.id && holdsPlace(other, now: now) && rank(other, now) < own
+                && (other.group == ticket.group || !services.isDisjoint(with: other.services))
+        }
     }
 
     /// Estimated minutes until `id` is called.
@@ -60,7 +67,7 @@ extension OfficeQueue {
             counters: counters(serving: ticket.group, among: attended))
     }
 
-    private func estimate(ahead: Int, group: String, counters: Int) -> Int {
+    func estimate(ahead: Int, group: String, counters: Int) -> Int {
         guard ahead > 0 else { return 0 }
         let minutes = Double(ahead) * averageServiceMinutes(group: group) / Double(max(1, counters))
         return Int(minutes.rounded(.up))

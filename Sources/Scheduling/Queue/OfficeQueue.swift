@@ -16,6 +16,7 @@ package struct OfficeQueue: Sendable {
     private var activeByCounter: [CounterID: TicketID] = [:]
     private var lastNumber: [String: Int] = [:]
     private var walkInsByGroup: [String: Int] = [:]
+    private var arrivalCodes: [String: TicketID] = [:]
     /// Every event applied, in order (the day's call log).
     package private(set) var events: [QueueEvent] = []
 
@@ -32,6 +33,11 @@ package struct OfficeQueue: Sendable {
 
     package func ticket(forBooking id: BookingID) -> Ticket? {
         ticketByBooking[id].flatMap { ticket($0) }
+    }
+
+    /// The ticket from home whose arrival code is `code`, if any.
+    package func ticket(arrivalCode code: String) -> Ticket? {
+        arrivalCodes[code].flatMap { ticket($0) }
     }
 
     /// The ticket called to or served at `counter`, if any.
@@ -69,18 +75,33 @@ package struct OfficeQueue: Sendable {
     private mutating func issue(
         services: [ServiceID], group: String, booking: BookingID?, appointmentStart: Instant?, now: Instant
     ) throws(QueueError) -> QueueEvent {
+        try record(
+            .issued(
+                nextTicket(
+                    services: services, group: group, booking: booking, appointmentStart: appointmentStart, now: now)
+            ))
+    }
+
+    /// The ticket the next issue in `group` makes (not yet recorded).
+    func nextTicket(
+        services: [ServiceID], group: String, booking: BookingID?, appointmentStart: Instant?, now: Instant
+    ) -> Ticket {
         let number = lastNumber[group, default: 0] + 1
         let label = group + Digits.padded(number, 3)
-        let ticket = Ticket(
+        return Ticket(
             id: TicketID("\(office.id.rawValue)-\(date.iso)-\(label)"), number: label, group: group,
             sequence: tickets.count + 1, services: services, booking: booking, appointmentStart: appointmentStart,
             issuedAt: now, state: .waiting, counter: nil, targetCounter: nil, urgent: false, recalls: 0,
             calledAt: nil, servingSince: nil, finishedAt: nil)
-        return try record(.issued(ticket))
+    }
+
+    /// Walk-in tickets of `group` issued today (tickets from home included).
+    func walkIns(of group: String) -> Int {
+        walkInsByGroup[group, default: 0]
     }
 
     /// The group letter of the services, after checking that some counter can do them all.
-    private func checkServices(_ ids: [ServiceID]) throws(QueueError) -> String {
+    func checkServices(_ ids: [ServiceID]) throws(QueueError) -> String {
         guard let first = ids.first else { throw .noServices }
         for (position, id) in ids.enumerated() {
             guard services[id] != nil else { throw .unknownService(id) }
@@ -109,7 +130,7 @@ package struct OfficeQueue: Sendable {
 
     /// Whether `counter` may call `ticket` now.
     package func canServe(_ counter: Counter, _ ticket: Ticket) -> Bool {
-        guard ticket.state == .waiting else { return false }
+        guard ticket.state == .waiting, !ticket.awaitsArrival else { return false }
         if let target = ticket.targetCounter { return target == counter.id }
         return Set(ticket.services).isSubset(of: counter.skills)
     }
@@ -118,6 +139,10 @@ package struct OfficeQueue: Sendable {
     /// `earlyMinutes` before their start) and walk-ins that have waited `agingMinutes`, by
     /// start time and by the moment the waiting became too long; then the other walk-ins in
     /// order of arrival; then appointments not yet due, by start.
+    ///
+    /// A ticket from home keeps the place in line of the moment it was taken, but its waiting
+    /// counts towards `agingMinutes` only from its confirmed arrival: the time at home is not
+    /// time spent in the hall. (Until it arrives no counter can call it at all, see `canServe`.)
     package func rank(_ ticket: Ticket, _ now: Instant) -> CallRank {
         let policy = office.queue
         if ticket.urgent { return CallRank(tier: 0, due: ticket.issuedAt, sequence: ticket.sequence) }
@@ -125,8 +150,10 @@ package struct OfficeQueue: Sendable {
             let due = start.adding(minutes: -policy.earlyMinutes) <= now
             return CallRank(tier: due ? 1 : 3, due: start, sequence: ticket.sequence)
         }
-        let aged = ticket.issuedAt.adding(minutes: policy.agingMinutes)
-        if aged <= now { return CallRank(tier: 1, due: aged, sequence: ticket.sequence) }
+        let waitingSince = ticket.remote == nil ? ticket.issuedAt : ticket.remote?.arrivedAt
+        if let aged = waitingSince?.adding(minutes: policy.agingMinutes), aged <= now {
+            return CallRank(tier: 1, due: aged, sequence: ticket.sequence)
+        }
         return CallRank(tier: 2, due: ticket.issuedAt, sequence: ticket.sequence)
     }
 
@@ -197,6 +224,12 @@ package struct OfficeQueue: Sendable {
             guard indexByID[ticket.id] == nil, ticket.sequence == tickets.count + 1 else {
                 throw .inconsistentEvent(ticket.id)
             }
+            if let remote = ticket.remote {
+                guard remote.arrivedAt == nil, self.ticket(arrivalCode: remote.code) == nil else {
+                    throw .inconsistentEvent(ticket.id)
+                }
+                arrivalCodes[remote.code] = ticket.id
+            }
             indexByID[ticket.id] = tickets.count
             tickets.append(ticket)
             if let booking = ticket.booking { ticketByBooking[booking] = ticket.id }
@@ -262,6 +295,21 @@ package struct OfficeQueue: Sendable {
         case .markedUrgent:
             guard state == .waiting || state == .parked else { throw refuse(.markUrgent) }
             ticket.urgent = true
+        case .arrived(_, let at):
+            if let remote = ticket.remote, state == .passedOver {
+                throw .arrivalTooLate(id, deadline: remote.deadline)
+            }
+            guard var remote = ticket.remote, state == .waiting else { throw refuse(.confirmArrival) }
+            guard remote.arrivedAt == nil else { throw .alreadyArrived(id) }
+            guard at <= remote.deadline else { throw .arrivalTooLate(id, deadline: remote.deadline) }
+            remote.arrivedAt = at
+            ticket.remote = remote
+        case .passedOver(_, let at):
+            guard let remote = ticket.remote, ticket.awaitsArrival, state == .waiting, at > remote.deadline else {
+                throw refuse(.passOver)
+            }
+            ticket.state = .passedOver
+            ticket.finishedAt = at
         }
         tickets[index] = ticket
         events.append(event)

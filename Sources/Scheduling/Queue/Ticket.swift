@@ -22,12 +22,14 @@ package struct Ticket: Hashable, Sendable {
     package var calledAt: Instant?
     package var servingSince: Instant?
     package var finishedAt: Instant?
+    /// For a ticket taken from home: the arrival it awaits; nil for one drawn at the office.
+    package var remote: RemoteArrival?
 
     package init(
         id: TicketID, number: String, group: String, sequence: Int, services: [ServiceID], booking: BookingID?,
         appointmentStart: Instant?, issuedAt: Instant, state: TicketState, counter: CounterID?,
         targetCounter: CounterID?, urgent: Bool, recalls: Int, calledAt: Instant?, servingSince: Instant?,
-        finishedAt: Instant?
+        finishedAt: Instant?, remote: RemoteArrival? = nil
     ) {
         self.id = id
         self.number = number
@@ -45,16 +47,40 @@ package struct Ticket: Hashable, Sendable {
         self.calledAt = calledAt
         self.servingSince = servingSince
         self.finishedAt = finishedAt
+        self.remote = remote
     }
 
     package var isAppointment: Bool { booking != nil }
+
+    /// Whether it was taken from home and its arrival is not confirmed yet: no counter may call it.
+    package var awaitsArrival: Bool { remote != nil && remote?.arrivedAt == nil }
 
     /// Whether it occupies a counter (called or being served).
     package var isAtCounter: Bool { state == .called || state == .serving }
 }
 
+/// A ticket taken from home: the arrival it awaits, confirmed at the office with `code` (at the
+/// kiosk or a counter) by `deadline`.
+package struct RemoteArrival: Hashable, Sendable {
+    /// What the citizen types or scans at the kiosk (`K7M-4PQ`, in the letters of booking
+    /// references and never equal to one).
+    package var code: String
+    /// The arrival must be confirmed by this instant; after it the ticket is passed over.
+    package var deadline: Instant
+    /// When the arrival was confirmed; nil while it is awaited.
+    package var arrivedAt: Instant?
+
+    /// An arrival awaited (`arrivedAt` nil) or confirmed.
+    package init(code: String, deadline: Instant, arrivedAt: Instant? = nil) {
+        self.code = code
+        self.deadline = deadline
+        self.arrivedAt = arrivedAt
+    }
+}
+
 /// Where a ticket stands: waiting → called (recalled up to n times) → serving → done; or
-/// no-show, or parked until resumed.
+/// no-show, or parked until resumed; a ticket from home whose arrival was not confirmed in time
+/// is passed over.
 package enum TicketState: String, Hashable, Sendable, CaseIterable {
     case waiting
     case called
@@ -62,6 +88,10 @@ package enum TicketState: String, Hashable, Sendable, CaseIterable {
     case done
     case noShow
     case parked
+    case passedOver
+
+    /// Whether the ticket's day at the office is over (done, no-show or passed over).
+    package var isFinal: Bool { self == .done || self == .noShow || self == .passedOver }
 }
 
 /// What counter staff (or the kiosk) do to a ticket.
@@ -75,6 +105,10 @@ package enum QueueAction: String, Hashable, Sendable, CaseIterable {
     case resume
     case transfer
     case markUrgent
+    /// Confirms the arrival of a ticket from home (kiosk or counter).
+    case confirmArrival
+    /// Passes over a ticket from home not confirmed by its deadline (the office's writer).
+    case passOver
 }
 
 /// A change to the queue, as it is stored and replayed, and streamed to displays.
@@ -89,6 +123,10 @@ package enum QueueEvent: Hashable, Sendable {
     case resumed(TicketID, at: Instant)
     case transferred(TicketID, services: [ServiceID], group: String, counter: CounterID?, at: Instant)
     case markedUrgent(TicketID, at: Instant)
+    /// The arrival of a ticket from home was confirmed.
+    case arrived(TicketID, at: Instant)
+    /// A ticket from home was not confirmed by its deadline.
+    case passedOver(TicketID, at: Instant)
 
     /// The ticket the event is about.
     package var ticket: TicketID {
@@ -96,7 +134,7 @@ package enum QueueEvent: Hashable, Sendable {
         case .issued(let ticket): ticket.id
         case .called(let id, _, _), .recalled(let id, _), .started(let id, _), .finished(let id, _),
             .noShow(let id, _), .parked(let id, _), .resumed(let id, _), .transferred(let id, _, _, _, _),
-            .markedUrgent(let id, _):
+            .markedUrgent(let id, _), .arrived(let id, _), .passedOver(let id, _):
             id
         }
     }
@@ -107,7 +145,7 @@ package enum QueueEvent: Hashable, Sendable {
         case .issued(let ticket): ticket.issuedAt
         case .called(_, _, let at), .recalled(_, let at), .started(_, let at), .finished(_, let at),
             .noShow(_, let at), .parked(_, let at), .resumed(_, let at), .transferred(_, _, _, _, let at),
-            .markedUrgent(_, let at):
+            .markedUrgent(_, let at), .arrived(_, let at), .passedOver(_, let at):
             at
         }
     }
@@ -136,4 +174,18 @@ package enum QueueError: Error, Equatable, Sendable {
     case alreadyCheckedIn(BookingID, ticket: TicketID)
     /// A stored event that does not fit the queue (replay of a damaged log).
     case inconsistentEvent(TicketID)
+    /// The office hands out no tickets from home.
+    case remoteTicketsOff(office: OfficeID)
+    /// Not now: outside the daily window, or the office is not attended any more today.
+    case remoteTicketsClosed(office: OfficeID, from: LocalTime, until: LocalTime)
+    /// The group hands out no tickets from home.
+    case remoteTicketsNotOffered(group: String)
+    /// The group's tickets from home for today are gone.
+    case remoteCapReached(group: String, cap: Int)
+    /// The ticket's arrival was confirmed before.
+    case alreadyArrived(TicketID)
+    /// The arrival came after the ticket's deadline: it is passed over.
+    case arrivalTooLate(TicketID, deadline: Instant)
+    /// No ticket of today awaits an arrival with this code.
+    case unknownArrivalCode
 }

@@ -66,8 +66,10 @@ extension SQLiteConnection {
     /// fails on the primary key).
     package func insertConfigurationVersion(_ version: ConfigurationVersion) throws {
         var calendars = "{"
-        calendars += version.calendars.sorted { $0.key < $1.key }.map { Self.jsonString($0.key) + ":" + Self.jsonString($0.value) }
-            .joined(separator: ",")
+        calendars += version.calendars.sorted { $0.key < $1.key }.map {
+            Self.jsonString($0.key) + ":" + Self.jsonString($0.value)
+        }
+        .joined(separator: ",")
         calendars += "}"
         try execute(
             """
@@ -84,6 +86,14 @@ extension SQLiteConnection {
     package func latestConfigurationVersion() throws -> ConfigurationVersion? {
         try queryFirst("SELECT \(Self.versionColumns) FROM configuration_version ORDER BY number DESC LIMIT 1").map(
             Self.configurationVersion)
+    }
+
+    /// The newest version from `source`.
+    package func latestConfigurationVersion(source: ConfigurationVersion.Source) throws -> ConfigurationVersion? {
+        try queryFirst(
+            "SELECT \(Self.versionColumns) FROM configuration_version WHERE source = ? ORDER BY number DESC LIMIT 1",
+            [source.rawValue]
+        ).map(Self.configurationVersion)
     }
 
     /// Version `number`.
@@ -141,7 +151,8 @@ extension SQLiteConnection {
             case "\r": output += "\\r"
             case "\t": output += "\\t"
             case let control where control.value < 0x20:
-                output += "\\u" + String(repeating: "0", count: 4 - String(control.value, radix: 16).count)
+                output +=
+                    "\\u" + String(repeating: "0", count: 4 - String(control.value, radix: 16).count)
                     + String(control.value, radix: 16)
             default: output.unicodeScalars.append(scalar)
             }
@@ -158,6 +169,15 @@ extension SQLiteConnection {
             INSERT INTO booking_flag (booking, version, reason, flagged_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (booking) DO UPDATE SET version = excluded.version, reason = excluded.reason,
                 flagged_at = excluded.flagged_at
+            """, [flag.booking.rawValue, flag.version, flag.reason, flag.flaggedAt.secondsSinceEpoch])
+    }
+
+    /// Flags a booking that has no flag yet (a flag set by a change keeps its reason).
+    package func flagBookingUnlessFlagged(_ flag: BookingFlag) throws {
+        try execute(
+            """
+            INSERT INTO booking_flag (booking, version, reason, flagged_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (booking) DO NOTHING
             """, [flag.booking.rawValue, flag.version, flag.reason, flag.flaggedAt.secondsSinceEpoch])
     }
 

@@ -38,9 +38,9 @@ package enum IdempotentOutcome: Sendable, Equatable {
         case .booking(let booking, _): self = .booking(booking.id)
         case .hold(let hold): self = .hold(hold.id)
         case .holdReleased(let hold): self = .holdReleased(hold.id)
-        case .queue(_, let ticket): self = .ticket(ticket.id)
+        case .queue(_, let ticket, _): self = .ticket(ticket.id)
         case .nobodyWaiting: self = .nobodyWaiting
-        case .swept, .reconfigured: return nil
+        case .swept, .passedOver, .reconfigured: return nil
         }
     }
 

@@ -169,8 +169,12 @@ extension SQLiteConnection {
     // MARK: Queue
 
     /// Appends one queue event at `position` (its index in the day's list), with the ticket row
-    /// for an issue.
-    package func insertQueueEvent(_ event: QueueEvent, office: OfficeID, day: LocalDate, position: Int) throws {
+    /// for an issue (and the hash of its page's key, when it has one, and who issued it: `kiosk`,
+    /// `counter` or `online`, for the statistics).
+    package func insertQueueEvent(
+        _ event: QueueEvent, office: OfficeID, day: LocalDate, position: Int, pageHash: [UInt8]? = nil,
+        issuedBy: Channel? = nil
+    ) throws {
         var counter: String?
         var services: String?
         var letter: String?
@@ -178,13 +182,15 @@ extension SQLiteConnection {
         case .issued(let ticket):
             try execute(
                 """
-                INSERT INTO ticket (id, office, day, number, letter, sequence, services, booking, appointment_at, issued_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO ticket (id, office, day, number, letter, sequence, services, booking, appointment_at, issued_at,
+                    page_hash, arrival_code, arrive_by, issued_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     ticket.id.rawValue, office.rawValue, day.dayNumber, ticket.number, ticket.group, ticket.sequence,
                     Self.join(ticket.services), ticket.booking?.rawValue, ticket.appointmentStart?.secondsSinceEpoch,
-                    ticket.issuedAt.secondsSinceEpoch,
+                    ticket.issuedAt.secondsSinceEpoch, pageHash, ticket.remote?.code,
+                    ticket.remote?.deadline.secondsSinceEpoch, issuedBy?.rawValue,
                 ])
         case .called(_, let to, _):
             counter = to.rawValue
@@ -211,7 +217,8 @@ extension SQLiteConnection {
         let rows = try query(
             """
             SELECT e.kind, e.ticket, e.counter, e.services, e.letter, e.at,
-                t.number, t.letter, t.sequence, t.services, t.booking, t.appointment_at, t.issued_at
+                t.number, t.letter, t.sequence, t.services, t.booking, t.appointment_at, t.issued_at,
+                t.arrival_code, t.arrive_by
             FROM queue_event e JOIN ticket t ON t.id = e.ticket
             WHERE e.office = ? AND e.day = ? ORDER BY e.position
             """, [office.rawValue, day.dayNumber])
@@ -221,6 +228,8 @@ extension SQLiteConnection {
             let at = Instant(secondsSinceEpoch: try row.value(at: 5))
             switch kind {
             case "issued":
+                let code = try row.value(at: 13, as: String?.self)
+                let deadline = try row.value(at: 14, as: Int64?.self).map(Instant.init(secondsSinceEpoch:))
                 return .issued(
                     Ticket(
                         id: id, number: try row.value(at: 6), group: try row.value(at: 7),
@@ -229,8 +238,9 @@ extension SQLiteConnection {
                         booking: try row.value(at: 10, as: String?.self).map { BookingID($0) },
                         appointmentStart: try row.value(at: 11, as: Int64?.self).map(Instant.init(secondsSinceEpoch:)),
                         issuedAt: Instant(secondsSinceEpoch: try row.value(at: 12)), state: .waiting, counter: nil,
-                        targetCounter: nil, urgent: false, recalls: 0, calledAt: nil, servingSince: nil, finishedAt: nil
-                    ))
+                        targetCounter: nil, urgent: false, recalls: 0, calledAt: nil, servingSince: nil,
+                        finishedAt: nil,
+                        remote: code.flatMap { code in deadline.map { RemoteArrival(code: code, deadline: $0) } }))
             case "called":
                 return .called(id, counter: CounterID(try row.value(at: 2, as: String?.self) ?? ""), at: at)
             case "recalled": return .recalled(id, at: at)
@@ -240,6 +250,8 @@ extension SQLiteConnection {
             case "parked": return .parked(id, at: at)
             case "resumed": return .resumed(id, at: at)
             case "markedUrgent": return .markedUrgent(id, at: at)
+            case "arrived": return .arrived(id, at: at)
+            case "passedOver": return .passedOver(id, at: at)
             case "transferred":
                 return .transferred(
                     id, services: Self.split(try row.value(at: 3, as: String?.self) ?? ""),
@@ -249,6 +261,16 @@ extension SQLiteConnection {
             default:
                 throw StorageConflict.unknownRecord("queue event kind \(kind)")
             }
+        }
+    }
+
+    /// The ticket whose page key has the hash `pageHash`: its id, office and day.
+    package func ticket(pageHash: [UInt8]) throws -> (id: TicketID, office: OfficeID, day: LocalDate)? {
+        try queryFirst("SELECT id, office, day FROM ticket WHERE page_hash = ?", [pageHash]).map { row in
+            (
+                TicketID(try row.value(at: 0)), OfficeID(try row.value(at: 1)),
+                LocalDate(dayNumber: try row.value(at: 2))
+            )
         }
     }
 
@@ -277,6 +299,8 @@ extension QueueEvent {
         case .resumed: "resumed"
         case .transferred: "transferred"
         case .markedUrgent: "markedUrgent"
+        case .arrived: "arrived"
+        case .passedOver: "passedOver"
         }
     }
 }

@@ -250,6 +250,17 @@ package final class SQLiteConnection {
 
     /// Runs `body` with the prepared, bound statement for `sql`, then resets it and clears its
     /// bindings whatever happens.
+    /// Runs `body` with the cached statement for `sql`, bound to `bindings`, for readers that step
+    /// it themselves and read columns without making a `Row` (the statistics' long scans).
+    func withBoundStatement<T>(
+        _ sql: String, _ bindings: [any SQLiteValueConvertible], _ body: (Statement) throws -> T
+    ) throws -> T {
+        let statement = try checkOut(sql, cached: true)
+        defer { checkIn(statement) }
+        try statement.bind(bindings)
+        return try body(statement)
+    }
+
     private func withStatement<T>(
         _ sql: String,
         _ bindings: [any SQLiteValueConvertible],

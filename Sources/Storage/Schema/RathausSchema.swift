@@ -12,9 +12,10 @@ package enum RathausSchema {
         Migration(version: 2, name: "server secret, waiting rooms, draws", sql: version2),
         Migration(version: 3, name: "idempotency keys recorded with their change", sql: version3),
         Migration(version: 4, name: "configuration versions, flagged bookings", sql: version4),
-        // Assigned number 6; registered as 5 while 5 is not on this branch (the steps must be
-        // numbered without gaps): renumber when it lands.
-        Migration(version: 5, name: "staff members, sessions, the audit's names", sql: staffSignIn),
+        Migration(version: 5, name: "ticket pages and tickets from home", sql: version5),
+        Migration(version: 6, name: "statistics: who issued a ticket, moves, anonymous daily facts", sql: statistics),
+        // Assigned number 6, which statistics took when it was merged first: the next free one.
+        Migration(version: 7, name: "staff members, sessions, the audit's names", sql: staffSignIn),
     ]
 
     /// Staff sign-in (Documentation/SignIn.md): the staff members (a local account with its
@@ -66,6 +67,81 @@ package enum RathausSchema {
             SELECT id, token_hash, role, office, name, created_at, revoked_at FROM staff_token;
         DROP TABLE staff_token;
         ALTER TABLE staff_token_new RENAME TO staff_token;
+        """
+
+    /// Every ticket has a page of its own at an unguessable address (`/t/{key}`): only the hash
+    /// of its key is stored. A ticket taken from home has the code that confirms its arrival (in
+    /// the letters of booking references, never equal to one) and the instant by which it must be
+    /// confirmed. The queue events `arrived` and `passedOver` need no change: `kind` is text.
+    static let version5 = """
+        ALTER TABLE ticket ADD COLUMN page_hash BLOB;
+        ALTER TABLE ticket ADD COLUMN arrival_code TEXT;
+        ALTER TABLE ticket ADD COLUMN arrive_by INTEGER;
+        CREATE UNIQUE INDEX ticket_page ON ticket (page_hash) WHERE page_hash IS NOT NULL;
+        """
+
+    /// Statistics (Documentation/Statistics.md): who issued each ticket (`kiosk`, `counter`,
+    /// `online`) and each move of a booking, which the queue and the bookings did not keep; and
+    /// the anonymous facts of past days, kept after personal data is erased: one row per office
+    /// day (its counter time, and that it was rolled up), per visit and per booking, clustered
+    /// by office and day so that a range is read in one sequential scan. None holds a ticket id,
+    /// booking id, reference, token or contact.
+    static let statistics = """
+        ALTER TABLE ticket ADD COLUMN issued_by TEXT;
+
+        CREATE TABLE booking_move (
+            booking TEXT NOT NULL REFERENCES booking (id),
+            at INTEGER NOT NULL,
+            channel TEXT NOT NULL,
+            from_starts_at INTEGER NOT NULL,
+            to_starts_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX booking_move_booking ON booking_move (booking);
+
+        CREATE TABLE statistics_day (
+            office TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            opened_seconds INTEGER NOT NULL,
+            bookable_seconds INTEGER NOT NULL,
+            rolled_up_at INTEGER NOT NULL,
+            PRIMARY KEY (office, day)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE statistics_visit (
+            office TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            hour INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            channel TEXT,
+            service_group TEXT NOT NULL,
+            services TEXT NOT NULL,
+            persons INTEGER NOT NULL,
+            counter TEXT,
+            planned_seconds INTEGER NOT NULL,
+            wait_seconds INTEGER,
+            to_counter_seconds INTEGER,
+            service_seconds INTEGER,
+            outcome TEXT NOT NULL,
+            PRIMARY KEY (office, day, position)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE statistics_booking (
+            office TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            hour INTEGER NOT NULL,
+            channel TEXT NOT NULL,
+            services TEXT NOT NULL,
+            persons INTEGER NOT NULL,
+            booked_seconds INTEGER NOT NULL,
+            lead_seconds INTEGER NOT NULL,
+            cancelled_by TEXT,
+            cancel_notice_seconds INTEGER,
+            moves TEXT NOT NULL,
+            attended INTEGER NOT NULL,
+            PRIMARY KEY (office, day, position)
+        ) STRICT, WITHOUT ROWID;
         """
 
     /// The configuration as the office managers change it: every version of the municipality's

@@ -55,6 +55,12 @@ package enum OfficeCommand: Sendable {
     /// Moves; with `ifSequence`, only if the booking is still at that version (`If-Match`).
     case reschedule(BookingID, start: Instant, channel: Channel, ifSequence: Int? = nil)
     case issueTicket(services: [ServiceID])
+    /// A ticket taken from home (the citizen pages): it waits for its arrival to be confirmed.
+    case issueRemoteTicket(services: [ServiceID])
+    /// Confirms the arrival of the ticket from home with this code (kiosk or counter).
+    case confirmArrival(code: String)
+    /// Passes over the tickets from home whose deadline went by unconfirmed (a timer).
+    case passOverLate
     case checkIn(BookingID)
     case callNext(CounterID)
     case ticket(TicketID, QueueAction, services: [ServiceID]? = nil, counter: CounterID? = nil)
@@ -74,6 +80,9 @@ package enum OfficeCommand: Sendable {
         case .cancel: "cancel"
         case .reschedule: "reschedule"
         case .issueTicket: "issue-ticket"
+        case .issueRemoteTicket: "issue-remote-ticket"
+        case .confirmArrival: "confirm-arrival"
+        case .passOverLate: "pass-over-late"
         case .checkIn: "check-in"
         case .callNext: "call-next"
         case .ticket(_, let action, _, _): action.rawValue
@@ -104,8 +113,11 @@ package enum OfficeOutcome: Sendable {
     case holdReleased(Hold)
     /// A booking; `token` is set only when it was just made (it is shown once).
     case booking(Booking, token: String?)
-    /// A queue change and the ticket as it is now.
-    case queue(QueueEvent, Ticket)
+    /// A queue change and the ticket as it is now; a new ticket comes with the key of its page
+    /// (`/t/{key}`), shown this once: only its hash is stored.
+    case queue(QueueEvent, Ticket, pageKey: String? = nil)
+    /// Tickets from home passed over (none, when nothing was due).
+    case passedOver([QueueEvent])
     /// Call-next found nobody this counter can serve.
     case nobodyWaiting
     case swept(releasedHolds: Int)

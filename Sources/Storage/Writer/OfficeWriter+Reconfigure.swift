@@ -24,7 +24,9 @@ extension OfficeWriter {
             try? next.restore(placed)
         }
         for hold in old.holds.values {
-            guard let placement = next.placement(counter: hold.counter, start: hold.start, end: hold.end) else { continue }
+            guard let placement = next.placement(counter: hold.counter, start: hold.start, end: hold.end) else {
+                continue
+            }
             var placed = hold
             placed.placement = placement
             next.restore(placed, now: now)
@@ -74,8 +76,14 @@ extension OfficeWriter {
         services = change.services
         groups = change.groups
         publishedOffice.withLock { $0 = change.office }
-        var queue = OfficeQueue(office: change.office, services: change.services, groups: change.groups, date: officeQueue.date)
-        if (try? officeQueue.events.forEach { try queue.apply($0) }) != nil { officeQueue = queue }
+        var queue = OfficeQueue(
+            office: change.office, services: change.services, groups: change.groups, date: officeQueue.date)
+        do {
+            for event in officeQueue.events { try queue.apply(event) }
+            officeQueue = queue
+        } catch {
+            // Today's events do not fit the new counters or services: the queue keeps the old.
+        }
         return (.reconfigured(result), writes(for: change, result, fitting: fitting, schedule: next, now: now))
     }
 
@@ -90,7 +98,9 @@ extension OfficeWriter {
         let number = change.versionNumber
         let moved = result.moved.map { ($0.to, schedule.unitStarts(of: $0.to.placement)) }
         let cancelled = result.cancelled
-        let kept = result.kept.map { BookingFlag(booking: $0.booking.id, version: number, reason: $0.misfit.reason, flaggedAt: now) }
+        let kept = result.kept.map {
+            BookingFlag(booking: $0.booking.id, version: number, reason: $0.misfit.reason, flaggedAt: now)
+        }
         let heldBack = schedule.heldBackTimes(after: now)
         return { connection in
             if let version { try connection.insertConfigurationVersion(version) }

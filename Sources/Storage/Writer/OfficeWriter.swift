@@ -91,6 +91,24 @@ package final class OfficeWriter: @unchecked Sendable {
         self.officeQueue = officeQueue
         self.publishedCapacity = Mutex(schedule.capacityView)
         self.publishedQueue = Mutex(officeQueue)
+        try flagMisfits(now: now)
+    }
+
+    /// Flags the bookings to come that the configuration no longer fits and that carry no flag
+    /// yet: a change made while the server was stopped (a new file) never leaves a booking in
+    /// closed time unflagged.
+    private func flagMisfits(now: Instant) throws {
+        let flags = schedule.bookings.values.filter { $0.isActive && $0.start > now }.compactMap { booking in
+            schedule.misfit(of: booking).map {
+                BookingFlag(booking: booking.id, version: nil, reason: $0.reason, flaggedAt: now)
+            }
+        }
+        guard !flags.isEmpty else { return }
+        try committer.withConnection { connection in
+            try connection.transaction(.immediate) {
+                for flag in flags { try connection.flagBookingUnlessFlagged(flag) }
+            }
+        }
     }
 
     // MARK: Reading
@@ -319,6 +337,7 @@ package final class OfficeWriter: @unchecked Sendable {
                     ))
             case .reschedule(let id, let start, let channel, let ifSequence):
                 try check(id, ifSequence)
+                let previous = schedule.bookings[id]?.start ?? start
                 let booking = try schedule.reschedule(id, to: start, channel: channel, now: now)
                 let units = schedule.unitStarts(of: booking.placement)
                 let heldBack = schedule.heldBackTimes(after: now)
@@ -328,14 +347,30 @@ package final class OfficeWriter: @unchecked Sendable {
                         .booking(booking, token: nil),
                         { connection in
                             try connection.updateMovedBooking(booking, unitStarts: units)
+                            try connection.insertBookingMove(booking, from: previous, channel: channel, at: now)
                             try connection.replaceHeldBack(office: officeID, heldBack)
                         }
                     ))
             case .issueTicket(let services):
-                result = .success(try queueChange(officeQueue.issueWalkIn(services: services, now: now)))
+                result = .success(
+                    try queueChange(
+                        officeQueue.issueWalkIn(services: services, now: now), issuedBy: Self.issuer(request.actor)))
+            case .issueRemoteTicket(let services):
+                let event = try officeQueue.issueRemote(
+                    services: services, arrivalCode: references.claim(), now: now,
+                    attended: schedule.countersAttended(at: now),
+                    attendedUntil: schedule.attendedUntil(after: now, serving: services))
+                result = .success(try queueChange(event, issuedBy: .online))
+            case .confirmArrival(let code):
+                let event = try officeQueue.confirmArrival(code: code, now: now)
+                audit = ("confirm-arrival", event.ticket.rawValue)
+                result = .success(try queueChange(event))
+            case .passOverLate:
+                result = .success(passOver(now: now))
             case .checkIn(let id):
                 guard let booking = schedule.bookings[id] else { throw WriterError.scheduling(.bookingNotFound(id)) }
-                result = .success(try queueChange(officeQueue.checkIn(booking, now: now)))
+                result = .success(
+                    try queueChange(officeQueue.checkIn(booking, now: now), issuedBy: Self.issuer(request.actor)))
             case .callNext(let counter):
                 if let event = try officeQueue.callNext(counter: counter, now: now) {
                     audit = ("call-next", event.ticket.rawValue)
@@ -381,6 +416,7 @@ package final class OfficeWriter: @unchecked Sendable {
             guard write != nil || mark != nil else { return (.success(outcome), nil) }
             var token: String?
             if case .booking(_, let made) = outcome { token = made }
+            if case .queue(_, _, let pageKey) = outcome { token = pageKey }
             let secret = token
             let audited = audit
             let changed: Committer.WriteSet = { connection in
@@ -441,19 +477,54 @@ package final class OfficeWriter: @unchecked Sendable {
         case .resume: try officeQueue.resume(id, now: now)
         case .transfer: try officeQueue.transfer(id, services: services, counter: counter, now: now)
         case .markUrgent: try officeQueue.markUrgent(id, now: now)
+        case .confirmArrival, .passOver:
+            throw .invalidTransition(id, state: officeQueue.ticket(id)?.state ?? .waiting, action: action)
         }
     }
 
-    /// The outcome and writes of a queue event already applied to `officeQueue`.
-    private func queueChange(_ event: QueueEvent) throws -> (OfficeOutcome, Committer.WriteSet?) {
+    /// Who issues a ticket, for the statistics: the kiosk, staff, or the citizen (no token).
+    private static func issuer(_ actor: StaffActor?) -> Channel {
+        guard let actor else { return .online }
+        return actor.role == "kiosk" ? .kiosk : .counter
+    }
+
+    /// The outcome and writes of a queue event already applied to `officeQueue`. A new ticket
+    /// gets the key of its page; only the key's hash is stored.
+    private func queueChange(
+        _ event: QueueEvent, issuedBy: Channel? = nil
+    ) throws -> (OfficeOutcome, Committer.WriteSet?) {
         guard let ticket = officeQueue.ticket(event.ticket) else {
             throw WriterError.queue(.ticketNotFound(event.ticket))
         }
         let position = officeQueue.events.count - 1
         let officeID = officeID
         let day = officeQueue.date
+        var pageKey: String?
+        if case .issued = event { pageKey = Secrets.identifier() }
+        let pageHash = pageKey.map { Secrets.hash(token: $0) }
         return (
-            .queue(event, ticket), { try $0.insertQueueEvent(event, office: officeID, day: day, position: position) }
+            .queue(event, ticket, pageKey: pageKey),
+            {
+                try $0.insertQueueEvent(
+                    event, office: officeID, day: day, position: position, pageHash: pageHash, issuedBy: issuedBy)
+            }
+        )
+    }
+
+    /// Passes over the tickets from home past their deadline and stores each as an event.
+    private func passOver(now: Instant) -> (OfficeOutcome, Committer.WriteSet?) {
+        let first = officeQueue.events.count
+        let events = officeQueue.passOverLate(now: now)
+        guard !events.isEmpty else { return (.passedOver([]), nil) }
+        let officeID = office.id
+        let day = officeQueue.date
+        return (
+            .passedOver(events),
+            { connection in
+                for (offset, event) in events.enumerated() {
+                    try connection.insertQueueEvent(event, office: officeID, day: day, position: first + offset)
+                }
+            }
         )
     }
 
@@ -463,7 +534,8 @@ package final class OfficeWriter: @unchecked Sendable {
         if officeQueue.date != today {
             officeQueue = OfficeQueue(office: currentOffice, services: services, groups: groups, date: today)
             schedule.forget(before: today.adding(days: -1))
-            schedule.prepare(from: today, through: today.adding(days: OfficeWriter.horizon(of: currentOffice, services)))
+            schedule.prepare(
+                from: today, through: today.adding(days: OfficeWriter.horizon(of: currentOffice, services)))
         }
     }
 

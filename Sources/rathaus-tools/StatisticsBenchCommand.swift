@@ -1,0 +1,107 @@
+import Dispatch
+import Foundation
+import RathausCommandLine
+import Scheduling
+import Storage
+
+/// `rathaus-tools bench-statistics`: how long the statistics of a busy office take to answer,
+/// for a day, a month and a year, from a database holding a year of its facts.
+enum StatisticsBenchCommand: Subcommand {
+    static let name = "bench-statistics"
+    static let summary = "time the statistics of a year of a busy office (about 200,000 visits)"
+    static let usage = """
+        usage: rathaus-tools bench-statistics [--visits N] [--runs N]
+
+        Fills a temporary database with a year of rolled-up facts of one office (--visits, default
+        200000, over 250 open days, with two bookings for every three visits), then reads and
+        computes the report for the last day, the last month and the whole year --runs times each
+        (default 9) and prints the median and the fastest time of each. Build with -c release.
+        """
+
+    static func run(_ arguments: inout CommandArguments) throws -> Int32 {
+        let visits = try arguments.intOption("visits", in: 1...5_000_000) ?? 200_000
+        let runs = try arguments.intOption("runs", in: 1...1000) ?? 9
+        try arguments.finish()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rathaus-bench-statistics-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("bench.sqlite").path
+        let connection = try SQLiteConnection(path: path)
+        try RathausSchema.migrator.migrate(connection)
+        let office = Office(
+            id: "bench", name: "Bench", timeZone: OfficeTimeZone(identifier: "Europe/Berlin")!, state: "DE-SH",
+            gridMinutes: 5, bookingStepMinutes: 10, openingHours: [], breaks: [], closures: [], counters: [],
+            booking: BookingPolicy(), queue: QueuePolicy())
+        var random = SystemRandomNumberGenerator()
+        let first = LocalDate(iso: "2026-01-01")!
+        var days: [LocalDate] = []
+        var day = first
+        while days.count < 250 {
+            if day.weekday.rawValue <= 5 { days.append(day) }
+            day = day.adding(days: 1)
+        }
+        let services = [
+            "personalausweis", "reisepass", "anmeldung", "meldebescheinigung", "gewerbe", "personalausweis+reisepass",
+        ]
+        let started = Date()
+        try connection.transaction(.immediate) {
+            for (index, date) in days.enumerated() {
+                let count = visits / days.count + (index < visits % days.count ? 1 : 0)
+                var facts = StatisticsFacts(days: [
+                    DayFact(day: date, openedSeconds: 8 * 36_000, bookableSeconds: 6 * 36_000)
+                ])
+                for _ in 0..<count {
+                    let served = Int.random(in: 0..<100, using: &random) < 94
+                    facts.visits.append(
+                        VisitFact(
+                            day: date, hour: Int.random(in: 8...17, using: &random),
+                            kind: [.walkIn, .kiosk, .appointment][Int.random(in: 0..<3, using: &random)],
+                            channel: [.online, .hotline, nil][Int.random(in: 0..<3, using: &random)],
+                            group: ["A", "B", "C"][Int.random(in: 0..<3, using: &random)],
+                            services: services[Int.random(in: 0..<services.count, using: &random)], persons: 1,
+                            counter: String(Int.random(in: 1...10, using: &random)), plannedSeconds: 1200,
+                            waitSeconds: Int.random(in: 0...3600, using: &random),
+                            toCounterSeconds: Int.random(in: 10...120, using: &random),
+                            serviceSeconds: served ? Int.random(in: 300...2400, using: &random) : nil,
+                            outcome: served ? .served : .noShow))
+                }
+                for _ in 0..<(count * 2 / 3) {
+                    facts.bookings.append(
+                        BookingFact(
+                            day: date, hour: Int.random(in: 8...17, using: &random),
+                            channel: [.online, .hotline, .counter][Int.random(in: 0..<3, using: &random)],
+                            services: services[Int.random(in: 0..<services.count, using: &random)], persons: 1,
+                            bookedSeconds: 1200, leadSeconds: Int.random(in: 86_400...(30 * 86_400), using: &random),
+                            cancelledBy: Int.random(in: 0..<10, using: &random) == 0 ? .online : nil,
+                            cancelNoticeSeconds: nil, moves: [], attended: true))
+                }
+                try connection.insertStatistics(facts, office: office.id, at: Instant(secondsSinceEpoch: 0))
+            }
+        }
+        try connection.close()
+        print(
+            String(
+                format: "filled %d visits over %d days in %.1f s", visits, days.count, Date().timeIntervalSince(started)
+            ))
+        let reader = try SQLiteConnection(path: path)
+        let last = days[days.count - 1]
+        for (label, from) in [("a day", last), ("a month", last.adding(days: -30)), ("a year", first)] {
+            var times: [Double] = []
+            var report: StatisticsReport?
+            for _ in 0..<runs {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let facts = try reader.statistics(
+                    office: office, services: [:], from: from, through: last, today: last.adding(days: 1))
+                report = StatisticsReport(facts: facts, from: from, through: last)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            times.sort()
+            print(
+                String(
+                    format: "%@: %d visits, median %.1f ms, fastest %.1f ms (%d runs)", label,
+                    report?.total.tickets ?? 0, times[times.count / 2], times[0], runs))
+        }
+        return 0
+    }
+}
