@@ -46,11 +46,13 @@ package struct StaffToken: Sendable, Equatable {
 extension SQLiteConnection {
     /// Creates a staff token and returns it with its record; the token is shown once and only
     /// its hash is stored. `handOver` gets the token before the record commits: when it throws
-    /// (the token could not be shown), nothing is stored.
+    /// (the token could not be shown), nothing is stored. `given`: a token made by another
+    /// instance's database, to be valid here too (several instances); else a new one.
     package func createStaffToken(
-        role: StaffRole, office: OfficeID?, name: String?, now: Instant, handOver: (String) throws -> Void = { _ in }
+        role: StaffRole, office: OfficeID?, name: String?, now: Instant, given: String? = nil,
+        handOver: (String) throws -> Void = { _ in }
     ) throws -> (token: String, record: StaffToken) {
-        let token = "rst_" + Secrets.token()
+        let token = given ?? "rst_" + Secrets.token()
         let record = StaffToken(
             id: String(Secrets.identifier().prefix(12)), role: role, office: office, name: name, createdAt: now,
             revokedAt: nil)
