@@ -16,6 +16,7 @@ enum RathausCommand {
                 HolidaysCommand.self,
                 RetentionCommand.self,
                 TokenCommand.self,
+                StaffCommand.self,
                 OpenAPICommand.self,
                 ProxyConfigCommand.self,
             ],

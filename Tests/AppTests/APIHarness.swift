@@ -33,12 +33,22 @@ final class APIHarness: Sendable {
     let database: Database
     let api: RathausApp
 
+    /// Sign-in as the tests have it: passwords hashed with few iterations, so that a test of
+    /// many attempts stays quick (the iterations of a stored hash are read from the hash).
+    static var testSignIn: SignInSettings {
+        var settings = SignInSettings()
+        settings.passwordIterations = 1_000
+        return settings
+    }
+
     static let demoDocument = try? ConfigurationDocument.read(
         file: root.appendingPathComponent(MunicipalityLoader.demoPath).path)
 
     /// The API over the demo town's configuration document (stored as version 1, so that the
-    /// administration routes can change it), or over `town` alone.
-    init(town: Municipality? = nil) throws {
+    /// administration routes can change it), or over `town` alone; staff sign in as `signIn` says.
+    init(town: Municipality? = nil, signIn: SignInSettings = APIHarness.testSignIn, provider: ProviderLink? = nil)
+        throws
+    {
         directory = try TemporaryDirectory()
         let path = directory.file("api.sqlite")
         let live: LiveConfiguration
@@ -52,7 +62,9 @@ final class APIHarness: Sendable {
             live = LiveConfiguration(resolved.state)
         }
         database = try Database.open(path: path, municipality: live.municipality, clock: clock.read)
-        api = try RathausApp(configuration: live, database: database, clock: clock.read, tokenCacheSeconds: 0)
+        api = try RathausApp(
+            configuration: live, database: database, clock: clock.read, tokenCacheSeconds: 0, signIn: signIn,
+            provider: provider)
     }
 
     deinit {

@@ -44,7 +44,8 @@ import Testing
             .compactMap { $0.split(separator: " ").first.map(String.init) }
         #expect(
             commands == [
-                "serve", "check", "backup", "restore", "holidays", "retention", "token", "openapi", "proxy-config",
+                "serve", "check", "backup", "restore", "holidays", "retention", "token", "staff", "openapi",
+                "proxy-config",
             ])
     }
 

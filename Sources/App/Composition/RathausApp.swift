@@ -4,8 +4,9 @@ package import Scheduling
 package import Storage
 
 /// The composition root of Rathaus's HTTP side (Documentation/Architecture.md, "App"): it makes
-/// the shared parts once (the office directory, the caller resolver, the request pipeline, the
-/// rush desk, the form guard, the availability cache, the hall's board), hands each route
+/// the shared parts once (the office directory, the staff sessions and sign-in desk, the caller
+/// resolver, the request pipeline, the rush desk, the form guard, the availability cache, the
+/// hall's board), hands each route
 /// collection only what it uses, derives the OpenAPI document from their endpoints and routes
 /// requests to the pipeline.
 package final class RathausApp: Sendable {
@@ -17,6 +18,8 @@ package final class RathausApp: Sendable {
     /// Protects the citizen pages' forms against cross-site request forgery.
     package let forms: FormGuard
     package let availabilityCache: AvailabilityCache
+    /// Signs staff in and out; holds their sessions.
+    package let signIn: SignInDesk
     /// Every route, in the order the OpenAPI document lists them.
     package let endpoints: [Endpoint]
     /// The router over `endpoints` (its handlers run the pipeline).
@@ -25,36 +28,53 @@ package final class RathausApp: Sendable {
     package let peers: Peers?
 
     /// The app over `database`; staff tokens are trusted for `tokenCacheSeconds` after a lookup;
-    /// availability answers are kept in `availabilityCache`; unexpected errors are logged to `log`.
-    /// With `peers`, requests for their offices are passed on to them and searches across offices
-    /// ask them too.
+    /// availability answers are kept in `availabilityCache`; staff sign in as `signIn` says (at the
+    /// identity provider of `provider`, when given, instead of discovering the configured one);
+    /// unexpected errors are logged to `log`. With `peers`, requests for their offices are passed
+    /// on to them and searches across offices ask them too.
     package convenience init(
         municipality: Municipality, database: Database, clock: @escaping @Sendable () -> Instant,
-        tokenCacheSeconds: Int = 10, availabilityCache: AvailabilityCache = AvailabilityCache(), peers: Peers? = nil,
+        tokenCacheSeconds: Int = 10, availabilityCache: AvailabilityCache = AvailabilityCache(),
+        signIn: SignInSettings = SignInSettings(), provider: ProviderLink? = nil, peers: Peers? = nil,
         log: @escaping @Sendable (String) -> Void = Log.standardError
     ) throws {
         try self.init(
             configuration: LiveConfiguration(municipality: municipality), database: database, clock: clock,
-            tokenCacheSeconds: tokenCacheSeconds, availabilityCache: availabilityCache, peers: peers, log: log)
+            tokenCacheSeconds: tokenCacheSeconds, availabilityCache: availabilityCache, signIn: signIn,
+            provider: provider, peers: peers, log: log)
     }
 
     /// The app serving `configuration` over `database` (with `peers`, as above).
     package init(
         configuration: LiveConfiguration, database: Database, clock: @escaping @Sendable () -> Instant,
-        tokenCacheSeconds: Int = 10, availabilityCache: AvailabilityCache = AvailabilityCache(), peers: Peers? = nil,
+        tokenCacheSeconds: Int = 10, availabilityCache: AvailabilityCache = AvailabilityCache(),
+        signIn settings: SignInSettings = SignInSettings(), provider: ProviderLink? = nil, peers: Peers? = nil,
         log: @escaping @Sendable (String) -> Void = Log.standardError
     ) throws {
         let municipality = configuration.municipality
         self.configuration = configuration
         self.database = database
         let metrics = Metrics()
-        let callers = CallerResolver(reader: database.reader, clock: clock, cacheSeconds: tokenCacheSeconds)
+        let sessions = StaffSessions(
+            reader: database.reader, committer: database.committer, clock: clock, settings: settings,
+            key: try database.committer.withConnection { try $0.serverSecret(named: "staff-sessions") })
+        let signIn = SignInDesk(
+            settings: settings, sessions: sessions,
+            link: provider
+                ?? settings.provider.map {
+                    ProviderLink(configuration: $0, clock: clock, retrySeconds: settings.providerRetrySeconds)
+                }, reader: database.reader, committer: database.committer, clock: clock)
+        let callers = CallerResolver(
+            reader: database.reader, clock: clock, cacheSeconds: tokenCacheSeconds, sessions: sessions)
         let pipeline = Pipeline(
             callers: callers,
             idempotency: IdempotencyKeys(reader: database.reader, committer: database.committer, clock: clock),
             reader: database.reader, metrics: metrics, log: log,
             problemPage: { [configuration] problem, request in
                 ProblemPages.reply(problem, request, town: configuration.municipality.name)
+            },
+            accessRefusal: { [configuration] problem, request in
+                PageAnswers.refusal(problem, request: request, town: configuration.municipality.name)
             })
         let rush = try RushDesk(configuration: configuration, database: database, clock: clock)
         let forms = try FormGuard(database: database)
@@ -75,12 +95,14 @@ package final class RathausApp: Sendable {
                 desk: ConfigurationDesk(configuration: configuration, database: database, clock: clock)
             ).endpoints,
             StatisticsRoutes(directory: directory, reports: database.reports).endpoints,
+            AuditRoutes(directory: directory).endpoints,
         ].flatMap { $0 }
         let pages: [Endpoint] = [
-            HallPages(directory: directory, board: board, rush: rush).endpoints, AssetRoutes().endpoints,
-            citizen.endpoints, StaffPages(directory: directory).endpoints,
+            HallPages(directory: directory, board: board, rush: rush, sessions: sessions).endpoints,
+            AssetRoutes().endpoints, citizen.endpoints, StaffPages(directory: directory, sessions: sessions).endpoints,
             TicketPages(directory: directory, citizen: citizen, views: ticketViews, board: board).endpoints,
-            StatisticsPages(directory: directory).endpoints,
+            StatisticsPages(directory: directory, sessions: sessions).endpoints,
+            SignInPages(directory: directory, forms: forms, desk: signIn, metrics: metrics, log: log).endpoints,
         ].flatMap { $0 }
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages
@@ -92,7 +114,9 @@ package final class RathausApp: Sendable {
                 pipeline.run(endpoint, request) { reply in
                     switch reply {
                     case .response(let response): responder.respond(response)
-                    case .stream(let headers, let start): start(responder.openEventStream(headers: headers))
+                    case .stream(var headers, let start):
+                        headers.set("X-Content-Type-Options", "nosniff")
+                        start(responder.openEventStream(headers: headers))
                     }
                 }
             }
@@ -104,6 +128,7 @@ package final class RathausApp: Sendable {
         self.rush = rush
         self.forms = forms
         self.availabilityCache = cache
+        self.signIn = signIn
         self.endpoints = endpoints
         self.router = router
         self.peers = peers

@@ -7,7 +7,7 @@ import Synchronization
 
 /// The running product: the database with its office writers, the API and the HTTP server, and
 /// the periodic work (sweeping expired holds, erasing old personal data, dropping old
-/// idempotency records).
+/// idempotency records, ended staff sessions and audit entries past their days).
 package final class RathausServer {
     package let app: RathausApp
     package let http: HTTPServer
@@ -29,13 +29,14 @@ package final class RathausServer {
     package convenience init(
         municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
         admission: AdmissionConfiguration = AdmissionConfiguration(),
-        availabilityCache: AvailabilityCache = AvailabilityCache(), clock: @escaping @Sendable () -> Instant,
-        peers: Peers? = nil, storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
+        availabilityCache: AvailabilityCache = AvailabilityCache(), signIn: SignInSettings = SignInSettings(),
+        clock: @escaping @Sendable () -> Instant, peers: Peers? = nil,
+        storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
     ) throws {
         try self.init(
             live: LiveConfiguration(municipality: municipality), databasePath: databasePath,
-            configuration: configuration, admission: admission, availabilityCache: availabilityCache, clock: clock,
-            peers: peers, storage: storage, log: log)
+            configuration: configuration, admission: admission, availabilityCache: availabilityCache, signIn: signIn,
+            clock: clock, peers: peers, storage: storage, log: log)
     }
 
     /// The server of the configuration `live` (resolved from the file and the database by
@@ -48,22 +49,33 @@ package final class RathausServer {
     package init(
         live: LiveConfiguration, databasePath: String, configuration: HTTPServer.Configuration,
         admission: AdmissionConfiguration = AdmissionConfiguration(),
-        availabilityCache: AvailabilityCache = AvailabilityCache(), clock: @escaping @Sendable () -> Instant,
-        peers: Peers? = nil, storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
+        availabilityCache: AvailabilityCache = AvailabilityCache(), signIn: SignInSettings = SignInSettings(),
+        clock: @escaping @Sendable () -> Instant, peers: Peers? = nil,
+        storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
     ) throws {
         let municipality = live.municipality
         let database = try Database.open(
             path: databasePath, municipality: municipality, clock: clock, configuration: storage,
             offices: peers?.served)
-        let app = try RathausApp(
-            configuration: live, database: database, clock: clock, availabilityCache: availabilityCache, peers: peers,
-            log: log ?? Log.standardError)
-        let metrics = app.metrics
         var admission = admission
         admission.trustedProxies.formUnion(peers?.addresses ?? [])
+        var settings = signIn
+        settings.trustedProxies.formUnion(admission.trustedProxies)
+        let app = try RathausApp(
+            configuration: live, database: database, clock: clock, availabilityCache: availabilityCache,
+            signIn: settings, peers: peers, log: log ?? Log.standardError)
+        let metrics = app.metrics
+        var configuration = configuration
+        let render = configuration.problemRenderer
+        configuration.problemRenderer = { problem in
+            var response = render(problem)
+            SecurityHeaders.apply(to: &response)
+            return response
+        }
         http = try HTTPServer(
             configuration: configuration, router: app.router,
             middleware: [
+                SecurityHeadersMiddleware(),
                 RequestLogMiddleware(format: log == nil ? Log.format : .text, sink: log),
                 AdmissionMiddleware(configuration: admission, callers: app.callers, metrics: metrics),
             ],
@@ -100,9 +112,13 @@ package final class RathausServer {
                     try database.rollUpStatistics(
                         offices: municipality.offices, services: municipality.services, now: clock())
                     let erased = try database.erasePersonalData(olderThanDays: municipality.retentionDays, now: clock())
+                    let now = clock()
                     try database.committer.withConnection { connection in
                         _ = try connection.deleteIdempotencyKeys(
-                            before: clock().adding(seconds: -Self.idempotencyDays * 86_400))
+                            before: now.adding(seconds: -Self.idempotencyDays * 86_400))
+                        try connection.deleteEndedStaffSessions(
+                            now: now, idleSince: now.adding(seconds: -signIn.sessionIdleMinutes * 60))
+                        try connection.deleteAudit(before: now.adding(seconds: -signIn.auditDays * 86_400))
                     }
                     if erased > 0 { log("level=info event=retention erased=\(erased)") }
                 } catch {
@@ -146,6 +162,20 @@ package final class RathausServer {
         }
         let rush = app.rush
         rush.queue.async { rush.runDueDraws() }
+        if let link = app.signIn.link {
+            // Discovered now, in the background: a provider that is down delays nothing but its
+            // own sign-ins, which try it again (`ProviderLink`).
+            Task {
+                do {
+                    let provider = try await link.provider()
+                    log("level=info event=sign-in.provider issuer=\(provider.metadata.issuer)")
+                } catch {
+                    log(
+                        "level=warning event=sign-in.provider.unreachable error=\"\(String(describing: error).prefix(300))\""
+                    )
+                }
+            }
+        }
     }
 
     /// Stops accepting, lets in-flight requests finish within `gracePeriod`, closes streams.

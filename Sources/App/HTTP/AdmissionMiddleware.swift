@@ -69,8 +69,8 @@ package struct TokenBuckets: Sendable {
     package var tracked: Int { buckets.count }
 }
 
-/// Admission control and per-client rate limits as middleware: staff with a known token are
-/// not held back by the public limits (the hotline keeps working in a rush); everyone else gets
+/// Admission control and per-client rate limits as middleware: staff with a known token or
+/// session are not held back by the public limits (the hotline keeps working in a rush); everyone else gets
 /// 429 (`rate-limited`) past the client's rate and 503 (`overloaded`) past the requests in
 /// flight, both as problems with `Retry-After`, at once.
 package final class AdmissionMiddleware: Middleware {
@@ -114,8 +114,7 @@ package final class AdmissionMiddleware: Middleware {
             next(request, responder)
             return
         }
-        let token = CallerResolver.token(of: request)
-        if callers.isKnownStaff(token: token) {
+        if callers.isKnownStaff(request) {
             next(request, responder)
             return
         }
@@ -133,10 +132,12 @@ package final class AdmissionMiddleware: Middleware {
                         headers: [("Retry-After", String(seconds))])))
             return
         }
-        if let token, token.hasPrefix("rst_") {
-            // A staff token not seen lately: its first request costs a public token (so that made-up
-            // tokens cannot flood the database with look-ups); the look-up warms the cache and
-            // its later requests pass freely.
+        let token = CallerResolver.token(of: request)
+        let staffToken = token?.hasPrefix(CallerResolver.staffPrefix) ?? false
+        if staffToken || (token == nil && callers.sessions != nil && StaffSessions.cookie(of: request) != nil) {
+            // A staff token or session not seen lately: its first request costs a public token (so
+            // that made-up ones cannot flood the database with look-ups); the look-up warms the
+            // cache and its later requests pass freely.
             callers.resolve(request) { _ in next(request, responder) }
             return
         }

@@ -84,8 +84,9 @@ package struct Contract: Sendable {
         case open
         /// Anyone; the caller is read (the channel and what is shown depend on it).
         case caller
-        /// Staff with one of these roles (an admin token always passes), covering the office the
-        /// route names.
+        /// Staff with one of these roles (an administrator always passes), covering the office
+        /// the route names: a staff token, or a signed-in staff member holding the role for that
+        /// office. `.staff([.officeManager], office: .path)` is "office manager of this office".
         case staff([StaffRole], office: OfficeScope)
         /// The holder of the booking's token, or hotline and counter staff of its office.
         case bookingHolder
@@ -99,6 +100,9 @@ package struct Contract: Sendable {
         case path
         /// The office a ticket id of the route's `{ticket}` carries.
         case ticket
+        /// The route's `?office=` (when it is missing, the role for some office passes, and the
+        /// handler decides what the caller may see).
+        case query
     }
 
     /// Whether the route reads a JSON body.

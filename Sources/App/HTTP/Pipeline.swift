@@ -25,11 +25,16 @@ package final class Pipeline: Sendable {
     let log: @Sendable (String) -> Void
     /// How a page's problem is answered: as a page in the request's language.
     let problemPage: @Sendable (APIProblem, HTTPRequest) -> Reply
+    /// How a page answers a caller its access refused (`Contract.Access.staff`): the way to the
+    /// sign-in page, or a page that says what is missing; other problems of pages are
+    /// `problemPage`'s, and the API's routes answer the problem.
+    let accessRefusal: @Sendable (APIProblem, HTTPRequest) -> Reply
 
     package init(
         callers: CallerResolver, idempotency: IdempotencyKeys, reader: SerialConnection, metrics: Metrics,
         log: @escaping @Sendable (String) -> Void,
-        problemPage: @escaping @Sendable (APIProblem, HTTPRequest) -> Reply = { problem, _ in .problem(problem) }
+        problemPage: @escaping @Sendable (APIProblem, HTTPRequest) -> Reply = { problem, _ in .problem(problem) },
+        accessRefusal: (@Sendable (APIProblem, HTTPRequest) -> Reply)? = nil
     ) {
         self.callers = callers
         self.idempotency = idempotency
@@ -37,6 +42,7 @@ package final class Pipeline: Sendable {
         self.metrics = metrics
         self.log = log
         self.problemPage = problemPage
+        self.accessRefusal = accessRefusal ?? problemPage
     }
 
     /// Runs `endpoint` for `request` (its route parameters filled in) and answers once through
@@ -58,8 +64,8 @@ package final class Pipeline: Sendable {
                 done)
             return
         }
-        // Most callers are known without a database read (no token, a booking's token, a staff
-        // token looked up lately): they go on at once, without a callback.
+        // Most callers are known without a database read (no token and no session, a booking's
+        // token, a staff token looked up lately): they go on at once, without a callback.
         if let known = callers.knownCaller(request) {
             handle(endpoint, request, known, done)
             return
@@ -76,7 +82,7 @@ package final class Pipeline: Sendable {
             try Self.checkAccess(endpoint.contract.access, caller: caller, request: request)
             handle(endpoint, RequestContext(request: request, caller: caller, isPage: endpoint.isPage), done)
         } catch {
-            done(endpoint.isPage ? problemPage(error, request) : .problem(error))
+            done(endpoint.isPage ? accessRefusal(error, request) : .problem(error))
         }
     }
 

@@ -7,6 +7,7 @@ enum OpenAPIComponents {
     static let components = ##"""
         "securitySchemes":{
           "staffToken":{"type":"http","scheme":"bearer","description":"A staff token (rst_…) made with 'rathaus token create'; its role decides the channel and contingent."},
+          "staffSession":{"type":"apiKey","in":"cookie","name":"rathaus_session","description":"The session of a staff member signed in at /staff/sign-in; a request that changes something also carries the session's form token as X-CSRF-Token. Their roles per office decide the channel and what they may do."},
           "bookingToken":{"type":"http","scheme":"bearer","description":"The token a booking's confirmation carries; it opens that booking only."},
           "bookingTokenQuery":{"type":"apiKey","in":"query","name":"token","description":"The booking's token in links (the manage link, the calendar file)."}
         },

@@ -18,20 +18,20 @@ extension OfficeRoutes {
     func availability(_ context: RequestContext) throws -> Outcome {
         let writer = try directory.writer(named: context.parameter("office"))
         let caller = context.caller
-        let channel = caller.channel
+        let channel = caller.channel(at: writer.officeID)
         // Read before the capacity: an answer is never kept under a newer version than its own.
         let version = writer.capacityVersion
         let now = directory.clock()
         let minute = now.secondsSinceEpoch / 60
         let key = AvailabilityCache.Key(
-            office: writer.officeID, channel: channel, staff: caller.staff != nil,
+            office: writer.officeID, channel: channel, staff: caller.isStaff,
             query: context.request.rawQuery ?? "")
         if let hit = cache.get(key, version: version, minute: minute) {
             return .response(hit.response)
         }
         let office = try directory.office(named: context.parameter("office"))
         let question = try Self.question(context.query, today: office.timeZone.local(now).date)
-        if caller.staff == nil, let drawn = question.services.first(where: { rush.draw(of: $0) != nil }) {
+        if !caller.isStaff, let drawn = question.services.first(where: { rush.draw(of: $0) != nil }) {
             var json = JSONWriter()
             json.object { json in
                 json.string("office", office.id.rawValue)
@@ -109,7 +109,7 @@ extension OfficeRoutes {
         let question = try Self.question(
             context.query, today: directory.all.first.map { directory.today($0) } ?? now.utc.date)
         let channel = context.caller.channel
-        let drawn = context.caller.staff == nil ? question.services.first { rush.draw(of: $0) != nil } : nil
+        let drawn = !context.caller.isStaff ? question.services.first { rush.draw(of: $0) != nil } : nil
         var found: [Found] = []
         var unknown: APIProblem?
         for office in directory.all where drawn == nil {
@@ -117,8 +117,9 @@ extension OfficeRoutes {
             let today = office.timeZone.local(now).date
             do throws(SchedulingError) {
                 let availability = try capacity.availability(
-                    services: question.services, persons: question.persons, channel: channel,
-                    from: max(today, question.from), to: today.adding(days: OfficeSchedule.maxQueryDays - 1), now: now)
+                    services: question.services, persons: question.persons,
+                    channel: context.caller.channel(at: office.id), from: max(today, question.from),
+                    to: today.adding(days: OfficeSchedule.maxQueryDays - 1), now: now)
                 if let start = availability.days.first?.starts.first {
                     found.append(
                         Found(

@@ -21,6 +21,7 @@ extension Assets {
         "mobile-ticket-worker.js": mobileTicketWorkerJS,
         "mobile-ticket.css": mobileTicketCSS,
         "mobile-ticket.js": mobileTicketJS,
+        "staff.css": staffCSS,
         "statistics.css": statisticsCSS,
         "statistics.js": statisticsJS,
         "ticket.css": ticketCSS,
@@ -125,6 +126,11 @@ extension Assets {
         .page-title { font-size: 1.5rem; line-height: 1.2; }
         .page-subtitle { display: block; font-size: 1rem; font-weight: 400; }
 
+        /* Who is signed in, with the sign-out button, in the header of the staff's pages. */
+        .signed-in { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; }
+        .signed-in-name { font-weight: 700; }
+        .signed-in .button { border-color: var(--on-primary); }
+
         /* Buttons: at least 44 x 44 CSS pixels (WCAG 2.5.5), a visible border, never colour alone. */
         .button {
           display: inline-flex;
@@ -183,7 +189,7 @@ extension Assets {
         .message[data-kind="info"] { border-color: var(--success); background: var(--success-soft); }
         .message-title { display: block; font-weight: 700; }
 
-        /* Token set-up for kiosk and counter devices. */
+        /* Token set-up for kiosk devices. */
         .token-panel {
           max-width: 40rem;
           margin: 2rem auto;
@@ -693,13 +699,19 @@ extension Assets {
 
     /// `common.js`.
     static let commonJS = #"""
-        // Rathaus staff-device helpers (kiosk, counter page, hotline, day list), exposed as window.Rathaus.
+        // Rathaus staff helpers (kiosk, counter page, hotline, day list, statistics), exposed as
+        // window.Rathaus.
         //
-        // The token: a device is set up once by opening its page with the token in the URL fragment
+        // Signed-in staff (counter page, hotline console, day list, statistics): the browser sends the
+        // session's cookie with every API call (credentials: 'same-origin'); a change (POST, DELETE) also
+        // carries the session's form token from data-csrf as X-CSRF-Token. When the API answers 401 (the
+        // session ended), the page goes to the sign-in page, which brings the clerk back here.
+        //
+        // Devices (the kiosk): set up once by opening the page with its token in the URL fragment
         // (/kiosk/rathaus#token=...). The fragment never reaches the server or its logs; the script
         // stores the token in localStorage under data-token-key (per page kind and office; a page may name
-        // another key to fall back on in data-token-also) and removes it from the address bar. Without a stored token, or when the API answers 401/403, the page shows a
-        // small form to paste one.
+        // another key to fall back on in data-token-also) and removes it from the address bar. Without a
+        // stored token, or when the API answers 401/403, the page shows a small form to paste one.
         'use strict';
 
         (() => {
@@ -809,7 +821,9 @@ extension Assets {
 
           const WORDS = {
             validation: (p) => ['Eingabe unvollständig oder ungültig', fieldText(p)],
-            unauthorized: () => ['Zugang fehlt oder ist ungültig', 'Bitte den Zugangsschlüssel dieses Geräts neu einrichten.'],
+            unauthorized: () => (body.dataset.csrf
+              ? ['Nicht mehr angemeldet', 'Bitte melden Sie sich neu an.']
+              : ['Zugang fehlt oder ist ungültig', 'Bitte den Zugangsschlüssel dieses Geräts neu einrichten.']),
             forbidden: () => ['Nicht erlaubt', 'Dieser Zugang darf das nicht, oder er gilt für einen anderen Standort.'],
             'not-found': () => ['Nicht gefunden', 'Das gibt es nicht (mehr). Bitte prüfen Sie die Eingabe.'],
             'method-not-allowed': () => ['Nicht möglich', 'Diese Aktion gibt es hier nicht. Bitte die Seite neu laden.'],
@@ -876,14 +890,15 @@ extension Assets {
             return { kind, title: `Das hat nicht geklappt (Fehler ${status})`, detail: 'Es wurde nichts geändert. Bitte noch einmal versuchen.' };
           }
 
-          // Calls the API with the device's token and any `extra` header fields (Idempotency-Key,
-          // If-Match). Resolves to the JSON body (null for 204), or rejects with a Problem carrying the
-          // RFC 9457 title and detail.
+          // Calls the API with the device's token or the session's cookie and any `extra` header fields
+          // (Idempotency-Key, If-Match, X-Rathaus-Background on automatic refreshes). Resolves to the
+          // JSON body (null for 204), or rejects with a Problem carrying the German title and detail.
           async function api(method, url, payload, extra) {
             const headers = { ...(extra || {}), Accept: 'application/json, application/problem+json' };
             const current = token();
             if (current) headers.Authorization = `Bearer ${current}`;
-            const init = { method, headers, cache: 'no-store' };
+            if (body.dataset.csrf && method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = body.dataset.csrf;
+            const init = { method, headers, cache: 'no-store', credentials: 'same-origin' };
             if (payload !== undefined) {
               headers['Content-Type'] = 'application/json';
               init.body = JSON.stringify(payload);
@@ -987,6 +1002,17 @@ extension Assets {
             else ask();
           }
 
+          // For pages of signed-in staff: calls ready() at once; a 401 (the session ended or was ended)
+          // goes to the sign-in page, which returns here afterwards.
+          function requireSession(ready) {
+            unauthorizedHandler = (problem) => {
+              if (problem.status !== 401) return;
+              const next = window.location.pathname + window.location.search;
+              window.location.assign(`/staff/sign-in?next=${encodeURIComponent(next)}`);
+            };
+            ready();
+          }
+
           function waitText(minutes) {
             if (!(minutes > 0)) return 'keine Wartezeit';
             if (minutes < 60) return `ca. ${minutes} Min.`;
@@ -1007,8 +1033,8 @@ extension Assets {
           }
 
           window.Rathaus = {
-            api, token, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime, longDate,
-            setServiceNames,
+            api, token, Problem, showMessage, showProblem, clearMessage, requireToken, requireSession, waitText, clockTime,
+            longDate, setServiceNames,
           };
         })();
         """#
@@ -1136,7 +1162,10 @@ extension Assets {
         //   (transfer body {"services":[...]} and/or {"counter":"3"}). Problems (e.g. 409 counter-busy)
         //   are shown in German in the alert region (common.js words them by their kind).
         // - Shortcuts: the key in each button's aria-keyshortcuts (N, R, B, F, X, P, W), not while a text
-        //   field, a dialog or the token form has the focus, and never with Ctrl, Alt or Meta.
+        //   field or a dialog has the focus, and never with Ctrl, Alt or Meta.
+        // - The clerk is signed in (common.js requireSession); the refreshes the page makes by itself
+        //   (the timer, the event stream) carry X-Rathaus-Background, so they do not keep the session
+        //   from its idle limit; the clerk's own actions do.
         'use strict';
 
         (() => {
@@ -1244,9 +1273,9 @@ extension Assets {
             for (const [name, button] of buttons) button.disabled = busy || !ready || !enabled[name];
           }
 
-          async function refresh() {
+          async function refresh(automatic) {
             try {
-              const data = await R.api('GET', urls.counter);
+              const data = await R.api('GET', urls.counter, undefined, automatic ? { 'X-Rathaus-Background': '1' } : {});
               if (data) state = { current: data.current || null, parked: data.parked || [], waiting: data.waiting };
             } catch (problem) {
               if (problem.status !== 401 && problem.status !== 403) R.showProblem(problem);
@@ -1256,7 +1285,7 @@ extension Assets {
 
           function scheduleRefresh() {
             clearTimeout(refreshTimer);
-            refreshTimer = setTimeout(refresh, 250);
+            refreshTimer = setTimeout(() => refresh(true), 250);
           }
 
           async function run(request, after) {
@@ -1339,7 +1368,6 @@ extension Assets {
               if (dialog && dialog.open) return;
               const target = event.target;
               if (target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
-              if (!$('token-panel').hidden) return;
               const action = shortcuts.get(event.key.toLowerCase());
               if (!action) return;
               event.preventDefault();
@@ -1370,13 +1398,13 @@ extension Assets {
           setUpInput();
           setUpTransfer();
           render();
-          R.requireToken(() => {
+          R.requireSession(() => {
             ready = true;
-            refresh();
+            refresh(false);
           });
           follow();
           setInterval(() => {
-            if (ready) refresh();
+            if (ready) refresh(true);
           }, REFRESH_MS);
         })();
         """#
@@ -1384,8 +1412,8 @@ extension Assets {
     /// `daylist.js`.
     static let daylistJS = #"""
         // Rathaus day list: an office's bookings of a day for the hotline and the counters. Needs
-        // common.js (window.Rathaus) loaded before it; the staff token is the one stored for this page
-        // (data-token-key, set up once with #token=...) or else the hotline console's (data-token-also).
+        // common.js (window.Rathaus) loaded before it; the staff member is signed in, and the request
+        // carries the session's cookie.
         // - GET /v1/offices/{office}/bookings?date=YYYY-MM-DD -> {bookings: [...]} with checkedIn and
         //   ticket; one row per booking, by start: time, counter, services, persons, reference, name,
         //   checked in (with the ticket's number), not yet, or cancelled.
@@ -1464,7 +1492,7 @@ extension Assets {
             load();
           });
           for (const id of ['day-office', 'day-date']) $(id).addEventListener('change', load);
-          R.requireToken(load);
+          R.requireSession(load);
         })();
 
         """#
@@ -2371,12 +2399,12 @@ extension Assets {
 
     /// `hotline.js`.
     static let hotlineJS = #"""
-        // Rathaus hotline console. Needs common.js (window.Rathaus) loaded before it; the staff token
-        // comes from #token=... once and is kept in localStorage (data-token-key), as on the counter page.
+        // Rathaus hotline console. Needs common.js (window.Rathaus) loaded before it; the staff member is
+        // signed in, and the API calls carry the session's cookie and form token (common.js).
         // - Search: GET {data-earliest-url}?service=a[&service=b]&persons=n -> {offices: [{office, name, start}]},
         //   soonest first, on submit and (without moving the focus) when a choice changes; "Andere Zeiten"
-        //   loads GET /v1/offices/{office}/availability (the hotline's contingent, as the token is a hotline
-        //   token) into a day list with time buttons.
+        //   loads GET /v1/offices/{office}/availability (the hotline's contingent, as the staff member has
+        //   the hotline role) into a day list with time buttons.
         // - Hold: POST {data-holds-url} {office, services, persons, start}; extend POST /v1/holds/{id}/extend;
         //   release DELETE /v1/holds/{id}. The countdown runs on the server's clock (data-server-time).
         // - Book: POST {data-bookings-url} {hold, contact} with an Idempotency-Key; the reference is shown
@@ -2792,7 +2820,7 @@ extension Assets {
 
           function onKey(event) {
             if (event.ctrlKey || event.altKey || event.metaKey) return;
-            const dialogOpen = $('cancel-dialog').open || !$('token-panel').hidden;
+            const dialogOpen = $('cancel-dialog').open;
             if (event.key === 'Escape') {
               if (!dialogOpen && typing(event.target)) event.target.blur();
               return;
@@ -2865,7 +2893,7 @@ extension Assets {
             if ($('cancel-dialog').returnValue === 'cancel') guarded(cancelFound);
           });
           document.addEventListener('keydown', onKey);
-          R.requireToken(() => { ready().catch((problem) => R.showProblem(problem)); });
+          R.requireSession(() => { ready().catch((problem) => R.showProblem(problem)); });
         })();
         """#
 
@@ -3510,6 +3538,58 @@ extension Assets {
 
         """#
 
+    /// `staff.css`.
+    static let staffCSS = #"""
+        /* Rathaus staff pages: sign-in, the start page, the audit trail and refusals. One column on a
+           clerk's desktop, reflowing down to 320 CSS pixels. Colours come from base.css. */
+        .staff-home { color: var(--on-primary); font-weight: 700; text-decoration: none; }
+        .staff-home:hover { text-decoration: underline; }
+        .staff-main {
+          display: grid;
+          gap: 1.25rem;
+          max-width: 60rem;
+          margin: 0 auto;
+          padding: 1.5rem 1rem 3rem;
+        }
+        .staff-main h1 { font-size: 1.75rem; line-height: 1.2; }
+        .staff-main .message { width: 100%; margin: 0; }
+        .lead { font-size: 1.125rem; }
+        .panel {
+          padding: 1rem 1.25rem;
+          border: 1px solid var(--border);
+          border-radius: var(--radius);
+          background: var(--surface);
+        }
+        .panel-heading { margin-bottom: 0.75rem; font-size: 1.25rem; }
+        .panel p { margin-bottom: 1rem; }
+        .sign-in-form { display: grid; gap: 0.5rem; max-width: 28rem; }
+        .sign-in-form .button { margin-top: 0.75rem; justify-self: start; }
+        .role-list, .link-list { display: grid; gap: 0.375rem; }
+        .role-list li::before { content: "· "; }
+        .link-list a { color: var(--primary); font-weight: 700; }
+        .link-list a:hover { color: var(--primary-hover); }
+        .staff-links { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+        .empty { color: var(--muted); }
+
+        .audit-filter { display: flex; flex-wrap: wrap; align-items: end; gap: 0.75rem 1rem; }
+        .audit-filter > div { min-width: 12rem; }
+        .audit-table { width: 100%; border-collapse: collapse; background: var(--surface); font-size: 1rem; }
+        .audit-table caption { padding: 0.5rem 0; font-weight: 700; text-align: left; }
+        .audit-table th, .audit-table td {
+          padding: 0.375rem 0.5rem;
+          border-bottom: 1px solid var(--border);
+          text-align: left;
+          vertical-align: top;
+        }
+        .audit-table td:first-child { font-variant-numeric: tabular-nums; white-space: nowrap; }
+        @media (max-width: 40rem) {
+          .audit-table thead { display: none; }
+          .audit-table tr { display: block; padding: 0.5rem 0; border-bottom: 1px solid var(--border); }
+          .audit-table td { display: block; padding: 0.125rem 0.5rem; border: 0; }
+        }
+
+        """#
+
     /// `statistics.css`.
     static let statisticsCSS = #"""
         /* The statistics page (/staff/statistics): the range form, key figures, charts drawn as SVG by
@@ -3661,11 +3741,11 @@ extension Assets {
 
     /// `statistics.js`.
     static let statisticsJS = #"""
-        // Rathaus statistics page. Needs common.js (window.Rathaus) loaded before it; the staff token
-        // comes from #token=... once and is kept in localStorage (data-token-key), as on the hotline
-        // console. On submit it loads GET /staff/statistics/{office}/report?from&to&target with the token
-        // and moves the parsed HTML (charts as SVG with their tables) into #report; the two buttons fetch
-        // GET /v1/offices/{office}/statistics.csv?...[&format=excel] with the token and save the file.
+        // Rathaus statistics page. Needs common.js (window.Rathaus) loaded before it; the office manager
+        // is signed in, and the requests carry the session's cookie. On submit it loads
+        // GET /staff/statistics/{office}/report?from&to&target and moves the parsed HTML (charts as SVG
+        // with their tables) into #report; the two buttons fetch
+        // GET /v1/offices/{office}/statistics.csv?...[&format=excel] and save the file.
         'use strict';
 
         (() => {
@@ -3688,9 +3768,9 @@ extension Assets {
             const headers = { Accept: accept };
             const token = R.token();
             if (token) headers.Authorization = `Bearer ${token}`;
-            const response = await fetch(url, { headers, cache: 'no-store' });
+            const response = await fetch(url, { headers, cache: 'no-store', credentials: 'same-origin' });
             if (!response.ok) {
-              // The API's own error handling (problem+json, and the token form on 401/403).
+              // The API's own error handling (problem+json; on 401 the way to the sign-in page).
               await R.api('GET', url);
               throw new R.Problem(response.status, `Fehler ${response.status}`);
             }
@@ -3741,7 +3821,7 @@ extension Assets {
           });
           $('download-excel').addEventListener('click', () => download(true));
           $('download-csv').addEventListener('click', () => download(false));
-          R.requireToken(load);
+          R.requireSession(load);
         })();
 
         """#

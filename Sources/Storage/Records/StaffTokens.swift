@@ -1,7 +1,8 @@
 package import Scheduling
 
-/// What a staff token may do: its role decides the booking channel and contingent, and which
-/// routes it opens.
+/// What a staff token or a signed-in staff member may do: the role decides the booking channel
+/// and contingent, and which routes it opens. A route names the roles it admits in
+/// `Contract.Access.staff([...], office:)`; the administrator passes every one.
 package enum StaffRole: String, CaseIterable, Sendable {
     /// The hotline: books for callers on the hotline contingent, anywhere.
     case hotline
@@ -11,12 +12,14 @@ package enum StaffRole: String, CaseIterable, Sendable {
     case kiosk
     /// Everything, including other staff's routes.
     case admin
+    /// Amtsleitung, Teamleitung: their offices' configuration, statistics and audit trail.
+    case officeManager = "office-manager"
 
     /// The channel bookings made with this role carry.
     package var channel: Channel {
         switch self {
         case .hotline: .hotline
-        case .counter, .admin: .counter
+        case .counter, .admin, .officeManager: .counter
         case .kiosk: .kiosk
         }
     }

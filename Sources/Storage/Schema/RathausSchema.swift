@@ -14,7 +14,60 @@ package enum RathausSchema {
         Migration(version: 4, name: "configuration versions, flagged bookings", sql: version4),
         Migration(version: 5, name: "ticket pages and tickets from home", sql: version5),
         Migration(version: 6, name: "statistics: who issued a ticket, moves, anonymous daily facts", sql: statistics),
+        // Assigned number 6, which statistics took when it was merged first: the next free one.
+        Migration(version: 7, name: "staff members, sessions, the audit's names", sql: staffSignIn),
     ]
+
+    /// Staff sign-in (Documentation/SignIn.md): the staff members (a local account with its
+    /// password hash, or a person of the identity provider named by issuer and subject) with their
+    /// roles per office as claim text (`counter:rathaus hotline`); their sessions, of which only
+    /// the hash of the id is stored; the name of whoever made an audit entry, as it was then; and
+    /// staff tokens that may be office managers' (an integration reading statistics).
+    static let staffSignIn = """
+        CREATE TABLE staff_member (
+            id TEXT PRIMARY KEY,
+            login TEXT UNIQUE,
+            issuer TEXT,
+            subject TEXT,
+            name TEXT NOT NULL,
+            roles TEXT NOT NULL,
+            password_hash TEXT,
+            created_at INTEGER NOT NULL,
+            signed_in_at INTEGER,
+            disabled_at INTEGER,
+            UNIQUE (issuer, subject),
+            CHECK ((login IS NULL) = (issuer IS NOT NULL)),
+            CHECK ((issuer IS NULL) = (subject IS NULL))
+        ) STRICT;
+
+        CREATE TABLE staff_session (
+            id_hash BLOB PRIMARY KEY,
+            member TEXT NOT NULL REFERENCES staff_member (id),
+            method TEXT NOT NULL CHECK (method IN ('password', 'provider')),
+            created_at INTEGER NOT NULL,
+            seen_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX staff_session_member ON staff_session (member);
+
+        ALTER TABLE audit_log ADD COLUMN actor_name TEXT;
+        CREATE INDEX audit_log_at ON audit_log (at);
+        CREATE INDEX audit_log_office_at ON audit_log (office, at);
+
+        CREATE TABLE staff_token_new (
+            id TEXT PRIMARY KEY,
+            token_hash BLOB NOT NULL UNIQUE,
+            role TEXT NOT NULL CHECK (role IN ('hotline', 'counter', 'kiosk', 'admin', 'office-manager')),
+            office TEXT,
+            name TEXT,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER
+        ) STRICT;
+        INSERT INTO staff_token_new (id, token_hash, role, office, name, created_at, revoked_at)
+            SELECT id, token_hash, role, office, name, created_at, revoked_at FROM staff_token;
+        DROP TABLE staff_token;
+        ALTER TABLE staff_token_new RENAME TO staff_token;
+        """
 
     /// Every ticket has a page of its own at an unguessable address (`/t/{key}`): only the hash
     /// of its key is stored. A ticket taken from home has the code that confirms its arrival (in

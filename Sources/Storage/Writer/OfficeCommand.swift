@@ -92,14 +92,18 @@ package enum OfficeCommand: Sendable {
     }
 }
 
-/// Who did it, for the audit log: a staff token's id and role (never the token itself).
+/// Who did it, for the audit log: a staff token's id and role (never the token itself), or a
+/// signed-in staff member's id with `person` as the role; `name` is the token's or the person's
+/// name as it is at the time, kept with the entry.
 package struct StaffActor: Hashable, Sendable {
     package var id: String
     package var role: String
+    package var name: String?
 
-    package init(id: String, role: String) {
+    package init(id: String, role: String, name: String? = nil) {
         self.id = id
         self.role = role
+        self.name = name
     }
 }
 

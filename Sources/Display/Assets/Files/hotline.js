@@ -1,9 +1,9 @@
-// Rathaus hotline console. Needs common.js (window.Rathaus) loaded before it; the staff token
-// comes from #token=... once and is kept in localStorage (data-token-key), as on the counter page.
+// Rathaus hotline console. Needs common.js (window.Rathaus) loaded before it; the staff member is
+// signed in, and the API calls carry the session's cookie and form token (common.js).
 // - Search: GET {data-earliest-url}?service=a[&service=b]&persons=n -> {offices: [{office, name, start}]},
 //   soonest first, on submit and (without moving the focus) when a choice changes; "Andere Zeiten"
-//   loads GET /v1/offices/{office}/availability (the hotline's contingent, as the token is a hotline
-//   token) into a day list with time buttons.
+//   loads GET /v1/offices/{office}/availability (the hotline's contingent, as the staff member has
+//   the hotline role) into a day list with time buttons.
 // - Hold: POST {data-holds-url} {office, services, persons, start}; extend POST /v1/holds/{id}/extend;
 //   release DELETE /v1/holds/{id}. The countdown runs on the server's clock (data-server-time).
 // - Book: POST {data-bookings-url} {hold, contact} with an Idempotency-Key; the reference is shown
@@ -419,7 +419,7 @@
 
   function onKey(event) {
     if (event.ctrlKey || event.altKey || event.metaKey) return;
-    const dialogOpen = $('cancel-dialog').open || !$('token-panel').hidden;
+    const dialogOpen = $('cancel-dialog').open;
     if (event.key === 'Escape') {
       if (!dialogOpen && typing(event.target)) event.target.blur();
       return;
@@ -492,5 +492,5 @@
     if ($('cancel-dialog').returnValue === 'cancel') guarded(cancelFound);
   });
   document.addEventListener('keydown', onKey);
-  R.requireToken(() => { ready().catch((problem) => R.showProblem(problem)); });
+  R.requireSession(() => { ready().catch((problem) => R.showProblem(problem)); });
 })();
