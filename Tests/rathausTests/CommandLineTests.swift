@@ -42,7 +42,8 @@ import Testing
     @Test func theHelpListsTheProductCommandsAndNoTools() {
         let commands = RathausCommand.help.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("  --") }
             .compactMap { $0.split(separator: " ").first.map(String.init) }
-        #expect(commands == ["serve", "check", "backup", "restore", "holidays", "retention", "token", "openapi"])
+        #expect(
+            commands == ["serve", "check", "backup", "restore", "holidays", "retention", "mail", "token", "openapi"])
     }
 
     @Test func aStaffTokenInAnArgumentIsNeverEchoed() {

@@ -17,6 +17,8 @@ package final class RathausApp: Sendable {
     /// Protects the citizen pages' forms against cross-site request forgery.
     package let forms: FormGuard
     package let availabilityCache: AvailabilityCache
+    /// Mail: the settings, the composer and the outbox's sender.
+    package let mail: MailDesk
     /// Every route, in the order the OpenAPI document lists them.
     package let endpoints: [Endpoint]
     /// The router over `endpoints` (its handlers run the pipeline).
@@ -26,17 +28,20 @@ package final class RathausApp: Sendable {
     /// unexpected errors are logged to `log`.
     package convenience init(
         municipality: Municipality, database: Database, clock: @escaping @Sendable () -> Instant,
-        tokenCacheSeconds: Int = 10, log: @escaping @Sendable (String) -> Void = Log.standardError
+        tokenCacheSeconds: Int = 10, log: @escaping @Sendable (String) -> Void = Log.standardError,
+        mail: MailSettings = MailSettings()
     ) throws {
         try self.init(
             configuration: LiveConfiguration(municipality: municipality), database: database, clock: clock,
-            tokenCacheSeconds: tokenCacheSeconds, log: log)
+            tokenCacheSeconds: tokenCacheSeconds, log: log, mail: mail)
     }
 
-    /// The app serving `configuration` over `database`.
+    /// The app serving `configuration` over `database`, sending mail as `mail` says (through
+    /// `transport` instead of the one it names, in tests).
     package init(
         configuration: LiveConfiguration, database: Database, clock: @escaping @Sendable () -> Instant,
-        tokenCacheSeconds: Int = 10, log: @escaping @Sendable (String) -> Void = Log.standardError
+        tokenCacheSeconds: Int = 10, log: @escaping @Sendable (String) -> Void = Log.standardError,
+        mail: MailSettings = MailSettings(), transport: (any MailTransport)? = nil
     ) throws {
         let municipality = configuration.municipality
         self.configuration = configuration
@@ -53,8 +58,11 @@ package final class RathausApp: Sendable {
         let directory = OfficeDirectory(configuration: configuration, writers: database.writers, clock: clock)
         let board = QueueBoard(directory: directory, streams: QueueStreams())
         let ticketViews = TicketViews(directory: directory)
-        let citizen = CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics)
-        let operations = OperationRoutes(directory: directory, database: database, metrics: metrics)
+        let mailDesk = try MailDesk(
+            settings: mail, database: database, configuration: configuration, metrics: metrics, clock: clock, log: log,
+            transport: transport)
+        let citizen = CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics, mail: mailDesk)
+        let operations = OperationRoutes(directory: directory, database: database, metrics: metrics, mail: mailDesk)
         let features: [Endpoint] = [
             OfficeRoutes(directory: directory, rush: rush, cache: cache).endpoints,
             BookingRoutes(directory: directory, rush: rush).endpoints,
@@ -65,12 +73,13 @@ package final class RathausApp: Sendable {
                 desk: ConfigurationDesk(configuration: configuration, database: database, clock: clock)
             ).endpoints,
             StatisticsRoutes(directory: directory).endpoints,
+            MailRoutes(directory: directory, mail: mailDesk, reader: database.reader).endpoints,
         ].flatMap { $0 }
         let pages: [Endpoint] = [
             HallPages(directory: directory, board: board, rush: rush).endpoints, AssetRoutes().endpoints,
             citizen.endpoints, StaffPages(directory: directory).endpoints,
             TicketPages(directory: directory, citizen: citizen, views: ticketViews, board: board).endpoints,
-            StatisticsPages(directory: directory).endpoints,
+            StatisticsPages(directory: directory).endpoints, MailPages(directory: directory).endpoints,
         ].flatMap { $0 }
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages
@@ -89,6 +98,7 @@ package final class RathausApp: Sendable {
         self.rush = rush
         self.forms = forms
         self.availabilityCache = cache
+        self.mail = mailDesk
         self.endpoints = endpoints
         self.router = router
         for office in municipality.offices {
@@ -99,13 +109,29 @@ package final class RathausApp: Sendable {
                     if case .booking(let booking, _) = change.outcome, booking.status == .cancelled {
                         rush.queue.async { rush.offer(booking) }
                     }
+                    if case .swept(_, let released) = change.outcome, !released.isEmpty {
+                        rush.queue.async { for booking in released { rush.offer(booking) } }
+                    }
                 }
+                Self.queued(changes, metrics: metrics, sender: mailDesk.sender)
             }
         }
     }
 
     /// The municipality served now.
     package var municipality: Municipality { configuration.municipality }
+
+    /// Counts the messages `changes` put in the outbox and wakes the sender for them.
+    private static func queued(_ changes: [OfficeWriter.Change], metrics: Metrics, sender: OutboxSender?) {
+        var any = false
+        for change in changes {
+            for kind in change.messages {
+                metrics.count("rathaus_messages_queued_total", [("kind", kind.rawValue)])
+                any = true
+            }
+        }
+        if any { sender?.wake() }
+    }
 
     package var metrics: Metrics { pipeline.metrics }
     package var callers: CallerResolver { pipeline.callers }

@@ -28,11 +28,11 @@ package final class RathausServer {
     package convenience init(
         municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
         admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
-        log: (@Sendable (String) -> Void)? = nil
+        log: (@Sendable (String) -> Void)? = nil, mail: MailSettings = MailSettings()
     ) throws {
         try self.init(
             live: LiveConfiguration(municipality: municipality), databasePath: databasePath,
-            configuration: configuration, admission: admission, clock: clock, log: log)
+            configuration: configuration, admission: admission, clock: clock, log: log, mail: mail)
     }
 
     /// The server of the configuration `live` (resolved from the file and the database by
@@ -40,11 +40,13 @@ package final class RathausServer {
     package init(
         live: LiveConfiguration, databasePath: String, configuration: HTTPServer.Configuration,
         admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
-        log: (@Sendable (String) -> Void)? = nil
+        log: (@Sendable (String) -> Void)? = nil, mail: MailSettings = MailSettings()
     ) throws {
         let municipality = live.municipality
-        let database = try Database.open(path: databasePath, municipality: municipality, clock: clock)
-        let app = try RathausApp(configuration: live, database: database, clock: clock, log: log ?? Log.standardError)
+        let database = try Database.open(
+            path: databasePath, municipality: municipality, clock: clock, messages: mail.policy)
+        let app = try RathausApp(
+            configuration: live, database: database, clock: clock, log: log ?? Log.standardError, mail: mail)
         let metrics = app.metrics
         http = try HTTPServer(
             configuration: configuration, router: app.router,
@@ -101,6 +103,13 @@ package final class RathausServer {
 
     package func start() throws {
         try http.start()
+        // Links in messages need an address a browser can open: the one listened at, or
+        // loopback for an unspecified one (the municipality's `publicURL` goes before both).
+        let host =
+            [("0.0.0.0", "127.0.0.1"), ("::", "::1")].first { $0.0 == http.configuration.host }?.1
+            ?? http.configuration.host
+        app.mail.setServerAddress("http://\(host.contains(":") ? "[\(host)]" : host):\(http.port)")
+        app.mail.sender?.start()
         for timer in timers { timer.resume() }
         // Days that ended while the server was stopped are rolled up at once, not after an hour.
         let (database, municipality, clock, log) = (database, app.municipality, clock, log)
@@ -118,6 +127,7 @@ package final class RathausServer {
     /// Stops accepting, lets in-flight requests finish within `gracePeriod`, closes streams.
     package func shutdown(gracePeriod: Duration = .seconds(10)) {
         for timer in timers { timer.cancel() }
+        app.mail.sender?.stop()
         http.shutdown(gracePeriod: gracePeriod)
     }
 

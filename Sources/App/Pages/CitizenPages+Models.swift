@@ -83,6 +83,10 @@ extension CitizenPages {
                 SlipDocument(name: $0.name, note: $0.note, condition: $0.condition)
             },
             contact: ContactEntry(
-                name: booking.contact.name, email: booking.contact.email ?? "", phone: booking.contact.phone ?? ""))
+                name: booking.contact.name, email: booking.contact.email ?? "", phone: booking.contact.phone ?? ""),
+            mail: mail.settings.isOff ? .off : booking.contact.mailAddress == nil ? .noAddress : .toAddress,
+            confirmBy: booking.isUnconfirmed
+                ? booking.confirmationDeadline.map { QueueRepresentations.clock($0, in: office) } : nil,
+            released: booking.wasReleased)
     }
 }

@@ -12,6 +12,7 @@ struct CitizenPages: Sendable {
     let forms: FormGuard
     let rush: RushDesk
     let metrics: Metrics
+    let mail: MailDesk
 
     /// The days of times one page shows.
     static let pageDays = 14
@@ -38,6 +39,8 @@ struct CitizenPages: Sendable {
                 Endpoint(.post, prefix + "/termin/{booking}/absagen", form) { try cancelBooking($0) },
                 Endpoint(.get, prefix + "/termin/{booking}/verschieben") { try moveTimes($0) },
                 Endpoint(.post, prefix + "/termin/{booking}/verschieben", form) { try moveBooking($0) },
+                Endpoint(.get, prefix + "/termin/{booking}/bestaetigen") { try confirmQuestion($0) },
+                Endpoint(.post, prefix + "/termin/{booking}/bestaetigen", form) { try confirmBooking($0) },
                 Endpoint(.get, prefix + "/barrierefreiheit") { accessibilityStatement($0) },
             ]
         }

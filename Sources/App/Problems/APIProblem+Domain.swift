@@ -90,6 +90,15 @@ extension APIProblem {
                 detail: "This contact already holds \(limit) active booking\(limit == 1 ? "" : "s") of \"\(service)\".")
         case .duplicateID:
             self = .internalError()
+        case .confirmationNeedsEmail:
+            self = .validation([
+                FieldError(
+                    field: "contact.email",
+                    message: "is required: this office confirms online bookings by a link sent by e-mail")
+            ])
+        case .confirmationExpired(let id):
+            self = APIProblem(
+                .confirmationExpired, detail: "Booking \(id) was not confirmed in time; its time was released.")
         }
     }
 
@@ -178,6 +187,10 @@ extension APIProblem {
                 detail: "Booking \(id) changed since you read it (now version \(current)); read it again.",
                 extensions: [("etag", "\"\(current)\"")])
         case .storage: self = .internalError()
+        case .nothingToSend(let id):
+            self = APIProblem(
+                .nothingToSend,
+                detail: "Booking \(id) gets no mail: it has no e-mail address, it is cancelled, or mail is off.")
         }
     }
 

@@ -108,6 +108,17 @@ package struct ProblemKind: Sendable, Hashable {
         "outside-booking-window", 422, "Outside the booking window",
         "The start is too soon or too far ahead for this service; `earliest` and `latest` say what can be booked now.")
 
+    static let confirmationExpired = ProblemKind(
+        "confirmation-expired", 410, "The confirmation came too late",
+        "A booking that waits for its confirmation by e-mail (double opt-in) must be confirmed by its deadline; this one was not, and its time was released. Book again."
+    )
+
+    // MARK: Mail
+
+    static let nothingToSend = ProblemKind(
+        "nothing-to-send", 409, "No message to send",
+        "The booking gets no mail: it has no e-mail address, it is cancelled, or mail is switched off.")
+
     // MARK: Queue
 
     static let counterBusy = ProblemKind(
@@ -188,7 +199,9 @@ package struct ProblemKind: Sendable, Hashable {
         validation, unauthorized, forbidden, notFound, methodNotAllowed, preconditionFailed, idempotencyInFlight,
         idempotencyKeyReused, rateLimited, overloaded, internalError, slotUnavailable, holdExpired, holdExtensionLimit,
         limitReached, bookingCancelled, bookingStarted, unknownService, serviceNotOffered, servicesNotCombinable,
-        serviceNotBookableOnline, startNotOffered, outsideBookingWindow, counterBusy, invalidTicketAction, recallLimit,
+        serviceNotBookableOnline, startNotOffered, outsideBookingWindow, confirmationExpired, nothingToSend,
+        counterBusy,
+        invalidTicketAction, recallLimit,
         dailyCapReached, wrongOffice, notToday, checkInTooEarly, checkInTooLate, alreadyCheckedIn,
         remoteTicketsClosed, remoteCapReached, alreadyArrived, arrivalTooLate, byDraw,
         admissionRequired, admissionInvalid, waitingRoomNotOpen, waitingRoomClosed, registrationClosed,
