@@ -37,16 +37,17 @@ extension CitizenPages {
             guard mail.acceptsConfirmation(form["code"], for: booking.id) else {
                 return .reply(seeOther(page, context))
             }
+            let words = BookingMailWords.of(context.language)
+            let expired = messagePage(
+                Notice(.error, title: words.releasedHeading, detail: words.releasedDetail), status: 410, context,
+                link: (context.prefix + "/", context.text.newBookingButton))
+            if booking.wasReleased { return .reply(expired) }
             return .command(.confirm(booking.id), to: try writer(office)) { outcome in
                 switch outcome {
                 case .success(.booking):
                     return .reply(seeOther(page + "&status=confirmed", context))
                 case .failure(.scheduling(.confirmationExpired)):
-                    let words = BookingMailWords.of(context.language)
-                    return .reply(
-                        messagePage(
-                            Notice(.error, title: words.releasedHeading, detail: words.releasedDetail), status: 410,
-                            context, link: (context.prefix + "/", context.text.newBookingButton)))
+                    return .reply(expired)
                 case .failure(let error):
                     let problem = APIProblem(error, office: office)
                     return .reply(

@@ -116,8 +116,16 @@ struct MailRoutes: Sendable {
             throw APIProblem.forbidden("This code does not confirm booking \(id).")
         }
         let services = directory.municipality.services
-        return .command(.confirm(id), to: try directory.writer(office)) { result in
-            try BookingRoutes.booking(result, office: office, services: services, status: 200)
+        let writer = try directory.writer(office)
+        return .read { connection in
+            // A booking released before a restart is no longer in its writer's memory.
+            guard let found = try connection.booking(id: id), found.booking.office == office.id else {
+                throw APIProblem.notFound("There is no booking \(id).")
+            }
+            if found.booking.wasReleased { throw APIProblem(SchedulingError.confirmationExpired(id), office: office) }
+            return .command(.confirm(id), to: writer) { result in
+                try BookingRoutes.booking(result, office: office, services: services, status: 200)
+            }
         }
     }
 

@@ -216,18 +216,18 @@ extension SQLiteConnection {
     package func eraseMessagesOfErasedBookings(at now: Instant) throws -> Int {
         try execute(
             """
-            UPDATE outbox SET status = 'dropped', finished_at = ?, recipient = NULL, content = NULL,
-                result = 'the contact was erased'
-            WHERE status = 'waiting' AND booking IN (SELECT id FROM booking WHERE erased_at IS NOT NULL)
-            """, [now.secondsSinceEpoch])
-        let dropped = changes
-        try execute(
-            """
             UPDATE outbox SET recipient = NULL, content = NULL, result = NULL
             WHERE status <> 'waiting' AND result IS NOT NULL
                 AND booking IN (SELECT id FROM booking WHERE erased_at IS NOT NULL)
             """)
-        return dropped + changes
+        let erased = changes
+        try execute(
+            """
+            UPDATE outbox SET status = 'dropped', finished_at = ?, recipient = NULL, content = NULL,
+                result = 'the contact was erased'
+            WHERE status = 'waiting' AND booking IN (SELECT id FROM booking WHERE erased_at IS NOT NULL)
+            """, [now.secondsSinceEpoch])
+        return erased + changes
     }
 
     /// Erases the tokens kept for the links of bookings that are over at `now`.
