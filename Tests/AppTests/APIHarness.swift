@@ -37,8 +37,9 @@ final class APIHarness: Sendable {
         file: root.appendingPathComponent(MunicipalityLoader.demoPath).path)
 
     /// The API over the demo town's configuration document (stored as version 1, so that the
-    /// administration routes can change it), or over `town` alone.
-    init(town: Municipality? = nil) throws {
+    /// administration routes can change it), or over `town` alone; mail as `mail` says, through
+    /// `transport` when given (else into a Maildir folder beside the database).
+    init(town: Municipality? = nil, mail: MailSettings = MailSettings(), transport: (any MailTransport)? = nil) throws {
         directory = try TemporaryDirectory()
         let path = directory.file("api.sqlite")
         let live: LiveConfiguration
@@ -51,8 +52,11 @@ final class APIHarness: Sendable {
                 now: clock.now)
             live = LiveConfiguration(resolved.state)
         }
-        database = try Database.open(path: path, municipality: live.municipality, clock: clock.read)
-        api = try RathausApp(configuration: live, database: database, clock: clock.read, tokenCacheSeconds: 0)
+        database = try Database.open(
+            path: path, municipality: live.municipality, clock: clock.read, messages: mail.policy)
+        api = try RathausApp(
+            configuration: live, database: database, clock: clock.read, tokenCacheSeconds: 0, mail: mail,
+            transport: transport)
     }
 
     deinit {

@@ -201,7 +201,8 @@ import Testing
     /// waits for its confirmation. Nil when nothing is offered online.
     static func unconfirmedBooking(_ schedule: inout OfficeSchedule, run: inout ScheduleRun) throws -> Booking? {
         let today = schedule.frame(containing: run.now).date
-        for service in schedule.office.offeredServices.sorted() where schedule.services[service]?.bookableOnline == true {
+        for service in schedule.office.offeredServices.sorted() where schedule.services[service]?.bookableOnline == true
+        {
             let last = today.adding(days: min(schedule.office.booking.window.maxAdvanceDays, 90))
             let days = try schedule.availability(
                 services: [service], persons: 1, channel: .online, from: today, to: last, now: run.now

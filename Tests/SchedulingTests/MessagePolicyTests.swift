@@ -82,7 +82,8 @@ import Testing
     }
 
     @Test(arguments: [
-        BookingMisfit.counterRemoved("4"), .offGrid, .serviceNotDone("pass"), .closed(["Betriebsausflug", "Brandschutz"]),
+        BookingMisfit.counterRemoved("4"), .offGrid, .serviceNotDone("pass"),
+        .closed(["Betriebsausflug", "Brandschutz"]),
         .closed([]), .outsideHours,
     ])
     func aMisfitReadsBackFromItsStoredCode(misfit: BookingMisfit) {

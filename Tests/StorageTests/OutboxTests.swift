@@ -41,7 +41,8 @@ import Testing
         try withTemporaryDirectory { directory in
             let database = try open(directory)
             let writer = try #require(database.writers["rathaus"])
-            guard case .success(.booking(let booking, let token?)) = book(writer, "2026-12-07T09:00", language: .english)
+            guard
+                case .success(.booking(let booking, let token?)) = book(writer, "2026-12-07T09:00", language: .english)
             else {
                 Issue.record("not booked")
                 return
@@ -52,7 +53,8 @@ import Testing
             #expect(stored.allSatisfy { $0.status == .waiting && $0.content == nil && $0.recipient == nil })
             #expect(stored[0].nextAttemptAt == clock.now)
             #expect(stored[1].nextAttemptAt == Fixtures.instant("2026-12-06T09:00"))
-            #expect(try database.reader.sync { try $0.dueMessages(at: clock.now, limit: 10) }.map(\.id) == [stored[0].id])
+            #expect(
+                try database.reader.sync { try $0.dueMessages(at: clock.now, limit: 10) }.map(\.id) == [stored[0].id])
             let sealed = try #require(try database.reader.sync { try $0.linkSecret(booking: booking.id) })
             #expect(LinkSecret.open(sealed, booking: booking.id, key: database.messageLinkKey) == token)
             #expect(try database.reader.sync { try $0.booking(id: booking.id) }?.booking.contact.language == .english)
@@ -143,8 +145,11 @@ import Testing
             #expect(gone.map(\.id) == [released.id])
             let stored = try messages(database)
             #expect(
-                stored.map(\.intent.kind) == [.confirmationRequest, .confirmationRequest, .confirmation, .reminder, .released])
-            #expect(stored.filter { $0.intent.booking == confirmed.id }.map(\.status) == [.dropped, .waiting, .waiting])
+                stored.map(\.intent.kind) == [
+                    .confirmationRequest, .confirmationRequest, .confirmation, .reminder, .released,
+                ])
+            #expect(
+                stored.filter { $0.intent.booking == confirmed.id }.map(\.status) == [.dropped, .waiting, .waiting])
             #expect(stored.filter { $0.intent.booking == released.id }.map(\.status) == [.dropped, .waiting])
             let row = try #require(try database.reader.sync { try $0.booking(id: released.id) })
             #expect(row.booking.wasReleased, "kept as released in the file")
@@ -168,7 +173,9 @@ import Testing
             let booking: Booking
             do {
                 let database = try open(directory, town(confirmMinutes: 30))
-                guard case .success(.booking(let made, _)) = book(try #require(database.writers["rathaus"]), "2026-12-07T09:00")
+                guard
+                    case .success(.booking(let made, _)) = book(
+                        try #require(database.writers["rathaus"]), "2026-12-07T09:00")
                 else {
                     Issue.record("not booked")
                     return
@@ -192,7 +199,8 @@ import Testing
             let database = try open(directory)
             let writer = try #require(database.writers["rathaus"])
             guard case .success(.booking(let mailed, _)) = book(writer, "2026-12-07T09:00"),
-                case .success(.booking(let phoned, _)) = book(writer, "2026-12-08T09:00", email: nil, phone: "0431 1234")
+                case .success(.booking(let phoned, _)) = book(
+                    writer, "2026-12-08T09:00", email: nil, phone: "0431 1234")
             else {
                 Issue.record("not booked")
                 return
