@@ -162,6 +162,43 @@ struct OutboxDeliveryTests {
         #expect(try api.sender.deliverDue().dropped == 1, "the appointment has begun")
     }
 
+    @Test func aChangeOfTheOfficesConfigurationTellsEachCitizenItMovedOrCancelledAndWhy() throws {
+        let relay = try SMTPTestServer()
+        let api = try APIHarness(mail: MailFixtures.smtp(port: relay.port))
+        let moved = api.bookForMail("2026-12-09T10:00:00+01:00", email: "moved@example.org")
+        let cancelled = api.bookForMail("2026-12-09T11:00:00+01:00", email: "cancelled@example.org", language: "en")
+        let movedID = BookingID(try #require(moved.json["id"] as? String))
+        let cancelledID = BookingID(try #require(cancelled.json["id"] as? String))
+        _ = try api.sender.deliverDue()
+        let town = api.api.municipality
+        var office = try #require(town.office("rathaus"))
+        office.closures.append(Closure(date: Fixtures.date("2026-12-09"), reason: "Betriebsausflug"))
+        let writer = try #require(api.database.writers["rathaus"])
+        let change = Reconfiguration(
+            office: office, services: town.services, groups: town.groups,
+            decisions: [movedID: .move, cancelledID: .cancel])
+        guard case .success(.reconfigured(let result)) = writer.perform(.reconfigure(change)) else {
+            Issue.record("not reconfigured")
+            return
+        }
+        #expect(result.moved.map(\.from.id) == [movedID])
+        #expect(result.cancelled.map(\.id) == [cancelledID])
+        #expect(try api.sender.deliverDue().sent == 2)
+        let mails = try relay.parsed().suffix(2)
+        let notice = try #require(mails.first { $0.addresses("To").map(\.1) == ["moved@example.org"] })
+        #expect(
+            notice.text.contains(
+                "wir mussten Ihren Termin leider verschieben, weil der Standort an diesem Tag geschlossen ist (Betriebsausflug)."
+            ))
+        #expect(notice.text.contains("Bisher: Mittwoch, 9. Dezember 2026, 10:00 Uhr"))
+        let english = try #require(mails.first { $0.addresses("To").map(\.1) == ["cancelled@example.org"] })
+        #expect(
+            english.text.contains(
+                "We had to cancel your appointment because the office is closed that day (Betriebsausflug)."))
+        #expect(english.text.contains("Book a new appointment:\nhttp://127.0.0.1:8080/en/"))
+        #expect(english.calendar?.method == "CANCEL")
+    }
+
     @Test func aBookingWithOnlyAPhoneNumberGetsNoMail() throws {
         let relay = try SMTPTestServer()
         let api = try APIHarness(mail: MailFixtures.smtp(port: relay.port))
