@@ -8,9 +8,10 @@ import Storage
 /// (`preview`).
 enum MailCommand: Subcommand {
     static let name = "mail"
-    static let summary = "list the messages that wait or failed; preview a message"
+    static let summary = "list the messages that wait or failed; show or preview a message"
     static let usage = """
         usage: rathaus mail status [--config FILE] [--db FILE] [--limit N]
+               rathaus mail show [FILE] [--config FILE] [--db FILE]
                rathaus mail preview KIND [--language de|en] [--config FILE]
 
         'status' prints the transport the configuration names, how many messages of each kind
@@ -18,6 +19,10 @@ enum MailCommand: Subcommand {
         tried next and the last temporary failure) and the newest that failed for good (with the
         relay's reply: it may name an address, so keep the output to yourself), at most N of each
         (default 20). It reads the database and changes nothing; the server may be running.
+
+        'show' prints a message decoded for reading (header fields, then each part: the text, the
+        calendar, the attachments): FILE, or the newest message of the Maildir folder the
+        configuration names for --db (by default ./rathaus-mail beside ./rathaus.sqlite).
 
         'preview' prints the message of KIND (confirmation, confirmation-request, reminder, moved,
         cancelled, released) for a sample booking at the first office, as it would be sent.
@@ -28,7 +33,8 @@ enum MailCommand: Subcommand {
         switch action {
         case "status": return try status(&arguments)
         case "preview": return try preview(&arguments)
-        default: throw UsageError("say what: status or preview")
+        case "show": return try show(&arguments)
+        default: throw UsageError("say what: status, show or preview")
         }
     }
 
@@ -100,10 +106,37 @@ enum MailCommand: Subcommand {
         return 0
     }
 
+    static func show(_ arguments: inout CommandArguments) throws -> Int32 {
+        let config = try arguments.option("config") ?? MunicipalityLoader.demoPath
+        let db = DatabaseLocation.path(explicit: try arguments.option("db"))
+        let file = try arguments.positional()
+        try arguments.finish()
+        var path = file
+        if path == nil {
+            let (settings, _) = try settings(config: config)
+            guard let folder = settings.maildirFolder(databasePath: db) else {
+                throw CommandFailure("the configuration sends mail by \(settings.transportDescription), not to a folder")
+            }
+            let newest = ["new", "cur"].flatMap { sub in
+                ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + sub)) ?? []).filter {
+                    !$0.hasPrefix(".")
+                }.map { (name: $0, path: folder + "/" + sub + "/" + $0) }
+            }.max { ($0.name.prefix { $0.isNumber }.count, $0.name) < ($1.name.prefix { $0.isNumber }.count, $1.name) }
+            guard let newest else { throw CommandFailure("\(folder) holds no message yet") }
+            path = newest.path
+        }
+        guard let path, let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("\(file ?? "the message"): cannot be read")
+        }
+        print("(\(path))")
+        print(ReadableMessage.text(Array(data)), terminator: "")
+        return 0
+    }
+
     static func preview(_ arguments: inout CommandArguments) throws -> Int32 {
-        let kindName = try arguments.positional() ?? ""
         let languageName = try arguments.option("language") ?? "de"
         let config = try arguments.option("config") ?? MunicipalityLoader.demoPath
+        let kindName = try arguments.positional() ?? ""
         try arguments.finish()
         guard let kind = MessageKind(rawValue: kindName) else {
             throw UsageError("KIND is one of " + MessageKind.allCases.map(\.rawValue).joined(separator: ", "))

@@ -71,16 +71,26 @@ struct MailRoutes: Sendable {
                     parameters: [#"{"name":"kind","in":"path","required":true,"schema":{"type":"string"}}"#])
             ) { context in try preview(context) },
             Endpoint(
-                .get, "/v1/mail/folder/{file}", Contract(access: .staff([.hotline], office: .any)),
+                .get, "/v1/mail/folder/{file}",
+                Contract(
+                    query: [
+                        QueryParameter(
+                            "format", schema: #"{"type":"string","enum":["readable","raw"],"default":"readable"}"#)
+                    ], access: .staff([.hotline], office: .any)),
                 operation: Operation(
-                    "readFolderMessage", tag: "Mail", "One message of the demo's Maildir folder, as written",
+                    "readFolderMessage", tag: "Mail",
+                    "One message of the demo's Maildir folder: decoded for reading, or as written (format=raw)",
                     responses: [("200", OpenAPIText.text("text/plain", "The message"))], problems: [.notFound],
                     parameters: [#"{"name":"file","in":"path","required":true,"schema":{"type":"string"}}"#])
             ) { context in
                 guard let bytes = mail.messageFile(named: context.parameter("file")) else {
                     throw APIProblem.notFound("There is no such message in the folder.")
                 }
-                return .response(Self.text(bytes))
+                switch context.query["format"] ?? "readable" {
+                case "raw": return .response(Self.text(bytes))
+                case "readable": return .response(Self.text(Array(ReadableMessage.text(bytes).utf8)))
+                default: throw APIProblem.validation([.init(field: "format", message: "readable or raw")])
+                }
             },
         ]
     }

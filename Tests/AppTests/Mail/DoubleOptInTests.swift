@@ -124,6 +124,11 @@ struct DoubleOptInTests {
             #expect(parsed.defects.isEmpty)
             #expect(parsed.addresses("To").map(\.1) == ["erika.mustermann@example.org"])
             #expect(parsed.text.contains(language == "de" ? "Guten Tag Erika Mustermann," : "Dear Erika Mustermann,"))
+            // The readable form for people reads what Python's email package reads.
+            let readable = ReadableMessage.text(answer.body)
+            #expect(readable.contains("Subject: " + (parsed.value("Subject") ?? "?") + "\n"))
+            #expect(readable.contains("To: Erika Mustermann <erika.mustermann@example.org>\n"))
+            #expect(readable.contains(parsed.text))
         }
         #expect(
             api.send(.get, "/v1/messages/preview/postcard", headers: [api.bearer(staff)]).status == 404)
@@ -143,9 +148,14 @@ struct DoubleOptInTests {
         let messages = try #require(list.json["messages"] as? [[String: Any]])
         let sent = try #require(messages.first { $0["status"] as? String == "sent" })
         #expect(sent["file"] as? String == files.first)
-        let file = api.send(.get, "/v1/mail/folder/\(try #require(files.first))", headers: [api.bearer(staff)])
+        let name = try #require(files.first)
+        let file = api.send(.get, "/v1/mail/folder/\(name)?format=raw", headers: [api.bearer(staff)])
         #expect(file.status == 200)
         #expect(file.text.contains("Subject: =?UTF-8?Q?Terminbest=C3=A4tigung?="))
+        let readable = api.send(.get, "/v1/mail/folder/\(name)", headers: [api.bearer(staff)])
+        #expect(readable.text.contains("Subject: Terminbestätigung "))
+        #expect(readable.text.contains("Guten Tag Anna Müller,\n"))
+        #expect(readable.text.contains("--- attachment Termin.ics, application/ics; name=\"Termin.ics\", "))
         #expect(api.send(.get, "/v1/mail/folder/..%2Fapi.sqlite", headers: [api.bearer(staff)]).status == 404)
         #expect(api.send(.get, "/staff/mail").status == 200)
     }
