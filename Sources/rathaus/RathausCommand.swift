@@ -15,6 +15,7 @@ enum RathausCommand {
                 RestoreCommand.self,
                 HolidaysCommand.self,
                 RetentionCommand.self,
+                MailCommand.self,
                 TokenCommand.self,
                 StaffCommand.self,
                 OpenAPICommand.self,

@@ -17,6 +17,7 @@ enum ServeCommand: Subcommand {
                               [--oidc-client-auth basic|post|none] [--oidc-role-claim NAME] [--oidc-role-prefix TEXT]
                               [--oidc-scopes "A B"] [--oidc-allow-loopback-http]] [--no-local-accounts]
                              [--session-idle-minutes N] [--session-hours N] [--audit-days N]
+                             [--mail off|maildir[:DIR]|smtp:HOST:PORT|sendmail[:PATH]]
 
         Serves the municipality of --config (default: \(MunicipalityLoader.demoPath)) from the
         database --db (default: $RATHAUS_DB, else ./rathaus.sqlite, created on first start) on
@@ -31,6 +32,12 @@ enum ServeCommand: Subcommand {
         --burst (40), and to --max-in-flight at once (512): beyond, 429 or 503 with Retry-After.
         Requests with a valid staff token are not limited. --trusted-proxy (repeatable) names a
         reverse proxy whose X-Forwarded-For gives the client's address.
+
+        Messages to citizens (confirmations, reminders, notices) go where the configuration's
+        "mail" says, by default into the Maildir folder <database name>-mail beside the database
+        (./rathaus-mail): open its files in new/ with any text editor or mail program. --mail
+        chooses another transport for this run: off (no messages at all), maildir:DIR,
+        smtp:HOST:PORT (a relay beside Rathaus; see Documentation/Mail.md) or sendmail:PATH.
 
         --demo-month serves the file --db (default here: ./rathaus-demo-month.sqlite) after the
         day simulator has played last month into it, when it does not exist yet (a minute or
@@ -64,6 +71,7 @@ enum ServeCommand: Subcommand {
         configuration.port = try arguments.intOption("port", in: 0...65_535) ?? 8080
         configuration.eventLoopCount = try arguments.intOption("threads", in: 1...64) ?? configuration.eventLoopCount
         let clockText = try arguments.option("clock")
+        let mailChoice = try arguments.option("mail")
         var admission = AdmissionConfiguration()
         if let rate = try arguments.intOption("rate", in: 1...1_000_000) { admission.requestsPerSecond = Double(rate) }
         if let burst = try arguments.intOption("burst", in: 1...1_000_000) { admission.burst = Double(burst) }
@@ -129,6 +137,7 @@ enum ServeCommand: Subcommand {
                 town: fileTown, path: db, today: fileTown.offices.first.map { clock().local(in: $0) })
         }
         let server: RathausServer
+        var mail = MailSettings()
         do {
             // Before the database is opened (and made, when new): a port in use or a wrong host
             // then leaves no file behind.
@@ -136,9 +145,10 @@ enum ServeCommand: Subcommand {
             let resolved = try ConfigurationStartup.resolve(
                 file: document, fileName: fileName, fileBytes: document.fileBytes, databasePath: db, now: clock())
             for note in resolved.notes { Log.standardError("rathaus: note: \(note)") }
+            mail = try mailSettings(resolved.state.document ?? document, fileName: fileName, choice: mailChoice)
             server = try RathausServer(
                 live: LiveConfiguration(resolved.state), databasePath: db, configuration: configuration,
-                admission: admission, signIn: signIn, clock: clock, peers: peers, storage: storage)
+                admission: admission, signIn: signIn, clock: clock, peers: peers, storage: storage, mail: mail)
         } catch let error as HTTPServerError {
             throw CommandFailure("cannot serve on \(configuration.host):\(configuration.port): \(error)")
         }
@@ -171,6 +181,12 @@ enum ServeCommand: Subcommand {
         }
         print("  health:     \(base)/healthz   metrics: \(base)/metrics")
         print("  staff:      \(base)/staff  " + (try staffNote(server, signIn: signIn, demo: isDemo(config))))
+        if let folder = mail.maildirFolder(databasePath: db) {
+            print(
+                "  mail:       written to \(folder)/new/ (one file per message; staff see them at \(base)/staff/mail)")
+        } else {
+            print("  mail:       \(mail.transportDescription)")
+        }
         print("Stop with Ctrl-C.")
         fflush(nil)
         let signals = server.http.shutdownOnTerminationSignals()
@@ -287,6 +303,25 @@ enum ServeCommand: Subcommand {
                 action: "account-added", office: nil, target: member.login, detail: "roles \(roles)")
         }
         return "(demo account: leitung, password \(password); shown only now)"
+    }
+
+    /// The mail settings of `document`'s `mail` object, with the transport of `--mail` if given.
+    static func mailSettings(_ document: ConfigurationDocument, fileName: String, choice: String?) throws
+        -> MailSettings
+    {
+        var settings = MailSettings()
+        if let mail = document.root["mail"] {
+            do {
+                settings = try MailSettings.decode(JSONReader(mail, path: "mail"))
+            } catch {
+                throw ConfigurationError(file: fileName, message: error.description)
+            }
+        }
+        guard let choice else { return settings }
+        guard let chosen = settings.replacingTransport(choice) else {
+            throw UsageError("--mail must be off, maildir[:DIR], smtp:HOST:PORT or sendmail[:PATH], not '\(choice)'")
+        }
+        return chosen
     }
 
     /// `text` as an IPv4 or IPv6 address in the form the server writes a peer's address in

@@ -44,7 +44,7 @@ import Testing
             .compactMap { $0.split(separator: " ").first.map(String.init) }
         #expect(
             commands == [
-                "serve", "check", "backup", "restore", "holidays", "retention", "token", "staff", "openapi",
+                "serve", "check", "backup", "restore", "holidays", "retention", "mail", "token", "staff", "openapi",
                 "proxy-config",
             ])
     }

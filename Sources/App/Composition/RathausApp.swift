@@ -20,6 +20,8 @@ package final class RathausApp: Sendable {
     package let availabilityCache: AvailabilityCache
     /// Signs staff in and out; holds their sessions.
     package let signIn: SignInDesk
+    /// Mail: the settings, the composer and the outbox's sender.
+    package let mail: MailDesk
     /// Every route, in the order the OpenAPI document lists them.
     package let endpoints: [Endpoint]
     /// The router over `endpoints` (its handlers run the pipeline).
@@ -36,20 +38,22 @@ package final class RathausApp: Sendable {
         municipality: Municipality, database: Database, clock: @escaping @Sendable () -> Instant,
         tokenCacheSeconds: Int = 10, availabilityCache: AvailabilityCache = AvailabilityCache(),
         signIn: SignInSettings = SignInSettings(), provider: ProviderLink? = nil, peers: Peers? = nil,
-        log: @escaping @Sendable (String) -> Void = Log.standardError
+        log: @escaping @Sendable (String) -> Void = Log.standardError, mail: MailSettings = MailSettings()
     ) throws {
         try self.init(
             configuration: LiveConfiguration(municipality: municipality), database: database, clock: clock,
             tokenCacheSeconds: tokenCacheSeconds, availabilityCache: availabilityCache, signIn: signIn,
-            provider: provider, peers: peers, log: log)
+            provider: provider, peers: peers, log: log, mail: mail)
     }
 
-    /// The app serving `configuration` over `database` (with `peers`, as above).
+    /// The app serving `configuration` over `database` (with `peers`, as above), sending mail as
+    /// `mail` says (through `transport` instead of the one it names, in tests).
     package init(
         configuration: LiveConfiguration, database: Database, clock: @escaping @Sendable () -> Instant,
         tokenCacheSeconds: Int = 10, availabilityCache: AvailabilityCache = AvailabilityCache(),
         signIn settings: SignInSettings = SignInSettings(), provider: ProviderLink? = nil, peers: Peers? = nil,
-        log: @escaping @Sendable (String) -> Void = Log.standardError
+        log: @escaping @Sendable (String) -> Void = Log.standardError, mail: MailSettings = MailSettings(),
+        transport: (any MailTransport)? = nil
     ) throws {
         let municipality = configuration.municipality
         self.configuration = configuration
@@ -82,9 +86,13 @@ package final class RathausApp: Sendable {
         let directory = OfficeDirectory(configuration: configuration, writers: database.writers, clock: clock)
         let board = QueueBoard(directory: directory, streams: QueueStreams())
         let ticketViews = TicketViews(directory: directory)
-        let citizen = CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics, peers: peers)
+        let mailDesk = try MailDesk(
+            settings: mail, database: database, configuration: configuration, metrics: metrics, clock: clock, log: log,
+            transport: transport)
+        let citizen = CitizenPages(
+            directory: directory, forms: forms, rush: rush, metrics: metrics, peers: peers, mail: mailDesk)
         let operations = OperationRoutes(
-            directory: directory, database: database, metrics: metrics, availabilityCache: cache)
+            directory: directory, database: database, metrics: metrics, availabilityCache: cache, mail: mailDesk)
         let features: [Endpoint] = [
             OfficeRoutes(directory: directory, rush: rush, cache: cache, peers: peers).endpoints,
             BookingRoutes(directory: directory, rush: rush).endpoints,
@@ -96,6 +104,7 @@ package final class RathausApp: Sendable {
             ).endpoints,
             StatisticsRoutes(directory: directory, reports: database.reports).endpoints,
             AuditRoutes(directory: directory).endpoints,
+            MailRoutes(directory: directory, mail: mailDesk, reader: database.reader).endpoints,
         ].flatMap { $0 }
         let pages: [Endpoint] = [
             HallPages(directory: directory, board: board, rush: rush, sessions: sessions).endpoints,
@@ -103,6 +112,7 @@ package final class RathausApp: Sendable {
             TicketPages(directory: directory, citizen: citizen, views: ticketViews, board: board).endpoints,
             StatisticsPages(directory: directory, sessions: sessions).endpoints,
             SignInPages(directory: directory, forms: forms, desk: signIn, metrics: metrics, log: log).endpoints,
+            MailPages(directory: directory, sessions: sessions).endpoints,
         ].flatMap { $0 }
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages
@@ -129,6 +139,7 @@ package final class RathausApp: Sendable {
         self.forms = forms
         self.availabilityCache = cache
         self.signIn = signIn
+        self.mail = mailDesk
         self.endpoints = endpoints
         self.router = router
         self.peers = peers
@@ -140,13 +151,29 @@ package final class RathausApp: Sendable {
                     if case .booking(let booking, _) = change.outcome, booking.status == .cancelled {
                         rush.queue.async { rush.offer(booking) }
                     }
+                    if case .swept(_, let released) = change.outcome, !released.isEmpty {
+                        rush.queue.async { for booking in released { rush.offer(booking) } }
+                    }
                 }
+                Self.queued(changes, metrics: metrics, sender: mailDesk.sender)
             }
         }
     }
 
     /// The municipality served now.
     package var municipality: Municipality { configuration.municipality }
+
+    /// Counts the messages `changes` put in the outbox and wakes the sender for them.
+    private static func queued(_ changes: [OfficeWriter.Change], metrics: Metrics, sender: OutboxSender?) {
+        var any = false
+        for change in changes {
+            for kind in change.messages {
+                metrics.count("rathaus_messages_queued_total", [("kind", kind.rawValue)])
+                any = true
+            }
+        }
+        if any { sender?.wake() }
+    }
 
     package var metrics: Metrics { pipeline.metrics }
     package var callers: CallerResolver { pipeline.callers }

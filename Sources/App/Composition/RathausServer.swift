@@ -31,12 +31,13 @@ package final class RathausServer {
         admission: AdmissionConfiguration = AdmissionConfiguration(),
         availabilityCache: AvailabilityCache = AvailabilityCache(), signIn: SignInSettings = SignInSettings(),
         clock: @escaping @Sendable () -> Instant, peers: Peers? = nil,
-        storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
+        storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil,
+        mail: MailSettings = MailSettings()
     ) throws {
         try self.init(
             live: LiveConfiguration(municipality: municipality), databasePath: databasePath,
             configuration: configuration, admission: admission, availabilityCache: availabilityCache, signIn: signIn,
-            clock: clock, peers: peers, storage: storage, log: log)
+            clock: clock, peers: peers, storage: storage, log: log, mail: mail)
     }
 
     /// The server of the configuration `live` (resolved from the file and the database by
@@ -51,19 +52,20 @@ package final class RathausServer {
         admission: AdmissionConfiguration = AdmissionConfiguration(),
         availabilityCache: AvailabilityCache = AvailabilityCache(), signIn: SignInSettings = SignInSettings(),
         clock: @escaping @Sendable () -> Instant, peers: Peers? = nil,
-        storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
+        storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil,
+        mail: MailSettings = MailSettings()
     ) throws {
         let municipality = live.municipality
         let database = try Database.open(
             path: databasePath, municipality: municipality, clock: clock, configuration: storage,
-            offices: peers?.served)
+            offices: peers?.served, messages: mail.policy)
         var admission = admission
         admission.trustedProxies.formUnion(peers?.addresses ?? [])
         var settings = signIn
         settings.trustedProxies.formUnion(admission.trustedProxies)
         let app = try RathausApp(
             configuration: live, database: database, clock: clock, availabilityCache: availabilityCache,
-            signIn: settings, peers: peers, log: log ?? Log.standardError)
+            signIn: settings, peers: peers, log: log ?? Log.standardError, mail: mail)
         let metrics = app.metrics
         var configuration = configuration
         let render = configuration.problemRenderer
@@ -148,6 +150,13 @@ package final class RathausServer {
     package func start() throws {
         try http.start()
         started = true
+        // Links in messages need an address a browser can open: the one listened at, or
+        // loopback for an unspecified one (the municipality's `publicURL` goes before both).
+        let host =
+            [("0.0.0.0", "127.0.0.1"), ("::", "::1")].first { $0.0 == http.configuration.host }?.1
+            ?? http.configuration.host
+        app.mail.setServerAddress("http://\(host.contains(":") ? "[\(host)]" : host):\(http.port)")
+        app.mail.sender?.start()
         for timer in timers { timer.resume() }
         // Days that ended while the server was stopped are rolled up at once, not after an hour.
         let (database, municipality, clock, log) = (database, app.municipality, clock, log)
@@ -181,6 +190,7 @@ package final class RathausServer {
     /// Stops accepting, lets in-flight requests finish within `gracePeriod`, closes streams.
     package func shutdown(gracePeriod: Duration = .seconds(10)) {
         for timer in timers { timer.cancel() }
+        app.mail.sender?.stop()
         http.shutdown(gracePeriod: gracePeriod)
     }
 

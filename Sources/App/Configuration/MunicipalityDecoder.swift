@@ -61,6 +61,8 @@ package enum MunicipalityDecoder {
             offices.append(office)
         }
         let publicURL = try object.optional("publicURL").map(publicURL)
+        // Checked here so that `rathaus check` names a wrong field; `MailSettings` reads it again.
+        if let mail = object.optional("mail") { _ = try MailSettings.decode(mail) }
         try object.finish()
         try checkRemoteTickets(offices, services: services, path: "offices")
         for (index, service) in services.enumerated() {
@@ -236,7 +238,8 @@ package enum MunicipalityDecoder {
             cancellationHoldBackMinutes: try object.optional("cancellationHoldBackMinutes")?.int(in: 0...10_080)
                 ?? defaults.cancellationHoldBackMinutes,
             maxActivePerContact: try object.optional("maxActivePerContact")?.int(in: 1...100)
-                ?? defaults.maxActivePerContact)
+                ?? defaults.maxActivePerContact,
+            confirmByEmailMinutes: try object.optional("confirmByEmailMinutes")?.int(in: 1...10_080))
     }
 
     static func queuePolicy(_ object: inout JSONObjectReader) throws(JSONPathError) -> QueuePolicy {

@@ -75,8 +75,9 @@ enum OpenAPIComponents {
             "start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"},"channel":{"type":"string"},
             "extensions":{"type":"integer"},"maxExtensions":{"type":"integer"},"links":{"type":"object","additionalProperties":{"type":"string"}}}},
           "Contact":{"type":"object","required":["name"],"additionalProperties":false,"properties":{
-            "name":{"type":"string","maxLength":200},"email":{"type":"string","format":"email"},"phone":{"type":"string"}},
-            "description":"Online bookings need an e-mail address or a phone number."},
+            "name":{"type":"string","maxLength":200},"email":{"type":"string","format":"email"},"phone":{"type":"string"},
+            "language":{"type":"string","enum":["de","en"],"default":"de","description":"The language of the messages to the citizen"}},
+            "description":"Online bookings need an e-mail address or a phone number; only an e-mail address gets mail."},
           "BookingRequest":{"type":"object","required":["contact"],"additionalProperties":false,"properties":{
             "hold":{"type":"string","description":"A hold to book; or give office, services, persons and start"},
             "office":{"type":"string"},"services":{"type":"array","minItems":1,"items":{"type":"string"}},
@@ -89,7 +90,10 @@ enum OpenAPIComponents {
             "address":{"type":"array","items":{"type":"string"}},"counter":{"type":"string"},"counterName":{"type":"string"},
             "services":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"}}}},
             "persons":{"type":"integer"},"start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"},
-            "channel":{"type":"string"},"sequence":{"type":"integer"},"fee":{"$ref":"#/components/schemas/Fee"},
+            "channel":{"type":"string"},"sequence":{"type":"integer"},"language":{"type":"string","enum":["de","en"]},
+            "confirmBy":{"type":"string","format":"date-time","description":"Set while the booking waits for its confirmation by e-mail (double opt-in)"},
+            "released":{"type":"boolean","description":"Not confirmed in time: its time was released"},
+            "fee":{"$ref":"#/components/schemas/Fee"},
             "documents":{"type":"array","items":{"$ref":"#/components/schemas/Document"}},"contact":{"$ref":"#/components/schemas/Contact"},
             "checkedIn":{"type":"boolean","description":"In an office's list of a day: whether the appointment has a ticket"},
             "ticket":{"type":"string","description":"In an office's list of a day: the number of its ticket once checked in"},

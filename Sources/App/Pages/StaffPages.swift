@@ -57,6 +57,9 @@ struct StaffPages: Sendable {
             booking.append(StaffLink(href: "/staff/hotline", label: "Termine für Anrufende (Hotline)"))
             booking.append(StaffLink(href: "/staff/bookings", label: "Termine des Tages"))
         }
+        if person.holds(.hotline, office: nil) {
+            booking.append(StaffLink(href: "/staff/mail", label: "E-Mails an Bürgerinnen und Bürger"))
+        }
         let managedOffices = person.access.offices(.officeManager, of: all)
         var managed = managedOffices.map { id in
             StaffLink(href: "/staff/audit?office=\(FormEncoding.encode(id.rawValue))", label: "Protokoll: \(name(id))")

@@ -215,6 +215,11 @@ package enum Representations {
             json.time("end", booking.end, in: office)
             json.string("channel", booking.channel.rawValue)
             json.int("sequence", booking.sequence)
+            json.string("language", booking.contact.language.rawValue)
+            if booking.isUnconfirmed, let deadline = booking.confirmationDeadline {
+                json.string("confirmBy", time(deadline, in: office))
+            }
+            if booking.wasReleased { json.bool("released", true) }
             let chosen = booking.services.compactMap { id in services.first { $0.id == id } }
             let fees = chosen.filter { $0.feeCents != nil }
             if !fees.isEmpty {
@@ -241,7 +246,11 @@ package enum Representations {
             json.object("links") { json in
                 json.string("self", "/v1/bookings/\(booking.id.rawValue)")
                 json.string("calendar", "/v1/bookings/\(booking.id.rawValue)/calendar.ics")
-                if let token { json.string("manage", "/termin/\(booking.id.rawValue)?token=\(token)") }
+                if let token {
+                    let page = (booking.contact.language == .english ? "/en" : "") + "/termin/\(booking.id.rawValue)"
+                    json.string("manage", page + "?token=\(token)")
+                    if booking.isUnconfirmed { json.string("confirm", "/v1/bookings/\(booking.id.rawValue)/confirm") }
+                }
             }
         }
         return json.bytes

@@ -79,7 +79,9 @@ extension BookingRoutes {
                     responses: [("200", OpenAPIText.text("text/calendar", "An iCalendar file"))])
             ) { context in
                 try directory.withBooking(context) { booking, office in
-                    let text = BookingCalendar.ics(booking, office: office, services: directory.municipality.services)
+                    let text = BookingCalendar.ics(
+                        booking, office: office, services: directory.municipality.services,
+                        language: booking.contact.language)
                     let method = booking.status == .cancelled ? "CANCEL" : "PUBLISH"
                     return .response(
                         HTTPResponse(

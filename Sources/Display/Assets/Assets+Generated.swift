@@ -18,6 +18,8 @@ extension Assets {
         "hotline.js": hotlineJS,
         "kiosk.css": kioskCSS,
         "kiosk.js": kioskJS,
+        "mail.css": mailCSS,
+        "mail.js": mailJS,
         "mobile-ticket-worker.js": mobileTicketWorkerJS,
         "mobile-ticket.css": mobileTicketCSS,
         "mobile-ticket.js": mobileTicketJS,
@@ -2413,7 +2415,9 @@ extension Assets {
         //   address or a name (a POST, so that none of it stands in a URL) -> {kind, bookings, more}; one
         //   booking is shown at once, several are listed to choose from; move POST
         //   /v1/bookings/{id}/reschedule {start} and cancel DELETE /v1/bookings/{id}, both with If-Match
-        //   of the version read.
+        //   of the version read. The booking's mail: GET /v1/bookings/{id}/messages (what became of each
+        //   message, "nicht zugestellt: 550 …" for staff), and POST /v1/bookings/{id}/messages sends the
+        //   confirmation again.
         // - Problems are shown in German (common.js words them by their kind).
         // - Shortcuts (no Ctrl, Alt or Meta; letters only while no text field has the focus): S search,
         //   1-9 hold the n-th result, N caller's name, V extend, F release, T find, U move, A cancel; Esc
@@ -2775,6 +2779,42 @@ extension Assets {
             $('found-cancel').disabled = cancelled;
             $('move-picker').hidden = true;
             $('found-card').hidden = false;
+            loadMail(booking).catch(() => { $('found-mail').replaceChildren(element('li', '', 'Stand der E-Mails nicht abrufbar.')); });
+          }
+
+          const MAIL_KINDS = {
+            confirmation: 'Bestätigung', 'confirmation-request': 'Bitte um Bestätigung', reminder: 'Erinnerung',
+            moved: 'Nachricht „verschoben“', cancelled: 'Nachricht „abgesagt“', released: 'Nachricht „freigegeben“',
+          };
+
+          function mailLine(message) {
+            const kind = MAIL_KINDS[message.kind] || message.kind;
+            switch (message.status) {
+              case 'sent': return `${kind}: versandt ${day(message.finishedAt)}, ${R.clockTime(message.finishedAt)} Uhr`;
+              case 'failed': return `${kind} nicht zugestellt: ${message.result || 'abgelehnt'}`;
+              case 'dropped': return `${kind}: nicht gesendet (${message.result || 'nicht mehr nötig'})`;
+              default:
+                if (message.attempts > 0) return `${kind}: wird erneut versucht (${message.result || 'vorübergehender Fehler'})`;
+                return new Date(message.notBefore).getTime() > now() ? `${kind}: geplant für ${when(message.notBefore)}` : `${kind}: wird gesendet`;
+            }
+          }
+
+          async function loadMail(booking) {
+            const answer = await R.api('GET', `/v1/bookings/${encodeURIComponent(booking.id)}/messages`);
+            if (!found || found.id !== booking.id) return;
+            const messages = answer.messages || [];
+            const lines = !answer.mailed ? ['Keine E-Mail-Adresse: keine E-Mails.'] : messages.length ? messages.map(mailLine) : ['Noch keine E-Mails.'];
+            $('found-mail').replaceChildren(...lines.map((line) => element('li', '', line)));
+            $('found-resend').hidden = !answer.mailed || booking.status === 'cancelled';
+          }
+
+          async function resend() {
+            const booking = found;
+            if (!booking) return;
+            await R.api('POST', `/v1/bookings/${encodeURIComponent(booking.id)}/messages`);
+            R.showMessage('Bestätigung erneut gesendet', `Die Bestätigung für ${booking.reference} geht noch einmal an die E-Mail-Adresse des Termins.`, 'info');
+            announce('Bestätigung wird erneut gesendet.');
+            await loadMail(booking);
           }
 
           async function moveTo(booking, start) {
@@ -2889,6 +2929,7 @@ extension Assets {
           $('hold-release').addEventListener('click', () => guarded(() => release(false)));
           $('found-move').addEventListener('click', () => guarded(() => loadDays(found.office, 'move', found)));
           $('found-cancel').addEventListener('click', askCancel);
+          $('found-resend').addEventListener('click', () => guarded(resend));
           $('cancel-dialog').addEventListener('close', () => {
             if ($('cancel-dialog').returnValue === 'cancel') guarded(cancelFound);
           });
@@ -3247,6 +3288,169 @@ extension Assets {
           updateWaits();
           setInterval(updateWaits, BOARD_MS);
         })();
+        """#
+
+    /// `mail.css`.
+    static let mailCSS = #"""
+        /* The mail page (/staff/mail): the outbox's table, which scrolls sideways inside its frame on
+           narrow screens, the preview form and the message shown as plain text. */
+        .mail-main {
+          max-width: 72rem;
+          margin: 0 auto;
+          padding: 1rem;
+        }
+
+        .mail-section {
+          margin: 1.5rem 0;
+          padding: 1rem;
+          overflow-x: auto;
+          background: var(--surface);
+          border: 1px solid var(--border);
+          border-radius: var(--radius);
+        }
+
+        .mail-section h2 {
+          margin-top: 0;
+        }
+
+        .mail-form {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.5rem 1rem;
+          align-items: center;
+          margin-bottom: 1rem;
+        }
+
+        .mail-table {
+          width: 100%;
+          border-collapse: collapse;
+        }
+
+        .mail-table th,
+        .mail-table td {
+          padding: 0.35rem 0.5rem;
+          text-align: left;
+          vertical-align: top;
+          border-bottom: 1px solid var(--border);
+        }
+
+        .mail-table tr[data-status="failed"] td {
+          color: var(--danger);
+        }
+
+        .mail-viewer {
+          margin: 0;
+          padding: 0.75rem;
+          white-space: pre-wrap;
+          overflow-wrap: anywhere;
+          background: var(--bg);
+          border: 1px solid var(--border);
+          border-radius: var(--radius);
+        }
+
+        """#
+
+    /// `mail.js`.
+    static let mailJS = #"""
+        // Rathaus mail page (/staff/mail). Needs common.js (window.Rathaus) loaded before it; it calls the
+        // API with the signed-in person's session, as the hotline console does. It lists GET /v1/messages[?status=...] in #messages (what each message is about and
+        // what became of it, never its recipient), shows a message of the demo's Maildir folder
+        // (GET /v1/mail/folder/{file}) or a preview (GET /v1/messages/preview/{kind}?language=...) as text
+        // in #viewer. Everything is written with textContent.
+        'use strict';
+
+        (() => {
+          const R = window.Rathaus;
+          const $ = (id) => document.getElementById(id);
+          const KINDS = {
+            confirmation: 'Bestätigung',
+            'confirmation-request': 'Bitte um Bestätigung',
+            reminder: 'Erinnerung',
+            moved: 'Verschoben',
+            cancelled: 'Abgesagt',
+            released: 'Freigegeben',
+          };
+          const STATUS = { waiting: 'wartet', sent: 'versandt', failed: 'nicht zugestellt', dropped: 'verworfen' };
+
+          function cell(text) {
+            const node = document.createElement('td');
+            node.textContent = text;
+            return node;
+          }
+
+          function when(instant) {
+            const date = new Date(instant);
+            if (Number.isNaN(date.getTime())) return '';
+            return `${date.toLocaleDateString('de-DE', { day: '2-digit', month: '2-digit' })} ${R.clockTime(instant)}`;
+          }
+
+          async function text(url) {
+            const headers = { Accept: 'text/plain' };
+            const response = await fetch(url, { headers, cache: 'no-store', credentials: 'same-origin' });
+            if (!response.ok) {
+              // The API's own error handling (problem+json, and the way to sign in on 401).
+              await R.api('GET', url);
+              throw new R.Problem(response.status, `Fehler ${response.status}`);
+            }
+            return response.text();
+          }
+
+          async function show(url, label) {
+            const viewer = $('viewer');
+            viewer.textContent = await text(url);
+            $('viewer-heading').textContent = label;
+            $('viewer-heading').focus();
+          }
+
+          async function load() {
+            const status = $('outbox-status').value;
+            const answer = await R.api('GET', `/v1/messages?limit=100${status ? `&status=${encodeURIComponent(status)}` : ''}`);
+            $('transport').textContent = `Versand: ${answer.transport}`;
+            const rows = (answer.messages || []).map((message) => {
+              const row = document.createElement('tr');
+              row.dataset.status = message.status;
+              const result = message.status === 'waiting' && message.nextAttemptAt ? `nächster Versuch ${when(message.nextAttemptAt)}` : '';
+              row.append(
+                cell(when(message.createdAt)), cell(KINDS[message.kind] || message.kind), cell(message.reference || message.booking),
+                cell(message.language), cell(STATUS[message.status] || message.status), cell(String(message.attempts)),
+                cell([message.result, result].filter(Boolean).join(' · ')),
+              );
+              const open = document.createElement('td');
+              if (message.file) {
+                const button = document.createElement('button');
+                button.type = 'button';
+                button.className = 'button button-small';
+                button.textContent = 'Ansehen';
+                button.setAttribute('aria-label', `Nachricht ansehen: ${KINDS[message.kind] || message.kind} ${message.reference || ''}`);
+                button.addEventListener('click', () => show(`/v1/mail/folder/${encodeURIComponent(message.file)}`, `Nachricht ${message.messageId}`).catch(R.showProblem));
+                open.append(button);
+              }
+              row.append(open);
+              return row;
+            });
+            if (!rows.length) {
+              const row = document.createElement('tr');
+              const empty = cell('Keine Nachrichten.');
+              empty.colSpan = 8;
+              row.append(empty);
+              rows.push(row);
+            }
+            $('messages').replaceChildren(...rows);
+          }
+
+          $('outbox-form').addEventListener('submit', (event) => {
+            event.preventDefault();
+            load().catch(R.showProblem);
+          });
+          $('preview-form').addEventListener('submit', (event) => {
+            event.preventDefault();
+            const kind = $('preview-kind').value;
+            const language = $('preview-language').value;
+            show(`/v1/messages/preview/${encodeURIComponent(kind)}?language=${language}`, `Vorschau: ${KINDS[kind] || kind} (${language})`).catch(R.showProblem);
+          });
+          R.requireSession(() => { load().catch(R.showProblem); });
+        })();
+
         """#
 
     /// `mobile-ticket-worker.js`.

@@ -205,6 +205,7 @@ package enum HotlinePage {
         bookingFacts(prefix: "found", into: &writer)
         writer.open("<dl class=\"facts\">")
         writer.line("<div><dt>Anrufer</dt><dd id=\"found-contact\"></dd></div>")
+        writer.line("<div><dt>E-Mail</dt><dd><ul class=\"mail-status\" id=\"found-mail\"></ul></dd></div>")
         writer.close("</dl>")
         writer.open("<div class=\"button-row\">")
         writer.line(
@@ -213,6 +214,9 @@ package enum HotlinePage {
         writer.line(
             "<button type=\"button\" class=\"button button-small button-danger\" id=\"found-cancel\" "
                 + "aria-keyshortcuts=\"A\">Absagen <kbd>A</kbd></button>")
+        writer.line(
+            "<button type=\"button\" class=\"button button-small\" id=\"found-resend\" hidden>"
+                + "Bestätigung erneut senden</button>")
         writer.close("</div>")
         writer.open("<div class=\"day-picker\" id=\"move-picker\" hidden>")
         writer.line("<h3 class=\"subheading\" id=\"move-heading\">Neue Zeit</h3>")

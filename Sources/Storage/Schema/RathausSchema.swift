@@ -16,6 +16,7 @@ package enum RathausSchema {
         Migration(version: 6, name: "statistics: who issued a ticket, moves, anonymous daily facts", sql: statistics),
         // Assigned number 6, which statistics took when it was merged first: the next free one.
         Migration(version: 7, name: "staff members, sessions, the audit's names", sql: staffSignIn),
+        Migration(version: 8, name: "mail: the outbox, a booking's language and double opt-in", sql: mail),
     ]
 
     /// Staff sign-in (Documentation/SignIn.md): the staff members (a local account with its
@@ -67,6 +68,46 @@ package enum RathausSchema {
             SELECT id, token_hash, role, office, name, created_at, revoked_at FROM staff_token;
         DROP TABLE staff_token;
         ALTER TABLE staff_token_new RENAME TO staff_token;
+        """
+
+    /// Mail (Documentation/Mail.md): each booking's language (`de`, `en`), its confirmation
+    /// deadline while it waits for double opt-in (kept on a booking released at it), and its token
+    /// encrypted for the links of its messages (`link_secret`, erased once it is over or
+    /// cancelled). The outbox holds one row per message, written in the transaction of the change
+    /// that causes it: what it is about (kind, booking, version, language, not before when), and
+    /// while it waits, its envelope recipient and the bytes composed for its first attempt, so
+    /// that every retry sends the same message; both are erased once it is sent, fails for good
+    /// or is dropped. The row id and creation time make the Message-ID.
+    static let mail = """
+        ALTER TABLE booking ADD COLUMN language TEXT NOT NULL DEFAULT 'de';
+        ALTER TABLE booking ADD COLUMN confirm_by INTEGER;
+        ALTER TABLE booking ADD COLUMN link_secret BLOB;
+
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            booking TEXT NOT NULL REFERENCES booking (id),
+            office TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            language TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            not_before INTEGER NOT NULL,
+            cause TEXT,
+            previous_starts_at INTEGER,
+            reason TEXT,
+            reason_detail TEXT,
+            status TEXT NOT NULL CHECK (status IN ('waiting', 'sent', 'failed', 'dropped')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_attempt_at INTEGER,
+            finished_at INTEGER,
+            result TEXT,
+            recipient TEXT,
+            content BLOB
+        ) STRICT;
+        CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'waiting';
+        CREATE INDEX outbox_booking ON outbox (booking);
+        CREATE INDEX outbox_finished ON outbox (finished_at) WHERE status <> 'waiting';
         """
 
     /// Every ticket has a page of its own at an unguessable address (`/t/{key}`): only the hash

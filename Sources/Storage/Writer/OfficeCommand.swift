@@ -67,8 +67,13 @@ package enum OfficeCommand: Sendable {
     /// Takes a new configuration of the office: its capacity is rebuilt from it, and the bookings
     /// it no longer fits are kept and flagged, moved or cancelled as the change says.
     case reconfigure(Reconfiguration)
-    /// Releases expired holds, forgets past days and plans new ones.
+    /// Releases expired holds and unconfirmed bookings past their deadline, forgets past days and
+    /// plans new ones.
     case sweep
+    /// Confirms an unconfirmed booking (the link of double opt-in).
+    case confirm(BookingID)
+    /// Puts the booking's confirmation (or its request to confirm) in the outbox again (staff).
+    case sendAgain(BookingID)
 
     /// A short name for logs, metrics and the audit log.
     package var name: String {
@@ -88,6 +93,8 @@ package enum OfficeCommand: Sendable {
         case .ticket(_, let action, _, _): action.rawValue
         case .reconfigure: "reconfigure"
         case .sweep: "sweep"
+        case .confirm: "confirm"
+        case .sendAgain: "send-again"
         }
     }
 }
@@ -120,7 +127,8 @@ package enum OfficeOutcome: Sendable {
     case passedOver([QueueEvent])
     /// Call-next found nobody this counter can serve.
     case nobodyWaiting
-    case swept(releasedHolds: Int)
+    /// Expired holds and the unconfirmed bookings released at their deadline.
+    case swept(releasedHolds: Int, releasedBookings: [Booking] = [])
     /// The office took a new configuration; what became of the bookings it no longer fits.
     case reconfigured(ReconfigurationResult)
 }
@@ -133,6 +141,9 @@ package enum WriterError: Error, Sendable, CustomStringConvertible {
     case stale(BookingID, current: Int)
     /// The change could not be stored; nothing of it was kept.
     case storage(String)
+    /// There is no message to send for the booking: it has no e-mail address, is cancelled, or mail
+    /// is switched off.
+    case nothingToSend(BookingID)
 
     package var description: String {
         switch self {
@@ -140,6 +151,7 @@ package enum WriterError: Error, Sendable, CustomStringConvertible {
         case .queue(let error): "\(error)"
         case .stale(let id, let current): "booking \(id) is at version \(current)"
         case .storage(let message): "storage failure: \(message)"
+        case .nothingToSend(let id): "no message to send for booking \(id)"
         }
     }
 }

@@ -42,6 +42,7 @@ extension OfficeWriter {
                 continue
             }
             let inMemory = next.bookings[booking.id] != nil
+            result.reasons[booking.id] = misfit
             switch change.decisions[booking.id] ?? .keep {
             case .keep:
                 result.kept.append((booking, misfit))
@@ -107,10 +108,15 @@ extension OfficeWriter {
             for (booking, units) in moved {
                 try connection.updateMovedBooking(booking, unitStarts: units)
                 try connection.unflagBooking(booking.id)
+                try connection.dropWaitingMessages(
+                    booking: booking.id, kinds: [.reminder], reason: "the booking was moved", at: now)
             }
             for booking in cancelled {
                 try connection.cancelBooking(booking, channel: .counter, actor: version?.actor)
                 try connection.unflagBooking(booking.id)
+                try connection.dropWaitingMessages(
+                    booking: booking.id, kinds: [.reminder, .confirmationRequest], reason: "the booking was cancelled",
+                    at: now)
             }
             for flag in kept { try connection.flagBooking(flag) }
             for id in fitting { try connection.unflagBooking(id) }
