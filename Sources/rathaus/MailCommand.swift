@@ -115,7 +115,8 @@ enum MailCommand: Subcommand {
         if path == nil {
             let (settings, _) = try settings(config: config)
             guard let folder = settings.maildirFolder(databasePath: db) else {
-                throw CommandFailure("the configuration sends mail by \(settings.transportDescription), not to a folder")
+                throw CommandFailure(
+                    "the configuration sends mail by \(settings.transportDescription), not to a folder")
             }
             let newest = ["new", "cur"].flatMap { sub in
                 ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + sub)) ?? []).filter {

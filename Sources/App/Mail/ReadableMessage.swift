@@ -80,7 +80,10 @@ package enum ReadableMessage {
             ? quotedPrintable(body) : encoding == "base64" ? base64(body) ?? body : body
         let name = field(header, "Content-Disposition").flatMap { parameter($0, "filename") }
         if name == nil, mediaType?.hasPrefix("text/") ?? true {
-            return ["--- \(type) ---", String(decoding: decoded, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")]
+            return [
+                "--- \(type) ---",
+                String(decoding: decoded, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"),
+            ]
         }
         return ["--- \(name.map { "attachment \($0), " } ?? "")\(type), \(decoded.count) bytes ---", ""]
     }

@@ -36,7 +36,8 @@ package struct Service: Hashable, Sendable {
         id: ServiceID, name: String, durationMinutes: Int, maxPersons: Int = 1, bookableOnline: Bool = true,
         feeCents: Int? = nil, lowestFeeCents: Int? = nil, feeNote: String? = nil, leika: String? = nil,
         group: String = "A",
-        documents: [Document] = [], window: BookingWindow? = nil, maxActivePerContact: Int? = nil, rush: RushMode? = nil,
+        documents: [Document] = [], window: BookingWindow? = nil, maxActivePerContact: Int? = nil,
+        rush: RushMode? = nil,
         confirmByEmailMinutes: Int? = nil
     ) {
         self.id = id

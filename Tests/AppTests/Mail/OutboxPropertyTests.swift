@@ -41,7 +41,9 @@ struct OutboxPropertyTests {
                 else { continue }
                 bookings.append((id, token, reference))
                 expected[reference] = Expected()
-            } else if let booking = bookings.randomElement(using: &random), expected[booking.reference]?.cancelled == false {
+            } else if let booking = bookings.randomElement(using: &random),
+                expected[booking.reference]?.cancelled == false
+            {
                 let byStaff = random.next() % 2 == 0
                 let authority = byStaff ? [api.bearer(staff)] : []
                 let query = byStaff ? "" : "?token=\(booking.token)"
