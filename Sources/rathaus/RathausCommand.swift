@@ -16,6 +16,7 @@ enum RathausCommand {
                 HolidaysCommand.self,
                 RetentionCommand.self,
                 TokenCommand.self,
+                ConfigCommand.self,
                 OpenAPICommand.self,
             ],
             defaultCommand: ServeCommand.self)

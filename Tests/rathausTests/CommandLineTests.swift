@@ -28,6 +28,12 @@ import Testing
         ["bench", "core"],
         ["loadtest", "town"],
         ["serve-bench", "--print-body"],
+        ["config"],
+        ["config", "import", "x.json"],
+        ["config", "apply"],
+        ["config", "apply", "x.json", "--decide", "drop", "--token", "t"],
+        ["config", "apply", "x.json", "--url", "ftp://host", "--token", "t"],
+        ["config", "export", "--out"],
     ])
     func wrongArgumentsAreUsageErrors(arguments: [String]) {
         #expect(RathausCommand.run(arguments) == 64)
@@ -42,7 +48,8 @@ import Testing
     @Test func theHelpListsTheProductCommandsAndNoTools() {
         let commands = RathausCommand.help.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("  --") }
             .compactMap { $0.split(separator: " ").first.map(String.init) }
-        #expect(commands == ["serve", "check", "backup", "restore", "holidays", "retention", "token", "openapi"])
+        #expect(
+            commands == ["serve", "check", "backup", "restore", "holidays", "retention", "token", "config", "openapi"])
     }
 
     @Test func aStaffTokenInAnArgumentIsNeverEchoed() {

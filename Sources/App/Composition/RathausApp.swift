@@ -55,15 +55,13 @@ package final class RathausApp: Sendable {
         let ticketViews = TicketViews(directory: directory)
         let citizen = CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics)
         let operations = OperationRoutes(directory: directory, database: database, metrics: metrics)
+        let desk = ConfigurationDesk(configuration: configuration, database: database, clock: clock)
         let features: [Endpoint] = [
             OfficeRoutes(directory: directory, rush: rush, cache: cache).endpoints,
             BookingRoutes(directory: directory, rush: rush).endpoints,
             QueueRoutes(directory: directory, board: board).endpoints,
             RushRoutes(directory: directory, rush: rush).endpoints,
-            ConfigurationRoutes(
-                directory: directory,
-                desk: ConfigurationDesk(configuration: configuration, database: database, clock: clock)
-            ).endpoints,
+            ConfigurationRoutes(directory: directory, desk: desk).endpoints,
             StatisticsRoutes(directory: directory).endpoints,
         ].flatMap { $0 }
         let pages: [Endpoint] = [
@@ -71,6 +69,7 @@ package final class RathausApp: Sendable {
             citizen.endpoints, StaffPages(directory: directory).endpoints,
             TicketPages(directory: directory, citizen: citizen, views: ticketViews, board: board).endpoints,
             StatisticsPages(directory: directory).endpoints,
+            AdministrationPages(directory: directory, desk: desk).endpoints,
         ].flatMap { $0 }
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages

@@ -85,9 +85,16 @@ package final class RathausServer {
                     try database.rollUpStatistics(
                         offices: municipality.offices, services: municipality.services, now: clock())
                     let erased = try database.erasePersonalData(olderThanDays: municipality.retentionDays, now: clock())
+                    let historyDays = live.municipality.historyDays
                     try database.committer.withConnection { connection in
                         _ = try connection.deleteIdempotencyKeys(
                             before: clock().adding(seconds: -Self.idempotencyDays * 86_400))
+                        // The history: configuration versions (never the newest) and the audit log.
+                        let before = clock().adding(seconds: -historyDays * 86_400)
+                        try connection.transaction(.immediate) {
+                            try connection.deleteConfigurationVersions(before: before)
+                            try connection.deleteAuditEntries(before: before)
+                        }
                     }
                     if erased > 0 { log("level=info event=retention erased=\(erased)") }
                 } catch {

@@ -31,6 +31,10 @@
 ///   service worker, which does nothing else).
 /// - `statistics.css`, `statistics.js`: the statistics page, its range form, key figures, the
 ///   charts' colours and tables; the script loads the report and the CSV files with the token.
+/// - `administration.css`, `administration.js`: the administration console and its history, the
+///   editor bound to the configuration document by path, the week table, the preview with the
+///   affected bookings and the call list after saving; the script loads and sends it all with the
+///   token.
 /// - `common.js`: what the kiosk, the counter page and the hotline console share: the device
 ///   token, API calls with problem+json errors, the message region and the wording of waits.
 ///
@@ -47,8 +51,9 @@ package enum Assets {
     /// The names of every asset, in a fixed order: the files of `Assets/Files/`.
     package static let names: [String] = [
         "base.css", "display.css", "kiosk.css", "counter.css", "ticket.css", "citizen.css", "hotline.css",
-        "mobile-ticket.css", "statistics.css", "common.js", "display.js", "kiosk.js", "counter.js", "ticket.js",
-        "citizen.js", "hotline.js", "mobile-ticket.js", "mobile-ticket-worker.js", "statistics.js",
+        "mobile-ticket.css", "statistics.css", "administration.css", "common.js", "display.js", "kiosk.js",
+        "counter.js", "ticket.js", "citizen.js", "hotline.js", "mobile-ticket.js", "mobile-ticket-worker.js",
+        "statistics.js", "administration.js",
     ]
 
     /// The file named `name` (`display.js`) with its content type, or nil if there is none.

@@ -42,10 +42,12 @@ package struct StaffToken: Sendable, Equatable {
 
 extension SQLiteConnection {
     /// Creates a staff token and returns it with its record; the token is shown once and only
-    /// its hash is stored. `handOver` gets the token before the record commits: when it throws
-    /// (the token could not be shown), nothing is stored.
+    /// its hash is stored, and the audit log records who made it (`actor`). `handOver` gets the
+    /// token before the record commits: when it throws (the token could not be shown), nothing is
+    /// stored.
     package func createStaffToken(
-        role: StaffRole, office: OfficeID?, name: String?, now: Instant, handOver: (String) throws -> Void = { _ in }
+        role: StaffRole, office: OfficeID?, name: String?, now: Instant, actor: StaffActor = .commandLine,
+        handOver: (String) throws -> Void = { _ in }
     ) throws -> (token: String, record: StaffToken) {
         let token = "rst_" + Secrets.token()
         let record = StaffToken(
@@ -58,6 +60,9 @@ extension SQLiteConnection {
                     record.id, Secrets.hash(token: token), role.rawValue, office?.rawValue, name,
                     now.secondsSinceEpoch,
                 ])
+            try insertAudit(
+                at: now, actor: actor, action: "create-token", office: office, target: record.id,
+                detail: "role \(role.rawValue)")
             try handOver(token)
         }
         return (token, record)
@@ -79,13 +84,19 @@ extension SQLiteConnection {
         ).map { try Self.staffToken($0) }
     }
 
-    /// Revokes the token with `id`; false when there is no active one.
-    package func revokeStaffToken(id: String, now: Instant) throws -> Bool {
+    /// Revokes the token with `id` and records who did (`actor`) in the audit log; false when
+    /// there is no active one.
+    package func revokeStaffToken(id: String, now: Instant, actor: StaffActor = .commandLine) throws -> Bool {
         try transaction(.immediate) {
             try execute(
                 "UPDATE staff_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                 [now.secondsSinceEpoch, id])
-            return changes == 1
+            guard changes == 1 else { return false }
+            let office = try queryFirst("SELECT office FROM staff_token WHERE id = ?", [id])
+            try insertAudit(
+                at: now, actor: actor, action: "revoke-token",
+                office: try office?.value(at: 0, as: String?.self).map { OfficeID($0) }, target: id)
+            return true
         }
     }
 

@@ -384,7 +384,7 @@ package final class OfficeWriter: @unchecked Sendable {
                     try queueChange(ticketAction(id, action, services: services, counter: counter, now: now)))
             case .reconfigure(let change):
                 audit = ("reconfigure", change.version.map { "version \($0.number)" } ?? "")
-                result = .success(reconfigure(change, now: now))
+                result = .success(reconfigure(change, actor: request.actor, now: now))
             case .sweep:
                 let released = schedule.releaseExpired(at: now)
                 let heldBack = schedule.heldBackTimes(after: now)
