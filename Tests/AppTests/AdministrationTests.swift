@@ -21,6 +21,17 @@ import Testing
         )
     }
 
+    @Test func theHistoryIsKeptForTheConfiguredDays() throws {
+        let document = try #require(APIHarness.demoDocument)
+        #expect(try document.municipality().historyDays == Municipality.defaultHistoryDays)
+        let shorter = ConfigurationDocument(
+            root: document.root.setting("historyDays", to: .number("30")), calendars: document.calendars)
+        #expect(try shorter.municipality().historyDays == 30)
+        let none = ConfigurationDocument(
+            root: document.root.setting("historyDays", to: .number("0")), calendars: document.calendars)
+        #expect(throws: JSONPathError.self) { try none.municipality() }
+    }
+
     @Test func theWeekShowsEachCounterOpenToItsContingentAndTheClosures() throws {
         let api = try APIHarness()
         let admin = try api.staffToken(.admin)

@@ -112,6 +112,8 @@ enum Samples {
             ("ticket", TicketSlipPage.html(slip())),
             ("kiosk", kioskPage()),
             ("counter", counterPage()),
+            ("administration", AdministrationPageTests.console()),
+            ("administration-history", AdministrationHistoryPage.html(town: "Musterstadt")),
         ]
     }
 }

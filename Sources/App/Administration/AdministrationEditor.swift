@@ -55,7 +55,8 @@ enum AdministrationEditor {
                             + "ihnen unter „Schalter“ eine Zeit für diesen Tag geben."),
                 lists: [
                     EditorList(
-                        id: "office-extra", heading: "Zusätzliche Öffnungszeiten", path: base + ".openingHours",
+                        id: "office-extra", heading: "Eingetragene zusätzliche Öffnungszeiten",
+                        path: base + ".openingHours",
                         rows: hours.enumerated().compactMap { index, rule in
                             guard let day = ConfigurationWording.oneDay(rule) else { return nil }
                             let path = "\(base).openingHours[\(index)]"
@@ -79,7 +80,7 @@ enum AdministrationEditor {
                     + "der ganze Tag; ohne gewählte Schalter der ganze Standort. Feiertage schließen von selbst.",
                 lists: [
                     EditorList(
-                        id: "office-closures", heading: "Schließungen", path: base + ".closures",
+                        id: "office-closures", heading: "Eingetragene Schließungen", path: base + ".closures",
                         rows: (office["closures"]?.items ?? []).enumerated().map { index, closure in
                             let path = "\(base).closures[\(index)]"
                             return EditorList.Row(

@@ -117,7 +117,8 @@ enum AdministrationViews {
                     when: when(entry.at, municipality), who: who(entry.actor, entry.actorName) + " (\(entry.role))",
                     action: action(entry.action),
                     office: entry.office.flatMap { municipality.office($0)?.name } ?? entry.office?.rawValue ?? "",
-                    target: entry.target ?? "", detail: detail(entry.detail))
+                    target: entry.target.map { $0.replacingOccurrences(of: "version ", with: "Version ") } ?? "",
+                    detail: detail(entry.detail))
             }, keptDays: municipality.historyDays)
     }
 

@@ -57,8 +57,9 @@ enum ConfigurationWording {
     ]
 
     /// Where the field at `path` is, in words; names of offices, counters and services are read
-    /// from `document`.
-    static func place(_ path: String, in document: JSONValue) -> String {
+    /// from `document`. The brackets of `path` hold indexes (the decoder's paths) or, when `ids`,
+    /// the items' ids (the paths of `ConfigurationDiff`).
+    static func place(_ path: String, in document: JSONValue, ids: Bool = false) -> String {
         var parts: [String] = []
         var node: JSONValue? = document
         var parentKey = ""
@@ -67,22 +68,24 @@ enum ConfigurationWording {
             var item: JSONValue?
             if let index = step.index {
                 item =
-                    Int(index).flatMap { number in
+                    ids
+                    ? container?.items.first { $0["id"]?.stringValue == index }
+                    : Int(index).flatMap { number in
                         container?.items.indices.contains(number) == true ? container?.items[number] : nil
-                    } ?? container?.items.first { $0["id"]?.stringValue == index }
+                    }
             }
             let key = step.key.isEmpty ? parentKey : step.key
-            parts.append(itemName(key: key, index: step.index, item: item))
+            parts.append(itemName(key: key, index: step.index, item: item, byID: ids))
             node = step.index == nil ? container : item
             parentKey = key
         }
         return parts.filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
-    private static func itemName(key: String, index: String?, item: JSONValue?) -> String {
+    private static func itemName(key: String, index: String?, item: JSONValue?, byID: Bool) -> String {
         let name = names[key] ?? key
         guard let index else { return name }
-        let number = Int(index).map { $0 + 1 }.map(String.init) ?? index
+        let number = byID ? index : Int(index).map { $0 + 1 }.map(String.init) ?? index
         switch key {
         case "offices": return item?["name"]?.stringValue ?? "Standort \(index)"
         case "counters": return item?["name"]?.stringValue ?? "Schalter \(number)"
@@ -198,7 +201,7 @@ enum ConfigurationWording {
     /// A change in one line: where, and what it was and is.
     static func change(_ change: ConfigurationDiff.Change, before: JSONValue, after: JSONValue) -> String {
         let document = change.kind == .removed ? before : after
-        let place = place(change.path, in: document)
+        let place = place(change.path, in: document, ids: true)
         switch change.kind {
         case .added:
             return "\(place): neu – \(value(change.afterValue, key: lastKey(change.path), document: after))"
@@ -268,7 +271,13 @@ enum ConfigurationWording {
     static func closure(_ closure: JSONValue, date day: String) -> String {
         let from = closure["from"]?.stringValue
         let to = closure["to"]?.stringValue
-        let time = from == nil && to == nil ? "ganztägig" : "\(from ?? "00:00")–\(to ?? "24:00")"
+        let time =
+            switch (from, to) {
+            case (nil, nil): "ganztägig"
+            case (let from?, nil): "ab \(from)"
+            case (nil, let to?): "bis \(to)"
+            case (let from?, let to?): "\(from)–\(to)"
+            }
         let counters = (closure["counters"]?.items ?? []).compactMap(\.stringValue)
         let which = counters.isEmpty ? "" : " (Schalter \(counters.joined(separator: ", ")))"
         return "\(dateText(day)) \(time)\(which): \(closure["reason"]?.stringValue ?? "geschlossen")"

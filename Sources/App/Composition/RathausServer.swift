@@ -90,11 +90,7 @@ package final class RathausServer {
                         _ = try connection.deleteIdempotencyKeys(
                             before: clock().adding(seconds: -Self.idempotencyDays * 86_400))
                         // The history: configuration versions (never the newest) and the audit log.
-                        let before = clock().adding(seconds: -historyDays * 86_400)
-                        try connection.transaction(.immediate) {
-                            try connection.deleteConfigurationVersions(before: before)
-                            try connection.deleteAuditEntries(before: before)
-                        }
+                        try connection.deleteHistory(before: clock().adding(seconds: -historyDays * 86_400))
                     }
                     if erased > 0 { log("level=info event=retention erased=\(erased)") }
                 } catch {

@@ -196,6 +196,21 @@ extension Assets {
         }
 
         /* The editor. */
+        .editor-contents ul {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.25rem 1.25rem;
+          margin-bottom: 0.5rem;
+        }
+
+        .editor-contents a {
+          display: inline-block;
+          min-height: 2.75rem;
+          padding: 0.5rem 0;
+          color: var(--primary);
+          font-weight: 700;
+        }
+
         .editor-section {
           margin: 1.25rem 0;
           padding-top: 1rem;
@@ -836,9 +851,13 @@ extension Assets {
               }
               const byMail = cancelled.filter((item) => item.notice === 'email');
               const toCall = cancelled.filter((item) => item.notice !== 'email');
-              $('result-summary').textContent = `Gespeichert als Version ${answer.version}. `
-                + `${cancelled.length} Termine abgesagt (${byMail.length} per E-Mail benachrichtigt, ${toCall.length} ohne E-Mail-Adresse), `
-                + `${moved} verschoben, ${kept} behalten und für das Personal markiert.`;
+              const count = (number, one, many) => `${number} ${number === 1 ? one : many}`;
+              const parts = [
+                `${count(cancelled.length, 'Termin', 'Termine')} abgesagt`
+                  + (cancelled.length === 0 ? '' : ` (${byMail.length} mit E-Mail-Adresse: Absage per E-Mail; ${toCall.length} ohne: siehe Anrufliste)`),
+                `${moved} verschoben`, `${kept} behalten und für das Personal markiert`,
+              ];
+              $('result-summary').textContent = `Gespeichert als Version ${answer.version}. ${parts.join(', ')}.`;
               const notices = $('result-notices');
               notices.replaceChildren();
               if (toCall.length > 0) {

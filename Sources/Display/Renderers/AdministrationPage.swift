@@ -151,6 +151,13 @@ package enum AdministrationPage {
     package static func editor(_ sections: [EditorSection]) -> String {
         var writer = HTMLWriter()
         writer.open("<div class=\"editor\">")
+        writer.open("<nav class=\"editor-contents\" aria-label=\"Abschnitte der Einstellungen\">")
+        writer.open("<ul>")
+        for section in sections {
+            writer.line("<li><a href=\"#section-\(section.id)\">\(HTML.escape(section.heading))</a></li>")
+        }
+        writer.close("</ul>")
+        writer.close("</nav>")
         for section in sections {
             writer.open(
                 "<section class=\"editor-section\" id=\"section-\(section.id)\" "

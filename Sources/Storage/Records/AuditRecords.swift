@@ -76,6 +76,15 @@ extension SQLiteConnection {
         return changes
     }
 
+    /// Deletes the history older than `before` in one transaction: configuration versions (never
+    /// the newest) and audit entries. Returns how many of each.
+    @discardableResult
+    package func deleteHistory(before: Instant) throws -> (versions: Int, entries: Int) {
+        try transaction(.immediate) {
+            (try deleteConfigurationVersions(before: before), try deleteAuditEntries(before: before))
+        }
+    }
+
     /// The names staff tokens were given, by id (tokens without a name are left out): the
     /// history shows who made a change by name.
     package func staffTokenNames() throws -> [String: String] {

@@ -377,9 +377,13 @@
       }
       const byMail = cancelled.filter((item) => item.notice === 'email');
       const toCall = cancelled.filter((item) => item.notice !== 'email');
-      $('result-summary').textContent = `Gespeichert als Version ${answer.version}. `
-        + `${cancelled.length} Termine abgesagt (${byMail.length} per E-Mail benachrichtigt, ${toCall.length} ohne E-Mail-Adresse), `
-        + `${moved} verschoben, ${kept} behalten und für das Personal markiert.`;
+      const count = (number, one, many) => `${number} ${number === 1 ? one : many}`;
+      const parts = [
+        `${count(cancelled.length, 'Termin', 'Termine')} abgesagt`
+          + (cancelled.length === 0 ? '' : ` (${byMail.length} mit E-Mail-Adresse: Absage per E-Mail; ${toCall.length} ohne: siehe Anrufliste)`),
+        `${moved} verschoben`, `${kept} behalten und für das Personal markiert`,
+      ];
+      $('result-summary').textContent = `Gespeichert als Version ${answer.version}. ${parts.join(', ')}.`;
       const notices = $('result-notices');
       notices.replaceChildren();
       if (toCall.length > 0) {
