@@ -151,12 +151,18 @@ enum ConfigCommand: Subcommand {
             print("no change: the server runs this configuration already (version \(version))")
             return 0
         }
-        print("\(changes.count) changes against version \(version):")
+        print("\(changes.count == 1 ? "1 change" : "\(changes.count) changes") against version \(version):")
         for change in changes { print("  " + (change["text"]?.stringValue ?? "")) }
+        let fate =
+            switch decision {
+            case .keep: "each is kept and flagged for staff"
+            case .move: "each moves to the next free time (kept and flagged when there is none)"
+            case .cancel: "each is cancelled with notice"
+            }
         print(
             affected.isEmpty
                 ? "no booking is affected"
-                : "\(affected.count) bookings no longer fit; each is to \(decision.rawValue == "keep" ? "be kept and flagged" : decision.rawValue):"
+                : "\(affected.count == 1 ? "1 booking no longer fits" : "\(affected.count) bookings no longer fit"); \(fate):"
         )
         for booking in affected {
             let move = booking["proposedStart"]?.stringValue.map { " (next free time \($0))" } ?? ""

@@ -90,6 +90,31 @@ import Testing
         #expect((byID[ids[1]]?["contact"] as? [String: Any])?["phone"] as? String == "0431 987654")
     }
 
+    @Test func aKeptBookingIsListedForStaffWithWhyItIsFlagged() throws {
+        let api = try APIHarness()
+        let admin = try api.staffToken(.admin)
+        let hotline = try api.staffToken(.hotline)
+        let booked = api.book("2026-12-09T09:00:00+01:00")
+        let reference = try #require(booked.json["reference"] as? String)
+        let document = try ConfigurationRouteTests.closing(api, date: "2026-12-09", reason: "Wasserschaden")
+        #expect(
+            api.send(
+                .put, "/v1/configuration", headers: [api.bearer(admin)], json: ConfigurationRouteTests.body(document)
+            )
+            .status == 200)
+        let list = api.send(.get, "/v1/offices/rathaus/flagged-bookings", headers: [api.bearer(hotline)])
+        #expect(list.status == 200)
+        let flagged = try #require(list.json["bookings"] as? [[String: Any]])
+        #expect(flagged.map { ($0["booking"] as? [String: Any])?["reference"] as? String } == [reference])
+        #expect(flagged.first?["reason"] as? String == "geschlossen: Wasserschaden")
+        #expect(flagged.first?["version"] as? Int == 2)
+        let nord = api.send(.get, "/v1/offices/nord/flagged-bookings", headers: [api.bearer(hotline)])
+        #expect((nord.json["bookings"] as? [Any])?.isEmpty == true)
+        let fragment = api.send(.get, "/staff/administration/offices/rathaus/flagged", headers: [api.bearer(admin)])
+        #expect(fragment.text.contains(reference) && fragment.text.contains("geschlossen: Wasserschaden"))
+        #expect(api.send(.get, "/v1/offices/rathaus/flagged-bookings").status == 401)
+    }
+
     @Test func theAuditLogNamesWhoDidWhatToWhichBookingAndNoCitizen() throws {
         let api = try APIHarness()
         let admin = try api.staffToken(.admin)

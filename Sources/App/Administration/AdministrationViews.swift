@@ -54,6 +54,25 @@ enum AdministrationViews {
             })
     }
 
+    /// A booking of `office` as the console lists it (affected by a change, or flagged).
+    static func booking(
+        _ booking: Booking, office: Office, services: [Service], reason: String, moveTo: Instant?
+    ) -> ChangePreview.Affected {
+        let email = booking.contact.email.map { !$0.isEmpty } ?? false
+        let end = office.timeZone.local(booking.end)
+        return ChangePreview.Affected(
+            id: booking.id.rawValue, reference: booking.reference,
+            when: ConfigurationWording.time(booking.start, in: office).replacingLast(
+                " Uhr", with: "–\(ConfigurationWording.clock(end.secondOfDay)) Uhr"),
+            office: office.name,
+            counter: office.counters.first { $0.id == booking.counter }?.name ?? booking.counter.rawValue,
+            services: booking.services.map { id in services.first { $0.id == id }?.name ?? id.rawValue }
+                .joined(separator: ", "),
+            name: booking.contact.name,
+            contact: email ? "E-Mail" : (booking.contact.phone ?? "keine Telefonnummer"), hasEmail: email,
+            reason: reason, moveTo: moveTo.map { ConfigurationWording.time($0, in: office) })
+    }
+
     /// A preview of a change: what it changes in words, the week of `office` from `weekFrom`, the
     /// affected bookings with `decision` preselected.
     static func preview(
@@ -73,21 +92,9 @@ enum AdministrationViews {
         return ChangePreview(
             changes: ConfigurationWording.changes(from: before, to: after), week: week,
             affected: preview.affected.map { item in
-                let booking = item.booking
-                let email = booking.contact.email.map { !$0.isEmpty } ?? false
-                let end = item.office.timeZone.local(booking.end)
-                return ChangePreview.Affected(
-                    id: booking.id.rawValue, reference: booking.reference,
-                    when: ConfigurationWording.time(booking.start, in: item.office).replacingLast(
-                        " Uhr", with: "–\(ConfigurationWording.clock(end.secondOfDay)) Uhr"),
-                    office: item.office.name,
-                    counter: item.office.counters.first { $0.id == booking.counter }?.name ?? booking.counter.rawValue,
-                    services: booking.services.map { id in services.first { $0.id == id }?.name ?? id.rawValue }
-                        .joined(separator: ", "),
-                    name: booking.contact.name,
-                    contact: email ? "E-Mail" : (booking.contact.phone ?? "keine Telefonnummer"), hasEmail: email,
-                    reason: item.misfit.reason,
-                    moveTo: item.proposedStart.map { ConfigurationWording.time($0, in: item.office) })
+                booking(
+                    item.booking, office: item.office, services: services, reason: item.misfit.reason,
+                    moveTo: item.proposedStart)
             }, decision: decision.rawValue, version: preview.version)
     }
 

@@ -138,6 +138,9 @@ enum OpenAPIComponents {
                 "intervals":{"type":"array","items":{"type":"object","properties":{"from":{"type":"string"},"to":{"type":"string"},
                   "openTo":{"type":"string","enum":["online","hotline","counter","walkIn"]}}}},
                 "closures":{"type":"array","items":{"type":"string"}}}}}}}}}}},
+          "FlaggedBookings":{"type":"object","required":["office","bookings"],"properties":{"office":{"type":"string"},
+            "bookings":{"type":"array","items":{"type":"object","properties":{"booking":{"$ref":"#/components/schemas/Booking"},
+              "reason":{"type":"string"},"version":{"type":"integer"},"flaggedAt":{"type":"string","format":"date-time"}}}}}},
           "AuditLog":{"type":"object","required":["entries"],"properties":{
             "entries":{"type":"array","items":{"type":"object","required":["id","at","actor","role","action"],"properties":{
               "id":{"type":"integer"},"at":{"type":"string","format":"date-time"},"actor":{"type":"string"},"actorName":{"type":"string"},

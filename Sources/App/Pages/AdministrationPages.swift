@@ -48,6 +48,18 @@ struct AdministrationPages: Sendable {
                 let plan = WeekPlan(office, services: directory.municipality.services, from: from)
                 return fragment(AdministrationPage.week(AdministrationViews.week(plan, office: office)))
             },
+            Endpoint(.get, "/staff/administration/offices/{office}/flagged", Contract(access: access)) { context in
+                let office = try directory.office(named: context.parameter("office"))
+                let now = directory.clock()
+                let services = directory.municipality.services
+                return .read { connection in
+                    let items = try ConfigurationRoutes.flagged(office: office, now: now, connection: connection).map {
+                        AdministrationViews.booking(
+                            $0.0, office: office, services: services, reason: $0.1.reason, moveTo: nil)
+                    }
+                    return fragment(AdministrationPage.flagged(items))
+                }
+            },
             Endpoint(.get, "/staff/administration/history/entries", Contract(access: access)) { _ in
                 let municipality = directory.municipality
                 return .read { connection in

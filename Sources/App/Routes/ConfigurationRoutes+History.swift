@@ -30,6 +30,40 @@ extension ConfigurationRoutes {
                 return .noStore(Self.week(plan, office: office))
             },
             Endpoint(
+                .get, "/v1/offices/{office}/flagged-bookings",
+                Contract(access: .staff([.hotline, .counter], office: .path)),
+                operation: Operation(
+                    "listFlaggedBookings", tag: "Staff",
+                    "The office's bookings to come that a change of the configuration left outside its hours (kept and flagged for staff), with why",
+                    responses: [("200", OpenAPIText.json(OpenAPIText.ref("FlaggedBookings"), "The bookings"))])
+            ) { context in
+                let office = try directory.office(named: context.parameter("office"))
+                let now = directory.clock()
+                let services = directory.municipality.services
+                return .read { connection in
+                    let flagged = try Self.flagged(office: office, now: now, connection: connection)
+                    var json = JSONWriter()
+                    json.object { json in
+                        json.string("office", office.id.rawValue)
+                        json.array("bookings") { json in
+                            for (booking, flag) in flagged {
+                                json.object { json in
+                                    json.raw(
+                                        "booking",
+                                        Representations.booking(
+                                            booking, office: office, services: services, token: nil,
+                                            includeContact: true))
+                                    json.string("reason", flag.reason)
+                                    json.int("version", ifPresent: flag.version)
+                                    json.string("flaggedAt", RFC3339.format(flag.flaggedAt, offsetSeconds: 0))
+                                }
+                            }
+                        }
+                    }
+                    return .noStore(json.bytes)
+                }
+            },
+            Endpoint(
                 .get, "/v1/audit-log",
                 Contract(
                     query: [
@@ -60,6 +94,19 @@ extension ConfigurationRoutes {
                 }
             }
             return .noStore(json.bytes)
+        }
+    }
+
+    /// The office's flagged bookings that have not ended, by start, with their flags.
+    static func flagged(office: Office, now: Instant, connection: SQLiteConnection) throws -> [(Booking, BookingFlag)] {
+        let flags = Dictionary(
+            try connection.bookingFlags(office: office.id).map { ($0.booking, $0) },
+            uniquingKeysWith: { first, _ in first })
+        guard !flags.isEmpty else { return [] }
+        return try connection.activeBookings(office: office.id, endingAfter: now).compactMap { stored in
+            guard let flag = flags[stored.id] else { return nil }
+            let placement = Placement(date: office.timeZone.local(stored.start).date, counterIndex: 0, units: 0..<0)
+            return (stored.booking(at: placement), flag)
         }
     }
 

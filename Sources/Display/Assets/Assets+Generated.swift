@@ -488,7 +488,8 @@ extension Assets {
         // - Saving is PUT {data-configuration-url} {document, decisions} with If-Match of the version
         //   read; the answer lists the bookings cancelled, and those without an e-mail address are shown
         //   with their phone numbers for the hotline.
-        // - The week: GET {data-fragments-url}/{office}/week?from=DATE.
+        // - The week: GET {data-fragments-url}/{office}/week?from=DATE; the bookings kept and flagged
+        //   for staff: GET {data-fragments-url}/{office}/flagged.
         // - History: the entries come from {data-entries-url}; a version's document is read with
         //   GET /v1/configuration/history/{n} and shown or downloaded; the export is the versions and the
         //   audit log (GET /v1/configuration/history, GET /v1/audit-log) in one JSON file.
@@ -738,6 +739,13 @@ extension Assets {
               week.setAttribute('aria-busy', 'false');
             }
 
+            async function loadFlagged() {
+              const flagged = $('flagged');
+              flagged.setAttribute('aria-busy', 'true');
+              flagged.replaceChildren(...await fragment('GET', `${fragments}/${encodeURIComponent(office())}/flagged`));
+              flagged.setAttribute('aria-busy', 'false');
+            }
+
             function clearErrors() {
               for (const error of document.querySelectorAll('.field-error')) {
                 error.textContent = '';
@@ -913,7 +921,7 @@ extension Assets {
                 hidePreview();
                 await loadConfiguration();
                 if (keepEdits) R.showMessage('Hinweis', 'Ihre anderen, noch nicht gespeicherten Änderungen wurden verworfen.', 'info');
-                await Promise.all([renderEditor(), loadWeek()]);
+                await Promise.all([renderEditor(), loadWeek(), loadFlagged()]);
                 showResult(answer);
                 announce(`Gespeichert als Version ${answer.version}.`);
               } catch (problem) {
@@ -922,7 +930,7 @@ extension Assets {
                 if (problem.status === 412) {
                   hidePreview();
                   await loadConfiguration();
-                  await Promise.all([renderEditor(), loadWeek()]);
+                  await Promise.all([renderEditor(), loadWeek(), loadFlagged()]);
                 }
               }
             }
@@ -1031,7 +1039,7 @@ extension Assets {
               hidePreview();
               $('result-panel').hidden = true;
               try {
-                await Promise.all([renderEditor(), loadWeek()]);
+                await Promise.all([renderEditor(), loadWeek(), loadFlagged()]);
               } catch (problem) {
                 R.showProblem(problem);
               }
@@ -1058,7 +1066,7 @@ extension Assets {
               if (started) return;
               try {
                 await loadConfiguration();
-                await Promise.all([renderEditor(), loadWeek()]);
+                await Promise.all([renderEditor(), loadWeek(), loadFlagged()]);
                 started = true;
               } catch (problem) {
                 R.showProblem(problem.status ? problemFor(problem.status, problem.detail) : problem);

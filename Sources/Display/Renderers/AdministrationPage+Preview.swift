@@ -59,6 +59,36 @@ extension AdministrationPage {
         writer.close("</div>")
     }
 
+    /// The bookings kept and flagged for staff (a fragment): when, which, who, why.
+    package static func flagged(_ items: [ChangePreview.Affected]) -> String {
+        var writer = HTMLWriter()
+        guard !items.isEmpty else {
+            writer.line("<p class=\"empty\" id=\"flagged-empty\">Keine markierten Termine.</p>")
+            return writer.output
+        }
+        writer.open("<div class=\"table-frame\" role=\"region\" aria-labelledby=\"flagged-caption\" tabindex=\"0\">")
+        writer.open("<table class=\"data-table flagged-table\">")
+        writer.line("<caption id=\"flagged-caption\">\(items.count) markierte Termine</caption>")
+        writer.line(
+            "<thead><tr><th scope=\"col\">Termin</th><th scope=\"col\">Buchung</th><th scope=\"col\">Wer</th>"
+                + "<th scope=\"col\">Warum markiert</th></tr></thead>")
+        writer.open("<tbody>")
+        for item in items {
+            let how = item.hasEmail ? "E-Mail" : "Telefon: \(item.contact)"
+            writer.line(
+                "<tr data-booking=\"\(HTML.escape(item.id))\"><th scope=\"row\">\(HTML.escape(item.when))"
+                    + "<span class=\"cell-note\">\(HTML.escape(item.counter))</span></th>"
+                    + "<td><span class=\"reference\">\(HTML.escape(item.reference))</span>"
+                    + "<span class=\"cell-note\">\(HTML.escape(item.services))</span></td>"
+                    + "<td>\(HTML.escape(item.name))<span class=\"cell-note\">\(HTML.escape(how))</span></td>"
+                    + "<td>\(HTML.escape(item.reason))</td></tr>")
+        }
+        writer.close("</tbody>")
+        writer.close("</table>")
+        writer.close("</div>")
+        return writer.output
+    }
+
     /// The decisions a manager can take for an affected booking, with their labels.
     static let decisions: [(value: String, label: String)] = [
         ("keep", "behalten (für das Personal markiert)"), ("move", "verschieben"),

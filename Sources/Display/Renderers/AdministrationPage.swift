@@ -52,6 +52,14 @@ package enum AdministrationPage {
             writer.line("<div id=\"result-notices\"></div>")
             writer.close("</section>")
             week(thisWeek: thisWeek, into: &writer)
+            writer.open("<section class=\"panel\" aria-labelledby=\"flagged-heading\">")
+            writer.line("<h2 id=\"flagged-heading\">Markierte Termine</h2>")
+            writer.line(
+                "<p class=\"explanation\">Termine, die nach einer Änderung außerhalb der Öffnungszeiten liegen und "
+                    + "behalten wurden. Das Personal entscheidet: am Schalter bedienen, über die Hotline verschieben oder "
+                    + "absagen.</p>")
+            writer.line("<div id=\"flagged\" aria-busy=\"true\"></div>")
+            writer.close("</section>")
             writer.open("<section class=\"panel\" aria-labelledby=\"editor-heading\">")
             writer.line("<h2 id=\"editor-heading\">Einstellungen bearbeiten</h2>")
             writer.line(
