@@ -21,7 +21,11 @@ import Testing
         return files
     }
 
-    static let modules = ["App", "Scheduling", "ICalendar", "Display", "HTTPServer", "rathaus", "rathaus-tools"]
+    static let modules = [
+        "App", "Scheduling", "ICalendar", "Display", "HTTPServer", "Mail", "Simulation", "RathausCommandLine",
+        "rathaus",
+        "rathaus-tools",
+    ]
 
     @Test func noSQLIsWrittenOutsideStorage() throws {
         let statement = try Regex(

@@ -46,7 +46,10 @@ package final class RathausApp: Sendable {
         let pipeline = Pipeline(
             callers: callers,
             idempotency: IdempotencyKeys(reader: database.reader, committer: database.committer, clock: clock),
-            reader: database.reader, metrics: metrics, log: log)
+            reader: database.reader, metrics: metrics, log: log,
+            problemPage: { [configuration] problem, request in
+                ProblemPages.reply(problem, request, town: configuration.municipality.name)
+            })
         let rush = try RushDesk(configuration: configuration, database: database, clock: clock)
         let forms = try FormGuard(database: database)
         let cache = AvailabilityCache()
@@ -62,7 +65,7 @@ package final class RathausApp: Sendable {
             QueueRoutes(directory: directory, board: board).endpoints,
             RushRoutes(directory: directory, rush: rush).endpoints,
             ConfigurationRoutes(directory: directory, desk: desk).endpoints,
-            StatisticsRoutes(directory: directory).endpoints,
+            StatisticsRoutes(directory: directory, reports: database.reports).endpoints,
         ].flatMap { $0 }
         let pages: [Endpoint] = [
             HallPages(directory: directory, board: board, rush: rush).endpoints, AssetRoutes().endpoints,
@@ -83,6 +86,9 @@ package final class RathausApp: Sendable {
                     }
                 }
             }
+        }
+        router.unmatched = { [configuration] request, responder in
+            responder.respond(ProblemPages.unmatched(request, town: configuration.municipality.name))
         }
         self.pipeline = pipeline
         self.rush = rush
@@ -129,7 +135,7 @@ package final class RathausApp: Sendable {
                         .methodNotAllowed, detail: "\(request.method.rawValue) is not allowed here.",
                         headers: [("Allow", allowed.map(\.rawValue).joined(separator: ", "))])))
         case .notFound:
-            reply(.problem(.notFound("There is nothing at \(request.path).")))
+            reply(.response(ProblemPages.unmatched(request, town: municipality.name)))
         }
     }
 }
