@@ -16,11 +16,4 @@ enum AdministrationAccess {
     static func authorize(_ caller: Caller, offices: [OfficeID], townWide: Bool) throws(APIProblem) {
         _ = try Pipeline.requireStaff(caller, roles: [.admin], office: nil)
     }
-
-    /// The offices `caller` may change, which the console offers.
-    static func offices(for caller: Caller, in municipality: Municipality) -> [Office] {
-        municipality.offices.filter { office in
-            (try? Pipeline.requireStaff(caller, roles: [.admin], office: office.id)) != nil
-        }
-    }
 }

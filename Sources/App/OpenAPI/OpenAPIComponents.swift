@@ -149,7 +149,7 @@ enum OpenAPIComponents {
               "counters":{"type":"array","items":{"type":"object","properties":{"counter":{"type":"string"},"name":{"type":"string"},
                 "intervals":{"type":"array","items":{"type":"object","properties":{"from":{"type":"string"},"to":{"type":"string"},
                   "openTo":{"type":"string","enum":["online","hotline","counter","walkIn"]}}}},
-                "closures":{"type":"array","items":{"type":"string"}}}}}}}}}}},
+                "closures":{"type":"array","items":{"type":"string"}}}}}}}}}},
           "FlaggedBookings":{"type":"object","required":["office","bookings"],"properties":{"office":{"type":"string"},
             "bookings":{"type":"array","items":{"type":"object","properties":{"booking":{"$ref":"#/components/schemas/Booking"},
               "reason":{"type":"string"},"version":{"type":"integer"},"flaggedAt":{"type":"string","format":"date-time"}}}}}},
@@ -158,7 +158,9 @@ enum OpenAPIComponents {
               "id":{"type":"integer"},"at":{"type":"string","format":"date-time"},"actor":{"type":"string"},"actorName":{"type":"string"},
               "role":{"type":"string"},"action":{"type":"string"},"office":{"type":"string"},"target":{"type":"string"},"detail":{"type":"string"}}}}}},
           "ConfigurationHistory":{"type":"object","required":["versions"],"properties":{
-            "versions":{"type":"array","items":{"$ref":"#/components/schemas/Configuration"}}}},
+            "versions":{"type":"array","items":{"type":"object","required":["version","at","actor","source","summary"],"properties":{
+              "version":{"type":"integer"},"at":{"type":"string","format":"date-time"},"actor":{"type":"string"},
+              "source":{"type":"string","enum":["file","console"]},"summary":{"type":"string"}}}}}},
           "Durations":{"type":"object","description":"Seconds; percentiles interpolate between ranks (type 7)","required":["count"],"properties":{
             "count":{"type":"integer"},"mean":{"type":"number"},"median":{"type":"number"},"p90":{"type":"number"},"max":{"type":"integer"},
             "overTarget":{"type":"integer"},"shareOverTarget":{"type":"number"}}},

@@ -76,7 +76,8 @@ extension ConfigurationRoutes {
                 operation: Operation(
                     "listAuditLog", tag: "Administration",
                     "What staff did, newest first: bookings made, moved and cancelled for citizens, queue actions, changes of the configuration, staff tokens created and revoked",
-                    responses: [("200", OpenAPIText.json(OpenAPIText.ref("AuditLog"), "The entries"))])
+                    responses: [("200", OpenAPIText.json(OpenAPIText.ref("AuditLog"), "The entries"))],
+                    problems: [.notFound])
             ) { context in try auditLog(context) },
         ]
     }
