@@ -14,7 +14,7 @@ enum LoadTestCommand: Subcommand {
                                       [--connections N] [--before S] [--after S] [--poll S] [--room-poll S] [--seed N]
                                       [--db FILE] [--server-pid PID] [--expect-slots N] [--max-seconds S] [--summary FILE] [--timeline]
                rathaus-tools loadtest book --port N [--host H] [--service ID] [--connections N] [--seconds S] [--days N]
-                                      [--summary FILE]
+                                      [--summary FILE] [--record FILE]
                rathaus-tools loadtest insert-loop --dir DIR [--count N]
                rathaus-tools loadtest town [--offices N] [--counters N] [--out FILE]
                rathaus-tools loadtest fill --config FILE --db FILE [--bookings N]
@@ -40,7 +40,10 @@ enum LoadTestCommand: Subcommand {
 
         'book' books distinct free starts of --service (default meldebescheinigung) at every office
         from tomorrow for --days days (default 7) with --connections clients (default 64) for
-        --seconds (default 10) and prints durable bookings per second. 'insert-loop' prints the
+        --seconds (default 10) and prints durable bookings per second; --record appends the id of
+        every booking answered 201 and the Unix time of the answer in milliseconds to FILE, one
+        booking a line, as the answer comes (the recovery drill's
+        list of acknowledged bookings). 'insert-loop' prints the
         plain SQLite loop's one-row inserts per commit per second in DIR (the reference).
         'town' writes the configuration of --offices offices (default 100) with --counters
         counters (default 5); 'fill' books --bookings (default 1000000) into a new database for it.
@@ -108,7 +111,14 @@ enum LoadTestCommand: Subcommand {
         let seconds = try arguments.seconds("seconds") ?? 10
         let days = try arguments.intOption("days", in: 1...92) ?? 7
         let summaryPath = try arguments.option("summary")
+        let recordPath = try arguments.option("record")
         try arguments.finish()
+        var record: Int32 = -1
+        if let recordPath {
+            record = open(recordPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            guard record >= 0 else { throw CommandFailure("cannot write \(recordPath)") }
+        }
+        defer { if record >= 0 { close(record) } }
         let probe = ServerProbe(host: generator.host, port: generator.port)
         let work = try BookingScenario.freeStarts(probe: probe, service: service, days: days, seed: 7)
         guard !work.isEmpty else { throw CommandFailure("no free starts of \(service) to book") }
@@ -116,7 +126,7 @@ enum LoadTestCommand: Subcommand {
         let cpuBefore = ProcessCPU.seconds()
         let scenario = BookingScenario(
             work: work, service: service, clients: generator.connections, seconds: seconds,
-            statistics: engine.statistics, now: LoadGenerator.now())
+            statistics: engine.statistics, now: LoadGenerator.now(), record: record)
         try engine.run(scenario)
         let cpu = ProcessCPU.seconds() - cpuBefore
         let latencies = engine.statistics.routes[scenario.route].latencies

@@ -18,6 +18,7 @@ enum RathausCommand {
                 TokenCommand.self,
                 ConfigCommand.self,
                 OpenAPICommand.self,
+                ProxyConfigCommand.self,
             ],
             defaultCommand: ServeCommand.self)
     }

@@ -10,20 +10,24 @@ enum TokenCommand: Subcommand {
     static let summary = "create, list or revoke staff tokens"
     static let usage = """
         usage: rathaus token create --role hotline|counter|kiosk|admin [--office ID] [--name TEXT] [--db FILE]
+               rathaus token import --role hotline|counter|kiosk|admin [--office ID] [--name TEXT] [--db FILE] < TOKEN
                rathaus token list [--db FILE]
                rathaus token revoke ID [--db FILE]
 
         'create' prints the new token once on stdout (only its hash is stored; keep it safe) and
         its id on stderr. It works on the database 'serve' uses, also while the server runs.
         --office limits the token to one office. 'revoke' takes the id 'list' shows.
+
+        'import' stores a token made by 'create' on another instance's database (read from
+        standard input), so that one hotline or admin token works on every instance.
         """
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
-        guard let action = try arguments.positional() else { throw UsageError("say create, list or revoke") }
+        guard let action = try arguments.positional() else { throw UsageError("say create, import, list or revoke") }
         let path = DatabaseLocation.path(explicit: try arguments.option("db"))
         let now = Instant.current
         switch action {
-        case "create":
+        case "create", "import":
             guard let roleName = try arguments.option("role") else { throw UsageError("--role is required") }
             guard let role = StaffRole(rawValue: roleName) else {
                 throw UsageError("--role must be hotline, counter, kiosk or admin, not '\(roleName)'")
@@ -40,10 +44,22 @@ enum TokenCommand: Subcommand {
                 throw UsageError("--name must be 1 to 100 characters without line breaks or other control characters")
             }
             try arguments.finish()
+            var given: String?
+            if action == "import" {
+                let line = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) ?? ""
+                guard line.hasPrefix("rst_"), line.utf8.count == 47,
+                    Secrets.decodeBase64URL(String(line.dropFirst(4))) != nil
+                else {
+                    throw UsageError(
+                        "give the token on standard input: rst_ and 43 characters, as 'token create' printed it")
+                }
+                given = line
+            }
             let connection = try open(path, create: true)
             let (_, record) = try connection.createStaffToken(
-                role: role, office: office.map { OfficeID($0) }, name: name, now: now
+                role: role, office: office.map { OfficeID($0) }, name: name, now: now, given: given
             ) { token in
+                guard given == nil else { return }
                 print(token)
                 guard StandardOutput.flush() else {
                     throw CommandFailure(
@@ -52,7 +68,9 @@ enum TokenCommand: Subcommand {
                 }
             }
             Log.standardError(
-                "created token \(record.id) (\(role.rawValue)\(office.map { ", office \($0)" } ?? "")); it is shown only now"
+                given == nil
+                    ? "created token \(record.id) (\(role.rawValue)\(office.map { ", office \($0)" } ?? "")); it is shown only now"
+                    : "imported token \(record.id) (\(role.rawValue)\(office.map { ", office \($0)" } ?? ""))"
             )
             return 0
         case "list":
@@ -83,7 +101,7 @@ enum TokenCommand: Subcommand {
             print("revoked \(id)")
             return 0
         default:
-            throw UsageError("unknown action '\(action)'; say create, list or revoke")
+            throw UsageError("unknown action '\(action)'; say create, import, list or revoke")
         }
     }
 

@@ -49,7 +49,10 @@ import Testing
         let commands = RathausCommand.help.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("  --") }
             .compactMap { $0.split(separator: " ").first.map(String.init) }
         #expect(
-            commands == ["serve", "check", "backup", "restore", "holidays", "retention", "token", "config", "openapi"])
+            commands == [
+                "serve", "check", "backup", "restore", "holidays", "retention", "token", "config", "openapi",
+                "proxy-config",
+            ])
     }
 
     @Test func aStaffTokenInAnArgumentIsNeverEchoed() {
@@ -104,6 +107,44 @@ import Testing
             #expect(run.errors.split(separator: "\n").count == 1)
             let connection = try SQLiteConnection(path: database)
             #expect(try connection.staffTokens().isEmpty)
+        }
+    }
+
+    /// Runs the built rathaus with `input` on standard input; its exit status and standard output.
+    private func run(_ arguments: [String], input: String = "") throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try rathaus().path)
+        process.arguments = arguments
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    @Test func aTokenImportedIntoAnotherInstancesDatabaseIsValidThere() throws {
+        try withTemporaryDirectory { directory in
+            let first = directory.file("a.sqlite")
+            let second = directory.file("b.sqlite")
+            let made = try run(["token", "create", "--role", "hotline", "--name", "115", "--db", first])
+            #expect(made.status == 0)
+            let token = made.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let imported = try run(
+                ["token", "import", "--role", "hotline", "--name", "115", "--db", second], input: token + "\n")
+            #expect(imported.status == 0)
+            #expect(imported.output.isEmpty, "the token is not shown again")
+            let stored = try SQLiteConnection(path: second).staffToken(secret: token)
+            #expect(stored?.role == .hotline)
+            #expect(stored?.name == "115")
+            let garbage = try run(["token", "import", "--role", "hotline", "--db", second], input: "rst_short\n")
+            #expect(garbage.status == 64)
+            #expect(try SQLiteConnection(path: second).staffTokens().count == 1)
         }
     }
 

@@ -142,7 +142,8 @@ enum AdministrationViews {
     private static let actions: [String: String] = [
         "book": "Termin gebucht", "cancel": "Termin abgesagt", "reschedule": "Termin verschoben",
         "keep-flagged": "Termin behalten und markiert", "reconfigure": "Einstellungen übernommen",
-        "create-token": "Zugang angelegt", "revoke-token": "Zugang gesperrt", "call-next": "Wartemarke aufgerufen",
+        "create-token": "Zugang angelegt", "import-token": "Zugang übernommen", "revoke-token": "Zugang gesperrt",
+        "call-next": "Wartemarke aufgerufen",
         "confirm-arrival": "Ankunft bestätigt",
     ]
 

@@ -21,22 +21,25 @@ package final class RathausApp: Sendable {
     package let endpoints: [Endpoint]
     /// The router over `endpoints` (its handlers run the pipeline).
     package let router: Router
+    /// The other instances, when the offices are spread over several.
+    package let peers: Peers?
 
     /// The app over `database`; staff tokens are trusted for `tokenCacheSeconds` after a lookup;
-    /// unexpected errors are logged to `log`.
+    /// unexpected errors are logged to `log`. With `peers`, requests for their offices are passed
+    /// on to them and searches across offices ask them too.
     package convenience init(
         municipality: Municipality, database: Database, clock: @escaping @Sendable () -> Instant,
-        tokenCacheSeconds: Int = 10, log: @escaping @Sendable (String) -> Void = Log.standardError
+        tokenCacheSeconds: Int = 10, peers: Peers? = nil, log: @escaping @Sendable (String) -> Void = Log.standardError
     ) throws {
         try self.init(
             configuration: LiveConfiguration(municipality: municipality), database: database, clock: clock,
-            tokenCacheSeconds: tokenCacheSeconds, log: log)
+            tokenCacheSeconds: tokenCacheSeconds, peers: peers, log: log)
     }
 
-    /// The app serving `configuration` over `database`.
+    /// The app serving `configuration` over `database` (with `peers`, as above).
     package init(
         configuration: LiveConfiguration, database: Database, clock: @escaping @Sendable () -> Instant,
-        tokenCacheSeconds: Int = 10, log: @escaping @Sendable (String) -> Void = Log.standardError
+        tokenCacheSeconds: Int = 10, peers: Peers? = nil, log: @escaping @Sendable (String) -> Void = Log.standardError
     ) throws {
         let municipality = configuration.municipality
         self.configuration = configuration
@@ -56,11 +59,11 @@ package final class RathausApp: Sendable {
         let directory = OfficeDirectory(configuration: configuration, writers: database.writers, clock: clock)
         let board = QueueBoard(directory: directory, streams: QueueStreams())
         let ticketViews = TicketViews(directory: directory)
-        let citizen = CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics)
+        let citizen = CitizenPages(directory: directory, forms: forms, rush: rush, metrics: metrics, peers: peers)
         let operations = OperationRoutes(directory: directory, database: database, metrics: metrics)
         let desk = ConfigurationDesk(configuration: configuration, database: database, clock: clock)
         let features: [Endpoint] = [
-            OfficeRoutes(directory: directory, rush: rush, cache: cache).endpoints,
+            OfficeRoutes(directory: directory, rush: rush, cache: cache, peers: peers).endpoints,
             BookingRoutes(directory: directory, rush: rush).endpoints,
             QueueRoutes(directory: directory, board: board).endpoints,
             RushRoutes(directory: directory, rush: rush).endpoints,
@@ -78,7 +81,9 @@ package final class RathausApp: Sendable {
         let endpoints = features + operations.endpoints(openAPI: document) + pages
         var router = Router()
         for endpoint in endpoints {
+            let isStream = endpoint.path.hasSuffix("/events")
             router.on(endpoint.method, endpoint.path) { request, responder in
+                if let peers, peers.passOn(request, isStream: isStream, answer: responder.respond) { return }
                 pipeline.run(endpoint, request) { reply in
                     switch reply {
                     case .response(let response): responder.respond(response)
@@ -96,6 +101,7 @@ package final class RathausApp: Sendable {
         self.availabilityCache = cache
         self.endpoints = endpoints
         self.router = router
+        self.peers = peers
         for office in municipality.offices {
             database.writers[office.id]?.observe { changes in
                 board.broadcast(changes, office: office)

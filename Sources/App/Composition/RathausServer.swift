@@ -3,6 +3,7 @@ import Foundation
 package import HTTPServer
 package import Scheduling
 package import Storage
+import Synchronization
 
 /// The running product: the database with its office writers, the API and the HTTP server, and
 /// the periodic work (sweeping expired holds, erasing old personal data, dropping old
@@ -28,28 +29,38 @@ package final class RathausServer {
     package convenience init(
         municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
         admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
-        log: (@Sendable (String) -> Void)? = nil
+        peers: Peers? = nil, storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
     ) throws {
         try self.init(
             live: LiveConfiguration(municipality: municipality), databasePath: databasePath,
-            configuration: configuration, admission: admission, clock: clock, log: log)
+            configuration: configuration, admission: admission, clock: clock, peers: peers, storage: storage, log: log)
     }
 
     /// The server of the configuration `live` (resolved from the file and the database by
     /// `ConfigurationStartup`).
+    ///
+    /// With `peers`, only their local instance's offices are served from the database (the
+    /// others' requests are passed on to them) and the peers' addresses are trusted as proxies.
+    /// `storage` is how the database is opened (`walAutocheckpointPages` 0 when Litestream
+    /// checkpoints).
     package init(
         live: LiveConfiguration, databasePath: String, configuration: HTTPServer.Configuration,
         admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
-        log: (@Sendable (String) -> Void)? = nil
+        peers: Peers? = nil, storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
     ) throws {
         let municipality = live.municipality
-        let database = try Database.open(path: databasePath, municipality: municipality, clock: clock)
-        let app = try RathausApp(configuration: live, database: database, clock: clock, log: log ?? Log.standardError)
+        let database = try Database.open(
+            path: databasePath, municipality: municipality, clock: clock, configuration: storage,
+            offices: peers?.served)
+        let app = try RathausApp(
+            configuration: live, database: database, clock: clock, peers: peers, log: log ?? Log.standardError)
         let metrics = app.metrics
+        var admission = admission
+        admission.trustedProxies.formUnion(peers?.addresses ?? [])
         http = try HTTPServer(
             configuration: configuration, router: app.router,
             middleware: [
-                RequestLogMiddleware(sink: log),
+                RequestLogMiddleware(format: log == nil ? Log.format : .text, sink: log),
                 AdmissionMiddleware(configuration: admission, callers: app.callers, metrics: metrics),
             ],
             onResponse: { metrics.record($0) })
@@ -147,7 +158,18 @@ package enum ServerClock {
     }
 }
 
-/// One line per event on standard error, `key=value` (Documentation/Architecture.md, "Logging").
+/// One line per event on standard error, `key=value` or, after `format` is set to `.json`, one
+/// JSON object per line (Documentation/Operations.md, "Logs").
 package enum Log {
-    package static let standardError: @Sendable (String) -> Void = RequestLogMiddleware.writeToStandardError
+    private static let jsonLines = Atomic<Bool>(false)
+
+    /// The format of every line written through `standardError` (set once, at start).
+    package static var format: LogFormat {
+        get { jsonLines.load(ordering: .relaxed) ? .json : .text }
+        set { jsonLines.store(newValue == .json, ordering: .relaxed) }
+    }
+
+    package static let standardError: @Sendable (String) -> Void = { line in
+        RequestLogMiddleware.writeToStandardError(format.render(line))
+    }
 }

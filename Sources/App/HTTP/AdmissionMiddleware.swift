@@ -89,7 +89,10 @@ package final class AdmissionMiddleware: Middleware {
     /// `X-Forwarded-For` that is not itself a trusted proxy.
     package static func client(of request: HTTPRequest, trustedProxies: Set<String>) -> String {
         var client = request.remoteHost
-        guard trustedProxies.contains(client), let forwarded = request.headers["X-Forwarded-For"] else { return client }
+        // Several field lines are one list, in order (RFC 9110 §5.3): a proxy that adds its own
+        // line (HAProxy's `option forwardfor`) must not leave the client's own line to be believed.
+        let forwarded = request.headers.values(for: "X-Forwarded-For").joined(separator: ",")
+        guard trustedProxies.contains(client), !forwarded.isEmpty else { return client }
         for hop in forwarded.split(separator: ",").reversed() {
             client = hop.trimmingWhitespace
             if !trustedProxies.contains(client) { break }

@@ -60,6 +60,23 @@ package final class Metrics: Sendable {
         state.withLock { $0.events[key, default: 0] += amount }
     }
 
+    /// What the counters of `count` mean, for their `# HELP` lines; a name not listed gets a
+    /// general line (every family has one, as `promtool check metrics` wants).
+    static let help: [String: String] = [
+        "rathaus_bookings_total": "Bookings made, by office and channel.",
+        "rathaus_holds_total": "Holds placed or extended, by office and command.",
+        "rathaus_changes_total": "Other changes stored (cancellations, moves, queue steps), by office and command.",
+        "rathaus_rejections_total":
+            "Commands refused (a time taken, a hold expired, a limit), by command and problem kind.",
+        "rathaus_rate_limited_total": "Public requests answered 429 by the per-client rate limit.",
+        "rathaus_overloaded_total": "Public requests answered 503 because too many were in flight.",
+        "rathaus_form_refusals_total": "Citizen page forms refused by the cross-site request forgery guard, by reason.",
+        "rathaus_messages_queued_total": "Mails written to the outbox, by kind.",
+        "rathaus_messages_sent_total": "Mails delivered to the relay, by kind.",
+        "rathaus_messages_deferred_total": "Mail deliveries that failed for now and will be retried, by kind.",
+        "rathaus_messages_failed_total": "Mails given up on, by kind.",
+    ]
+
     /// A gauge with one sample per set of labels.
     package struct LabeledGauge: Sendable {
         package var name: String
@@ -73,9 +90,12 @@ package final class Metrics: Sendable {
         }
     }
 
-    /// The text exposition; `gauges` are added as they are (name → value), then `labeled`.
+    /// The text exposition; `counters` and `gauges` are added as they are (name → value), then
+    /// `labeled`.
     package func exposition(
-        gauges: [(name: String, help: String, value: Int)] = [], labeled: [LabeledGauge] = []
+        counters: [(name: String, help: String, value: Int)] = [],
+        gauges: [(name: String, help: String, value: Int)] = [],
+        labeled: [LabeledGauge] = []
     ) -> String {
         let snapshot = state.withLock { $0 }
         var lines: [String] = []
@@ -100,14 +120,17 @@ package final class Metrics: Sendable {
         for (key, value) in snapshot.events.sorted(by: { $0.key < $1.key }) {
             let name = String(key.prefix { $0 != "{" })
             if described.insert(name).inserted {
+                lines.append("# HELP \(name) \(Self.help[name] ?? "Events counted by Rathaus (the name says which).")")
                 lines.append("# TYPE \(name) counter")
             }
             lines.append(key.hasSuffix("{}") ? "\(name) \(value)" : "\(key) \(value)")
         }
-        for gauge in gauges {
-            lines.append("# HELP \(gauge.name) \(gauge.help)")
-            lines.append("# TYPE \(gauge.name) gauge")
-            lines.append("\(gauge.name) \(gauge.value)")
+        for (type, list) in [("counter", counters), ("gauge", gauges)] {
+            for family in list {
+                lines.append("# HELP \(family.name) \(family.help)")
+                lines.append("# TYPE \(family.name) \(type)")
+                lines.append("\(family.name) \(family.value)")
+            }
         }
         for gauge in labeled {
             lines.append("# HELP \(gauge.name) \(gauge.help)")

@@ -62,7 +62,9 @@ enum OpenAPIComponents {
           "Earliest":{"type":"object","properties":{"services":{"type":"array","items":{"type":"string"}},"persons":{"type":"integer"},
             "channel":{"type":"string"},"draw":{"type":"string","description":"For the public, a service handed out by a draw: where to register (and no offices)"},
             "offices":{"type":"array","items":{"type":"object","required":["office","name","start"],"properties":{
-              "office":{"type":"string"},"name":{"type":"string"},"start":{"type":"string","format":"date-time"}}}}}},
+              "office":{"type":"string"},"name":{"type":"string"},"start":{"type":"string","format":"date-time"}}}},
+            "partial":{"type":"boolean","description":"True when an instance serving some offices did not answer in time (several instances): their offices are missing from the list"},
+            "missing":{"type":"array","items":{"type":"string"},"description":"With partial: the instances that did not answer, with the offices they serve"}}},
           "HoldRequest":{"type":"object","required":["office","services","start"],"additionalProperties":false,"properties":{
             "office":{"type":"string"},"services":{"type":"array","minItems":1,"items":{"type":"string"}},
             "persons":{"type":"integer","minimum":1,"maximum":20,"default":1},"start":{"type":"string","format":"date-time"}}},

@@ -93,16 +93,47 @@ extension CitizenPages {
                     context, chosen: query.values(for: "service"), persons: Int(query["persons"] ?? "") ?? 1,
                     issues: issues))
         }
-        return .reply(selectionPage(context, chosen, chosenOffice: query["office"]))
+        guard let peers else { return .reply(selectionPage(context, chosen, chosenOffice: query["office"])) }
+        // The other instances' offices: their earliest times, as the earliest search finds them.
+        let target =
+            "/v1/availability/earliest?" + chosen.ids.map { "service=\($0.rawValue)" }.joined(separator: "&")
+            + "&persons=\(chosen.persons)&scope=instance"
+        return .later { finish in
+            peers.ask(target, headers: []) { answers in
+                var remote: [OfficeID: Instant] = [:]
+                for case .object(let members)? in answers.map(\.json) {
+                    guard case .array(let offices)? = members.first(where: { $0.key == "offices" })?.value else {
+                        continue
+                    }
+                    for case .object(let entry) in offices {
+                        guard case .string(let office)? = entry.first(where: { $0.key == "office" })?.value,
+                            case .string(let start)? = entry.first(where: { $0.key == "start" })?.value,
+                            let instant = RFC3339.parse(start)?.instant
+                        else { continue }
+                        remote[OfficeID(office)] = instant
+                    }
+                }
+                finish(.reply(selectionPage(context, chosen, chosenOffice: query["office"], remote: remote)))
+            }
+        }
     }
 
+    /// The office choice; `remote` holds the earliest times of the offices other instances serve
+    /// (nil: offices without a writer here are left out).
     func selectionPage(
-        _ context: PageContext, _ chosen: Chosen, chosenOffice: String?, issues: [FieldIssue] = []
+        _ context: PageContext, _ chosen: Chosen, chosenOffice: String?, issues: [FieldIssue] = [],
+        remote: [OfficeID: Instant]? = nil
     ) -> Reply {
         let now = directory.clock()
         var choices: [OfficeSummary] = []
         for office in municipality.offices where Set(chosen.ids).isSubset(of: office.offeredServices) {
-            guard let capacity = directory.capacity(office) else { continue }
+            guard let capacity = directory.capacity(office) else {
+                if let remote {
+                    choices.append(
+                        Self.officeSummary(office, earliest: remote[office.id].map { Self.datedTime($0, in: office) }))
+                }
+                continue
+            }
             let today = office.timeZone.local(now).date
             let availability: Availability
             do throws(SchedulingError) {

@@ -12,6 +12,9 @@ struct CitizenPages: Sendable {
     let forms: FormGuard
     let rush: RushDesk
     let metrics: Metrics
+    /// The other instances, when offices are spread over several: the office choice asks them
+    /// for their offices' earliest times.
+    var peers: Peers? = nil
 
     /// The days of times one page shows.
     static let pageDays = 14

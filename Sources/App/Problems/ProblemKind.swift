@@ -66,6 +66,14 @@ package struct ProblemKind: Sendable, Hashable {
     static let internalError = ProblemKind(
         "internal", 500, "Internal error",
         "Something went wrong on our side and nothing was changed; `instance` identifies the occurrence for a report.")
+    static let servedElsewhere = ProblemKind(
+        "served-elsewhere", 421, "Served by another instance",
+        "The office is served by another Rathaus instance and this request cannot be passed on to it (an event stream, or a request passed on once already); send it through the reverse proxy, which routes each office to its instance."
+    )
+    static let peerUnavailable = ProblemKind(
+        "peer-unavailable", 502, "The office's instance does not answer",
+        "The office is served by another Rathaus instance, which did not answer in time; nothing was changed here. Retry after `Retry-After` seconds."
+    )
 
     // MARK: Booking
 
@@ -190,7 +198,8 @@ package struct ProblemKind: Sendable, Hashable {
     /// Every kind, in the order `/openapi.json` lists them.
     package static let all: [ProblemKind] = [
         validation, unauthorized, forbidden, notFound, methodNotAllowed, preconditionFailed, idempotencyInFlight,
-        idempotencyKeyReused, rateLimited, overloaded, internalError, slotUnavailable, holdExpired, holdExtensionLimit,
+        idempotencyKeyReused, rateLimited, overloaded, internalError, servedElsewhere, peerUnavailable, slotUnavailable,
+        holdExpired, holdExtensionLimit,
         limitReached, bookingCancelled, bookingStarted, unknownService, serviceNotOffered, servicesNotCombinable,
         serviceNotBookableOnline, startNotOffered, outsideBookingWindow, counterBusy, invalidTicketAction, recallLimit,
         dailyCapReached, wrongOffice, notToday, checkInTooEarly, checkInTooLate, alreadyCheckedIn,

@@ -96,14 +96,20 @@ extension OfficeRoutes {
 
     /// `GET /v1/availability/earliest?service=…&persons=…`: the soonest start per office that does
     /// the services, soonest first (the hotline's "anywhere in town"). As in `availability`, drawn
-    /// times are not shown to the public: no offices, and where to register.
+    /// times are not shown to the public: no offices, and where to register. With several
+    /// instances, the others are asked at once (`scope=instance`) and their offices merged in; an
+    /// instance that does not answer in time is named in `missing` and the answer is `partial`.
     func earliest(_ context: RequestContext) throws -> Outcome {
+        let scope = context.query["scope"] ?? "all"
+        guard scope == "all" || scope == "instance" else {
+            throw APIProblem.validation([.init(field: "scope", message: "all or instance")])
+        }
         let now = directory.clock()
         let question = try Self.question(
             context.query, today: directory.all.first.map { directory.today($0) } ?? now.utc.date)
         let channel = context.caller.channel
         let drawn = context.caller.staff == nil ? question.services.first { rush.draw(of: $0) != nil } : nil
-        var found: [(office: Office, start: Instant)] = []
+        var found: [Found] = []
         var unknown: APIProblem?
         for office in directory.all where drawn == nil {
             guard let capacity = directory.capacity(office) else { continue }
@@ -112,31 +118,103 @@ extension OfficeRoutes {
                 let availability = try capacity.availability(
                     services: question.services, persons: question.persons, channel: channel,
                     from: max(today, question.from), to: today.adding(days: OfficeSchedule.maxQueryDays - 1), now: now)
-                if let start = availability.days.first?.starts.first { found.append((office, start)) }
+                if let start = availability.days.first?.starts.first {
+                    found.append(
+                        Found(
+                            office: office.id.rawValue, name: office.name, start: start,
+                            text: Representations.time(start, in: office)))
+                }
             } catch .unknownService(let id) {
                 unknown = APIProblem(SchedulingError.unknownService(id), office: office)
             } catch {
                 continue
             }
         }
-        if found.isEmpty, let unknown { throw unknown }
-        found.sort { ($0.start, $0.office.id) < ($1.start, $1.office.id) }
-        var json = JSONWriter()
-        json.object { json in
-            json.array("services") { json in for id in question.services { json.string(id.rawValue) } }
-            json.int("persons", question.persons)
-            json.string("channel", channel.rawValue)
-            if let drawn { json.string("draw", "/v1/draws/\(drawn.rawValue)") }
-            json.array("offices") { json in
-                for (office, start) in found {
-                    json.object { json in
-                        json.string("office", office.id.rawValue)
-                        json.string("name", office.name)
-                        json.string("start", Representations.time(start, in: office))
+        let answer = EarliestAnswer(
+            services: question.services, persons: question.persons, channel: channel, drawn: drawn)
+        guard let peers, scope == "all", drawn == nil else {
+            if found.isEmpty, let unknown { throw unknown }
+            return .json(answer.json(found, missing: nil), headers: [("Cache-Control", "no-cache")])
+        }
+        let target = "/v1/availability/earliest?" + (context.request.rawQuery.map { $0 + "&" } ?? "") + "scope=instance"
+        let headers = context.request.headers["Authorization"].map { [("Authorization", $0)] } ?? []
+        let local = found
+        let localProblem = unknown
+        return .later { finish in
+            peers.ask(target, headers: headers) { answers in
+                var all = local
+                var missing: [String] = []
+                for reply in answers {
+                    guard case .array(let offices)? = reply.json?["offices"] else {
+                        missing.append(reply.peer.name)
+                        continue
                     }
+                    all += offices.compactMap(Found.init)
+                }
+                if all.isEmpty, missing.isEmpty, let localProblem {
+                    finish(.problem(localProblem))
+                } else {
+                    finish(.json(answer.json(all, missing: missing), headers: [("Cache-Control", "no-cache")]))
                 }
             }
         }
-        return .json(json.bytes, headers: [("Cache-Control", "no-cache")])
+    }
+
+    /// One office's earliest start, found here or by a peer.
+    struct Found: Sendable {
+        var office: String
+        var name: String
+        var start: Instant
+        /// `start` as the office writes it (its own UTC offset).
+        var text: String
+
+        init(office: String, name: String, start: Instant, text: String) {
+            self.office = office
+            self.name = name
+            self.start = start
+            self.text = text
+        }
+
+        /// An entry of a peer's `offices`.
+        init?(_ json: JSONValue) {
+            guard let office = json["office"]?.stringValue, let name = json["name"]?.stringValue,
+                let text = json["start"]?.stringValue, let start = RFC3339.parse(text)?.instant
+            else { return nil }
+            self.init(office: office, name: name, start: start, text: text)
+        }
+    }
+
+    /// The answer of the earliest search around its offices.
+    struct EarliestAnswer: Sendable {
+        var services: [ServiceID]
+        var persons: Int
+        var channel: Channel
+        var drawn: ServiceID?
+
+        /// Soonest first; `missing` names the instances that did not answer (nil: none asked).
+        func json(_ found: [Found], missing: [String]?) -> [UInt8] {
+            let sorted = found.sorted { ($0.start, $0.office) < ($1.start, $1.office) }
+            var json = JSONWriter()
+            json.object { json in
+                json.array("services") { json in for id in services { json.string(id.rawValue) } }
+                json.int("persons", persons)
+                json.string("channel", channel.rawValue)
+                if let drawn { json.string("draw", "/v1/draws/\(drawn.rawValue)") }
+                json.array("offices") { json in
+                    for entry in sorted {
+                        json.object { json in
+                            json.string("office", entry.office)
+                            json.string("name", entry.name)
+                            json.string("start", entry.text)
+                        }
+                    }
+                }
+                json.bool("partial", !(missing ?? []).isEmpty)
+                if let missing, !missing.isEmpty {
+                    json.array("missing") { json in for name in missing { json.string(name) } }
+                }
+            }
+            return json.bytes
+        }
     }
 }

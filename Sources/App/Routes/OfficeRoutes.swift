@@ -10,6 +10,8 @@ struct OfficeRoutes: Sendable {
     let directory: OfficeDirectory
     let rush: RushDesk
     let cache: AvailabilityCache
+    /// The other instances, when offices are spread over several (searches ask them too).
+    let peers: Peers?
     /// The answers that never change while the configuration does not: all offices, each office,
     /// all services, made once per configuration version.
     private let bodies = Box()
@@ -29,10 +31,11 @@ struct OfficeRoutes: Sendable {
     /// The longest date range one availability request may span.
     static let maxAvailabilityDays = 92
 
-    init(directory: OfficeDirectory, rush: RushDesk, cache: AvailabilityCache) {
+    init(directory: OfficeDirectory, rush: RushDesk, cache: AvailabilityCache, peers: Peers? = nil) {
         self.directory = directory
         self.rush = rush
         self.cache = cache
+        self.peers = peers
     }
 
     /// The static answers of the configuration now.
@@ -110,9 +113,11 @@ struct OfficeRoutes: Sendable {
             ) { context in try availability(context) },
             Endpoint(
                 .get, "/v1/availability/earliest",
-                Contract(query: Array(Self.availabilityQuery.prefix(3)), access: .caller),
+                Contract(query: Array(Self.availabilityQuery.prefix(3)) + [Self.scopeParameter], access: .caller),
                 operation: Operation(
                     "getEarliest", tag: "Availability", "The earliest start per office, soonest first",
+                    description:
+                        "With several instances, each asks the others (scope=instance) and lists their offices too; an instance that does not answer in time makes the answer partial.",
                     responses: [
                         (
                             "200",
@@ -141,6 +146,12 @@ struct OfficeRoutes: Sendable {
         QueryParameter(
             "to", schema: OpenAPIText.date, description: "Last day (default from + 13 days; at most 92 days)"),
     ]
+
+    /// `scope` of the earliest search: `all` offices (default) or those of this `instance` only
+    /// (what instances ask each other).
+    static let scopeParameter = QueryParameter(
+        "scope", schema: #"{"type":"string","enum":["all","instance"],"default":"all"}"#,
+        description: "all: every office of the town (default); instance: only the offices this instance serves")
 
     // MARK: Closures
 

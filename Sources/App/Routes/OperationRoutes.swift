@@ -69,22 +69,28 @@ struct OperationRoutes: Sendable {
         ]
     }
 
-    /// `GET /metrics`: the counters and histograms, with the writers' gauges.
+    /// `GET /metrics`: the counters and histograms, with the committer's counts and, per office
+    /// this instance serves, its holds and its queue.
     private func metricsText() -> HTTPResponse {
         let counts = database.committer.counts
-        let holds = directory.all.reduce(0) { total, office in
-            total + (directory.capacity(office)?.holdBlockCount ?? 0)
+        var holds: [(labels: [(String, String)], value: Int)] = []
+        for office in directory.all {
+            guard let capacity = directory.capacity(office) else { continue }
+            holds.append(([("office", office.id.rawValue)], capacity.holdBlockCount))
         }
         let text = metrics.exposition(
-            gauges: [
+            counters: [
                 ("rathaus_commits_total", "Transactions committed by the group committer.", counts.transactions),
                 ("rathaus_committed_changes_total", "Changes committed (one per answered request).", counts.writeSets),
                 (
                     "rathaus_failed_changes_total", "Changes that could not be stored.",
                     counts.failedWriteSets + counts.failedTransactions
                 ),
-                ("rathaus_holds_active", "Holds currently keeping capacity.", holds),
-            ], labeled: queueGauges())
+            ],
+            labeled: [
+                Metrics.LabeledGauge(
+                    name: "rathaus_holds_active", help: "Holds currently keeping capacity, by office.", samples: holds)
+            ] + queueGauges())
         return HTTPResponse(
             status: .ok,
             headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
@@ -99,7 +105,8 @@ extension OperationRoutes {
         let now = directory.clock()
         var waiting: [(labels: [(String, String)], value: Int)] = []
         var longest: [(labels: [(String, String)], value: Int)] = []
-        for office in directory.all {
+        // Only the offices this instance serves (with several instances, each reports its own).
+        for office in directory.all where directory.capacity(office) != nil {
             let queue = directory.queue(office)
             let letters = Set(
                 office.offeredServices.compactMap { id in directory.municipality.services.first { $0.id == id }?.group }

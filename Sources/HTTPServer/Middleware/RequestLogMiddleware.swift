@@ -14,11 +14,15 @@ package struct RequestLogMiddleware: Middleware {
     private let requestIDHeader: String?
     private let sink: @Sendable (String) -> Void
     private let batch: LineBatch?
+    private let format: LogFormat
 
-    /// Logs to `sink` (default: standard error, batched per pass) and adds `requestIDHeader` to
-    /// every answer (nil for none).
-    package init(requestIDHeader: String? = "X-Request-Id", sink: (@Sendable (String) -> Void)? = nil) {
+    /// Logs to `sink` (default: standard error, batched per pass) in `format` and adds
+    /// `requestIDHeader` to every answer (nil for none).
+    package init(
+        requestIDHeader: String? = "X-Request-Id", format: LogFormat = .text, sink: (@Sendable (String) -> Void)? = nil
+    ) {
         self.requestIDHeader = requestIDHeader
+        self.format = format
         if let sink {
             self.sink = sink
             batch = nil
@@ -41,8 +45,9 @@ package struct RequestLogMiddleware: Middleware {
             responder.transformResponse { $0.headers.add(header, id) }
         }
         let sink = sink
+        let format = format
         responder.onFinish { record in
-            sink(Self.line(record, id: id))
+            sink(format.render(Self.line(record, id: id)))
         }
         next(request, responder)
     }

@@ -44,12 +44,14 @@ extension SQLiteConnection {
     /// Creates a staff token and returns it with its record; the token is shown once and only
     /// its hash is stored, and the audit log records who made it (`actor`). `handOver` gets the
     /// token before the record commits: when it throws (the token could not be shown), nothing is
-    /// stored.
+    /// stored. `given`: a token made by another instance's database, to be valid here too (several
+    /// instances); else a new one.
     package func createStaffToken(
-        role: StaffRole, office: OfficeID?, name: String?, now: Instant, actor: StaffActor = .commandLine,
+        role: StaffRole, office: OfficeID?, name: String?, now: Instant, given: String? = nil,
+        actor: StaffActor = .commandLine,
         handOver: (String) throws -> Void = { _ in }
     ) throws -> (token: String, record: StaffToken) {
-        let token = "rst_" + Secrets.token()
+        let token = given ?? "rst_" + Secrets.token()
         let record = StaffToken(
             id: String(Secrets.identifier().prefix(12)), role: role, office: office, name: name, createdAt: now,
             revokedAt: nil)
@@ -61,7 +63,8 @@ extension SQLiteConnection {
                     now.secondsSinceEpoch,
                 ])
             try insertAudit(
-                at: now, actor: actor, action: "create-token", office: office, target: record.id,
+                at: now, actor: actor, action: given == nil ? "create-token" : "import-token", office: office,
+                target: record.id,
                 detail: "role \(role.rawValue)")
             try handOver(token)
         }

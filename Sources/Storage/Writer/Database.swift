@@ -23,10 +23,11 @@ package final class Database: Sendable {
     }
 
     /// Opens (creating and migrating) the database at `path` and loads every office of
-    /// `municipality` from it.
+    /// `municipality` from it, or only those in `offices` (an instance serving some of the
+    /// town's offices: the others get no writer and nothing of theirs is stored here).
     package static func open(
         path: String, municipality: Municipality, clock: @escaping @Sendable () -> Instant,
-        configuration: SQLiteConnection.Configuration = .init(), maxBatch: Int = 256
+        configuration: SQLiteConnection.Configuration = .init(), maxBatch: Int = 256, offices: Set<OfficeID>? = nil
     ) throws -> Database {
         try RathausSchema.migrator.checkFile(at: path)
         let connection = try SQLiteConnection(path: path, configuration: configuration)
@@ -45,7 +46,7 @@ package final class Database: Sendable {
             })
         let committer = Committer(connection: connection)
         var writers: [OfficeID: OfficeWriter] = [:]
-        for office in municipality.offices {
+        for office in municipality.offices where offices?.contains(office.id) ?? true {
             writers[office.id] = try OfficeWriter(
                 office: office, services: municipality.services, groups: municipality.groups, committer: committer,
                 references: references, reader: reader, clock: clock, maxBatch: maxBatch)

@@ -1,4 +1,5 @@
 import App
+import Glibc
 import Scheduling
 
 /// Durable bookings per second through HTTP (issue 8, item 6): one client per connection, each
@@ -17,11 +18,16 @@ final class BookingScenario: LoadScenario {
     private(set) var refused: [Int: Int] = [:]
     private(set) var firstSent: Double?
     private(set) var lastBooked: Double?
+    /// Where each answered booking's id and the wall-clock millisecond of its answer are written,
+    /// one line each, as soon as it is answered (the recovery drill compares them with the
+    /// restored database); -1 for nowhere.
+    private let record: Int32
 
     init(
         work: [(office: String, start: String)], service: String, clients: Int, seconds: Double,
-        statistics: LoadStatistics, now: Double
+        statistics: LoadStatistics, now: Double, record: Int32 = -1
     ) {
+        self.record = record
         self.work = work
         self.service = service
         clientCount = clients
@@ -50,6 +56,12 @@ final class BookingScenario: LoadScenario {
         if response.status == 201 {
             booked += 1
             lastBooked = now
+            if record >= 0, let id = Self.id(in: response.body) {
+                var time = timespec()
+                clock_gettime(CLOCK_REALTIME, &time)
+                let line = Array("\(id) \(Int(time.tv_sec) * 1000 + Int(time.tv_nsec) / 1_000_000)\n".utf8)
+                _ = line.withUnsafeBytes { write(record, $0.baseAddress, $0.count) }
+            }
         } else {
             refused[response.status, default: 0] += 1
         }
@@ -57,6 +69,18 @@ final class BookingScenario: LoadScenario {
     }
 
     func failed(_ client: Int, _ request: LoadRequest, now: Double) -> LoadAction { nextBooking(now: now) }
+
+    /// The `"id"` of a booking's answer.
+    static func id(in body: [UInt8]) -> String? {
+        let key = Array(#""id":""#.utf8)
+        guard body.count > key.count else { return nil }
+        for start in 0...(body.count - key.count) where body[start..<(start + key.count)].elementsEqual(key) {
+            let from = start + key.count
+            guard let end = body[from...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+            return String(decoding: body[from..<end], as: UTF8.self)
+        }
+        return nil
+    }
 
     /// Durable bookings per second from the first request to the last booking answered.
     var rate: Double {

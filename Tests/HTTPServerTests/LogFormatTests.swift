@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@testable import HTTPServer
+
+/// `--log-format json`: the same fields as the key=value lines, one JSON object a line, read back
+/// by Foundation's JSON parser.
+@Suite struct LogFormatTests {
+    static func object(_ line: String) throws -> [String: Any] {
+        let json = LogFormat.json.render(line)
+        #expect(!json.contains("\n"))
+        return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    }
+
+    @Test func aRequestLineBecomesAnObjectWithNumbersAsNumbers() throws {
+        let object = try Self.object(
+            "level=info event=http.request id=0001000000000007 method=GET route=/v1/offices/{office} status=200 duration_us=153"
+        )
+        #expect(object["level"] as? String == "info")
+        #expect(object["event"] as? String == "http.request")
+        #expect(object["id"] as? String == "0001000000000007", "a leading zero keeps it a string")
+        #expect(object["route"] as? String == "/v1/offices/{office}")
+        #expect(object["status"] as? Int == 200)
+        #expect(object["duration_us"] as? Int == 153)
+    }
+
+    @Test func aQuotedValueKeepsItsSpacesAndInnerQuotes() throws {
+        let object = try Self.object(
+            #"level=error event=handler.error id=00ff route=/v1/holds error="near "x": syntax error" extra=1"#)
+        #expect(object["error"] as? String == #"near "x": syntax error"#)
+        #expect(object["extra"] as? Int == 1)
+        let last = try Self.object(#"level=warning event=checkpoint.failed error="busy: a reader \ kept it""#)
+        #expect(last["error"] as? String == #"busy: a reader \ kept it"#)
+    }
+
+    @Test func aLineThatIsNoKeyValueLineBecomesAMessage() throws {
+        let object = try Self.object("rathaus: warning: town.json: an unknown time zone\twas read as UTC")
+        #expect(object["message"] as? String == "rathaus: warning: town.json: an unknown time zone\twas read as UTC")
+        #expect(object.count == 1)
+    }
+
+    @Test func theTextFormatLeavesLinesAsTheyAre() {
+        #expect(LogFormat.text.render("level=info event=x a=\"b c\"") == "level=info event=x a=\"b c\"")
+    }
+}
