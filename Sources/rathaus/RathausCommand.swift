@@ -18,6 +18,7 @@ enum RathausCommand {
                 MailCommand.self,
                 TokenCommand.self,
                 StaffCommand.self,
+                ConfigCommand.self,
                 OpenAPICommand.self,
                 ProxyConfigCommand.self,
             ],

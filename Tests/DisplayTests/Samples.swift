@@ -116,6 +116,8 @@ enum Samples {
             ("ticket", TicketSlipPage.html(slip())),
             ("kiosk", kioskPage()),
             ("counter", counterPage()),
+            ("administration", AdministrationPageTests.console()),
+            ("administration-history", AdministrationHistoryPage.html(town: "Musterstadt")),
         ]
     }
 }

@@ -93,15 +93,13 @@ package final class RathausApp: Sendable {
             directory: directory, forms: forms, rush: rush, metrics: metrics, peers: peers, mail: mailDesk)
         let operations = OperationRoutes(
             directory: directory, database: database, metrics: metrics, availabilityCache: cache, mail: mailDesk)
+        let desk = ConfigurationDesk(configuration: configuration, database: database, clock: clock)
         let features: [Endpoint] = [
             OfficeRoutes(directory: directory, rush: rush, cache: cache, peers: peers).endpoints,
             BookingRoutes(directory: directory, rush: rush).endpoints,
             QueueRoutes(directory: directory, board: board).endpoints,
             RushRoutes(directory: directory, rush: rush).endpoints,
-            ConfigurationRoutes(
-                directory: directory,
-                desk: ConfigurationDesk(configuration: configuration, database: database, clock: clock)
-            ).endpoints,
+            ConfigurationRoutes(directory: directory, desk: desk).endpoints,
             StatisticsRoutes(directory: directory, reports: database.reports).endpoints,
             AuditRoutes(directory: directory).endpoints,
             MailRoutes(directory: directory, mail: mailDesk, reader: database.reader).endpoints,
@@ -113,6 +111,7 @@ package final class RathausApp: Sendable {
             StatisticsPages(directory: directory, sessions: sessions).endpoints,
             SignInPages(directory: directory, forms: forms, desk: signIn, metrics: metrics, log: log).endpoints,
             MailPages(directory: directory, sessions: sessions).endpoints,
+            AdministrationPages(directory: directory, desk: desk, sessions: sessions).endpoints,
         ].flatMap { $0 }
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages

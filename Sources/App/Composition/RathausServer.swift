@@ -115,12 +115,17 @@ package final class RathausServer {
                         offices: municipality.offices, services: municipality.services, now: clock())
                     let erased = try database.erasePersonalData(olderThanDays: municipality.retentionDays, now: clock())
                     let now = clock()
+                    let historyDays = live.municipality.historyDays
                     try database.committer.withConnection { connection in
                         _ = try connection.deleteIdempotencyKeys(
                             before: now.adding(seconds: -Self.idempotencyDays * 86_400))
                         try connection.deleteEndedStaffSessions(
                             now: now, idleSince: now.adding(seconds: -signIn.sessionIdleMinutes * 60))
-                        try connection.deleteAudit(before: now.adding(seconds: -signIn.auditDays * 86_400))
+                        // The history: configuration versions (never the newest) after historyDays,
+                        // the audit log after --audit-days.
+                        try connection.deleteHistory(
+                            versionsBefore: now.adding(seconds: -historyDays * 86_400),
+                            auditBefore: now.adding(seconds: -signIn.auditDays * 86_400))
                     }
                     if erased > 0 { log("level=info event=retention erased=\(erased)") }
                 } catch {

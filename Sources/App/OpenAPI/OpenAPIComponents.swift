@@ -141,13 +141,33 @@ enum OpenAPIComponents {
             "version":{"type":"integer"},"changedOffices":{"type":"array","items":{"type":"string"}},
             "changes":{"type":"array","items":{"type":"object","properties":{"path":{"type":"string"},"kind":{"type":"string","enum":["added","removed","changed"]},
               "before":{"type":"string"},"after":{"type":"string"},"text":{"type":"string"}}}},
-            "affected":{"type":"array","items":{"$ref":"#/components/schemas/AffectedBooking"}}}},
+            "affected":{"type":"array","items":{"$ref":"#/components/schemas/AffectedBooking"}},
+            "weeks":{"type":"array","description":"The week (weekFrom) of each changed office as the new configuration opens it","items":{"$ref":"#/components/schemas/WeekPlan"}}}},
           "ConfigurationSaved":{"type":"object","required":["version","offices"],"properties":{
             "version":{"type":"integer"},"offices":{"type":"array","items":{"type":"object","properties":{
               "office":{"type":"string"},"kept":{"type":"array","items":{"type":"object"}},"moved":{"type":"array","items":{"type":"object"}},
-              "cancelled":{"type":"array","items":{"type":"object"}},"unmovable":{"type":"array","items":{"type":"string"}}}}}}},
+              "cancelled":{"type":"array","items":{"type":"object","description":"notice: email (the citizen gets a mail), phone (call: contact has the phone) or none","properties":{
+                "id":{"type":"string"},"reference":{"type":"string"},"start":{"type":"string","format":"date-time"},
+                "notice":{"type":"string","enum":["email","phone","none"]},"contact":{"type":"object","properties":{"name":{"type":"string"},"phone":{"type":"string"}}}}}},
+              "unmovable":{"type":"array","items":{"type":"string"}}}}}}},
+          "WeekPlan":{"type":"object","required":["office","from","days"],"properties":{
+            "office":{"type":"string"},"from":{"type":"string","format":"date"},
+            "days":{"type":"array","items":{"type":"object","properties":{"date":{"type":"string","format":"date"},"weekday":{"type":"string"},
+              "counters":{"type":"array","items":{"type":"object","properties":{"counter":{"type":"string"},"name":{"type":"string"},
+                "intervals":{"type":"array","items":{"type":"object","properties":{"from":{"type":"string"},"to":{"type":"string"},
+                  "openTo":{"type":"string","enum":["online","hotline","counter","walkIn"]}}}},
+                "closures":{"type":"array","items":{"type":"string"}}}}}}}}}},
+          "FlaggedBookings":{"type":"object","required":["office","bookings"],"properties":{"office":{"type":"string"},
+            "bookings":{"type":"array","items":{"type":"object","properties":{"booking":{"$ref":"#/components/schemas/Booking"},
+              "reason":{"type":"string"},"version":{"type":"integer"},"flaggedAt":{"type":"string","format":"date-time"}}}}}},
+          "AuditLog":{"type":"object","required":["entries"],"properties":{
+            "entries":{"type":"array","items":{"type":"object","required":["id","at","actor","role","action"],"properties":{
+              "id":{"type":"integer"},"at":{"type":"string","format":"date-time"},"actor":{"type":"string"},"actorName":{"type":"string"},
+              "role":{"type":"string"},"action":{"type":"string"},"office":{"type":"string"},"target":{"type":"string"},"detail":{"type":"string"}}}}}},
           "ConfigurationHistory":{"type":"object","required":["versions"],"properties":{
-            "versions":{"type":"array","items":{"$ref":"#/components/schemas/Configuration"}}}},
+            "versions":{"type":"array","items":{"type":"object","required":["version","at","actor","source","summary"],"properties":{
+              "version":{"type":"integer"},"at":{"type":"string","format":"date-time"},"actor":{"type":"string"},
+              "source":{"type":"string","enum":["file","console"]},"summary":{"type":"string"}}}}}},
           "Durations":{"type":"object","description":"Seconds; percentiles interpolate between ranks (type 7)","required":["count"],"properties":{
             "count":{"type":"integer"},"mean":{"type":"number"},"median":{"type":"number"},"p90":{"type":"number"},"max":{"type":"integer"},
             "overTarget":{"type":"integer"},"shareOverTarget":{"type":"number"}}},

@@ -427,7 +427,7 @@ package final class OfficeWriter: @unchecked Sendable {
                     try queueChange(ticketAction(id, action, services: services, counter: counter, now: now)))
             case .reconfigure(let change):
                 audit = ("reconfigure", change.version.map { "version \($0.number)" } ?? "")
-                let (outcome, write) = reconfigure(change, now: now)
+                let (outcome, write) = reconfigure(change, actor: request.actor, now: now)
                 if case .reconfigured(let changed) = outcome { intents = messages(for: changed, now: now) }
                 result = .success((outcome, write))
             case .sweep:
