@@ -14,6 +14,8 @@ package final class RathausApp: Sendable {
     package let database: Database
     package let pipeline: Pipeline
     package let rush: RushDesk
+    /// Wishes and their offers (Documentation/Wishes.md).
+    package let wishes: WishDesk
     /// Protects the citizen pages' forms against cross-site request forgery.
     package let forms: FormGuard
     package let availabilityCache: AvailabilityCache
@@ -48,6 +50,7 @@ package final class RathausApp: Sendable {
             idempotency: IdempotencyKeys(reader: database.reader, committer: database.committer, clock: clock),
             reader: database.reader, metrics: metrics, log: log)
         let rush = try RushDesk(configuration: configuration, database: database, clock: clock)
+        let wishes = try WishDesk(configuration: configuration, database: database, clock: clock, log: log)
         let forms = try FormGuard(database: database)
         let cache = AvailabilityCache()
         let directory = OfficeDirectory(configuration: configuration, writers: database.writers, clock: clock)
@@ -65,12 +68,13 @@ package final class RathausApp: Sendable {
                 desk: ConfigurationDesk(configuration: configuration, database: database, clock: clock)
             ).endpoints,
             StatisticsRoutes(directory: directory).endpoints,
+            WishRoutes(directory: directory, desk: wishes).endpoints,
         ].flatMap { $0 }
         let pages: [Endpoint] = [
             HallPages(directory: directory, board: board, rush: rush).endpoints, AssetRoutes().endpoints,
             citizen.endpoints, StaffPages(directory: directory).endpoints,
             TicketPages(directory: directory, citizen: citizen, views: ticketViews, board: board).endpoints,
-            StatisticsPages(directory: directory).endpoints,
+            StatisticsPages(directory: directory).endpoints, WishPages(citizen: citizen, desk: wishes).endpoints,
         ].flatMap { $0 }
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages
@@ -87,6 +91,7 @@ package final class RathausApp: Sendable {
         }
         self.pipeline = pipeline
         self.rush = rush
+        self.wishes = wishes
         self.forms = forms
         self.availabilityCache = cache
         self.endpoints = endpoints
@@ -100,6 +105,7 @@ package final class RathausApp: Sendable {
                         rush.queue.async { rush.offer(booking) }
                     }
                 }
+                if changes.contains(where: WishDesk.freesTime) { wishes.wake() }
             }
         }
     }

@@ -179,7 +179,8 @@ extension CitizenPages {
                 language: context.language, town: municipality.name,
                 selection: selection(chosen.services, persons: chosen.persons, office: office), mode: mode, days: days,
                 chosenDate: date, window: window, formToken: context.formToken,
-                holdMinutes: office.booking.holdMinutes, notice: notice ?? problem, nextTimes: nextTimes),
+                holdMinutes: office.booking.holdMinutes, notice: notice ?? problem, nextTimes: nextTimes,
+                wishes: municipality.wishes.isEnabled && chosen.services.allSatisfy { $0.rush == nil }),
             status: problem != nil && notice == nil ? 422 : status, context)
     }
 

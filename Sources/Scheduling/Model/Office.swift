@@ -81,10 +81,12 @@ package struct Municipality: Hashable, Sendable {
     /// The address citizens reach the site at (`https://termine.musterstadt.de`), for links that
     /// leave the site (the QR code on a printed ticket); nil: the address the request came to.
     package var publicURL: String?
+    /// The rules for wishes (Documentation/Wishes.md).
+    package var wishes: WishPolicy
 
     package init(
         name: String, services: [Service], groups: [ServiceGroup], offices: [Office], retentionDays: Int = 30,
-        publicURL: String? = nil
+        publicURL: String? = nil, wishes: WishPolicy = WishPolicy()
     ) {
         self.name = name
         self.services = services
@@ -92,6 +94,7 @@ package struct Municipality: Hashable, Sendable {
         self.offices = offices
         self.retentionDays = retentionDays
         self.publicURL = publicURL
+        self.wishes = wishes
     }
 
     package func service(_ id: ServiceID) -> Service? { services.first { $0.id == id } }

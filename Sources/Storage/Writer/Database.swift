@@ -59,9 +59,9 @@ package final class Database: Sendable {
         }
     }
 
-    /// Erases name, e-mail and phone of bookings that ended, and of draw entries whose draw closed,
-    /// more than `days` days before `now`, leaving the anonymous records for statistics; returns
-    /// how many records were erased.
+    /// Erases name, e-mail and phone of bookings that ended, of draw entries whose draw closed, and
+    /// of wishes that ended, more than `days` days before `now`, leaving the anonymous records for
+    /// statistics; returns how many records were erased.
     @discardableResult
     package func erasePersonalData(olderThanDays days: Int, now: Instant) throws -> Int {
         let cutoff = now.adding(seconds: -days * 86_400)
@@ -79,7 +79,9 @@ package final class Database: Sendable {
                     UPDATE draw_entry SET contact_name = NULL, contact_email = NULL, contact_phone = NULL
                     WHERE closes_at < ? AND (contact_name IS NOT NULL OR contact_email IS NOT NULL OR contact_phone IS NOT NULL)
                     """, [cutoff.secondsSinceEpoch])
-                return erased + connection.changes
+                let entries = connection.changes
+                // Wishes too: erased the same number of days after they ended.
+                return erased + entries + (try connection.eraseWishContacts(endedBefore: cutoff))
             }
         }
     }

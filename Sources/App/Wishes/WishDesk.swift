@@ -1,0 +1,257 @@
+package import Dispatch
+package import Scheduling
+package import Storage
+import Synchronization
+
+/// Wishes and their offers (Documentation/Wishes.md): it stores the wishes citizens and the
+/// hotline leave, and applies the fair rule (`WishMatcher`) whenever counter time may have come
+/// free: after a cancellation, a move, a released hold or unconfirmed booking, a new
+/// configuration (the office writers' observers wake it) and on the sweep timer (new days
+/// released, offers run out, wishes past their latest date).
+///
+/// It runs on a serial queue of its own, where it may wait for the database and the writers; one
+/// thing at a time, so a citizen's answer and a run of the rule never cross. It holds no state of
+/// its own: each run reads the wishes and open offers from the database, and every change is
+/// stored before it is answered. An offer's time is a hold placed by its office's writer, with
+/// the offer and its message in the hold's transaction (`LinkedChange.wish`).
+package final class WishDesk: Sendable {
+    let configuration: LiveConfiguration
+    let database: Database
+    let clock: @Sendable () -> Instant
+    let log: @Sendable (String) -> Void
+    /// Seals wishes' and offers' tokens for the links of their messages (`WishLinkSecret`).
+    let linkKey: [UInt8]
+    /// The desk's own queue: every run and every citizen's change happens here.
+    package let queue = DispatchQueue(label: "rathaus.wishes")
+    private let woken = Mutex(false)
+
+    package init(
+        configuration: LiveConfiguration, database: Database, clock: @escaping @Sendable () -> Instant,
+        log: @escaping @Sendable (String) -> Void = Log.standardError
+    ) throws {
+        self.configuration = configuration
+        self.database = database
+        self.clock = clock
+        self.log = log
+        linkKey = try database.committer.withConnection { try $0.serverSecret(named: WishLinkSecret.keyName) }
+    }
+
+    var municipality: Municipality { configuration.municipality }
+    var policy: WishPolicy { municipality.wishes }
+
+    // MARK: Waking
+
+    /// Asks for a run of the rule on the desk's queue; wakes that come while one is waiting to
+    /// start share it.
+    package func wake() {
+        let start = woken.withLock { waiting -> Bool in
+            if waiting { return false }
+            waiting = true
+            return true
+        }
+        guard start else { return }
+        queue.async {
+            self.woken.withLock { $0 = false }
+            self.run()
+        }
+    }
+
+    /// Whether a committed change may have freed counter time a wish could take: a cancellation
+    /// or move, a released hold, holds run out, a new configuration.
+    package static func freesTime(_ change: OfficeWriter.Change) -> Bool {
+        switch change.outcome {
+        case .booking(let booking, _): !booking.isActive || change.command == "reschedule"
+        case .holdReleased: true
+        case .swept(let released): released > 0
+        case .reconfigured: true
+        default: false
+        }
+    }
+
+    /// Runs the rule now and waits for it (tests, tools; never on an event loop).
+    package func runNow() {
+        BlockingCheck.assertMayBlock("WishDesk.runNow")
+        queue.sync { run() }
+    }
+
+    // MARK: The rule
+
+    /// An open offer being closed, with what to store with the release (or hand-over) of its hold.
+    struct Closing {
+        var offer: WishOffer
+        var status: WishOffer.Status
+        var changes: [WishChange]
+    }
+
+    /// The waiting wishes, the open offers and the times each wish let go.
+    private struct Snapshot {
+        var waiting: [Wish]
+        var unconfirmed: [Wish]
+        var open: [WishOffer]
+        var refused: [WishID: Set<OfferedTime>]
+    }
+
+    /// Applies the rule once (on the desk's queue): wishes never confirmed and wishes past their
+    /// latest date end, offers past their time run out, then the closed offers' times and every
+    /// free time are offered to the waiting wishes, longest waiting first; `requested` are offers
+    /// a citizen just declined or whose wish was withdrawn.
+    func run(closing requested: [Closing] = []) {
+        let now = clock()
+        let policy = policy
+        let snapshot: Snapshot
+        do {
+            snapshot = try database.reader.sync { connection in
+                Snapshot(
+                    waiting: try connection.wishes(status: .waiting),
+                    unconfirmed: try connection.wishes(status: .unconfirmed), open: try connection.openOffers(),
+                    refused: try connection.refusedTimes())
+            }
+        } catch {
+            log("level=error event=wishes.read error=\"\(String(describing: error).prefix(200))\"")
+            return
+        }
+        var closings = requested
+        var refused = snapshot.refused
+        var standalone: [WishChange] = []
+        var waiting = Dictionary(snapshot.waiting.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for closing in requested {
+            for case .endWish(let id, _, _) in closing.changes { waiting[id] = nil }
+            if closing.status.refused { refused[closing.offer.wish, default: []].insert(closing.offer.time) }
+        }
+        for wish in snapshot.unconfirmed where wish.createdAt.adding(minutes: policy.confirmMinutes) <= now {
+            standalone.append(.endWish(wish.id, status: .ended, at: now))
+        }
+        func isClosing(_ offer: WishOffer) -> Bool { closings.contains { $0.offer.id == offer.id } }
+        for wish in snapshot.waiting where waiting[wish.id] != nil && wish.latest < today(for: wish, at: now) {
+            waiting[wish.id] = nil
+            let end = ended(wish, at: now)
+            if let offer = snapshot.open.first(where: { $0.wish == wish.id && !isClosing($0) }) {
+                closings.append(
+                    Closing(
+                        offer: offer, status: .withdrawn,
+                        changes: [.closeOffer(offer.id, status: .withdrawn, at: now)] + end))
+            } else {
+                standalone += end
+            }
+        }
+        for offer in snapshot.open where offer.expiresAt <= now && !isClosing(offer) {
+            guard var wish = waiting[offer.wish] else { continue }
+            wish.unanswered += 1
+            refused[wish.id, default: []].insert(offer.time)
+            var changes: [WishChange] = [
+                .closeOffer(offer.id, status: .expired, at: now), .unanswered(wish.id, wish.unanswered),
+            ]
+            if wish.unanswered >= policy.maxUnansweredOffers {
+                changes += ended(wish, at: now)
+                waiting[wish.id] = nil
+            } else {
+                waiting[wish.id] = wish
+            }
+            closings.append(Closing(offer: offer, status: .expired, changes: changes))
+        }
+        if !standalone.isEmpty, case .failure(let error) = store(standalone, at: now) {
+            log("level=error event=wishes.store error=\"\(String(describing: error).prefix(200))\"")
+        }
+        offer(to: Array(waiting.values), open: snapshot.open, refused: refused, closing: closings, now: now)
+    }
+
+    /// The rule itself: the closing offers' times and every free time go to the waiting wishes,
+    /// each step carried out by the office's writer.
+    private func offer(
+        to waiting: [Wish], open: [WishOffer], refused: [WishID: Set<OfferedTime>], closing closings: [Closing],
+        now: Instant
+    ) {
+        let closed = Set(closings.map(\.offer.id))
+        let offered = Set(open.filter { !closed.contains($0.id) }.map(\.wish))
+        let candidates = waiting.map {
+            WishCandidate(wish: $0, hasOpenOffer: offered.contains($0.id), refused: refused[$0.id] ?? [])
+        }
+        var schedules: [OfficeID: OfficeSchedule] = [:]
+        for office in municipality.offices {
+            if let writer = database.writers[office.id] { schedules[office.id] = writer.capacity }
+        }
+        var matcher = WishMatcher(schedules: schedules, now: now)
+        for closing in closings { matcher.close(closing.offer) }
+        let until = now.adding(minutes: policy.offerMinutes)
+        let steps = matcher.steps(for: candidates, offerUntil: until.adding(minutes: policy.offerGraceMinutes))
+        let byHold = Dictionary(closings.map { ($0.offer.hold, $0) }, uniquingKeysWith: { first, _ in first })
+        let wishes = Dictionary(waiting.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for step in steps {
+            switch step {
+            case .offer(let plan):
+                guard let wish = wishes[plan.wish] else { continue }
+                carryOut(plan, for: wish, closing: plan.replacing.compactMap { byHold[$0] }, until: until, now: now)
+            case .release(let hold, let office):
+                if let closing = byHold[hold] { release(closing, office: office, now: now) }
+            }
+        }
+    }
+
+    /// Holds the planned time for the wish, with the new offer, its message and the closing of the
+    /// offers whose time it takes, in one transaction. If the time is gone meanwhile, the closing
+    /// offers are released on their own and the wish waits for the next run.
+    private func carryOut(_ plan: OfferPlan, for wish: Wish, closing: [Closing], until: Instant, now: Instant) {
+        guard let writer = database.writers[plan.office] else { return }
+        let id = RecordID.make(office: plan.office)
+        let token = Secrets.token()
+        let new = NewOffer(
+            id: id, wish: wish.id, tokenHash: Secrets.hash(token: token),
+            linkSecret: WishLinkSecret.seal(token, id: id, key: linkKey), createdAt: now, expiresAt: until)
+        let message = WishMessage(kind: .offer, wish: wish.id, offer: id, language: wish.language, notBefore: now)
+        let changes = closing.flatMap(\.changes) + [.offer(new), .messages([message])]
+        let result = writer.perform(
+            .placeOffer(
+                plan.request, until: until.adding(minutes: policy.offerGraceMinutes), replacing: plan.replacing),
+            linked: .wish(changes))
+        if case .failure(let error) = result {
+            log("level=info event=wishes.offer-refused office=\(plan.office) error=\"\(error)\"")
+            for item in closing { release(item, office: plan.office, now: now) }
+        }
+    }
+
+    /// Releases the hold of a closing offer that no wish takes, with the offer's closing; if its
+    /// hold is gone already (it ran out), the closing is stored on its own.
+    private func release(_ closing: Closing, office: OfficeID, now: Instant) {
+        if let writer = database.writers[office],
+            case .success = writer.perform(.releaseHold(closing.offer.hold), linked: .wish(closing.changes))
+        {
+            return
+        }
+        if case .failure(let error) = store(closing.changes, at: now) {
+            log("level=error event=wishes.store error=\"\(String(describing: error).prefix(200))\"")
+        }
+    }
+
+    /// A wish ending without a booking, and the message that tells so.
+    func ended(_ wish: Wish, at now: Instant) -> [WishChange] {
+        [
+            .endWish(wish.id, status: .ended, at: now),
+            .messages([WishMessage(kind: .ended, wish: wish.id, language: wish.language, notBefore: now)]),
+        ]
+    }
+
+    /// Today in the zone of the wish's first office.
+    func today(for wish: Wish, at now: Instant) -> LocalDate {
+        let zone = wish.offices.first.flatMap { configuration.office($0) }?.timeZone ?? municipality.offices[0].timeZone
+        return zone.local(now).date
+    }
+
+    // MARK: Storing
+
+    /// Stores `changes` on their own, waiting for the commit.
+    func store(_ changes: [WishChange], at now: Instant) -> Result<Void, any Error> {
+        commit { connection in try connection.applyWishChanges(changes, outcome: nil, at: now) }
+    }
+
+    /// Commits `write` (in the committer's next transaction) and waits for it.
+    func commit(_ write: @escaping Committer.WriteSet) -> Result<Void, any Error> {
+        let result = Mutex<Result<Void, any Error>>(.success(()))
+        let done = DispatchSemaphore(value: 0)
+        database.committer.submit([write]) { results in
+            if let first = results.first { result.withLock { $0 = first } }
+            done.signal()
+        }
+        done.wait()
+        return result.withLock { $0 }
+    }
+}
