@@ -20,13 +20,16 @@ package struct StoredWishMessage: Sendable, Equatable {
     /// The last temporary failure, the permanent one, or why it was dropped (for staff, never a
     /// log: a relay's reply may name the address).
     package var result: String?
+    /// The envelope recipient and the message as composed for its first attempt, while waiting.
+    package var recipient: String?
+    package var content: [UInt8]?
 }
 
 /// The SQL of the wishes' outbox: messages are inserted in the transaction of their cause; the
 /// sender reads the due ones and records what became of each.
 extension SQLiteConnection {
     private static let wishMessageColumns =
-        "id, wish, offer, kind, language, created_at, not_before, status, attempts, next_attempt_at, result"
+        "id, wish, offer, kind, language, created_at, not_before, status, attempts, next_attempt_at, result, recipient, content"
 
     /// Inserts `messages` as waiting, due at their `notBefore`.
     package func insertWishMessages(_ messages: [WishMessage], at now: Instant) throws {
@@ -59,8 +62,16 @@ extension SQLiteConnection {
             .map(Self.storedWishMessage)
     }
 
+    /// Keeps the message composed for its first attempt, so that every retry sends these bytes.
+    package func storeComposedWishMessage(_ id: Int64, recipient: String, content: [UInt8]) throws {
+        try execute(
+            "UPDATE wish_message SET recipient = ?, content = ? WHERE id = ? AND status = 'waiting'",
+            [recipient, content, id])
+    }
+
     /// Records what became of a message: sent, tried again at `next` (a temporary failure),
-    /// failed for good, or dropped (no longer worth sending).
+    /// failed for good, or dropped (no longer worth sending); once finished, its recipient and
+    /// bytes are erased.
     package func recordWishMessage(
         _ id: Int64, status: StoredWishMessage.Status, at now: Instant, next: Instant? = nil, result: String? = nil
     ) throws {
@@ -76,7 +87,7 @@ extension SQLiteConnection {
         try execute(
             """
             UPDATE wish_message SET status = ?1, attempts = attempts + ?2, last_attempt_at = CASE WHEN ?2 = 1 THEN ?3
-                ELSE last_attempt_at END, finished_at = ?3, result = ?4
+                ELSE last_attempt_at END, finished_at = ?3, result = ?4, recipient = NULL, content = NULL
             WHERE id = ?5 AND status = 'waiting'
             """, [status.rawValue, attempted ? 1 : 0, now.secondsSinceEpoch, result, id])
     }
@@ -92,6 +103,7 @@ extension SQLiteConnection {
             id: try row.value(at: 0), message: message, createdAt: Instant(secondsSinceEpoch: try row.value(at: 5)),
             status: StoredWishMessage.Status(rawValue: try row.value(at: 7)) ?? .waiting,
             attempts: try row.value(at: 8),
-            nextAttemptAt: Instant(secondsSinceEpoch: try row.value(at: 9)), result: try row.value(at: 10))
+            nextAttemptAt: Instant(secondsSinceEpoch: try row.value(at: 9)), result: try row.value(at: 10),
+            recipient: try row.value(at: 11), content: try row.value(at: 12))
     }
 }

@@ -28,7 +28,9 @@ package enum RathausSchema {
     /// holds one row per service of a wish, so that the file itself allows one waiting wish per
     /// contact and service. `wish_offer` holds the offers: the hold that keeps the time, the hash of
     /// the offer's token, and how it ended; at most one is open per wish. `wish_message` is the
-    /// outbox of the wishes' messages, written in the transaction of their cause. A wish's and an
+    /// outbox of the wishes' messages, written in the transaction of their cause; while one waits
+    /// it keeps its recipient and the bytes composed for its first attempt (erased once it is
+    /// sent, fails or is dropped), so every retry sends the same message. A wish's and an
     /// offer's token are also kept sealed for the links of their messages (`link_secret`, erased
     /// once the wish or the offer is over).
     static let wishes = """
@@ -105,7 +107,9 @@ package enum RathausSchema {
             next_attempt_at INTEGER NOT NULL,
             last_attempt_at INTEGER,
             finished_at INTEGER,
-            result TEXT
+            result TEXT,
+            recipient TEXT,
+            content BLOB
         ) STRICT;
         CREATE INDEX wish_message_due ON wish_message (next_attempt_at) WHERE status = 'waiting';
         """
