@@ -25,7 +25,8 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(api.send(.get, "/v1/services").body)) as? [[String: Any]])
         let passport = try #require(services.first { $0["id"] as? String == "personalausweis" })
         #expect((passport["documents"] as? [Any])?.isEmpty == false)
-        #expect((passport["fee"] as? [String: Any])?["text"] as? String == "37,00 €")
+        #expect((passport["fee"] as? [String: Any])?["text"] as? String == "22,80 € bis 37,00 €")
+        #expect((passport["fee"] as? [String: Any])?["cents"] as? Int == 3700)
     }
 
     @Test func availabilityAnswersFromTheOfficeWithAnETag() throws {

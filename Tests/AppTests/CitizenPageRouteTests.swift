@@ -7,12 +7,17 @@ import Testing
 
 @testable import App
 
-/// A browser without JavaScript: it keeps the form cookie, sends forms as
-/// `application/x-www-form-urlencoded` with the fetch metadata a browser adds, and follows nothing
-/// by itself, so every redirect can be looked at.
+/// A browser without JavaScript: it keeps the cookies it is given (by name; paths are not
+/// compared), sends forms as `application/x-www-form-urlencoded` with the fetch metadata a browser
+/// adds, and follows nothing by itself, so every redirect can be looked at.
 final class FormBrowser {
     let api: APIHarness
-    private(set) var cookie: String?
+    private(set) var cookies: [String: String] = [:]
+    /// The `Cookie` header it sends.
+    var cookie: String? {
+        cookies.isEmpty
+            ? nil : cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+    }
     /// Every address the browser was sent to or asked for.
     private(set) var addresses: [String] = []
 
@@ -42,10 +47,17 @@ final class FormBrowser {
     }
 
     private func keep(_ answer: APIHarness.Answer) -> APIHarness.Answer {
-        if let set = answer.header("Set-Cookie"), let pair = set.split(separator: ";").first {
-            cookie = String(pair)
+        for (name, value) in answer.headers where name.lowercased() == "set-cookie" {
+            guard let pair = value.split(separator: ";").first else { continue }
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { cookies[parts[0]] = parts[1] }
         }
         return answer
+    }
+
+    /// Forgets a cookie (one that ran out).
+    func forget(_ name: String) {
+        cookies[name] = nil
     }
 
     static func formToken(_ html: String) -> String? {
@@ -131,7 +143,8 @@ final class FormBrowser {
         let page = api.send(.get, "/unterlagen?service=personalausweis&service=reisepass&persons=2")
         #expect(page.status == 200)
         #expect(page.text.ranges(of: "Ein aktuelles biometrisches Lichtbild").count == 1)
-        #expect(page.text.contains("<strong>214,00 €</strong> für 2 Personen"))
+        // Both have a lower rate for those under 24: the range, not the adult rate for everyone.
+        #expect(page.text.contains("<strong>120,60 € bis 214,00 €</strong> für 2 Personen"))
         #expect(page.text.contains("Für 2 Personen, Dauer etwa 80 Minuten."))
         #expect(page.text.contains("Frühester Termin: Di., 8. Dez., 08:00 Uhr"))
         #expect(page.text.contains("id=\"office-rathaus\" name=\"office\" value=\"rathaus\" checked"))
@@ -181,7 +194,7 @@ final class FormBrowser {
         #expect(page.status == 200)
         #expect(page.text.contains("Ihr Termin ist gebucht"))
         #expect(page.text.contains("Ein aktuelles biometrisches Lichtbild"))
-        #expect(page.text.contains("<strong>74,00 €</strong> für 2 Personen"))
+        #expect(page.text.contains("<strong>45,60 € bis 74,00 €</strong> für 2 Personen"))
         let reference = try #require(page.text.firstMatch(of: #/id="reference">([A-Z0-9-]+)</#)?.output.1)
         let calendar = try #require(
             page.text.firstMatch(of: #/href="(/v1/bookings/[^"]+/calendar\.ics\?token=[^"]+)"/#))

@@ -91,6 +91,18 @@ import Testing
         ("id", #""Rathaus!""#, "offices[0].id: an id is 1 to 64 characters of a-z, 0-9, - and _, got \"Rathaus!\""),
         ("counters", "[]", "offices[0].counters: must not be empty"),
         ("opening", "1", "offices[0].opening: unknown field"),
+        (
+            "mapURL", #""http://www.openstreetmap.org/?mlat=54.3""#,
+            "offices[0].mapURL: an https URL such as https://www.openstreetmap.org/?mlat=54.32&mlon=10.13, got \"http://www.openstreetmap.org/?mlat=54.3\""
+        ),
+        (
+            "mapURL", #""https://karte.example/<script>""#,
+            "offices[0].mapURL: an https URL such as https://www.openstreetmap.org/?mlat=54.32&mlon=10.13, got \"https://karte.example/<script>\""
+        ),
+        (
+            "mapURL", #""https:///nohost""#,
+            "offices[0].mapURL: an https URL such as https://www.openstreetmap.org/?mlat=54.32&mlon=10.13, got \"https:///nohost\""
+        ),
     ])
     func badOfficeFieldsAreNamed(field: String, value: String, message: String) throws {
         let parsed = try JSONSerialization.jsonObject(with: Data(value.utf8), options: .fragmentsAllowed)
@@ -104,6 +116,29 @@ import Testing
         } catch {
             #expect("\(error)" == message)
         }
+    }
+
+    @Test func anOfficeMayNameAMapAndAFeeMayHaveALowestRate() throws {
+        let town = try MunicipalityLoader.load(path: Self.demo)
+        #expect(town.office("rathaus")?.mapURL?.hasPrefix("https://www.openstreetmap.org/") == true)
+        let passport = try #require(town.service("personalausweis"))
+        #expect(passport.feeCents == 3700 && passport.lowestFeeCents == 2280)
+        func fee(_ value: [String: Any]) throws {
+            _ = try decode { json in
+                var services = json["services"] as! [[String: Any]]
+                services[0]["fee"] = value
+                json["services"] = services
+            }
+        }
+        try fee(["cents": 3700, "lowestCents": 3700])
+        #expect(throws: JSONPathError(path: "services[0].fee.lowestCents", message: "must be from 0 to 3700, got 3701"))
+        {
+            try fee(["cents": 3700, "lowestCents": 3701])
+        }
+        #expect(
+            throws: JSONPathError(
+                path: "services[0].fee.lowestCents", message: "needs \"cents\", the highest rate, beside it")
+        ) { try fee(["lowestCents": 100]) }
     }
 
     @Test func anOfficeHasAtMost64Counters() throws {

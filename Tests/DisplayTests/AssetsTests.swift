@@ -88,8 +88,9 @@ import Testing
         }
         let bodyLine = try #require(html.split(separator: "\n").first { $0.contains("<body ") })
         let data = Set(script.matches(of: #/body\.dataset\.([a-zA-Z]+)/#).map { String($0.output.1) })
-        // data-time-zone is optional: without it the scripts use the device's zone.
-        for key in data where key != "timeZone" {
+        // data-time-zone is optional (without it the scripts use the device's zone), and so is
+        // data-token-also (a second place to find a token).
+        for key in data where key != "timeZone" && key != "tokenAlso" {
             let attribute = "data-" + key.map { $0.isUppercase ? "-" + $0.lowercased() : String($0) }.joined()
             #expect(bodyLine.contains(" \(attribute)=\""), "\(name) reads \(attribute), which \(page) lacks")
         }

@@ -13,7 +13,7 @@ enum CitizenSamples {
         [
             ServiceChoice(
                 id: "personalausweis", name: "Personalausweis beantragen", group: "Ausweise und Pässe",
-                minutesPerPerson: 20, maxPersons: 4, feeCents: 3700,
+                minutesPerPerson: 20, maxPersons: 4, feeCents: 3700, lowestFeeCents: 2280,
                 feeNote: "37,00 € ab 24 Jahren, 22,80 € unter 24 Jahren"),
             ServiceChoice(
                 id: "meldebescheinigung", name: "Meldebescheinigung ausstellen", group: "Meldeangelegenheiten",
@@ -39,10 +39,74 @@ enum CitizenSamples {
         ]
     }
 
+    /// The checklist of a Personalausweis together with a Meldebescheinigung: what only one of
+    /// them asks for names it.
+    static func combinedDocuments() -> [SlipDocument] {
+        [
+            SlipDocument(
+                name: "Bisheriger Personalausweis oder Reisepass", note: "auch wenn er abgelaufen ist",
+                services: ["Personalausweis beantragen"]),
+            SlipDocument(name: "Personalausweis oder Reisepass", services: ["Meldebescheinigung ausstellen"]),
+            SlipDocument(name: "Ein aktuelles biometrisches Lichtbild", services: ["Personalausweis beantragen"]),
+        ]
+    }
+
     static func office(earliest: DatedTime? = nil) -> OfficeSummary {
         OfficeSummary(
             id: "rathaus", name: "Bürgerbüro im Rathaus", address: ["Marktplatz 1", "24100 Musterstadt"],
             earliest: earliest)
+    }
+
+    /// The office with its map link and the opening hours of a week, as the booking's page and
+    /// the offices page show them.
+    static func officeWithHours(closures: [ClosedDay] = []) -> OfficeSummary {
+        var office = office()
+        office.mapURL = "https://www.openstreetmap.org/?mlat=54.32063&mlon=10.13451"
+        office.hours = [
+            OfficeHours(weekday: 1, spans: [("08:00", "12:30")]),
+            OfficeHours(weekday: 2, spans: [("08:00", "12:30"), ("14:00", "16:00")]),
+            OfficeHours(weekday: 3, spans: [("08:00", "12:30")]),
+            OfficeHours(weekday: 4, spans: [("08:00", "12:30"), ("13:30", "18:00")]),
+            OfficeHours(weekday: 5, spans: [("08:00", "12:30")]),
+            OfficeHours(weekday: 6, spans: []),
+            OfficeHours(weekday: 7, spans: []),
+        ]
+        office.closures = closures
+        return office
+    }
+
+    static func vaccination() -> ServiceChoice {
+        ServiceChoice(
+            id: "impfung", name: "Schutzimpfung (Grippe und Auffrischung)", group: "Schutzimpfung",
+            minutesPerPerson: 10, maxPersons: 2, feeCents: 0)
+    }
+
+    static func room() -> WaitingRoomPage.Room {
+        WaitingRoomPage.Room(
+            service: vaccination(),
+            office: OfficeSummary(id: "nord", name: "Stadtteilbüro Nord", address: ["Am Wasserturm 7"]),
+            releaseDate: CalendarDate(year: 2026, month: 12, day: 7, weekday: 1), releaseTime: "07:00",
+            admitPerMinute: 60, admissionMinutes: 15, holdMinutes: 10,
+            path: "/warteraum/impfung?service=impfung&persons=1&office=nord",
+            timesPath: "/zeiten?service=impfung&persons=1&office=nord", chosen: ["impfung"], persons: 1)
+    }
+
+    static func draw(open: Bool = true) -> DrawSummary {
+        DrawSummary(
+            service: services()[4],
+            office: OfficeSummary(id: "nord", name: "Stadtteilbüro Nord", address: ["Am Wasserturm 7"]),
+            closesDate: CalendarDate(year: 2026, month: 12, day: 10, weekday: 4), closesTime: "12:00",
+            slotsFrom: CalendarDate(year: 2026, month: 12, day: 14, weekday: 1),
+            slotsTo: CalendarDate(year: 2026, month: 12, day: 20, weekday: 7),
+            priorities: [
+                DrawSummary.Priority(id: "80plus", name: "80 Jahre und älter"),
+                DrawSummary.Priority(id: "60plus", name: "60 bis 79 Jahre"),
+                DrawSummary.Priority(id: "alle", name: "alle anderen"),
+            ], isOpen: open)
+    }
+
+    static func drawEntry(_ status: DrawEntrySummary.Status) -> DrawEntrySummary {
+        DrawEntrySummary(id: "nord.e0", token: "t0ken_-x", priority: "60 bis 79 Jahre", status: status)
     }
 
     static func selection(office: Bool = true) -> Selection {
@@ -66,7 +130,8 @@ enum CitizenSamples {
     static func booking(cancelled: Bool = false, changeable: Bool = true) -> BookingSummary {
         BookingSummary(
             id: "rathaus.b00k", reference: "K7M-4PQ", token: "t0ken_-x", cancelled: cancelled, changeable: changeable,
-            office: office(), date: tuesday, start: time("08:00"), end: "08:40", services: [services()[0]], persons: 2,
+            office: officeWithHours(), date: tuesday, start: time("08:00"), end: "08:40", services: [services()[0]],
+            persons: 2,
             documents: documents(),
             contact: ContactEntry(name: "Erika Mustermann", email: "erika@example.org", phone: ""))
     }
@@ -97,7 +162,9 @@ enum CitizenSamples {
                 (
                     "citizen-selection\(suffix).html",
                     SelectionPage.html(
-                        language: language, town: town, selection: selection(office: false),
+                        language: language, town: town,
+                        selection: Selection(
+                            services: [services()[0], services()[1]], persons: 2, documents: combinedDocuments()),
                         offices: [
                             office(earliest: DatedTime(date: tuesday, time: time("08:00"))),
                             OfficeSummary(id: "nord", name: "Stadtteilbüro Nord", address: ["Am Wasserturm 7"]),
@@ -179,7 +246,113 @@ enum CitizenSamples {
             ),
             ("hotline.html", hotlinePage()),
         ]
-        return pages
+        return pages + rushPages() + placePages()
+    }
+
+    /// The waiting room in its states, the times page before a release, and a draw's pages.
+    static func rushPages() -> [(name: String, html: String)] {
+        let town = "Musterstadt"
+        let monday = CalendarDate(year: 2026, month: 12, day: 7, weekday: 1)
+        let nextMonday = CalendarDate(year: 2026, month: 12, day: 14, weekday: 1)
+        let sunday = CalendarDate(year: 2026, month: 12, day: 20, weekday: 7)
+        let vaccination = Selection(
+            services: [vaccination()], persons: 1,
+            office: OfficeSummary(id: "nord", name: "Stadtteilbüro Nord", address: ["Am Wasserturm 7"]))
+        let window = TimesPage.Window(from: "2026-12-07", later: "2026-12-21")
+        func room(_ state: WaitingRoomPage.State, _ language: PageLanguage = .german) -> String {
+            WaitingRoomPage.html(
+                language: language, town: town, room: Self.room(), state: state, formToken: "f0rm", refreshSeconds: 20)
+        }
+        let won = DrawnBooking(
+            reference: "P8E-UXC", date: nextMonday, start: "08:30", end: "08:40", persons: 1,
+            documents: [SlipDocument(name: "Impfpass", note: "oder ein anderer Nachweis früherer Impfungen")])
+        var withHours = draw()
+        withHours.office = officeWithHours()
+        return [
+            (
+                "citizen-times-release.html",
+                TimesPage.html(
+                    language: .german, town: town, selection: vaccination, mode: .book, days: [], window: window,
+                    formToken: "f0rm", holdMinutes: 10,
+                    release: TimesPage.Release(
+                        next: (monday, "07:00", sunday),
+                        room: .open(href: "/warteraum/impfung?service=impfung&persons=1&office=nord")))
+            ),
+            ("citizen-room-joinable.html", room(.joinable)),
+            ("citizen-room-waiting.html", room(.waiting)),
+            ("citizen-room-queued.html", room(.queued(place: 37, admission: "07:01", minutes: 2))),
+            ("citizen-room-admitted.html", room(.admitted(until: "07:15"))),
+            ("citizen-room-admitted-en.html", room(.admitted(until: "07:15"), .english)),
+            ("citizen-room-expired.html", room(.expired)),
+            (
+                "citizen-draw-form.html",
+                DrawPage.form(
+                    language: .german, town: town, draw: draw(), contact: ContactEntry(), priority: nil, persons: 1,
+                    formToken: "f0rm")
+            ),
+            (
+                "citizen-draw-problems.html",
+                DrawPage.form(
+                    language: .german, town: town, draw: draw(),
+                    contact: ContactEntry(
+                        name: "Erika Mustermann",
+                        issues: [
+                            FieldIssue(field: "priority", message: PageLanguage.german.text.draw.priorityMissing),
+                            FieldIssue(field: "email", message: PageLanguage.german.text.contactMissing),
+                        ]), priority: nil, persons: 1, formToken: "f0rm")
+            ),
+            (
+                "citizen-draw-registered.html",
+                DrawPage.entry(
+                    language: .german, town: town, draw: draw(), entry: drawEntry(.registered), arrival: .registered)
+            ),
+            (
+                "citizen-draw-won.html",
+                DrawPage.entry(language: .german, town: town, draw: withHours, entry: drawEntry(.won(won)))
+            ),
+            (
+                "citizen-draw-won-en.html",
+                DrawPage.entry(language: .english, town: town, draw: withHours, entry: drawEntry(.won(won)))
+            ),
+            (
+                "citizen-draw-waitlisted.html",
+                DrawPage.entry(language: .german, town: town, draw: draw(open: false), entry: drawEntry(.waitlisted(3)))
+            ),
+            (
+                "citizen-draw-withdraw.html",
+                DrawPage.confirmWithdraw(
+                    language: .german, town: town, draw: draw(), entry: drawEntry(.won(won)), formToken: "f0rm")
+            ),
+        ]
+    }
+
+    /// The offices page and a page that does not exist.
+    static func placePages() -> [(name: String, html: String)] {
+        let christmas = CalendarDate(year: 2026, month: 12, day: 24, weekday: 4)
+        let text = PageLanguage.german.text
+        return [
+            (
+                "citizen-offices.html",
+                OfficesPage.html(
+                    language: .german, town: "Musterstadt",
+                    offices: [officeWithHours(closures: [ClosedDay(date: christmas, reason: "Heiligabend")])])
+            ),
+            (
+                "citizen-not-found.html",
+                MessagePage.html(
+                    language: .german, town: "Musterstadt",
+                    notice: Notice(.error, title: text.pageNotFoundTitle, detail: text.pageNotFoundDetail))
+            ),
+            (
+                "staff-day.html",
+                DayListPage.html(
+                    town: "Musterstadt",
+                    offices: [
+                        ServiceOption(id: "rathaus", name: "Bürgerbüro im Rathaus"),
+                        ServiceOption(id: "nord", name: "Stadtteilbüro Nord"),
+                    ], office: "rathaus", date: "2026-12-08", timeZone: "Europe/Berlin")
+            ),
+        ]
     }
 
     static func hotlinePage() -> String {

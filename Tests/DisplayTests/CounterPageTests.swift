@@ -21,7 +21,10 @@ import Testing
 
     @Test func theTransferDialogOffersTheServicesAndTheOtherCounters() {
         let html = Samples.counterPage()
-        #expect(html.contains("<input type=\"checkbox\" name=\"service\" value=\"reisepass\"> Reisepass beantragen"))
+        #expect(
+            html.contains(
+                "<input type=\"checkbox\" name=\"service\" value=\"reisepass\" data-service=\"reisepass\" "
+                    + "data-service-name=\"Reisepass beantragen\"> Reisepass beantragen"))
         #expect(html.contains("<option value=\"3\">Schalter 3</option>"))
         #expect(!html.contains("<option value=\"4\">"))
         #expect(!Samples.counterPage(counters: []).contains("transfer-counter"))

@@ -15,7 +15,10 @@ import Testing
         }
         // Schutzimpfung has no walk-in service.
         #expect(!html.contains("data-group=\"I\""))
-        #expect(html.contains("<button type=\"button\" class=\"choice service-choice\" data-service=\"reisepass\">"))
+        #expect(
+            html.contains(
+                "<button type=\"button\" class=\"choice service-choice\" data-service=\"reisepass\" "
+                    + "data-service-name=\"Reisepass beantragen\">"))
     }
 
     @Test func theKeypadOffersTheReferenceAlphabet() {

@@ -84,7 +84,8 @@ enum Samples {
     }
 
     static func kioskPage(groups: [KioskGroup]? = nil, officeName: String = "Bürgerbüro im Rathaus") -> String {
-        KioskPage.html(officeID: "rathaus", officeName: officeName, groups: groups ?? kioskGroups())
+        KioskPage.html(
+            officeID: "rathaus", officeName: officeName, groups: groups ?? kioskGroups(), timeZone: "Europe/Berlin")
     }
 
     static func counterPage(

@@ -114,6 +114,28 @@ import Testing
         }
     }
 
+    @Test func theUnmatchedHandlerAnswersPathsNoRouteMatchesButNotOtherMethods() async throws {
+        var router = basicRouter()
+        router.unmatched = { request, responder in
+            responder.respond(
+                HTTPResponse(
+                    status: .notFound, headers: ["Content-Type": "text/html; charset=utf-8"],
+                    body: Array("<p>nothing at \(request.path)</p>".utf8)))
+        }
+        try await withServer(router: router) { server in
+            let client = try RawClient(port: server.port)
+            try client.send("GET /nothing/here HTTP/1.1\r\nHost: x\r\n\r\n")
+            let page = try client.readResponse()
+            #expect(page.status == 404)
+            #expect(page.header("Content-Type") == "text/html; charset=utf-8")
+            #expect(page.text == "<p>nothing at /nothing/here</p>")
+            try client.send("DELETE /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try client.readResponse().status == 405)
+            try client.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try client.readResponse().text == "hello")
+        }
+    }
+
     @Test func http10ConnectionsCloseUnlessKeptAlive() async throws {
         try await withServer(router: basicRouter()) { server in
             let kept = try RawClient(port: server.port)

@@ -108,6 +108,15 @@ import Testing
         #expect(!has(.bb, "tag-der-befreiung", 2020))
     }
 
+    @Test func berlinClosesOnSaturday17June2028Only() throws {
+        let years = (2020...2040).filter { has(.be, "volksaufstand", $0) }
+        #expect(years == [2028])
+        let day = try #require(HolidayCalendar.state(.be).holidays(year: 2028).first { $0.key == "volksaufstand" })
+        #expect(day.date.iso == "2028-06-17")
+        #expect(day.date.weekday == .saturday)
+        #expect(!has(.bb, "volksaufstand", 2028))
+    }
+
     @Test func regionalCalendarsHoldOnlyTheirOwnDays() {
         #expect(dates(.regional(.saxonyCatholic), 2026) == ["2026-06-04"])
         #expect(dates(.regional(.thuringiaCatholic), 2026) == ["2026-06-04"])

@@ -48,7 +48,10 @@ package final class RathausApp: Sendable {
         let pipeline = Pipeline(
             callers: callers,
             idempotency: IdempotencyKeys(reader: database.reader, committer: database.committer, clock: clock),
-            reader: database.reader, metrics: metrics, log: log)
+            reader: database.reader, metrics: metrics, log: log,
+            problemPage: { [configuration] problem, request in
+                ProblemPages.reply(problem, request, town: configuration.municipality.name)
+            })
         let rush = try RushDesk(configuration: configuration, database: database, clock: clock)
         let wishes = try WishDesk(configuration: configuration, database: database, clock: clock, log: log)
         let forms = try FormGuard(database: database)
@@ -67,7 +70,7 @@ package final class RathausApp: Sendable {
                 directory: directory,
                 desk: ConfigurationDesk(configuration: configuration, database: database, clock: clock)
             ).endpoints,
-            StatisticsRoutes(directory: directory).endpoints,
+            StatisticsRoutes(directory: directory, reports: database.reports).endpoints,
             WishRoutes(directory: directory, desk: wishes).endpoints,
         ].flatMap { $0 }
         let pages: [Endpoint] = [
@@ -88,6 +91,9 @@ package final class RathausApp: Sendable {
                     }
                 }
             }
+        }
+        router.unmatched = { [configuration] request, responder in
+            responder.respond(ProblemPages.unmatched(request, town: configuration.municipality.name))
         }
         self.pipeline = pipeline
         self.rush = rush
@@ -136,7 +142,7 @@ package final class RathausApp: Sendable {
                         .methodNotAllowed, detail: "\(request.method.rawValue) is not allowed here.",
                         headers: [("Allow", allowed.map(\.rawValue).joined(separator: ", "))])))
         case .notFound:
-            reply(.problem(.notFound("There is nothing at \(request.path).")))
+            reply(.response(ProblemPages.unmatched(request, town: municipality.name)))
         }
     }
 }

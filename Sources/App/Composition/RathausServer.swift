@@ -101,6 +101,8 @@ package final class RathausServer {
 
     package var port: Int { http.port }
 
+    /// Starts serving and the periodic work; a draw whose registration closed while the server
+    /// was stopped runs at once rather than at the first sweep.
     package func start() throws {
         try http.start()
         for timer in timers { timer.resume() }
@@ -116,6 +118,8 @@ package final class RathausServer {
                 log("level=error event=statistics.rollup error=\"\(String(describing: error).prefix(200))\"")
             }
         }
+        let rush = app.rush
+        rush.queue.async { rush.runDueDraws() }
     }
 
     /// Stops accepting, lets in-flight requests finish within `gracePeriod`, closes streams.

@@ -30,9 +30,14 @@ extension MunicipalityDecoder {
             throw groupReader.fail("must be one capital letter A–Z")
         }
         var feeCents: Int?
+        var lowestFeeCents: Int?
         var feeNote: String?
         if var fee = try object.optional("fee")?.object() {
             feeCents = try fee.optional("cents")?.int(in: 0...1_000_000)
+            if let lowest = fee.optional("lowestCents") {
+                guard let feeCents else { throw lowest.fail("needs \"cents\", the highest rate, beside it") }
+                lowestFeeCents = try lowest.int(in: 0...feeCents)
+            }
             feeNote = try fee.optional("note")?.text()
             try fee.finish()
         }
@@ -42,7 +47,8 @@ extension MunicipalityDecoder {
             durationMinutes: try object.required("durationMinutes").int(in: 1...480),
             maxPersons: try object.optional("maxPersons")?.int(in: 1...20) ?? 1,
             bookableOnline: try object.optional("bookableOnline")?.bool() ?? true, feeCents: feeCents,
-            feeNote: feeNote, leika: try leika(object.optional("leika")), group: group, documents: documents,
+            lowestFeeCents: lowestFeeCents, feeNote: feeNote, leika: try leika(object.optional("leika")), group: group,
+            documents: documents,
             window: try object.optional("window").map(window),
             maxActivePerContact: try object.optional("maxActivePerContact")?.int(in: 1...100),
             rush: try rush(&object))

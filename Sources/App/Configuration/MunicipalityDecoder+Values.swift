@@ -15,6 +15,29 @@ extension MunicipalityDecoder {
         return text
     }
 
+    /// An `https` URL of at most 500 characters: a host of letters, digits, `-` and `.` (with an
+    /// optional port), then printable ASCII without spaces, quotes or angle brackets.
+    static func httpsURL(_ reader: JSONReader) throws(JSONPathError) -> String {
+        let text = try reader.string()
+        let problem =
+            "an https URL such as https://www.openstreetmap.org/?mlat=54.32&mlon=10.13, got \"\(text.prefix(80))\""
+        guard text.count <= 500, text.lowercased().hasPrefix("https://") else { throw reader.fail(problem) }
+        let rest = text.dropFirst("https://".count)
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let name = host.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let hostOK =
+            !(name.first ?? "").isEmpty
+            && (name.first ?? "").unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+                    || $0 == "."
+            }
+            && (name.count == 1 || (!name[1].isEmpty && name[1].unicodeScalars.allSatisfy { ("0"..."9").contains($0) }))
+        let forbidden = Set("\"<>\\^`{|} ".unicodeScalars)
+        let restOK = rest.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !forbidden.contains($0) }
+        guard hostOK, restOK else { throw reader.fail(problem) }
+        return text
+    }
+
     static func time(_ reader: JSONReader) throws(JSONPathError) -> LocalTime {
         let text = try reader.string()
         guard let time = LocalTime(hhmm: text) else { throw reader.fail("expected a time HH:MM, got \"\(text)\"") }

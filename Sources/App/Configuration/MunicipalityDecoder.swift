@@ -219,7 +219,8 @@ package enum MunicipalityDecoder {
             id: OfficeID(id), name: try object.required("name").text(maxLength: 200),
             address: try (object.optional("address")?.array() ?? []).map { reader throws(JSONPathError) in
                 try reader.text(maxLength: 200)
-            }, timeZone: zone, state: state, gridMinutes: grid, bookingStepMinutes: step, openingHours: hours,
+            }, mapURL: try object.optional("mapURL").map(httpsURL), timeZone: zone, state: state, gridMinutes: grid,
+            bookingStepMinutes: step, openingHours: hours,
             breaks: breaks, closures: closures, counters: counters, booking: booking, queue: queue, display: display,
             remoteTickets: try object.optional("remoteTickets").map(remoteTickets))
         try object.finish()

@@ -33,6 +33,10 @@ package struct Endpoint: Sendable {
     /// Whether the route is part of the API, and so of the OpenAPI document.
     package var isDocumented: Bool { operation != nil }
 
+    /// Whether the route is a page for people (not the API, an asset or an operational route):
+    /// its problems are answered as a page in its language, not as problem JSON.
+    package var isPage: Bool { operation == nil && !isStrict && !path.hasPrefix("/assets/") }
+
     /// The names of the route's path parameters (`{office}` → `office`).
     package var pathParameters: [String] {
         path.split(separator: "/").compactMap { segment in

@@ -8,8 +8,9 @@ package import Storage
 package enum Outcome: Sendable {
     /// The answer.
     case reply(Reply)
-    /// Runs on the reading connection's queue; its result is carried out in turn.
-    case read(@Sendable (SQLiteConnection) throws -> Outcome)
+    /// Runs on the reading connection's queue (or on `on`, a reading connection of its own for
+    /// long reports, so that they keep no lookup waiting); its result is carried out in turn.
+    case read(on: SerialConnection? = nil, @Sendable (SQLiteConnection) throws -> Outcome)
     /// Sends the command to the office's writer (with the request's idempotency key where the
     /// route takes one, and `linked` in the same transaction); `render` turns the result into
     /// the next outcome.

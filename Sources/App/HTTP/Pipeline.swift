@@ -23,16 +23,20 @@ package final class Pipeline: Sendable {
     let reader: SerialConnection
     let metrics: Metrics
     let log: @Sendable (String) -> Void
+    /// How a page's problem is answered: as a page in the request's language.
+    let problemPage: @Sendable (APIProblem, HTTPRequest) -> Reply
 
     package init(
         callers: CallerResolver, idempotency: IdempotencyKeys, reader: SerialConnection, metrics: Metrics,
-        log: @escaping @Sendable (String) -> Void
+        log: @escaping @Sendable (String) -> Void,
+        problemPage: @escaping @Sendable (APIProblem, HTTPRequest) -> Reply = { problem, _ in .problem(problem) }
     ) {
         self.callers = callers
         self.idempotency = idempotency
         self.reader = reader
         self.metrics = metrics
         self.log = log
+        self.problemPage = problemPage
     }
 
     /// Runs `endpoint` for `request` (its route parameters filled in) and answers once through
@@ -48,16 +52,19 @@ package final class Pipeline: Sendable {
             return
         }
         guard endpoint.contract.access != .open else {
-            handle(endpoint, RequestContext(request: request, caller: .citizen(bookingToken: nil)), done)
+            handle(
+                endpoint,
+                RequestContext(request: request, caller: .citizen(bookingToken: nil), isPage: endpoint.isPage),
+                done)
             return
         }
         callers.resolve(request) { result in
             do throws(APIProblem) {
                 let caller = try result.get()
                 try Self.checkAccess(endpoint.contract.access, caller: caller, request: request)
-                self.handle(endpoint, RequestContext(request: request, caller: caller), done)
+                self.handle(endpoint, RequestContext(request: request, caller: caller, isPage: endpoint.isPage), done)
             } catch {
-                done(.problem(error))
+                done(endpoint.isPage ? self.problemPage(error, request) : .problem(error))
             }
         }
     }
@@ -66,7 +73,7 @@ package final class Pipeline: Sendable {
     private func handle(
         _ endpoint: Endpoint, _ context: RequestContext, _ done: @escaping @Sendable (Reply) -> Void
     ) {
-        let outcome = attempt(context.request) { try endpoint.handler(context) }
+        let outcome = attempt(context) { try endpoint.handler(context) }
         let keyed = endpoint.contract.idempotent ? context.request.headers["Idempotency-Key"] : nil
         perform(outcome, context, key: keyed, done)
     }
@@ -78,12 +85,12 @@ package final class Pipeline: Sendable {
         switch outcome {
         case .reply(let reply):
             done(reply)
-        case .read(let body):
-            reader.async { connection in
-                self.perform(self.attempt(context.request) { try body(connection) }, context, key: key, done)
+        case .read(let connection, let body):
+            (connection ?? reader).async { connection in
+                self.perform(self.attempt(context) { try body(connection) }, context, key: key, done)
             }
         case .onQueue(let queue, let body):
-            queue.async { self.perform(self.attempt(context.request) { try body() }, context, key: key, done) }
+            queue.async { self.perform(self.attempt(context) { try body() }, context, key: key, done) }
         case .later(let start):
             start { next in self.perform(next, context, key: key, done) }
         case .command(let command, let writer, let linked, let render):
@@ -121,7 +128,7 @@ package final class Pipeline: Sendable {
             }
         case .recorded(let mark, let recorded, let token):
             recover(recorded, token: token, writer: writer) { result in
-                let next = self.attempt(context.request) { try render(result) }
+                let next = self.attempt(context) { try render(result) }
                 self.perform(next, context, key: nil) { reply in
                     self.idempotency.finish(mark, reply: reply) { done(Self.replayed(reply)) }
                 }
@@ -136,16 +143,18 @@ package final class Pipeline: Sendable {
     ) {
         writer.submit(command, actor: context.caller.actor, idempotency: mark, linked: linked) { result in
             self.count(result, command: command, office: writer.office.id)
-            self.perform(self.attempt(context.request) { try render(result) }, context, key: nil, done)
+            self.perform(self.attempt(context) { try render(result) }, context, key: nil, done)
         }
     }
 
-    /// The outcome of `body`, or the problem it throws (an unexpected error: a logged 500).
-    private func attempt(_ request: HTTPRequest, _ body: () throws -> Outcome) -> Outcome {
+    /// The outcome of `body`, or the problem it throws (an unexpected error: a logged 500); a
+    /// page's problem as a page.
+    private func attempt(_ context: RequestContext, _ body: () throws -> Outcome) -> Outcome {
+        let request = context.request
         do {
             return try body()
         } catch let problem as APIProblem {
-            return .problem(problem)
+            return context.isPage ? .reply(problemPage(problem, request)) : .problem(problem)
         } catch let page as PageAnswer {
             return .reply(page.reply)
         } catch {
@@ -153,6 +162,7 @@ package final class Pipeline: Sendable {
             log(
                 "level=error event=handler.error id=\(id) route=\(request.route ?? "-") "
                     + "error=\"\(String(describing: error).prefix(300))\"")
+            if context.isPage { return .reply(problemPage(.internalError(), request)) }
             return .reply(.response(.problem(.internalError(), instance: "/requests/" + id)))
         }
     }

@@ -8,10 +8,13 @@ import Storage
 package struct RequestContext: Sendable {
     package let request: HTTPRequest
     package let caller: Caller
+    /// Whether the route is a page: its problems are answered as a page, not as JSON.
+    package let isPage: Bool
 
-    package init(request: HTTPRequest, caller: Caller) {
+    package init(request: HTTPRequest, caller: Caller, isPage: Bool = false) {
         self.request = request
         self.caller = caller
+        self.isPage = isPage
     }
 
     /// The route's `{name}` parameter (empty when missing).

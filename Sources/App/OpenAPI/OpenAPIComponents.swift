@@ -36,14 +36,18 @@ enum OpenAPIComponents {
             "validFrom":{"type":"string","format":"date"},"validUntil":{"type":"string","format":"date"},"everyWeeks":{"type":"integer"}}},
           "Office":{"type":"object","required":["id","name","address","timeZone","state","services"],"properties":{
             "id":{"type":"string"},"name":{"type":"string"},"address":{"type":"array","items":{"type":"string"}},
+            "mapURL":{"type":"string","format":"uri","description":"A map showing the way there"},
             "timeZone":{"type":"string","examples":["Europe/Berlin"]},"state":{"type":"string","examples":["DE-SH"]},
             "services":{"type":"array","items":{"type":"string"}},
             "openingHours":{"type":"array","items":{"$ref":"#/components/schemas/WeeklyRule"}},
             "breaks":{"type":"array","items":{"$ref":"#/components/schemas/WeeklyRule"}},
             "counters":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"}}}},
             "links":{"type":"object","additionalProperties":{"type":"string"}}}},
-          "Document":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"note":{"type":"string"},"condition":{"type":"string"}}},
-          "Fee":{"type":"object","properties":{"cents":{"type":"integer"},"text":{"type":"string"},"note":{"type":"string"}}},
+          "Document":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"note":{"type":"string"},"condition":{"type":"string"},
+            "services":{"type":"array","items":{"type":"string"},"description":"In a booking of several services: the ones that ask for this item, when not all do"}}},
+          "Fee":{"type":"object","properties":{"cents":{"type":"integer","description":"The regular (highest) rate; for a booking, times its persons"},
+            "lowestCents":{"type":"integer","description":"The lowest rate where the fee has several (a reduced one for those under 24)"},
+            "text":{"type":"string","description":"German: one amount or the range, 45,60 € bis 74,00 €"},"note":{"type":"string"}}},
           "Service":{"type":"object","required":["id","name","durationMinutes","maxPersons","bookableOnline","group","documents"],"properties":{
             "id":{"type":"string"},"name":{"type":"string"},"durationMinutes":{"type":"integer"},"maxPersons":{"type":"integer"},
             "bookableOnline":{"type":"boolean"},"fee":{"oneOf":[{"$ref":"#/components/schemas/Fee"},{"type":"null"}]},
@@ -84,6 +88,8 @@ enum OpenAPIComponents {
             "persons":{"type":"integer"},"start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"},
             "channel":{"type":"string"},"sequence":{"type":"integer"},"fee":{"$ref":"#/components/schemas/Fee"},
             "documents":{"type":"array","items":{"$ref":"#/components/schemas/Document"}},"contact":{"$ref":"#/components/schemas/Contact"},
+            "checkedIn":{"type":"boolean","description":"In an office's list of a day: whether the appointment has a ticket"},
+            "ticket":{"type":"string","description":"In an office's list of a day: the number of its ticket once checked in"},
             "links":{"type":"object","additionalProperties":{"type":"string"}}}},
           "Ticket":{"type":"object","required":["id","number","state","services","issuedAt"],"properties":{
             "id":{"type":"string"},"number":{"type":"string","examples":["A017"]},"group":{"type":"string"},
@@ -109,6 +115,12 @@ enum OpenAPIComponents {
             "notice":{"type":"string"},"links":{"type":"object","additionalProperties":{"type":"string"}}}},
           "BookingList":{"type":"object","properties":{"office":{"type":"string"},"date":{"type":"string","format":"date"},
             "bookings":{"type":"array","items":{"$ref":"#/components/schemas/Booking"}}}},
+          "BookingSearch":{"type":"object","required":["query"],"additionalProperties":false,"properties":{
+            "query":{"type":"string","minLength":3,"maxLength":200,"description":"A reference, a phone number, part of an e-mail address or of the name"}}},
+          "BookingSearchResult":{"type":"object","required":["kind","bookings","more"],"properties":{
+            "kind":{"type":"string","enum":["reference","phone","email","name"],"description":"What the query was taken for"},
+            "bookings":{"type":"array","items":{"$ref":"#/components/schemas/Booking"}},
+            "more":{"type":"boolean","description":"Whether more bookings matched than the 20 shown"}}},
           "Configuration":{"type":"object","required":["version","document"],"properties":{
             "version":{"type":"integer"},"document":{"type":"object","description":"The configuration in the format of the configuration file"},
             "calendars":{"type":"array","items":{"type":"string"}},"at":{"type":"string","format":"date-time"},"actor":{"type":"string"},

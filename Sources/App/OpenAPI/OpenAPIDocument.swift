@@ -100,7 +100,8 @@ package enum OpenAPIDocument {
         if endpoint.isStrict { kinds.append(.validation) }
         switch contract.access {
         case .staff, .bookingHolder: kinds += [.unauthorized, .forbidden]
-        case .open, .caller: break
+        case .caller: kinds.append(.unauthorized)  // a token that is unknown, revoked or malformed
+        case .open: break
         }
         if !endpoint.pathParameters.isEmpty { kinds.append(.notFound) }
         if contract.readsJSONBody { kinds.append(.validation) }

@@ -200,12 +200,12 @@ extension CitizenPages {
         let caller = Caller.citizen(bookingToken: nil)
         do throws(APIProblem) {
             try rush.refuseDrawServices(hold.chosen.ids, caller: caller)
-            try rush.checkAdmission(hold.chosen.ids, token: nil, caller: caller)
+            try rush.checkAdmission(hold.chosen.ids, token: context.admission, caller: caller)
         } catch {
             return .reply(
                 holdPage(
-                    context, hold, contact: contact.entry(), review: true, notice: Self.notice(error, context.text),
-                    status: error.status))
+                    context, hold, contact: contact.entry(), review: true,
+                    notice: admissionNotice(error, hold.chosen, office: hold.office, context), status: error.status))
         }
         let wanted = SlotRequest(
             services: hold.chosen.ids, persons: hold.chosen.persons, start: hold.start, channel: .online)

@@ -27,7 +27,8 @@ extension CitizenPages {
         let group = municipality.groups.first { $0.letter == service.group }?.name ?? service.group
         return ServiceChoice(
             id: service.id.rawValue, name: service.name, group: group, minutesPerPerson: service.durationMinutes,
-            maxPersons: service.maxPersons, feeCents: service.feeCents, feeNote: service.feeNote, access: access)
+            maxPersons: service.maxPersons, feeCents: service.feeCents, lowestFeeCents: service.lowestFeeCents,
+            feeNote: service.feeNote, access: access)
     }
 
     /// The services some office offers, in the configuration's order.
@@ -37,16 +38,27 @@ extension CitizenPages {
     }
 
     static func officeSummary(_ office: Office, earliest: DatedTime? = nil) -> OfficeSummary {
-        OfficeSummary(id: office.id.rawValue, name: office.name, address: office.address, earliest: earliest)
+        OfficeSummary(
+            id: office.id.rawValue, name: office.name, address: office.address, earliest: earliest,
+            mapURL: office.mapURL)
     }
 
     /// The selection of `services` for `persons` (at `office`), with the merged checklist.
     func selection(_ services: [Service], persons: Int, office: Office? = nil) -> Selection {
         Selection(
             services: services.map(serviceChoice), persons: persons, office: office.map { Self.officeSummary($0) },
-            documents: DocumentChecklist.merge(services).map {
-                SlipDocument(name: $0.name, note: $0.note, condition: $0.condition)
-            })
+            documents: Self.checklist(services))
+    }
+
+    /// The merged checklist of `services`; with several, each item that only some of them ask for
+    /// names those.
+    static func checklist(_ services: [Service]) -> [SlipDocument] {
+        DocumentChecklist.mergeNamingServices(services).map { item in
+            let partial = services.count > 1 && item.services.count < services.count
+            return SlipDocument(
+                name: item.document.name, note: item.document.note, condition: item.document.condition,
+                services: partial ? services.filter { item.services.contains($0.id) }.map(\.name) : [])
+        }
     }
 
     /// The days of `availability` that have free starts.
@@ -75,13 +87,12 @@ extension CitizenPages {
         return BookingSummary(
             id: booking.id.rawValue, reference: booking.reference, token: token,
             cancelled: booking.status == .cancelled,
-            changeable: booking.status == .booked && now < booking.start, office: Self.officeSummary(office),
+            changeable: booking.status == .booked && now < booking.start,
+            office: Self.officeSummary(office, hoursFrom: office.timeZone.local(now).date),
             date: Self.calendarDate(office.timeZone.local(booking.start).date),
             start: Self.timeOption(booking.start, in: office), end: QueueRepresentations.clock(booking.end, in: office),
             services: chosen.map(serviceChoice), persons: booking.persons,
-            documents: DocumentChecklist.merge(chosen).map {
-                SlipDocument(name: $0.name, note: $0.note, condition: $0.condition)
-            },
+            documents: Self.checklist(chosen),
             contact: ContactEntry(
                 name: booking.contact.name, email: booking.contact.email ?? "", phone: booking.contact.phone ?? ""))
     }

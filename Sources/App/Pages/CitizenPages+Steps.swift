@@ -162,11 +162,15 @@ extension CitizenPages {
         let end = start.adding(days: Self.pageDays - 1)
         var days: [DayTimes] = []
         var problem: Notice?
+        var release: TimesPage.Release?
         if let capacity = directory.capacity(office) {
             do throws(SchedulingError) {
                 let availability = try capacity.availability(
                     services: chosen.ids, persons: chosen.persons, channel: .online, from: start, to: end, now: now)
                 days = Self.dayTimes(availability, office: office)
+                if mode == .book {
+                    release = self.release(chosen, office: office, next: availability.nextRelease, context)
+                }
             } catch {
                 problem = Self.notice(APIProblem(error, office: office), context.text)
             }
@@ -180,6 +184,7 @@ extension CitizenPages {
                 selection: selection(chosen.services, persons: chosen.persons, office: office), mode: mode, days: days,
                 chosenDate: date, window: window, formToken: context.formToken,
                 holdMinutes: office.booking.holdMinutes, notice: notice ?? problem, nextTimes: nextTimes,
+                release: release,
                 wishes: municipality.wishes.isEnabled && chosen.services.allSatisfy { $0.rush == nil }),
             status: problem != nil && notice == nil ? 422 : status, context)
     }
@@ -235,12 +240,12 @@ extension CitizenPages {
         let caller = Caller.citizen(bookingToken: nil)
         do throws(APIProblem) {
             try rush.refuseDrawServices(chosen.ids, caller: caller)
-            try rush.checkAdmission(chosen.ids, token: nil, caller: caller)
+            try rush.checkAdmission(chosen.ids, token: context.admission, caller: caller)
         } catch {
             return .reply(
                 timesPage(
                     context, chosen, office: office, mode: .book, from: nil, date: nil,
-                    notice: Self.notice(error, context.text), status: error.status))
+                    notice: admissionNotice(error, chosen, office: office, context), status: error.status))
         }
         let wanted = SlotRequest(services: chosen.ids, persons: chosen.persons, start: start, channel: .online)
         return .command(.placeHold(wanted), to: try writer(office)) { outcome in

@@ -39,6 +39,16 @@ struct CitizenPages: Sendable {
                 Endpoint(.get, prefix + "/termin/{booking}/verschieben") { try moveTimes($0) },
                 Endpoint(.post, prefix + "/termin/{booking}/verschieben", form) { try moveBooking($0) },
                 Endpoint(.get, prefix + "/barrierefreiheit") { accessibilityStatement($0) },
+                Endpoint(.get, prefix + "/standorte") { officesPage($0) },
+                Endpoint(.get, prefix + "/warteraum/{service}") { try roomPage($0) },
+                Endpoint(.post, prefix + "/warteraum/{service}", form) { try joinRoom($0) },
+                Endpoint(.get, prefix + "/verlosung/{service}") { try drawForm($0) },
+                Endpoint(.post, prefix + "/verlosung/{service}", form) { try registerForDraw($0) },
+                Endpoint(.get, prefix + "/verlosung/{service}/anmeldung/{entry}") { try drawEntryPage($0) },
+                Endpoint(.get, prefix + "/verlosung/{service}/anmeldung/{entry}/abmelden") { try withdrawQuestion($0) },
+                Endpoint(.post, prefix + "/verlosung/{service}/anmeldung/{entry}/abmelden", form) {
+                    try withdrawFromDraw($0)
+                },
             ]
         }
         return endpoints
@@ -54,6 +64,10 @@ struct CitizenPages: Sendable {
         var language: PageLanguage
         var formToken: String
         var setCookie: String?
+        /// More cookies to set with the answer (a waiting room's entry, an admission).
+        var cookies: [String] = []
+        /// The admission from a waiting room the browser brought (cookie `rathaus_admission`).
+        var admission: String?
 
         var text: CitizenText { language.text }
         var prefix: String { language.prefix }
@@ -62,7 +76,8 @@ struct CitizenPages: Sendable {
     func pageContext(_ request: HTTPRequest) -> PageContext {
         let issued = forms.issue(for: request)
         return PageContext(
-            language: PageLanguage.of(path: request.path), formToken: issued.token, setCookie: issued.setCookie)
+            language: PageLanguage.of(path: request.path), formToken: issued.token, setCookie: issued.setCookie,
+            admission: RoomCookies.admission(of: request))
     }
 
     /// The headers of every citizen page: the Content-Security-Policy of the hall's pages, no
@@ -75,6 +90,7 @@ struct CitizenPages: Sendable {
             "Referrer-Policy": "same-origin", "Cache-Control": "no-store",
         ]
         if let cookie = context.setCookie { headers.add("Set-Cookie", cookie) }
+        for cookie in context.cookies { headers.add("Set-Cookie", cookie) }
         return headers
     }
 

@@ -49,7 +49,7 @@ struct HallPages: Sendable {
             PageAnswers.page(
                 KioskPage.html(
                     officeID: office.id.rawValue, officeName: office.name, groups: groups,
-                    referenceAlphabet: String(Secrets.referenceAlphabet))))
+                    referenceAlphabet: String(Secrets.referenceAlphabet), timeZone: office.timeZone.identifier)))
     }
 
     /// `GET /kiosk/{office}/tickets/{key}`: the slip for the 80 mm printer, with the QR code of

@@ -22,11 +22,14 @@ extension APIProblem {
             case .noServices:
                 validation([FieldError(field: "services", message: "name at least one service")])
             case .unknownService(let id):
-                APIProblem(.unknownService, detail: "There is no service \"\(id)\".")
+                APIProblem(
+                    .unknownService, detail: "There is no service \"\(id)\".", extensions: [("service", id.rawValue)])
             case .duplicateService(let id):
                 validation([FieldError(field: "services", message: "service \"\(id)\" is named twice")])
             case .serviceNotOffered(let id, let office):
-                APIProblem(.serviceNotOffered, detail: "Office \(office) does not offer \"\(id)\".")
+                APIProblem(
+                    .serviceNotOffered, detail: "Office \(office) does not offer \"\(id)\".",
+                    extensions: [("service", id.rawValue), ("office", office.rawValue)])
             case .bookingCancelled(let id):
                 APIProblem(.bookingCancelled, detail: "Booking \(id) was cancelled and cannot be changed.")
             }
@@ -87,7 +90,8 @@ extension APIProblem {
         case .limitReached(let service, let limit):
             self = APIProblem(
                 .limitReached,
-                detail: "This contact already holds \(limit) active booking\(limit == 1 ? "" : "s") of \"\(service)\".")
+                detail: "This contact already holds \(limit) active booking\(limit == 1 ? "" : "s") of \"\(service)\".",
+                extensions: [("service", service.rawValue), ("limit", String(limit))])
         case .duplicateID:
             self = .internalError()
         }

@@ -81,7 +81,7 @@ package struct ProblemKind: Sendable, Hashable {
         "A hold can be extended a limited number of times.")
     static let limitReached = ProblemKind(
         "limit-reached", 409, "Too many active bookings",
-        "One contact (e-mail or phone) may hold only a few active bookings of a service, against hoarding. Cancel one first."
+        "One contact (e-mail or phone) may hold only a few active bookings of a service, against hoarding. Cancel one first. `service` names the service, `limit` how many are allowed."
     )
     static let bookingCancelled = ProblemKind(
         "booking-cancelled", 409, "The booking is cancelled",
@@ -90,10 +90,12 @@ package struct ProblemKind: Sendable, Hashable {
         "booking-started", 409, "The appointment has begun",
         "An appointment that has started or is over can no longer be moved or cancelled.")
     static let unknownService = ProblemKind(
-        "unknown-service", 422, "Unknown service", "No service has this id; `GET /v1/services` lists them.")
+        "unknown-service", 422, "Unknown service",
+        "No service has this id (`service`); `GET /v1/services` lists them.")
     static let serviceNotOffered = ProblemKind(
         "service-not-offered", 422, "Service not offered here",
-        "This office does not offer the service; `GET /v1/availability/earliest` finds one that does.")
+        "This office (`office`) does not offer the service (`service`); `GET /v1/availability/earliest` finds one that does."
+    )
     static let servicesNotCombinable = ProblemKind(
         "services-not-combinable", 422, "Services cannot be done together",
         "No counter of the office does all these services in one appointment (or for one ticket); book them separately or draw one ticket per service."
@@ -125,13 +127,15 @@ package struct ProblemKind: Sendable, Hashable {
     static let wrongOffice = ProblemKind(
         "wrong-office", 409, "Booked at another office", "The appointment is at another office.")
     static let notToday = ProblemKind(
-        "not-today", 409, "The appointment is not today", "Only today's appointments can be checked in.")
+        "not-today", 409, "The appointment is not today",
+        "Only today's appointments can be checked in; `date` is the appointment's day.")
     static let checkInTooEarly = ProblemKind(
         "check-in-too-early", 409, "Too early to check in",
         "Check-in opens a set time before the appointment; `opensAt` says when.")
     static let checkInTooLate = ProblemKind(
         "check-in-too-late", 409, "Too late for this appointment",
-        "Check-in closed a set time after the appointment's start; the office may give a walk-in ticket instead.")
+        "Check-in closed a set time after the appointment's start (`closedAt`); the office may give a walk-in ticket instead."
+    )
     static let alreadyCheckedIn = ProblemKind(
         "already-checked-in", 409, "Already checked in", "This appointment already has a ticket; `ticket` names it.")
     static let remoteTicketsClosed = ProblemKind(

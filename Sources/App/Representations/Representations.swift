@@ -15,6 +15,12 @@ package enum Representations {
         return "\(euros),\(rest < 10 ? "0" : "")\(rest) €"
     }
 
+    /// A fee from `lowest` to `highest` cents as German text (`45,60 € bis 74,00 €`), or one
+    /// amount when they are the same.
+    package static func euros(from lowest: Int, to highest: Int) -> String {
+        lowest < highest ? "\(euros(lowest)) bis \(euros(highest))" : euros(highest)
+    }
+
     // MARK: Offices and services
 
     package static func office(_ office: Office, into json: inout JSONWriter) {
@@ -22,6 +28,7 @@ package enum Representations {
             json.string("id", office.id.rawValue)
             json.string("name", office.name)
             json.array("address") { json in for line in office.address { json.string(line) } }
+            json.string("mapURL", ifPresent: office.mapURL)
             json.string("timeZone", office.timeZone.identifier)
             json.string("state", office.state)
             json.array("services") { json in for id in office.offeredServices.sorted() { json.string(id.rawValue) } }
@@ -71,7 +78,9 @@ package enum Representations {
             if service.feeCents != nil || service.feeNote != nil {
                 json.object("fee") { json in
                     json.int("cents", ifPresent: service.feeCents)
-                    json.string("text", ifPresent: service.feeCents.map(euros))
+                    json.int("lowestCents", ifPresent: service.lowestFeeCents)
+                    json.string(
+                        "text", ifPresent: service.feeCents.map { euros(from: service.lowestFeeCents ?? $0, to: $0) })
                     json.string("note", ifPresent: service.feeNote)
                 }
             } else {
@@ -86,12 +95,28 @@ package enum Representations {
 
     package static func documents(_ documents: [Document], into json: inout JSONWriter) {
         json.array("documents") { json in
-            for document in documents {
-                json.object { json in
-                    json.string("name", document.name)
-                    json.string("note", ifPresent: document.note)
-                    json.string("condition", ifPresent: document.condition)
-                }
+            for document in documents { self.document(document, services: [], into: &json) }
+        }
+    }
+
+    /// The merged checklist of several services: each item that only some of them ask for names
+    /// those (`services`, their ids).
+    static func checklist(_ services: [Service], into json: inout JSONWriter) {
+        json.array("documents") { json in
+            for item in DocumentChecklist.mergeNamingServices(services) {
+                let partial = services.count > 1 && item.services.count < services.count
+                document(item.document, services: partial ? item.services : [], into: &json)
+            }
+        }
+    }
+
+    private static func document(_ document: Document, services: [ServiceID], into json: inout JSONWriter) {
+        json.object { json in
+            json.string("name", document.name)
+            json.string("note", ifPresent: document.note)
+            json.string("condition", ifPresent: document.condition)
+            if !services.isEmpty {
+                json.array("services") { json in for id in services { json.string(id.rawValue) } }
             }
         }
     }
@@ -157,8 +182,11 @@ package enum Representations {
 
     /// A booking. `token` is shown once, when it is made; `contact` only to whoever may see it
     /// (the citizen with the token, staff).
+    /// A booking; in an office's list of a day (`listed`) with whether it is checked in and its
+    /// ticket's number.
     package static func booking(
-        _ booking: Booking, office: Office, services: [Service], token: String?, includeContact: Bool
+        _ booking: Booking, office: Office, services: [Service], token: String?, includeContact: Bool,
+        listed: Bool = false, ticket: String? = nil
     ) -> [UInt8] {
         var json = JSONWriter(capacity: 1024)
         json.object { json in
@@ -186,21 +214,27 @@ package enum Representations {
             json.string("channel", booking.channel.rawValue)
             json.int("sequence", booking.sequence)
             let chosen = booking.services.compactMap { id in services.first { $0.id == id } }
-            let fees = chosen.compactMap(\.feeCents)
+            let fees = chosen.filter { $0.feeCents != nil }
             if !fees.isEmpty {
-                let total = fees.reduce(0, +) * booking.persons
+                let total = fees.reduce(0) { $0 + ($1.feeCents ?? 0) } * booking.persons
+                let lowest = fees.reduce(0) { $0 + ($1.lowestFeeCents ?? $1.feeCents ?? 0) } * booking.persons
                 json.object("fee") { json in
                     json.int("cents", total)
-                    json.string("text", euros(total))
+                    if lowest < total { json.int("lowestCents", lowest) }
+                    json.string("text", euros(from: lowest, to: total))
                 }
             }
-            documents(DocumentChecklist.merge(chosen), into: &json)
+            checklist(chosen, into: &json)
             if includeContact {
                 json.object("contact") { json in
                     json.string("name", booking.contact.name)
                     json.string("email", ifPresent: booking.contact.email)
                     json.string("phone", ifPresent: booking.contact.phone)
                 }
+            }
+            if listed {
+                json.bool("checkedIn", ticket != nil)
+                json.string("ticket", ifPresent: ticket)
             }
             json.object("links") { json in
                 json.string("self", "/v1/bookings/\(booking.id.rawValue)")

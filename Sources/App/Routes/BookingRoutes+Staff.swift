@@ -3,9 +3,23 @@ import Scheduling
 import Storage
 
 extension BookingRoutes {
-    /// What hotline and counter staff look up: a booking by its reference, an office's day.
+    /// What hotline and counter staff look up: a booking by its reference, bookings by the
+    /// caller's phone, e-mail or name, an office's day.
     var staffEndpoints: [Endpoint] {
         [
+            Endpoint(
+                .post, "/v1/bookings/search",
+                Contract(
+                    body: .json(schema: OpenAPIText.ref("BookingSearch")),
+                    access: .staff([.hotline, .counter], office: .any)),
+                operation: Operation(
+                    "searchBookings", tag: "Staff",
+                    "Find bookings by reference, phone number, e-mail address or name",
+                    description:
+                        "For a caller who lost both link and reference: today's and coming bookings (cancelled ones too) at the offices the token covers, soonest first, at most 20 (`more` says when more matched). A POST, so that a caller's name, number or address never stands in a URL (and so in the logs of proxies); a reference is found whatever its date.",
+                    responses: [("200", OpenAPIText.json(OpenAPIText.ref("BookingSearchResult"), "The bookings found"))]
+                )
+            ) { context in try searchBookings(context) },
             Endpoint(
                 .get, "/v1/bookings",
                 Contract(
@@ -61,6 +75,7 @@ extension BookingRoutes {
         let day = date
         return .read { [directory] connection in
             let bookings = try connection.bookings(office: office.id, day: day)
+            let tickets = try connection.checkedInTickets(office: office.id, day: day)
             var json = JSONWriter(capacity: 512 + bookings.count * 700)
             json.object { json in
                 json.string("office", office.id.rawValue)
@@ -70,9 +85,48 @@ extension BookingRoutes {
                         json.raw(
                             Representations.booking(
                                 booking, office: office, services: directory.municipality.services, token: nil,
+                                includeContact: true, listed: true, ticket: tickets[booking.id]))
+                    }
+                }
+            }
+            return .noStore(json.bytes)
+        }
+    }
+
+    /// `POST /v1/bookings/search` `{query}` (hotline, counter, admin): the bookings of today and
+    /// later whose contact matches, at the offices the token covers.
+    private func searchBookings(_ context: RequestContext) throws -> Outcome {
+        var body = context.body()
+        let text = body.field("query") { try $0.text(maxLength: 200) }
+        try body.finish()
+        guard let text, let search = BookingSearch(text) else {
+            throw APIProblem.validation([
+                .init(
+                    field: "query",
+                    message:
+                        "at least \(BookingSearch.minimumLength) characters: a reference, a phone number, part of an e-mail address or a name"
+                )
+            ])
+        }
+        let offices: Set<OfficeID>? = context.staff?.office.map { [$0] }
+        let now = directory.clock()
+        // From the start of today in the earliest of the offices' zones.
+        let from = directory.all.map { $0.timeZone.frame(of: $0.timeZone.local(now).date).start }.min() ?? now
+        return .read { [directory] connection in
+            let (bookings, more) = try connection.searchBookings(search, endingAfter: from, offices: offices)
+            var json = JSONWriter(capacity: 256 + bookings.count * 900)
+            json.object { json in
+                json.string("kind", search.kind.rawValue)
+                json.array("bookings") { json in
+                    for booking in bookings {
+                        guard let office = directory.office(booking.office) else { continue }
+                        json.raw(
+                            Representations.booking(
+                                booking, office: office, services: directory.municipality.services, token: nil,
                                 includeContact: true))
                     }
                 }
+                json.bool("more", more)
             }
             return .noStore(json.bytes)
         }

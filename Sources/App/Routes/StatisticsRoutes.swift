@@ -7,6 +7,8 @@ import Storage
 /// `StatisticsQuery.access`.
 struct StatisticsRoutes: Sendable {
     let directory: OfficeDirectory
+    /// The reading connection for reports, apart from the API's lookups.
+    let reports: SerialConnection
 
     var endpoints: [Endpoint] {
         [
@@ -20,7 +22,7 @@ struct StatisticsRoutes: Sendable {
                     responses: [("200", OpenAPIText.json(OpenAPIText.ref("Statistics"), "The figures"))])
             ) { context in
                 let query = try StatisticsQuery(context, directory: directory)
-                return .read { connection in
+                return .read(on: reports) { connection in
                     .noStore(StatisticsRepresentations.json(try query.report(connection), office: query.office.id))
                 }
             },
@@ -47,7 +49,7 @@ struct StatisticsRoutes: Sendable {
                 case "excel": dialect = .excel
                 default: throw APIProblem.validation([.init(field: "format", message: "must be rfc4180 or excel")])
                 }
-                return .read { connection in
+                return .read(on: reports) { connection in
                     let report = try query.report(connection)
                     let name = "statistik-\(query.office.id.rawValue)-\(report.from.iso)-\(report.through.iso).csv"
                     return .response(

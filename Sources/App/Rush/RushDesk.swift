@@ -208,6 +208,29 @@ package final class RushDesk: Sendable {
         return claim + "." + Secrets.base64URL(HMAC.sha256(key: secret, message: Array(claim.utf8)))
     }
 
+    /// The end of the admission `token` gives for `service`'s room of the release at `releaseAt`,
+    /// and its signature (which counts its uses); nil when it is not one of that room's.
+    private func verified(_ token: String, service: ServiceID, releaseAt: Instant) -> (Instant, String)? {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 5, parts[0] == service.rawValue, let release = Int64(parts[1]),
+            release == releaseAt.secondsSinceEpoch, let until = Int64(parts[3]),
+            let signature = Secrets.decodeBase64URL(parts[4]),
+            HMAC.equal(signature, HMAC.sha256(key: secret, message: Array(parts[0...3].joined(separator: ".").utf8)))
+        else { return nil }
+        return (Instant(secondsSinceEpoch: until), parts[4])
+    }
+
+    /// Until when `token` admits to booking `service` now: nil when the service's room is not
+    /// active, or the token is not its room's or has run out. Counts no attempt (for pages that
+    /// only say so).
+    package func admittedUntil(_ token: String, service: ServiceID) -> Instant? {
+        let now = clock()
+        guard let room = room(service, now: now), room.isActive(at: now),
+            let (until, _) = verified(token, service: service, releaseAt: room.releaseAt), now < until
+        else { return nil }
+        return until
+    }
+
     /// Refuses a public hold or booking of a waiting-room service without a valid admission
     /// (`Admission-Token`), while the room is active.
     package func checkAdmission(_ services: [ServiceID], token: String?, caller: Caller) throws(APIProblem) {
@@ -222,22 +245,15 @@ package final class RushDesk: Sendable {
                         "\(service) is handed out through a waiting room until \(Representations.time(room.closesAt, in: roomOffice(service)?.office ?? municipality.offices[0])); join it at /v1/waiting-rooms/\(service).",
                     extensions: [("waitingRoom", "/v1/waiting-rooms/\(service.rawValue)")])
             }
-            let parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 5, parts[0] == service.rawValue, let release = Int64(parts[1]),
-                release == room.releaseAt.secondsSinceEpoch, let until = Int64(parts[3]),
-                let signature = Secrets.decodeBase64URL(parts[4]),
-                HMAC.equal(
-                    signature,
-                    HMAC.sha256(key: secret, message: Array(parts[0...3].joined(separator: ".").utf8)))
-            else {
+            guard let (until, signature) = verified(token, service: service, releaseAt: room.releaseAt) else {
                 throw APIProblem(.admissionInvalid, detail: "This Admission-Token is not one of this waiting room's.")
             }
-            guard now.secondsSinceEpoch < until else {
+            guard now < until else {
                 throw APIProblem(.admissionInvalid, detail: "This admission ended; join the waiting room again.")
             }
             let used = uses.withLock { uses -> Int in
-                uses[parts[4], default: 0] += 1
-                return uses[parts[4], default: 0]
+                uses[signature, default: 0] += 1
+                return uses[signature, default: 0]
             }
             guard used <= Self.attemptsPerAdmission else {
                 throw APIProblem(

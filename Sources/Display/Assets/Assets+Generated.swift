@@ -11,6 +11,7 @@ extension Assets {
         "common.js": commonJS,
         "counter.css": counterCSS,
         "counter.js": counterJS,
+        "daylist.js": daylistJS,
         "display.css": displayCSS,
         "display.js": displayJS,
         "hotline.css": hotlineCSS,
@@ -478,6 +479,37 @@ extension Assets {
           .site-link { color: var(--text); }
           .panel, .reference-box { border-color: var(--text); }
         }
+        /* Which service a document is for, in a checklist of several. */
+        .document-for { color: var(--muted); font-size: 1rem; }
+
+        /* Offices: the address, the way there and the opening hours. */
+        .office-address-block { margin: 0.5rem 0; }
+        .map-link, .office-details-link, .draw-link { display: inline-block; padding: 0.5rem 0; }
+        .office-list li { display: grid; }
+        .hours-heading { margin-top: 1rem; font-size: 1.0625rem; }
+        .hours {
+          display: grid;
+          grid-template-columns: minmax(7rem, max-content) minmax(0, 1fr);
+          gap: 0.25rem 1.25rem;
+          margin: 0.5rem 0;
+        }
+        .hours > div { display: contents; }
+        .hours dt { font-weight: 700; }
+        .hours-note { color: var(--muted); font-size: 1rem; }
+        .closed-days { padding-left: 1.25rem; list-style: disc; }
+
+        /* New times and the waiting room: a note on the times page, the room's own page. */
+        .release { border-color: var(--primary); border-width: 2px; background: var(--primary-soft); }
+        .room-status { border-color: var(--primary); border-width: 3px; }
+        .room-status[data-state="admitted"] { border-color: var(--success); background: var(--success-soft); }
+        .room-status[data-state="expired"] { border-color: var(--danger); background: var(--danger-soft); }
+        .room-status h2:focus { outline: 3px solid var(--focus); outline-offset: 2px; }
+        .room-place { font-size: 2rem; font-weight: 800; }
+        .refresh-note { margin-top: 0.75rem; color: var(--muted); font-size: 1rem; }
+        .refresh-note a { display: inline-block; padding: 0.5rem 0; }
+
+        /* A draw: the entry's status. */
+        .draw-status { font-size: 1.25rem; }
 
         /* The booking reference as a QR code for the kiosk's scanner; a white square with its own quiet zone. */
         .reference-qr svg { display: block; margin: 0.5rem 0; }
@@ -497,6 +529,12 @@ extension Assets {
         //   in the polite live region #live and receives the focus, so a time taken meanwhile is reported
         //   with the next free times without a reload.
         // - [data-print] buttons (hidden without script) print the page.
+        // - The waiting room (#room-status with data-refresh): while the citizen waits, the page is loaded
+        //   again every data-refresh seconds (the server says how soon something can change) and its
+        //   <main> replaces this one's without moving the focus; the polite live region announces
+        //   data-announce only when it changes (the place drawn, a new expected time, the admission), so
+        //   the wait is not read out every time the page updates. Without script a <noscript> refresh
+        //   does the reloading.
         'use strict';
 
         (() => {
@@ -607,23 +645,60 @@ extension Assets {
             send(form, submitter);
           });
 
+          let roomTimer = null;
+          let roomAnnounced = null;
+
+          function followRoom() {
+            clearTimeout(roomTimer);
+            const status = document.getElementById('room-status');
+            if (!status || !window.fetch || !window.DOMParser) return;
+            if (roomAnnounced === null) roomAnnounced = status.dataset.announce || '';
+            const seconds = Number(status.dataset.refresh || 0);
+            if (!(seconds > 0)) return;
+            roomTimer = setTimeout(async () => {
+              try {
+                const response = await fetch(window.location.href, {
+                  credentials: 'same-origin', headers: { Accept: 'text/html' }, cache: 'no-store',
+                });
+                const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+                const main = document.getElementById('main');
+                const fresh = page.getElementById('main');
+                if (response.ok && main && fresh) {
+                  const focused = document.activeElement && main.contains(document.activeElement) ? document.activeElement.id : '';
+                  main.replaceChildren(...Array.from(fresh.childNodes, (node) => document.importNode(node, true)));
+                  if (page.title) document.title = page.title;
+                  const again = focused && document.getElementById(focused);
+                  if (again) again.focus({ preventScroll: true });
+                  const next = document.getElementById('room-status');
+                  const words = next ? next.dataset.announce || '' : '';
+                  if (words && words !== roomAnnounced) announce(words);
+                  roomAnnounced = words;
+                }
+              } catch (error) {
+                // No answer this time (offline for a moment): the next round tries again.
+              }
+              followRoom();
+            }, seconds * 1000);
+          }
+
           for (const button of document.querySelectorAll('[data-print]')) {
             button.hidden = false;
             button.addEventListener('click', () => window.print());
           }
 
           startCountdown();
+          followRoom();
         })();
         """#
 
     /// `common.js`.
     static let commonJS = #"""
-        // Rathaus staff-device helpers (kiosk and counter page), exposed as window.Rathaus.
+        // Rathaus staff-device helpers (kiosk, counter page, hotline, day list), exposed as window.Rathaus.
         //
         // The token: a device is set up once by opening its page with the token in the URL fragment
         // (/kiosk/rathaus#token=...). The fragment never reaches the server or its logs; the script
-        // stores the token in localStorage under data-token-key (per page kind and office) and removes it
-        // from the address bar. Without a stored token, or when the API answers 401/403, the page shows a
+        // stores the token in localStorage under data-token-key (per page kind and office; a page may name
+        // another key to fall back on in data-token-also) and removes it from the address bar. Without a stored token, or when the API answers 401/403, the page shows a
         // small form to paste one.
         'use strict';
 
@@ -633,9 +708,12 @@ extension Assets {
           let unauthorizedHandler = null;
           let sessionToken = null;
 
+          // The token stored for this page, else one stored under data-token-also (the day list takes
+          // the hotline console's).
           function storedToken() {
             try {
-              return localStorage.getItem(tokenKey);
+              const also = body.dataset.tokenAlso;
+              return localStorage.getItem(tokenKey) || (also ? localStorage.getItem(also) : null);
             } catch (error) {
               return null;
             }
@@ -670,13 +748,132 @@ extension Assets {
           }
 
           class Problem extends Error {
-            constructor(status, title, detail, type) {
+            constructor(status, title, detail, type, kind) {
               super(title);
               this.status = status;
               this.title = title;
               this.detail = detail || '';
               this.type = type || '';
+              this.kind = kind || '';
             }
+          }
+
+          // MARK: Problems in words
+          //
+          // The API's problem titles and details are English and name ids; staff and the hall see German
+          // sentences keyed by the problem's kind (the last segment of its type), with the values a sentence
+          // needs taken from the problem's extension members (date, opensAt, closedAt, service, limit …),
+          // dates as people write them and services by their names. No English text, id or JSON is shown.
+
+          const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober',
+            'November', 'Dezember'];
+          const serviceNames = new Map();
+
+          // Names for service ids: pages that know them (the hotline's service list) add them; elements
+          // with data-service and a name (the kiosk's buttons) count too.
+          function setServiceNames(entries) {
+            for (const [id, name] of entries) serviceNames.set(id, name);
+          }
+
+          function serviceName(id) {
+            if (!id) return 'diese Dienstleistung';
+            if (serviceNames.has(id)) return `„${serviceNames.get(id)}“`;
+            const element = document.querySelector(`[data-service-name][data-service="${CSS.escape(id)}"]`);
+            return element ? `„${element.dataset.serviceName}“` : 'diese Dienstleistung';
+          }
+
+          // "8. Dezember 2026" for "2026-12-08" or an RFC 3339 instant (its date in the office's zone).
+          function longDate(value) {
+            if (!value) return '';
+            let text = String(value);
+            if (text.length > 10) {
+              const date = new Date(text);
+              if (Number.isNaN(date.getTime())) return '';
+              try {
+                text = date.toLocaleDateString('en-CA', { timeZone: body.dataset.timeZone || undefined });
+              } catch (error) {
+                text = date.toLocaleDateString('en-CA');
+              }
+            }
+            const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+            return match ? `${Number(match[3])}. ${MONTHS[Number(match[2]) - 1]} ${match[1]}` : '';
+          }
+
+          function fieldText(data) {
+            const fields = { services: 'Dienstleistung', persons: 'Personen', start: 'Uhrzeit', contact: 'Kontakt',
+              'contact.name': 'Name', 'contact.email': 'E-Mail', 'contact.phone': 'Telefon', reference: 'Buchungsnummer',
+              query: 'Suche', counter: 'Schalter', date: 'Datum', hold: 'Reservierung' };
+            const names = ((data && data.errors) || []).map((error) => fields[error.field]).filter(Boolean);
+            return names.length ? `Bitte prüfen: ${Array.from(new Set(names)).join(', ')}.` : 'Bitte prüfen Sie die Eingaben.';
+          }
+
+          const WORDS = {
+            validation: (p) => ['Eingabe unvollständig oder ungültig', fieldText(p)],
+            unauthorized: () => ['Zugang fehlt oder ist ungültig', 'Bitte den Zugangsschlüssel dieses Geräts neu einrichten.'],
+            forbidden: () => ['Nicht erlaubt', 'Dieser Zugang darf das nicht, oder er gilt für einen anderen Standort.'],
+            'not-found': () => ['Nicht gefunden', 'Das gibt es nicht (mehr). Bitte prüfen Sie die Eingabe.'],
+            'method-not-allowed': () => ['Nicht möglich', 'Diese Aktion gibt es hier nicht. Bitte die Seite neu laden.'],
+            'precondition-failed': () => ['Der Termin wurde inzwischen geändert',
+              'Bitte den Termin neu laden und es dann noch einmal versuchen.'],
+            'idempotency-in-flight': () => ['Wird noch bearbeitet', 'Bitte einen Moment warten; die erste Anfrage läuft noch.'],
+            'idempotency-key-reused': () => ['Anfrage doppelt', 'Bitte noch einmal versuchen.'],
+            'rate-limited': () => ['Zu viele Anfragen', 'Bitte einen Moment warten und es dann noch einmal versuchen.'],
+            overloaded: () => ['Gerade sehr viel los', 'Bitte in ein paar Sekunden noch einmal versuchen.'],
+            internal: () => ['Fehler im System', 'Es wurde nichts geändert. Bitte noch einmal versuchen, sonst die IT verständigen.'],
+            'slot-unavailable': () => ['Diese Zeit ist schon vergeben', 'Bitte eine andere Zeit wählen.'],
+            'hold-expired': () => ['Reservierung abgelaufen', 'Bitte die Zeit neu wählen.'],
+            'hold-extension-limit': () => ['Nicht mehr verlängerbar',
+              'Die Reservierung wurde so oft verlängert wie erlaubt. Jetzt buchen oder danach neu wählen.'],
+            'limit-reached': (p) => ['Zu viele Termine für diese Dienstleistung',
+              `Mit diesen Kontaktdaten ${p.limit === '1' ? 'ist schon ein Termin' : `sind schon ${p.limit || 'so viele'} Termine`} `
+                + `für ${serviceName(p.service)} gebucht. Erst einen davon absagen.`],
+            'booking-cancelled': () => ['Der Termin ist abgesagt', 'Ein abgesagter Termin kann nicht mehr geändert oder angemeldet werden.'],
+            'booking-started': () => ['Der Termin hat schon begonnen', 'Er kann nicht mehr verschoben oder abgesagt werden.'],
+            'unknown-service': () => ['Unbekannte Dienstleistung', 'Bitte aus der Liste wählen.'],
+            'service-not-offered': (p) => ['Nicht an diesem Standort', `${serviceName(p.service)} gibt es an diesem Standort nicht.`],
+            'services-not-combinable': () => ['Nicht zusammen möglich',
+              'Kein Schalter erledigt diese Dienstleistungen zusammen. Bitte einzeln buchen oder je eine Wartemarke ziehen.'],
+            'service-not-bookable-online': () => ['Nur über Hotline oder Schalter', 'Diese Dienstleistung ist online nicht buchbar.'],
+            'start-not-offered': () => ['Diese Zeit wird nicht angeboten', 'Bitte eine Zeit aus der Liste wählen.'],
+            'outside-booking-window': (p) => ['Außerhalb des Buchungszeitraums', p.earliest && p.latest
+              ? `Buchbar ist vom ${longDate(p.earliest)}, ${clockTime(p.earliest)} Uhr, bis zum ${longDate(p.latest)}.`
+              : 'Die Zeit liegt zu früh oder zu weit in der Zukunft.'],
+            'counter-busy': () => ['Der Schalter hat noch eine Wartemarke',
+              'Bitte die aktuelle erst abschließen, parken, weiterleiten oder als nicht erschienen markieren.'],
+            'invalid-ticket-action': () => ['In diesem Zustand nicht möglich', 'Die Wartemarke hat sich inzwischen geändert. Die Anzeige wird aktualisiert.'],
+            'recall-limit': () => ['Oft genug aufgerufen', 'Bitte als nicht erschienen markieren oder parken.'],
+            'daily-cap-reached': () => ['Heute keine Wartemarken mehr',
+              'Für dieses Anliegen sind die Wartemarken für heute vergeben. Bitte vereinbaren Sie einen Termin.'],
+            'wrong-office': () => ['Termin an einem anderen Standort', 'Dieser Termin ist an einem anderen Standort gebucht. Bitte melden Sie sich dort an.'],
+            'not-today': (p) => ['Der Termin ist nicht heute', p.date
+              ? `Der Termin ist am ${longDate(p.date)}. Bitte kommen Sie an diesem Tag wieder.`
+              : 'Nur Termine von heute können angemeldet werden.'],
+            'check-in-too-early': (p) => ['Noch zu früh für diesen Termin', p.opensAt
+              ? `Die Anmeldung ist ab ${clockTime(p.opensAt)} Uhr möglich. Bitte kommen Sie dann wieder.`
+              : 'Die Anmeldung ist erst kurz vor dem Termin möglich.'],
+            'check-in-too-late': (p) => ['Zu spät für diesen Termin', (p.closedAt
+              ? `Die Anmeldung war bis ${clockTime(p.closedAt)} Uhr möglich. `
+              : 'Die Zeit zum Anmelden ist vorbei. ') + 'Bitte ziehen Sie eine Wartemarke.'],
+            'already-checked-in': () => ['Schon angemeldet', 'Für diesen Termin gibt es schon eine Wartemarke. Bitte achten Sie auf die Anzeige.'],
+            'by-draw': () => ['Termine werden verlost', 'Die Termine dieser Dienstleistung werden unter allen Angemeldeten verlost.'],
+            'admission-required': () => ['Nur über den Warteraum', 'Diese Termine werden gerade über den Warteraum vergeben.'],
+            'admission-invalid': () => ['Einlass abgelaufen', 'Bitte im Warteraum erneut anstellen.'],
+            'waiting-room-not-open': (p) => ['Warteraum noch nicht geöffnet', p.opensAt
+              ? `Er öffnet am ${longDate(p.opensAt)} um ${clockTime(p.opensAt)} Uhr.` : 'Er öffnet kurz vor der Freigabe.'],
+            'waiting-room-closed': () => ['Warteraum geschlossen', 'Die Termine werden wieder wie gewohnt vergeben.'],
+            'registration-closed': () => ['Anmeldung geschlossen', 'Die Termine dieser Verlosung sind schon verlost.'],
+            'already-registered': () => ['Schon angemeldet', 'Mit diesen Kontaktdaten ist schon jemand zur Verlosung angemeldet.'],
+          };
+
+          // German title and detail for a problem answer (its JSON, or null) with `status`.
+          function words(status, data) {
+            const kind = data && typeof data.type === 'string' ? data.type.split('/').pop() : '';
+            const word = WORDS[kind];
+            if (word) {
+              const [title, detail] = word(data || {});
+              return { kind, title, detail };
+            }
+            return { kind, title: `Das hat nicht geklappt (Fehler ${status})`, detail: 'Es wurde nichts geändert. Bitte noch einmal versuchen.' };
           }
 
           // Calls the API with the device's token and any `extra` header fields (Idempotency-Key,
@@ -707,12 +904,9 @@ extension Assets {
               }
             }
             if (!response.ok) {
-              const problem = new Problem(
-                response.status,
-                (data && data.title) || `Fehler ${response.status}`,
-                (data && data.detail) || '',
-                data && data.type,
-              );
+              const said = words(response.status, data);
+              const problem = new Problem(response.status, said.title, said.detail, data && data.type, said.kind);
+              problem.data = data || {};
               if ((response.status === 401 || response.status === 403) && unauthorizedHandler) unauthorizedHandler(problem);
               throw problem;
             }
@@ -736,8 +930,11 @@ extension Assets {
             messageTimer = setTimeout(clearMessage, kind === 'info' ? 6000 : 15000);
           }
 
-          function showProblem(problem) {
-            showMessage(problem.title || 'Fehler', problem.detail || '', 'error');
+          // Shows a problem; `own` may word some kinds for this page ({kind: [title, detail]}).
+          function showProblem(problem, own) {
+            const mine = own && problem.kind && own[problem.kind];
+            if (mine) showMessage(mine[0], mine[1], 'error');
+            else showMessage(problem.title || 'Fehler', problem.detail || '', 'error');
           }
 
           function clearMessage() {
@@ -809,7 +1006,10 @@ extension Assets {
             }
           }
 
-          window.Rathaus = { api, token, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime };
+          window.Rathaus = {
+            api, token, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime, longDate,
+            setServiceNames,
+          };
         })();
         """#
 
@@ -934,7 +1134,7 @@ extension Assets {
         // - Actions: POST {data-call-next-url} (200 ticket, or 204 when nobody waits that this counter can
         //   serve); POST {data-tickets-url}/{id}/recall|start|finish|no-show|park|resume|transfer
         //   (transfer body {"services":[...]} and/or {"counter":"3"}). Problems (e.g. 409 counter-busy)
-        //   are shown with their title and detail in the alert region.
+        //   are shown in German in the alert region (common.js words them by their kind).
         // - Shortcuts: the key in each button's aria-keyshortcuts (N, R, B, F, X, P, W), not while a text
         //   field, a dialog or the token form has the focus, and never with Ctrl, Alt or Meta.
         'use strict';
@@ -1179,6 +1379,94 @@ extension Assets {
             if (ready) refresh();
           }, REFRESH_MS);
         })();
+        """#
+
+    /// `daylist.js`.
+    static let daylistJS = #"""
+        // Rathaus day list: an office's bookings of a day for the hotline and the counters. Needs
+        // common.js (window.Rathaus) loaded before it; the staff token is the one stored for this page
+        // (data-token-key, set up once with #token=...) or else the hotline console's (data-token-also).
+        // - GET /v1/offices/{office}/bookings?date=YYYY-MM-DD -> {bookings: [...]} with checkedIn and
+        //   ticket; one row per booking, by start: time, counter, services, persons, reference, name,
+        //   checked in (with the ticket's number), not yet, or cancelled.
+        // - The office and day are a GET form; with script, changing either loads the list in place and
+        //   puts the choice into the address (history.replaceState), which holds nothing personal.
+        'use strict';
+
+        (() => {
+          const R = window.Rathaus;
+          const $ = (id) => document.getElementById(id);
+          const form = $('day-form');
+
+          function cell(text, className) {
+            const node = document.createElement('td');
+            if (className) node.className = className;
+            node.textContent = text;
+            return node;
+          }
+
+          function span(start, end) {
+            return `${R.clockTime(start)}–${R.clockTime(end)}`;
+          }
+
+          function checkedIn(booking) {
+            if (booking.status === 'cancelled') return 'abgesagt';
+            if (booking.checkedIn) return booking.ticket ? `ja, ${booking.ticket}` : 'ja';
+            return 'nein';
+          }
+
+          function render(office, date, bookings) {
+            const active = bookings.filter((booking) => booking.status !== 'cancelled');
+            const arrived = active.filter((booking) => booking.checkedIn).length;
+            const day = R.longDate(date);
+            $('day-caption').textContent = `Termine am ${day}`;
+            $('day-summary').textContent = active.length === 0
+              ? `Am ${day} ist an diesem Standort nichts gebucht.`
+              : `${active.length} ${active.length === 1 ? 'Termin' : 'Termine'} am ${day}, davon ${arrived} angemeldet`
+                + (bookings.length > active.length ? `; ${bookings.length - active.length} abgesagt.` : '.');
+            $('day-rows').replaceChildren(...bookings.map((booking) => {
+              const row = document.createElement('tr');
+              row.dataset.status = booking.status;
+              row.dataset.checkedIn = booking.checkedIn ? 'yes' : 'no';
+              row.append(
+                cell(span(booking.start, booking.end), 'day-time'),
+                cell(booking.counterName || ''),
+                cell((booking.services || []).map((service) => service.name).join(', ')),
+                cell(String(booking.persons)),
+                cell(booking.reference, 'day-reference'),
+                cell((booking.contact && booking.contact.name) || ''),
+                cell(checkedIn(booking), 'day-checked-in'),
+              );
+              return row;
+            }));
+            $('day-table').hidden = bookings.length === 0;
+          }
+
+          async function load() {
+            const office = $('day-office').value;
+            const date = $('day-date').value;
+            if (!office || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+            history.replaceState(null, '', `/staff/bookings?office=${encodeURIComponent(office)}&date=${date}`);
+            $('day-summary').textContent = 'Wird geladen …';
+            try {
+              const answer = await R.api('GET', `/v1/offices/${encodeURIComponent(office)}/bookings?date=${date}`);
+              render(office, date, (answer && answer.bookings) || []);
+              R.clearMessage();
+            } catch (problem) {
+              $('day-summary').textContent = 'Die Liste konnte nicht geladen werden.';
+              $('day-table').hidden = true;
+              R.showProblem(problem);
+            }
+          }
+
+          form.addEventListener('submit', (event) => {
+            event.preventDefault();
+            load();
+          });
+          for (const id of ['day-office', 'day-date']) $(id).addEventListener('change', load);
+          R.requireToken(load);
+        })();
+
         """#
 
     /// `display.css`.
@@ -2039,7 +2327,7 @@ extension Assets {
         .document-name { font-weight: 700; }
         .document-condition, .document-note { color: var(--muted); }
         .inline-form { display: flex; gap: 0.5rem; }
-        .inline-form .text-input { flex: 1; text-transform: uppercase; letter-spacing: 0.08em; }
+        .inline-form .text-input { flex: 1; }
 
         .shortcut-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 0.5rem 1.5rem; }
         .shortcut-list > div { display: flex; gap: 0.75rem; align-items: baseline; }
@@ -2055,6 +2343,30 @@ extension Assets {
         }
         .cancel-dialog::backdrop { background: var(--shadow); }
         .cancel-dialog h2 { margin-bottom: 0.5rem; font-size: 1.375rem; }
+        /* Links between the staff pages in the header. */
+        .staff-nav { display: flex; gap: 1rem; }
+        .staff-nav a { color: var(--on-primary); font-weight: 700; }
+
+        /* Search results when the look-up finds several bookings. */
+        .lookup-hint { margin-top: 0.25rem; color: var(--muted); font-size: 0.9375rem; }
+        .lookup-results { display: grid; gap: 0.5rem; margin-top: 0.75rem; }
+        .lookup-results .button { width: 100%; text-align: left; justify-content: start; font-weight: 400; }
+        .lookup-results .result-reference { font-weight: 800; letter-spacing: 0.05em; }
+
+        /* The day list: the office and day, then a table of the bookings. */
+        .day-list-main { max-width: 90rem; margin: 0 auto; padding: 1.25rem; }
+        .day-form { display: flex; flex-wrap: wrap; gap: 0.75rem 1rem; align-items: end; margin-bottom: 1.25rem; }
+        .day-form .button { min-height: 2.5rem; }
+        .table-scroll { overflow-x: auto; }
+        .day-table { width: 100%; border-collapse: collapse; background: var(--surface); }
+        .day-table th, .day-table td { padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--surface-strong); text-align: left; }
+        .day-table th { border-bottom: 2px solid var(--border); }
+        .day-table .day-time, .day-table .day-reference { font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .day-table .day-reference { font-weight: 800; letter-spacing: 0.05em; }
+        .day-table tr[data-status="cancelled"] td { color: var(--muted); text-decoration: line-through; }
+        .day-table tr[data-status="cancelled"] .day-checked-in { text-decoration: none; }
+        .day-table tr[data-checked-in="yes"] .day-checked-in { color: var(--success); font-weight: 800; }
+
         """#
 
     /// `hotline.js`.
@@ -2069,8 +2381,12 @@ extension Assets {
         //   release DELETE /v1/holds/{id}. The countdown runs on the server's clock (data-server-time).
         // - Book: POST {data-bookings-url} {hold, contact} with an Idempotency-Key; the reference is shown
         //   large and spelled with DIN 5009 words, and the checklist numbered for reading out.
-        // - Find: GET {data-bookings-url}?reference=...; move POST /v1/bookings/{id}/reschedule {start} and
-        //   cancel DELETE /v1/bookings/{id}, both with If-Match of the version read.
+        // - Find: POST {data-search-url} {query} with a reference, a phone number, part of an e-mail
+        //   address or a name (a POST, so that none of it stands in a URL) -> {kind, bookings, more}; one
+        //   booking is shown at once, several are listed to choose from; move POST
+        //   /v1/bookings/{id}/reschedule {start} and cancel DELETE /v1/bookings/{id}, both with If-Match
+        //   of the version read.
+        // - Problems are shown in German (common.js words them by their kind).
         // - Shortcuts (no Ctrl, Alt or Meta; letters only while no text field has the focus): S search,
         //   1-9 hold the n-th result, N caller's name, V extend, F release, T find, U move, A cancel; Esc
         //   leaves a text field or closes the dialog.
@@ -2353,12 +2669,16 @@ extension Assets {
             $(`${prefix}-where`).textContent = [booking.officeName, ...(booking.address || [])].join(', ');
             $(`${prefix}-services`).textContent = `${booking.services.map((s) => s.name).join(', ')} · ${booking.persons} ${booking.persons === 1 ? 'Person' : 'Personen'}`;
             $(`${prefix}-fee`).textContent = !booking.fee ? 'keine Angabe' : booking.fee.cents === 0 ? 'gebührenfrei' : booking.fee.text;
+            const several = (booking.services || []).length > 1;
             const documents = booking.documents || [];
             $(`${prefix}-documents`).replaceChildren(...(documents.length ? documents : [{ name: 'Keine Unterlagen nötig.' }]).map((item) => {
               const row = element('li');
               row.append(element('span', 'document-name', item.name));
               if (item.condition) row.append(' ', element('span', 'document-condition', `(${item.condition})`));
               if (item.note) row.append(' ', element('span', 'document-note', `– ${item.note}`));
+              if (several && item.services && item.services.length) {
+                row.append(' ', element('span', 'document-for', `(für ${serviceNames(item.services)})`));
+              }
               return row;
             }));
           }
@@ -2366,9 +2686,50 @@ extension Assets {
           // MARK: Find, move, cancel
 
           async function lookup() {
-            const reference = $('lookup-reference').value.trim().toUpperCase();
-            if (!reference) return;
-            const booking = await R.api('GET', `${body.dataset.bookingsUrl}?reference=${encodeURIComponent(reference)}`);
+            const query = $('lookup-reference').value.trim();
+            if (!query) return;
+            const answer = await R.api('POST', body.dataset.searchUrl, { query });
+            const list = (answer && answer.bookings) || [];
+            const count = $('lookup-count');
+            const results = $('lookup-results');
+            results.replaceChildren();
+            results.hidden = true;
+            count.hidden = true;
+            if (list.length === 0) {
+              $('found-card').hidden = true;
+              R.showMessage('Nichts gefunden', 'Kein heutiger oder kommender Termin passt. Schreibweise prüfen oder anders suchen.', 'info');
+              announce('Nichts gefunden.');
+              return;
+            }
+            R.clearMessage();
+            if (list.length === 1) {
+              choose(list[0]);
+              return;
+            }
+            $('found-card').hidden = true;
+            count.textContent = answer.more
+              ? `Mehr als ${list.length} Termine passen; die ersten ${list.length}. Bitte genauer suchen.`
+              : `${list.length} Termine passen. Bitte wählen:`;
+            count.hidden = false;
+            results.replaceChildren(...list.map((booking) => {
+              const item = element('li');
+              const button = element('button', 'button button-small');
+              button.type = 'button';
+              button.append(
+                element('span', 'result-reference', booking.reference), ' · ', when(booking.start, booking.end), ' · ',
+                (booking.contact && booking.contact.name) || '', ' · ', booking.officeName || '',
+                booking.status === 'cancelled' ? ' · abgesagt' : '',
+              );
+              button.addEventListener('click', () => choose(booking));
+              item.append(button);
+              return item;
+            }));
+            results.hidden = false;
+            results.querySelector('button').focus();
+            announce(`${list.length} Termine gefunden.`);
+          }
+
+          function choose(booking) {
             showFound(booking);
             $('found-card').focus();
             announce(`Gefunden: ${booking.reference}, ${when(booking.start, booking.end)}, ${booking.status === 'cancelled' ? 'abgesagt' : 'gebucht'}.`);
@@ -2465,6 +2826,7 @@ extension Assets {
               R.api('GET', body.dataset.servicesUrl), R.api('GET', body.dataset.officesUrl),
             ]);
             for (const service of serviceList) services.set(service.id, service);
+            R.setServiceNames(serviceList.map((service) => [service.id, service.name]));
             for (const office of officeList) offices.set(office.id, office);
           }
 
@@ -2656,8 +3018,9 @@ extension Assets {
         //   once, otherwise its services are offered. "Ich habe einen Termin" opens the check-in.
         // - POST {data-tickets-url} {"services":[id]} or POST {data-check-in-url} {"reference":"K7M-4PQ"}
         //   with the kiosk's token; the answer's links.print is the printable ticket, which the kiosk
-        //   opens (it prints itself and comes back here). Problems (RFC 9457) are shown with their title
-        //   and detail in the alert region. An answer's "notice" (e.g. a late arrival that got a walk-in
+        //   opens (it prints itself and comes back here). Problems (RFC 9457) are shown in German, worded
+        //   by common.js from their kind and extension members (dates as people write them, no ids), in
+        //   the alert region. An answer's "notice" (e.g. a late arrival that got a walk-in
         //   ticket) is shown for a few seconds first.
         // - Group buttons show the waiting count and estimate from GET {data-board-url}, every 30 s.
         // - After 60 s without a touch, any screen returns to the start.
@@ -2677,6 +3040,13 @@ extension Assets {
           const BOARD_MS = 30000;
           const NOTICE_MS = 5000;
           const SCAN_GAP_MS = 300;
+          // What a citizen at the kiosk reads for problems the kiosk words its own way.
+          const KIOSK_WORDS = {
+            'not-found': ['Buchungsnummer nicht gefunden',
+              'Bitte prüfen Sie die Nummer auf Ihrer Bestätigung. Termine an einem anderen Standort melden Sie bitte dort an.'],
+            unauthorized: ['Dieses Gerät ist nicht eingerichtet', 'Bitte wenden Sie sich an den Empfang.'],
+            forbidden: ['Dieses Gerät ist nicht eingerichtet', 'Bitte wenden Sie sich an den Empfang.'],
+          };
           const screens = Array.from(document.querySelectorAll('[data-screen]'));
           const alphabet = body.dataset.alphabet || 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
           const input = document.getElementById('reference');
@@ -2724,7 +3094,7 @@ extension Assets {
             } catch (problem) {
               busy = false;
               show(back === 'check-in' ? 'check-in' : 'start');
-              R.showProblem(problem);
+              R.showProblem(problem, KIOSK_WORDS);
             }
           }
 

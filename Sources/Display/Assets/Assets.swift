@@ -24,15 +24,18 @@
 ///   pixels (WCAG 1.4.10) and a print layout for the confirmation; the script is an enhancement
 ///   only (the hold's countdown, extending a hold, choosing a time without a reload).
 /// - `hotline.css`, `hotline.js`: the hotline console, earliest times across offices, holds and
-///   bookings on the hotline contingent, look-up, moving and cancelling, and its shortcuts.
+///   bookings on the hotline contingent, look-up by reference, phone, e-mail or name, moving and
+///   cancelling, and its shortcuts; `daylist.js`: an office's bookings of a day (styled by
+///   `hotline.css`).
 /// - `mobile-ticket.css`, `mobile-ticket.js`, `mobile-ticket-worker.js`: a ticket's own page on
 ///   the phone and the page that hands out tickets from home; the script follows the ticket's
 ///   event stream and, on a call, vibrates, sounds a chime and shows a notification (through the
 ///   service worker, which does nothing else).
 /// - `statistics.css`, `statistics.js`: the statistics page, its range form, key figures, the
 ///   charts' colours and tables; the script loads the report and the CSV files with the token.
-/// - `common.js`: what the kiosk, the counter page and the hotline console share: the device
-///   token, API calls with problem+json errors, the message region and the wording of waits.
+/// - `common.js`: what the kiosk, the counter page, the hotline console and the day list share:
+///   the device token, API calls with problem+json errors worded in German by their kind, the
+///   message region and the wording of waits.
 ///
 /// No file holds an inline handler or relies on inline style: the pages run under a
 /// Content-Security-Policy of `default-src 'self'`.
@@ -48,7 +51,7 @@ package enum Assets {
     package static let names: [String] = [
         "base.css", "display.css", "kiosk.css", "counter.css", "ticket.css", "citizen.css", "hotline.css",
         "mobile-ticket.css", "statistics.css", "common.js", "display.js", "kiosk.js", "counter.js", "ticket.js",
-        "citizen.js", "hotline.js", "mobile-ticket.js", "mobile-ticket-worker.js", "statistics.js",
+        "citizen.js", "hotline.js", "mobile-ticket.js", "mobile-ticket-worker.js", "statistics.js", "daylist.js",
     ]
 
     /// The file named `name` (`display.js`) with its content type, or nil if there is none.

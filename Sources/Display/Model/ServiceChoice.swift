@@ -17,15 +17,18 @@ package struct ServiceChoice: Equatable, Sendable {
     package var group: String
     package var minutesPerPerson: Int
     package var maxPersons: Int
-    /// The fee per person in euro cents; nil when it varies or is not known.
+    /// The fee per person in euro cents; nil when it varies or is not known. With several rates,
+    /// the highest.
     package var feeCents: Int?
+    /// The lowest rate per person where there are several; nil: one rate.
+    package var lowestFeeCents: Int?
     /// Words on the fee from the configuration ("22,80 € unter 24 Jahren"), German.
     package var feeNote: String?
     package var access: Access
 
     package init(
         id: String, name: String, group: String, minutesPerPerson: Int, maxPersons: Int, feeCents: Int? = nil,
-        feeNote: String? = nil, access: Access = .online
+        lowestFeeCents: Int? = nil, feeNote: String? = nil, access: Access = .online
     ) {
         self.id = id
         self.name = name
@@ -33,6 +36,7 @@ package struct ServiceChoice: Equatable, Sendable {
         self.minutesPerPerson = minutesPerPerson
         self.maxPersons = maxPersons
         self.feeCents = feeCents
+        self.lowestFeeCents = lowestFeeCents
         self.feeNote = feeNote
         self.access = access
     }

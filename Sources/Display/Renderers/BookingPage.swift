@@ -63,6 +63,12 @@ package enum BookingPage {
                 selection, date: booking.date, time: DateText.span(booking.start.label, booking.end, language),
                 language: language, into: &writer)
             if !booking.cancelled {
+                writer.open("<section class=\"panel\" aria-labelledby=\"find-us-heading\">")
+                writer.line("<h2 id=\"find-us-heading\">\(text.places.findUsHeading)</h2>")
+                CitizenShell.officeDetails(
+                    booking.office, level: 2, anchor: "find-us-office", showName: false, language: language,
+                    into: &writer)
+                writer.close("</section>")
                 writer.open("<section class=\"panel\" aria-labelledby=\"documents-heading\">")
                 writer.line("<h2 id=\"documents-heading\">\(text.documentsHeading)</h2>")
                 CitizenShell.checklist(booking.documents, language: language, into: &writer)

@@ -65,6 +65,7 @@ enum CitizenShell {
             writer.open("<ul class=\"footer-links\">")
             writer.line(
                 "<li><a href=\"\(frame.language.prefix)/barrierefreiheit\">\(text.accessibilityLink)</a></li>")
+            writer.line("<li><a href=\"\(frame.language.prefix)/standorte\">\(text.places.pageTitle)</a></li>")
             writer.line("<li>\(text.hotlineNote)</li>")
             writer.line("<li>\(text.demoNote)</li>")
             writer.close("</ul>")
@@ -90,6 +91,11 @@ enum CitizenShell {
         writer.line("<h2 class=\"notice-title\" id=\"notice-title\">\(HTML.escape(title))</h2>")
         if let detail = notice?.detail, !detail.isEmpty {
             writer.line("<p class=\"notice-detail\">\(HTML.escape(detail))</p>")
+        }
+        if let link = notice?.link {
+            writer.line(
+                "<p><a class=\"button button-primary\" href=\"\(HTML.escape(link.href))\">\(HTML.escape(link.label))</a></p>"
+            )
         }
         if !issues.isEmpty {
             writer.open("<ul class=\"error-list\">")
@@ -136,6 +142,15 @@ enum CitizenShell {
             if let note = document.note {
                 writer.line("<span class=\"document-note\">\(HTML.escape(note))</span>")
             }
+            if !document.services.isEmpty {
+                // The names are German; on English pages the words around them are English.
+                let names = HTML.escape(document.services.joined(separator: ", "))
+                writer.line(
+                    language == .german
+                        ? "<span class=\"document-for\">\(text.documentFor(names))</span>"
+                        : "<span class=\"document-for\" lang=\"en\">\(text.documentFor("<span lang=\"de\">\(names)</span>"))</span>"
+                )
+            }
             writer.close("</li>")
         }
         writer.close("</ul>")
@@ -146,21 +161,28 @@ enum CitizenShell {
         language == .german ? HTML.escape(name) : "<span lang=\"de\">\(HTML.escape(name))</span>"
     }
 
-    /// The fees of the selection: the total for all persons and the notes of the configuration.
+    /// The fees of the selection: the total for all persons (from the lowest to the highest when a
+    /// fee has several rates, such as a lower one for those under 24) and the notes of the
+    /// configuration.
     static func fees(_ services: [ServiceChoice], persons: Int, language: PageLanguage, into writer: inout HTMLWriter) {
         let text = language.text
-        let known = services.compactMap(\.feeCents)
+        let known = services.filter { $0.feeCents != nil }
         let german = language == .german ? "" : " lang=\"de\""
         if known.isEmpty && services.allSatisfy({ $0.feeNote == nil }) {
             writer.line("<p>\(text.feeUnknown)</p>")
             return
         }
-        let total = known.reduce(0, +) * persons
-        if total == 0 && known.count == services.count {
+        let highest = known.reduce(0) { $0 + ($1.feeCents ?? 0) } * persons
+        let lowest = known.reduce(0) { $0 + ($1.lowestFeeCents ?? $1.feeCents ?? 0) } * persons
+        if highest == 0 && known.count == services.count {
             writer.line("<p>\(text.feeFree)</p>")
         } else if !known.isEmpty {
+            let amount =
+                lowest < highest
+                ? text.feeRange(DateText.euros(lowest, language), DateText.euros(highest, language))
+                : DateText.euros(highest, language)
             writer.line(
-                "<p><strong>\(DateText.euros(total, language))</strong>"
+                "<p><strong>\(amount)</strong>"
                     + (persons > 1 ? " \(text.feeForPersons(persons))" : "") + ". \(text.feePayment)</p>")
         }
         let notes = services.filter { $0.feeNote != nil }
@@ -170,6 +192,55 @@ enum CitizenShell {
                 writer.line(
                     "<li>\(serviceName(service.name, language: language)): "
                         + "<span\(german)>\(HTML.escape(service.feeNote ?? ""))</span></li>")
+            }
+            writer.close("</ul>")
+        }
+    }
+
+    /// An office's address, the link to its map and its opening hours, under a heading of
+    /// `level` (2 or 3) with the id `anchor` (for links to it).
+    static func officeDetails(
+        _ office: OfficeSummary, level: Int, anchor: String, showName: Bool, language: PageLanguage,
+        into writer: inout HTMLWriter
+    ) {
+        let text = language.text.places
+        if showName {
+            writer.line("<h\(level) id=\"\(HTML.escape(anchor))\">\(HTML.escape(office.name))</h\(level)>")
+        }
+        if office.address.isEmpty {
+            writer.line("<p>\(text.noAddress)</p>")
+        } else {
+            writer.open("<p class=\"office-address-block\">")
+            writer.line(office.address.map(HTML.escape).joined(separator: "<br>"))
+            writer.close("</p>")
+        }
+        if let map = office.mapURL {
+            writer.line(
+                "<p><a class=\"map-link\" href=\"\(HTML.escape(map))\" rel=\"noopener noreferrer\">"
+                    + "\(HTML.escape(text.mapLink(office.name)))</a></p>")
+        }
+        guard !office.hours.isEmpty else { return }
+        let sub = min(level + 1, 6)
+        writer.line("<h\(sub) class=\"hours-heading\">\(text.hoursHeading)</h\(sub)>")
+        writer.open("<dl class=\"hours\">")
+        for day in office.hours {
+            let parts = day.spans.map { "\($0.from)–\($0.to)" }
+            let joined =
+                parts.count > 1
+                ? parts.dropLast().joined(separator: ", ") + " \(text.and) " + (parts.last ?? "") : parts.first ?? ""
+            let spans = day.spans.isEmpty ? text.closed : DateText.time(joined, language)
+            writer.line(
+                "<div><dt>\(DateText.weekday(day.weekday, language))</dt><dd>\(HTML.escape(spans))</dd></div>")
+        }
+        writer.close("</dl>")
+        writer.line("<p class=\"hours-note\">\(text.holidaysNote)</p>")
+        if !office.closures.isEmpty {
+            writer.line("<h\(sub)>\(text.closuresHeading)</h\(sub)>")
+            writer.open("<ul class=\"closed-days\">")
+            let german = language == .german ? "" : " lang=\"de\""
+            for day in office.closures {
+                writer.line(
+                    "<li>\(DateText.long(day.date, language)): <span\(german)>\(HTML.escape(day.reason))</span></li>")
             }
             writer.close("</ul>")
         }

@@ -142,7 +142,8 @@ package enum CounterPage {
         writer.line("<legend>An Anliegen (leer lassen: Anliegen bleiben)</legend>")
         for service in services {
             writer.line(
-                "<label class=\"check\"><input type=\"checkbox\" name=\"service\" value=\"\(HTML.escape(service.id))\"> "
+                "<label class=\"check\"><input type=\"checkbox\" name=\"service\" value=\"\(HTML.escape(service.id))\" "
+                    + "data-service=\"\(HTML.escape(service.id))\" data-service-name=\"\(HTML.escape(service.name))\"> "
                     + "\(HTML.escape(service.name))</label>"
             )
         }

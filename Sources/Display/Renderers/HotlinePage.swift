@@ -17,7 +17,7 @@ package enum HotlinePage {
         Shortcut(key: "N", label: "Zum Namen des Anrufers"),
         Shortcut(key: "V", label: "Reservierung verlängern"),
         Shortcut(key: "F", label: "Reservierung freigeben"),
-        Shortcut(key: "T", label: "Termin per Buchungsnummer finden"),
+        Shortcut(key: "T", label: "Termin finden: Buchungsnummer, Telefon, E-Mail oder Name"),
         Shortcut(key: "U", label: "Gefundenen Termin umbuchen"),
         Shortcut(key: "A", label: "Gefundenen Termin absagen"),
         Shortcut(key: "Esc", label: "Eingabefeld verlassen, Dialog schließen"),
@@ -38,6 +38,7 @@ package enum HotlinePage {
             ("data-offices-url", "/v1/offices"),
             ("data-holds-url", "/v1/holds"),
             ("data-bookings-url", "/v1/bookings"),
+            ("data-search-url", "/v1/bookings/search"),
         ]
         if let timeZone { attributes.append(("data-time-zone", timeZone)) }
         if let serverTime { attributes.append(("data-server-time", String(serverTime))) }
@@ -51,6 +52,9 @@ package enum HotlinePage {
             writer.line("<span class=\"page-subtitle\">\(HTML.escape(town))</span>")
             writer.close("</h1>")
             writer.line("<p class=\"hotline-channel\">Bucht im Hotline-Kontingent</p>")
+            writer.line(
+                "<nav class=\"staff-nav\" aria-label=\"Bereiche\"><a href=\"/staff/bookings\">Termine des Tages</a></nav>"
+            )
             writer.close("</header>")
             writer.line("<div class=\"message\" id=\"message\" role=\"alert\"></div>")
             writer.line("<div class=\"visually-hidden\" id=\"live\" aria-live=\"polite\"></div>")
@@ -177,14 +181,21 @@ package enum HotlinePage {
         writer.open("<section class=\"panel lookup-panel\" aria-labelledby=\"lookup-heading\">")
         writer.line("<h2 class=\"panel-heading\" id=\"lookup-heading\">Termin finden <kbd>T</kbd></h2>")
         writer.open("<form class=\"lookup-form\" id=\"lookup-form\">")
-        writer.line("<label class=\"field-label\" for=\"lookup-reference\">Buchungsnummer, z. B. K7M-4PQ</label>")
-        writer.open("<div class=\"inline-form\">")
         writer.line(
-            "<input class=\"text-input\" id=\"lookup-reference\" name=\"reference\" autocomplete=\"off\" "
-                + "autocapitalize=\"characters\" spellcheck=\"false\" maxlength=\"8\" aria-keyshortcuts=\"T\">")
+            "<label class=\"field-label\" for=\"lookup-reference\">Buchungsnummer, Telefon, E-Mail oder Name</label>")
+        writer.open("<div class=\"inline-form lookup-inline\">")
+        writer.line(
+            "<input class=\"text-input\" id=\"lookup-reference\" name=\"query\" autocomplete=\"off\" "
+                + "spellcheck=\"false\" maxlength=\"200\" aria-keyshortcuts=\"T\" aria-describedby=\"lookup-hint\">")
         writer.line("<button type=\"submit\" class=\"button\">Finden</button>")
         writer.close("</div>")
+        writer.line(
+            "<p class=\"lookup-hint\" id=\"lookup-hint\">Zum Beispiel K7M-4PQ, 0431 123456, erika@beispiel.de oder "
+                + "Mustermann. Findet heutige und kommende Termine, höchstens 20.</p>")
         writer.close("</form>")
+        writer.line("<p class=\"empty\" id=\"lookup-count\" hidden></p>")
+        writer.line(
+            "<ul class=\"lookup-results\" id=\"lookup-results\" aria-labelledby=\"lookup-heading\" hidden></ul>")
         writer.open("<div class=\"found-card\" id=\"found-card\" tabindex=\"-1\" hidden>")
         writer.line("<h3 class=\"status\" id=\"found-status\"></h3>")
         bookingFacts(prefix: "found", into: &writer)

@@ -12,7 +12,7 @@ package enum KioskPage {
     /// the set of characters the keypad offers and the input accepts.
     package static func html(
         officeID: String, officeName: String, groups: [KioskGroup],
-        referenceAlphabet: String = defaultReferenceAlphabet
+        referenceAlphabet: String = defaultReferenceAlphabet, timeZone: String? = nil
     ) -> String {
         let office = HTML.pathSegment(officeID)
         let groups = groups.filter { !$0.services.isEmpty }
@@ -28,7 +28,7 @@ package enum KioskPage {
                 ("data-check-in-url", "/v1/offices/\(office)/check-in"),
                 ("data-board-url", "/v1/offices/\(office)/queue"),
                 ("data-alphabet", referenceAlphabet),
-            ]
+            ] + (timeZone.map { [("data-time-zone", $0)] } ?? [])
         ) { writer in
             writer.open("<header class=\"page-header kiosk-header\">")
             writer.line("<h1 class=\"page-title\">\(HTML.escape(officeName))</h1>")
@@ -96,7 +96,8 @@ package enum KioskPage {
         writer.open("<ul class=\"choice-list service-list\">")
         for service in group.services {
             writer.line(
-                "<li><button type=\"button\" class=\"choice service-choice\" data-service=\"\(HTML.escape(service.id))\">"
+                "<li><button type=\"button\" class=\"choice service-choice\" data-service=\"\(HTML.escape(service.id))\" "
+                    + "data-service-name=\"\(HTML.escape(service.name))\">"
                     + "<span class=\"choice-name\">\(HTML.escape(service.name))</span></button></li>"
             )
         }

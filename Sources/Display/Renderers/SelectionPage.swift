@@ -80,6 +80,10 @@ package enum SelectionPage {
                     writer.line("<span class=\"check-hint earliest\">\(text.noFreeTimes)</span>")
                 }
                 writer.close("</label>")
+                writer.line(
+                    "<a class=\"office-details-link\" href=\"\(language.prefix)/standorte#\(id)\">"
+                        + "\(text.places.detailsLink)<span class=\"visually-hidden\">: \(HTML.escape(office.name))</span></a>"
+                )
                 writer.close("</li>")
             }
             writer.close("</ul>")

@@ -89,6 +89,11 @@ package enum ServicesPage {
             writer.line("<span class=\"check-label\">\(name)</span>")
             let note = service.access == .byPhone ? text.byPhoneOnly : text.byDraw
             writer.line("<span class=\"check-hint\">\(note)</span>")
+            if service.access == .byDraw {
+                writer.line(
+                    "<a class=\"draw-link\" href=\"\(language.prefix)/verlosung/\(HTML.pathSegment(service.id))\">"
+                        + "\(text.draw.servicesLink)<span class=\"visually-hidden\">: \(name)</span></a>")
+            }
             writer.close("</li>")
         }
     }

@@ -31,12 +31,42 @@ package enum TimesPage {
         }
     }
 
+    /// What the page says about new times and a waiting room before them.
+    package struct Release: Equatable, Sendable {
+        /// The waiting room of the services, as far as the citizen is concerned.
+        package enum Room: Equatable, Sendable {
+            /// It opens at this day and clock time; `href` is its page.
+            case opens(CalendarDate, String, href: String)
+            /// It is open before the release (at this clock time): entering now gives a place drawn then.
+            case openEarly(String, href: String)
+            /// It is open: times are booked through it.
+            case open(href: String)
+            /// The citizen was admitted until this clock time.
+            case admitted(until: String)
+        }
+
+        /// The next release (day and clock time) and the last day it opens; nil without one.
+        package var next: (date: CalendarDate, time: String, through: CalendarDate)?
+        package var room: Room?
+
+        package init(next: (date: CalendarDate, time: String, through: CalendarDate)? = nil, room: Room? = nil) {
+            self.next = next
+            self.room = room
+        }
+
+        package static func == (lhs: Release, rhs: Release) -> Bool {
+            lhs.room == rhs.room && lhs.next?.date == rhs.next?.date && lhs.next?.time == rhs.next?.time
+                && lhs.next?.through == rhs.next?.through
+        }
+    }
+
     /// The page. `days` are the days of the window that have free times; `chosenDate` the day whose
-    /// times are shown (nil: the first); `nextTimes` the free times after one that was taken.
+    /// times are shown (nil: the first); `nextTimes` the free times after one that was taken;
+    /// `release` the note on new times and a waiting room.
     package static func html(
         language: PageLanguage, town: String, selection: Selection, mode: Mode, days: [DayTimes],
         chosenDate: String? = nil, window: Window, formToken: String, holdMinutes: Int, notice: Notice? = nil,
-        nextTimes: [DatedTime] = [], wishes: Bool = false
+        nextTimes: [DatedTime] = [], release: Release? = nil, wishes: Bool = false
     ) -> String {
         let text = language.text
         let base: String
@@ -65,6 +95,9 @@ package enum TimesPage {
                         + "\(DateText.time(current.time.label, language))</strong>. \(text.moveKeepsOld)</p>")
             }
             CitizenShell.summary(selection, language: language, into: &writer)
+            if let release {
+                releaseNote(release, language: language, into: &writer)
+            }
             if mode == .book {
                 writer.line("<p>\(text.holdHint(holdMinutes))</p>")
             }
@@ -117,6 +150,38 @@ package enum TimesPage {
                         + "\(HTML.pathSegment(token))\">\(text.backToBooking)</a></p>")
             }
         }
+    }
+
+    /// When new times come and how to get one through the waiting room.
+    private static func releaseNote(_ release: Release, language: PageLanguage, into writer: inout HTMLWriter) {
+        let text = language.text.room
+        let isRoom = release.room != nil
+        writer.open("<section class=\"panel release\" id=\"release\" aria-labelledby=\"release-heading\">")
+        writer.line(
+            "<h2 id=\"release-heading\">\(isRoom ? text.roomHeading : text.releaseHeading)</h2>")
+        if let next = release.next {
+            writer.line(
+                "<p>\(text.releaseNote(DateText.at(next.date, next.time, language), DateText.long(next.through, language)))</p>"
+            )
+        }
+        switch release.room {
+        case .opens(let date, let time, let href):
+            writer.line("<p>\(text.roomOpens(DateText.at(date, time, language)))</p>")
+            writer.line("<p><a class=\"button\" href=\"\(HTML.escape(href))\">\(text.roomButton)</a></p>")
+        case .openEarly(let time, let href):
+            writer.line("<p>\(text.roomOpenEarly(DateText.time(time, language)))</p>")
+            writer.line(
+                "<p><a class=\"button button-primary\" href=\"\(HTML.escape(href))\">\(text.roomButton)</a></p>")
+        case .open(let href):
+            writer.line("<p>\(text.roomOpen)</p>")
+            writer.line(
+                "<p><a class=\"button button-primary\" href=\"\(HTML.escape(href))\">\(text.roomButton)</a></p>")
+        case .admitted(let until):
+            writer.line("<p><strong>\(text.roomAdmitted(DateText.time(until, language)))</strong></p>")
+        case nil:
+            break
+        }
+        writer.close("</section>")
     }
 
     private static func dayList(

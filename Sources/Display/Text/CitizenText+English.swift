@@ -21,7 +21,7 @@ extension CitizenText {
         servicesIntro: "Choose one or more services. Whatever you choose together is done in one appointment.",
         minutesPerPerson: { "about \($0) minutes per person" },
         byPhoneOnly: "Appointments by phone only, on 115",
-        byDraw: "Appointments are allocated by lottery; not bookable here",
+        byDraw: "The appointments are drawn among everyone who registers.",
         personsQuestion: "For how many people?",
         personsHint: "For example parents who come with their children and all need an ID card.",
         continueButton: "Continue",
@@ -150,6 +150,15 @@ extension CitizenText {
         bookingGoneTitle: "We cannot find this appointment",
         bookingGoneDetail: "Check that you opened the whole address from your confirmation. Or call 115.",
 
+        pageNotFoundTitle: "There is no such page",
+        pageNotFoundDetail:
+            "Perhaps the address is misspelt or out of date. Start on the first page of the appointment booking, or call 115.",
+        feeRange: { "\($0) to \($1)" },
+        documentFor: { "for: \($0)" },
+        places: .english,
+        room: .english,
+        draw: .english,
+
         formRefusedTitle: "The form has expired",
         formRefusedDetail:
             "For your security we only accept forms that come from this website. Reload the page and send the form again. Your browser must allow cookies from this website for this.",
@@ -179,8 +188,28 @@ extension CitizenText {
                 "For this service, appointments are drawn among everyone who registers."
             ),
             "admission-required": (
-                "Please wait in the waiting room",
-                "Appointments for this service are being handed out through a waiting room right now. Please try again later."
+                "Please queue in the waiting room",
+                "Appointments for this service are being handed out through a waiting room right now. When it is your turn, you choose a time there."
+            ),
+            "admission-invalid": (
+                "Your admission has run out",
+                "The time in which you could hold a time after the waiting room is over. Please queue again."
+            ),
+            "waiting-room-not-open": (
+                "The waiting room is not open yet", "It opens shortly before the appointments are released."
+            ),
+            "waiting-room-closed": (
+                "The waiting room is closed", "Appointments are handed out as usual again."
+            ),
+            "registration-closed": (
+                "Registration has closed", "The appointments of this lottery have been drawn."
+            ),
+            "already-registered": (
+                "You are already registered",
+                "Someone has already registered for this lottery with this email address or phone number. Each person can register once."
+            ),
+            "not-found": (
+                "This does not exist (any more)", "Check the address, or start on the first page."
             ),
             "rate-limited": ("Too many requests", "Please wait a moment and try again."),
             "overloaded": ("Very busy right now", "Please try again in a few seconds."),

@@ -21,7 +21,7 @@ extension CitizenText {
             "Wählen Sie eine oder mehrere Dienstleistungen. Was Sie zusammen wählen, erledigen wir in einem Termin.",
         minutesPerPerson: { "etwa \($0) Minuten je Person" },
         byPhoneOnly: "Termin nur telefonisch über die 115",
-        byDraw: "Termine werden verlost; hier nicht buchbar",
+        byDraw: "Die Termine werden unter allen Angemeldeten verlost.",
         personsQuestion: "Für wie viele Personen?",
         personsHint: "Zum Beispiel Eltern, die mit ihren Kindern kommen und alle einen Ausweis brauchen.",
         continueButton: "Weiter",
@@ -157,6 +157,15 @@ extension CitizenText {
         bookingGoneDetail:
             "Prüfen Sie, ob Sie die Adresse aus Ihrer Bestätigung vollständig geöffnet haben. Oder rufen Sie die 115 an.",
 
+        pageNotFoundTitle: "Diese Seite gibt es nicht",
+        pageNotFoundDetail:
+            "Vielleicht ist die Adresse falsch geschrieben oder veraltet. Beginnen Sie auf der Startseite der Terminvereinbarung, oder rufen Sie die 115 an.",
+        feeRange: { "\($0) bis \($1)" },
+        documentFor: { "für: \($0)" },
+        places: .german,
+        room: .german,
+        draw: .german,
+
         formRefusedTitle: "Das Formular ist abgelaufen",
         formRefusedDetail:
             "Aus Sicherheitsgründen nehmen wir nur Formulare an, die von dieser Website stammen. Laden Sie die Seite neu und senden Sie das Formular noch einmal. Ihr Browser muss dafür Cookies dieser Website erlauben.",
@@ -206,8 +215,28 @@ extension CitizenText {
                 "Für diese Dienstleistung werden die Termine unter allen Angemeldeten verlost."
             ),
             "admission-required": (
-                "Bitte warten Sie im Warteraum",
-                "Für diese Dienstleistung werden die Termine gerade über einen Warteraum vergeben. Versuchen Sie es später noch einmal."
+                "Bitte stellen Sie sich im Warteraum an",
+                "Für diese Dienstleistung werden die Termine gerade über einen Warteraum vergeben. Wenn Sie dran sind, wählen Sie dort eine Zeit."
+            ),
+            "admission-invalid": (
+                "Ihr Einlass ist abgelaufen",
+                "Die Zeit, in der Sie nach dem Warteraum eine Uhrzeit reservieren konnten, ist vorbei. Stellen Sie sich bitte erneut an."
+            ),
+            "waiting-room-not-open": (
+                "Der Warteraum ist noch nicht geöffnet", "Er öffnet kurz vor der Freigabe der Termine."
+            ),
+            "waiting-room-closed": (
+                "Der Warteraum ist geschlossen", "Die Termine werden wieder wie gewohnt vergeben."
+            ),
+            "registration-closed": (
+                "Die Anmeldung ist geschlossen", "Die Termine dieser Verlosung sind schon verlost."
+            ),
+            "already-registered": (
+                "Sie sind schon angemeldet",
+                "Mit dieser E-Mail-Adresse oder Telefonnummer ist schon jemand für diese Verlosung angemeldet. Jede Person kann sich nur einmal anmelden."
+            ),
+            "not-found": (
+                "Das gibt es nicht (mehr)", "Prüfen Sie die Adresse, oder beginnen Sie auf der Startseite."
             ),
             "rate-limited": (
                 "Zu viele Anfragen", "Warten Sie bitte einen Moment und versuchen Sie es dann noch einmal."

@@ -148,6 +148,20 @@ package struct CitizenText: Sendable {
     package var bookingGoneTitle: String
     package var bookingGoneDetail: String
 
+    // MARK: Beyond the booking steps
+    package var pageNotFoundTitle: String
+    package var pageNotFoundDetail: String
+    /// A fee that depends on the person: from the lowest to the highest total (worded amounts).
+    package var feeRange: @Sendable (String, String) -> String
+    /// Which of the chosen services a document is for (their names, joined).
+    package var documentFor: @Sendable (String) -> String
+    /// The offices page, opening hours and the way there.
+    package var places: PlaceText
+    /// Releases and waiting rooms.
+    package var room: RoomText
+    /// Draws.
+    package var draw: DrawText
+
     // MARK: Refusals and problems
     package var formRefusedTitle: String
     package var formRefusedDetail: String

@@ -60,6 +60,20 @@ package enum DateText {
         }
     }
 
+    /// The weekday's name, 1 for Monday: „Montag" / "Monday".
+    package static func weekday(_ weekday: Int, _ language: PageLanguage) -> String {
+        name(weekdays, language, weekday - 1)
+    }
+
+    /// A day and a clock time: „Montag, 7. Dezember 2026, um 07:00 Uhr" / "Monday, 7 December
+    /// 2026, at 07:00".
+    package static func at(_ date: CalendarDate, _ time: String, _ language: PageLanguage) -> String {
+        switch language {
+        case .german: return "\(long(date, language)), um \(time) Uhr"
+        case .english: return "\(long(date, language)), at \(time)"
+        }
+    }
+
     /// A clock time: „08:00 Uhr" / "08:00".
     package static func time(_ label: String, _ language: PageLanguage) -> String {
         language == .german ? label + " Uhr" : label

@@ -33,6 +33,10 @@ package struct Router: Sendable {
     private var root = Node()
     private var patterns: [(method: HTTPMethod, pattern: String)] = []
 
+    /// What answers a path that no pattern matches (under any method); nil: the server's 404
+    /// problem. The request reaches it with no route and no parameters, through the middleware.
+    package var unmatched: Handler?
+
     /// An empty router: every request is a 404.
     package init() {}
 

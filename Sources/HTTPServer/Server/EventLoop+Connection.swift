@@ -214,7 +214,7 @@ extension EventLoop {
                         headers: ["Allow": allow]))
             }
         case .notFound:
-            handler = Self.notFound
+            handler = core.router.unmatched ?? Self.notFound
         }
         connection.active = ActiveRequest(
             token: token, id: request.id, method: head.method, version: head.version, keepAlive: head.keepAlive,

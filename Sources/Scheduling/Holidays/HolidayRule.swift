@@ -100,5 +100,10 @@ extension HolidayRule {
         HolidayRule(
             "tag-der-befreiung", "Tag der Befreiung", .fixed(month: 5, day: 8), states: [.be], from: 2025,
             until: 2025),
+        // Berlin's one-off holiday for the 75th anniversary of the uprising of 17 June 1953 (a
+        // Saturday: offices open on Saturdays close).
+        HolidayRule(
+            "volksaufstand", "75. Jahrestag des Volksaufstandes vom 17. Juni 1953", .fixed(month: 6, day: 17),
+            states: [.be], from: 2028, until: 2028),
     ]
 }

@@ -21,13 +21,23 @@ package enum DocumentChecklist {
     /// conditionally by another is needed unconditionally; two different conditions are both
     /// kept ("nur bei Minderjährigen; nur bei Namensänderung"). Notes are joined likewise.
     package static func merge(_ services: [Service]) -> [Document] {
+        mergeNamingServices(services).map(\.document)
+    }
+
+    /// The merged checklist (as `merge`), each item with the services that ask for it, in the
+    /// order given, so that a checklist of several services can say which one an item is for.
+    package static func mergeNamingServices(_ services: [Service]) -> [(document: Document, services: [ServiceID])] {
         var order: [String] = []
-        var merged: [String: (document: Document, unconditional: Bool, conditions: [String], notes: [String])] = [:]
-        for document in services.flatMap(\.documents) {
+        var merged:
+            [String: (
+                document: Document, unconditional: Bool, conditions: [String], notes: [String], services: [ServiceID]
+            )] = [:]
+        for (service, document) in services.flatMap({ service in service.documents.map { (service.id, $0) } }) {
             let key = document.name.lowercased()
             var entry =
-                merged[key] ?? (document: document, unconditional: false, conditions: [], notes: [])
+                merged[key] ?? (document: document, unconditional: false, conditions: [], notes: [], services: [])
             if merged[key] == nil { order.append(key) }
+            if !entry.services.contains(service) { entry.services.append(service) }
             if let condition = document.condition {
                 if !entry.conditions.contains(condition) { entry.conditions.append(condition) }
             } else {
@@ -38,11 +48,12 @@ package enum DocumentChecklist {
         }
         return order.compactMap { key in
             guard let entry = merged[key] else { return nil }
-            return Document(
+            let document = Document(
                 name: entry.document.name,
                 note: entry.notes.isEmpty ? nil : entry.notes.joined(separator: "; "),
                 condition: entry.unconditional || entry.conditions.isEmpty
                     ? nil : entry.conditions.joined(separator: "; "))
+            return (document, entry.services)
         }
     }
 }

@@ -4,6 +4,8 @@ package struct Office: Hashable, Sendable {
     package var name: String
     /// Postal address lines, for confirmations and the calendar file.
     package var address: [String]
+    /// A map showing the way to the office (an `https` URL), for the citizen pages.
+    package var mapURL: String?
     package var timeZone: OfficeTimeZone
     /// ISO 3166-2 code of its state (`DE-SH`), for public holidays.
     package var state: String
@@ -31,7 +33,8 @@ package struct Office: Hashable, Sendable {
     package var remoteTickets: RemoteTicketPolicy?
 
     package init(
-        id: OfficeID, name: String, address: [String] = [], timeZone: OfficeTimeZone, state: String,
+        id: OfficeID, name: String, address: [String] = [], mapURL: String? = nil, timeZone: OfficeTimeZone,
+        state: String,
         gridMinutes: Int = 5, bookingStepMinutes: Int = 10, openingHours: [WeeklyRule], breaks: [WeeklyRule] = [],
         closures: [Closure] = [], counters: [Counter], booking: BookingPolicy = BookingPolicy(),
         queue: QueuePolicy = QueuePolicy(), display: DisplaySettings = DisplaySettings(),
@@ -40,6 +43,7 @@ package struct Office: Hashable, Sendable {
         self.id = id
         self.name = name
         self.address = address
+        self.mapURL = mapURL
         self.timeZone = timeZone
         self.state = state
         self.gridMinutes = gridMinutes

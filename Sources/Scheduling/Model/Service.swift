@@ -8,8 +8,12 @@ package struct Service: Hashable, Sendable {
     package var maxPersons: Int
     /// Whether citizens may book it themselves (online and kiosk); staff may always book it.
     package var bookableOnline: Bool
-    /// The fee in euro cents; nil when free or varying.
+    /// The fee in euro cents; nil when free or varying. With several rates, the highest (the
+    /// regular one).
     package var feeCents: Int?
+    /// The lowest rate per person where the fee has several (22,80 € under 24 against 37,00 €);
+    /// nil when there is one rate.
+    package var lowestFeeCents: Int?
     /// A free-text note on the fee ("22,80 € unter 24 Jahren").
     package var feeNote: String?
     /// The key in the Leistungskatalog (LeiKa), if known.
@@ -27,7 +31,8 @@ package struct Service: Hashable, Sendable {
 
     package init(
         id: ServiceID, name: String, durationMinutes: Int, maxPersons: Int = 1, bookableOnline: Bool = true,
-        feeCents: Int? = nil, feeNote: String? = nil, leika: String? = nil, group: String = "A",
+        feeCents: Int? = nil, lowestFeeCents: Int? = nil, feeNote: String? = nil, leika: String? = nil,
+        group: String = "A",
         documents: [Document] = [], window: BookingWindow? = nil, maxActivePerContact: Int? = nil, rush: RushMode? = nil
     ) {
         self.id = id
@@ -36,6 +41,7 @@ package struct Service: Hashable, Sendable {
         self.maxPersons = maxPersons
         self.bookableOnline = bookableOnline
         self.feeCents = feeCents
+        self.lowestFeeCents = lowestFeeCents
         self.feeNote = feeNote
         self.leika = leika
         self.group = group

@@ -7,12 +7,18 @@ package final class Database: Sendable {
     package let committer: Committer
     /// A connection for reads of committed data (bookings by id, tokens, idempotency keys).
     package let reader: SerialConnection
+    /// A reading connection for long reports (statistics), so that they keep no lookup waiting.
+    package let reports: SerialConnection
     package let writers: [OfficeID: OfficeWriter]
 
-    private init(path: String, committer: Committer, reader: SerialConnection, writers: [OfficeID: OfficeWriter]) {
+    private init(
+        path: String, committer: Committer, reader: SerialConnection, reports: SerialConnection,
+        writers: [OfficeID: OfficeWriter]
+    ) {
         self.path = path
         self.committer = committer
         self.reader = reader
+        self.reports = reports
         self.writers = writers
     }
 
@@ -44,7 +50,8 @@ package final class Database: Sendable {
                 office: office, services: municipality.services, groups: municipality.groups, committer: committer,
                 references: references, reader: reader, clock: clock, maxBatch: maxBatch)
         }
-        return Database(path: path, committer: committer, reader: reader, writers: writers)
+        let reports = try SerialConnection(path: path, configuration: readerConfiguration, label: "rathaus.reports")
+        return Database(path: path, committer: committer, reader: reader, reports: reports, writers: writers)
     }
 
     /// Copies everything the write-ahead log holds into the database file and empties the log

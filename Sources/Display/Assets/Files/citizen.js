@@ -9,6 +9,12 @@
 //   in the polite live region #live and receives the focus, so a time taken meanwhile is reported
 //   with the next free times without a reload.
 // - [data-print] buttons (hidden without script) print the page.
+// - The waiting room (#room-status with data-refresh): while the citizen waits, the page is loaded
+//   again every data-refresh seconds (the server says how soon something can change) and its
+//   <main> replaces this one's without moving the focus; the polite live region announces
+//   data-announce only when it changes (the place drawn, a new expected time, the admission), so
+//   the wait is not read out every time the page updates. Without script a <noscript> refresh
+//   does the reloading.
 'use strict';
 
 (() => {
@@ -119,10 +125,47 @@
     send(form, submitter);
   });
 
+  let roomTimer = null;
+  let roomAnnounced = null;
+
+  function followRoom() {
+    clearTimeout(roomTimer);
+    const status = document.getElementById('room-status');
+    if (!status || !window.fetch || !window.DOMParser) return;
+    if (roomAnnounced === null) roomAnnounced = status.dataset.announce || '';
+    const seconds = Number(status.dataset.refresh || 0);
+    if (!(seconds > 0)) return;
+    roomTimer = setTimeout(async () => {
+      try {
+        const response = await fetch(window.location.href, {
+          credentials: 'same-origin', headers: { Accept: 'text/html' }, cache: 'no-store',
+        });
+        const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+        const main = document.getElementById('main');
+        const fresh = page.getElementById('main');
+        if (response.ok && main && fresh) {
+          const focused = document.activeElement && main.contains(document.activeElement) ? document.activeElement.id : '';
+          main.replaceChildren(...Array.from(fresh.childNodes, (node) => document.importNode(node, true)));
+          if (page.title) document.title = page.title;
+          const again = focused && document.getElementById(focused);
+          if (again) again.focus({ preventScroll: true });
+          const next = document.getElementById('room-status');
+          const words = next ? next.dataset.announce || '' : '';
+          if (words && words !== roomAnnounced) announce(words);
+          roomAnnounced = words;
+        }
+      } catch (error) {
+        // No answer this time (offline for a moment): the next round tries again.
+      }
+      followRoom();
+    }, seconds * 1000);
+  }
+
   for (const button of document.querySelectorAll('[data-print]')) {
     button.hidden = false;
     button.addEventListener('click', () => window.print());
   }
 
   startCountdown();
+  followRoom();
 })();

@@ -1,9 +1,9 @@
-// Rathaus staff-device helpers (kiosk and counter page), exposed as window.Rathaus.
+// Rathaus staff-device helpers (kiosk, counter page, hotline, day list), exposed as window.Rathaus.
 //
 // The token: a device is set up once by opening its page with the token in the URL fragment
 // (/kiosk/rathaus#token=...). The fragment never reaches the server or its logs; the script
-// stores the token in localStorage under data-token-key (per page kind and office) and removes it
-// from the address bar. Without a stored token, or when the API answers 401/403, the page shows a
+// stores the token in localStorage under data-token-key (per page kind and office; a page may name
+// another key to fall back on in data-token-also) and removes it from the address bar. Without a stored token, or when the API answers 401/403, the page shows a
 // small form to paste one.
 'use strict';
 
@@ -13,9 +13,12 @@
   let unauthorizedHandler = null;
   let sessionToken = null;
 
+  // The token stored for this page, else one stored under data-token-also (the day list takes
+  // the hotline console's).
   function storedToken() {
     try {
-      return localStorage.getItem(tokenKey);
+      const also = body.dataset.tokenAlso;
+      return localStorage.getItem(tokenKey) || (also ? localStorage.getItem(also) : null);
     } catch (error) {
       return null;
     }
@@ -50,13 +53,132 @@
   }
 
   class Problem extends Error {
-    constructor(status, title, detail, type) {
+    constructor(status, title, detail, type, kind) {
       super(title);
       this.status = status;
       this.title = title;
       this.detail = detail || '';
       this.type = type || '';
+      this.kind = kind || '';
     }
+  }
+
+  // MARK: Problems in words
+  //
+  // The API's problem titles and details are English and name ids; staff and the hall see German
+  // sentences keyed by the problem's kind (the last segment of its type), with the values a sentence
+  // needs taken from the problem's extension members (date, opensAt, closedAt, service, limit …),
+  // dates as people write them and services by their names. No English text, id or JSON is shown.
+
+  const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober',
+    'November', 'Dezember'];
+  const serviceNames = new Map();
+
+  // Names for service ids: pages that know them (the hotline's service list) add them; elements
+  // with data-service and a name (the kiosk's buttons) count too.
+  function setServiceNames(entries) {
+    for (const [id, name] of entries) serviceNames.set(id, name);
+  }
+
+  function serviceName(id) {
+    if (!id) return 'diese Dienstleistung';
+    if (serviceNames.has(id)) return `„${serviceNames.get(id)}“`;
+    const element = document.querySelector(`[data-service-name][data-service="${CSS.escape(id)}"]`);
+    return element ? `„${element.dataset.serviceName}“` : 'diese Dienstleistung';
+  }
+
+  // "8. Dezember 2026" for "2026-12-08" or an RFC 3339 instant (its date in the office's zone).
+  function longDate(value) {
+    if (!value) return '';
+    let text = String(value);
+    if (text.length > 10) {
+      const date = new Date(text);
+      if (Number.isNaN(date.getTime())) return '';
+      try {
+        text = date.toLocaleDateString('en-CA', { timeZone: body.dataset.timeZone || undefined });
+      } catch (error) {
+        text = date.toLocaleDateString('en-CA');
+      }
+    }
+    const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+    return match ? `${Number(match[3])}. ${MONTHS[Number(match[2]) - 1]} ${match[1]}` : '';
+  }
+
+  function fieldText(data) {
+    const fields = { services: 'Dienstleistung', persons: 'Personen', start: 'Uhrzeit', contact: 'Kontakt',
+      'contact.name': 'Name', 'contact.email': 'E-Mail', 'contact.phone': 'Telefon', reference: 'Buchungsnummer',
+      query: 'Suche', counter: 'Schalter', date: 'Datum', hold: 'Reservierung' };
+    const names = ((data && data.errors) || []).map((error) => fields[error.field]).filter(Boolean);
+    return names.length ? `Bitte prüfen: ${Array.from(new Set(names)).join(', ')}.` : 'Bitte prüfen Sie die Eingaben.';
+  }
+
+  const WORDS = {
+    validation: (p) => ['Eingabe unvollständig oder ungültig', fieldText(p)],
+    unauthorized: () => ['Zugang fehlt oder ist ungültig', 'Bitte den Zugangsschlüssel dieses Geräts neu einrichten.'],
+    forbidden: () => ['Nicht erlaubt', 'Dieser Zugang darf das nicht, oder er gilt für einen anderen Standort.'],
+    'not-found': () => ['Nicht gefunden', 'Das gibt es nicht (mehr). Bitte prüfen Sie die Eingabe.'],
+    'method-not-allowed': () => ['Nicht möglich', 'Diese Aktion gibt es hier nicht. Bitte die Seite neu laden.'],
+    'precondition-failed': () => ['Der Termin wurde inzwischen geändert',
+      'Bitte den Termin neu laden und es dann noch einmal versuchen.'],
+    'idempotency-in-flight': () => ['Wird noch bearbeitet', 'Bitte einen Moment warten; die erste Anfrage läuft noch.'],
+    'idempotency-key-reused': () => ['Anfrage doppelt', 'Bitte noch einmal versuchen.'],
+    'rate-limited': () => ['Zu viele Anfragen', 'Bitte einen Moment warten und es dann noch einmal versuchen.'],
+    overloaded: () => ['Gerade sehr viel los', 'Bitte in ein paar Sekunden noch einmal versuchen.'],
+    internal: () => ['Fehler im System', 'Es wurde nichts geändert. Bitte noch einmal versuchen, sonst die IT verständigen.'],
+    'slot-unavailable': () => ['Diese Zeit ist schon vergeben', 'Bitte eine andere Zeit wählen.'],
+    'hold-expired': () => ['Reservierung abgelaufen', 'Bitte die Zeit neu wählen.'],
+    'hold-extension-limit': () => ['Nicht mehr verlängerbar',
+      'Die Reservierung wurde so oft verlängert wie erlaubt. Jetzt buchen oder danach neu wählen.'],
+    'limit-reached': (p) => ['Zu viele Termine für diese Dienstleistung',
+      `Mit diesen Kontaktdaten ${p.limit === '1' ? 'ist schon ein Termin' : `sind schon ${p.limit || 'so viele'} Termine`} `
+        + `für ${serviceName(p.service)} gebucht. Erst einen davon absagen.`],
+    'booking-cancelled': () => ['Der Termin ist abgesagt', 'Ein abgesagter Termin kann nicht mehr geändert oder angemeldet werden.'],
+    'booking-started': () => ['Der Termin hat schon begonnen', 'Er kann nicht mehr verschoben oder abgesagt werden.'],
+    'unknown-service': () => ['Unbekannte Dienstleistung', 'Bitte aus der Liste wählen.'],
+    'service-not-offered': (p) => ['Nicht an diesem Standort', `${serviceName(p.service)} gibt es an diesem Standort nicht.`],
+    'services-not-combinable': () => ['Nicht zusammen möglich',
+      'Kein Schalter erledigt diese Dienstleistungen zusammen. Bitte einzeln buchen oder je eine Wartemarke ziehen.'],
+    'service-not-bookable-online': () => ['Nur über Hotline oder Schalter', 'Diese Dienstleistung ist online nicht buchbar.'],
+    'start-not-offered': () => ['Diese Zeit wird nicht angeboten', 'Bitte eine Zeit aus der Liste wählen.'],
+    'outside-booking-window': (p) => ['Außerhalb des Buchungszeitraums', p.earliest && p.latest
+      ? `Buchbar ist vom ${longDate(p.earliest)}, ${clockTime(p.earliest)} Uhr, bis zum ${longDate(p.latest)}.`
+      : 'Die Zeit liegt zu früh oder zu weit in der Zukunft.'],
+    'counter-busy': () => ['Der Schalter hat noch eine Wartemarke',
+      'Bitte die aktuelle erst abschließen, parken, weiterleiten oder als nicht erschienen markieren.'],
+    'invalid-ticket-action': () => ['In diesem Zustand nicht möglich', 'Die Wartemarke hat sich inzwischen geändert. Die Anzeige wird aktualisiert.'],
+    'recall-limit': () => ['Oft genug aufgerufen', 'Bitte als nicht erschienen markieren oder parken.'],
+    'daily-cap-reached': () => ['Heute keine Wartemarken mehr',
+      'Für dieses Anliegen sind die Wartemarken für heute vergeben. Bitte vereinbaren Sie einen Termin.'],
+    'wrong-office': () => ['Termin an einem anderen Standort', 'Dieser Termin ist an einem anderen Standort gebucht. Bitte melden Sie sich dort an.'],
+    'not-today': (p) => ['Der Termin ist nicht heute', p.date
+      ? `Der Termin ist am ${longDate(p.date)}. Bitte kommen Sie an diesem Tag wieder.`
+      : 'Nur Termine von heute können angemeldet werden.'],
+    'check-in-too-early': (p) => ['Noch zu früh für diesen Termin', p.opensAt
+      ? `Die Anmeldung ist ab ${clockTime(p.opensAt)} Uhr möglich. Bitte kommen Sie dann wieder.`
+      : 'Die Anmeldung ist erst kurz vor dem Termin möglich.'],
+    'check-in-too-late': (p) => ['Zu spät für diesen Termin', (p.closedAt
+      ? `Die Anmeldung war bis ${clockTime(p.closedAt)} Uhr möglich. `
+      : 'Die Zeit zum Anmelden ist vorbei. ') + 'Bitte ziehen Sie eine Wartemarke.'],
+    'already-checked-in': () => ['Schon angemeldet', 'Für diesen Termin gibt es schon eine Wartemarke. Bitte achten Sie auf die Anzeige.'],
+    'by-draw': () => ['Termine werden verlost', 'Die Termine dieser Dienstleistung werden unter allen Angemeldeten verlost.'],
+    'admission-required': () => ['Nur über den Warteraum', 'Diese Termine werden gerade über den Warteraum vergeben.'],
+    'admission-invalid': () => ['Einlass abgelaufen', 'Bitte im Warteraum erneut anstellen.'],
+    'waiting-room-not-open': (p) => ['Warteraum noch nicht geöffnet', p.opensAt
+      ? `Er öffnet am ${longDate(p.opensAt)} um ${clockTime(p.opensAt)} Uhr.` : 'Er öffnet kurz vor der Freigabe.'],
+    'waiting-room-closed': () => ['Warteraum geschlossen', 'Die Termine werden wieder wie gewohnt vergeben.'],
+    'registration-closed': () => ['Anmeldung geschlossen', 'Die Termine dieser Verlosung sind schon verlost.'],
+    'already-registered': () => ['Schon angemeldet', 'Mit diesen Kontaktdaten ist schon jemand zur Verlosung angemeldet.'],
+  };
+
+  // German title and detail for a problem answer (its JSON, or null) with `status`.
+  function words(status, data) {
+    const kind = data && typeof data.type === 'string' ? data.type.split('/').pop() : '';
+    const word = WORDS[kind];
+    if (word) {
+      const [title, detail] = word(data || {});
+      return { kind, title, detail };
+    }
+    return { kind, title: `Das hat nicht geklappt (Fehler ${status})`, detail: 'Es wurde nichts geändert. Bitte noch einmal versuchen.' };
   }
 
   // Calls the API with the device's token and any `extra` header fields (Idempotency-Key,
@@ -87,12 +209,9 @@
       }
     }
     if (!response.ok) {
-      const problem = new Problem(
-        response.status,
-        (data && data.title) || `Fehler ${response.status}`,
-        (data && data.detail) || '',
-        data && data.type,
-      );
+      const said = words(response.status, data);
+      const problem = new Problem(response.status, said.title, said.detail, data && data.type, said.kind);
+      problem.data = data || {};
       if ((response.status === 401 || response.status === 403) && unauthorizedHandler) unauthorizedHandler(problem);
       throw problem;
     }
@@ -116,8 +235,11 @@
     messageTimer = setTimeout(clearMessage, kind === 'info' ? 6000 : 15000);
   }
 
-  function showProblem(problem) {
-    showMessage(problem.title || 'Fehler', problem.detail || '', 'error');
+  // Shows a problem; `own` may word some kinds for this page ({kind: [title, detail]}).
+  function showProblem(problem, own) {
+    const mine = own && problem.kind && own[problem.kind];
+    if (mine) showMessage(mine[0], mine[1], 'error');
+    else showMessage(problem.title || 'Fehler', problem.detail || '', 'error');
   }
 
   function clearMessage() {
@@ -189,5 +311,8 @@
     }
   }
 
-  window.Rathaus = { api, token, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime };
+  window.Rathaus = {
+    api, token, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime, longDate,
+    setServiceNames,
+  };
 })();

@@ -5,7 +5,7 @@
 // - Actions: POST {data-call-next-url} (200 ticket, or 204 when nobody waits that this counter can
 //   serve); POST {data-tickets-url}/{id}/recall|start|finish|no-show|park|resume|transfer
 //   (transfer body {"services":[...]} and/or {"counter":"3"}). Problems (e.g. 409 counter-busy)
-//   are shown with their title and detail in the alert region.
+//   are shown in German in the alert region (common.js words them by their kind).
 // - Shortcuts: the key in each button's aria-keyshortcuts (N, R, B, F, X, P, W), not while a text
 //   field, a dialog or the token form has the focus, and never with Ctrl, Alt or Meta.
 'use strict';

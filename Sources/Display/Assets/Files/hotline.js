@@ -8,8 +8,12 @@
 //   release DELETE /v1/holds/{id}. The countdown runs on the server's clock (data-server-time).
 // - Book: POST {data-bookings-url} {hold, contact} with an Idempotency-Key; the reference is shown
 //   large and spelled with DIN 5009 words, and the checklist numbered for reading out.
-// - Find: GET {data-bookings-url}?reference=...; move POST /v1/bookings/{id}/reschedule {start} and
-//   cancel DELETE /v1/bookings/{id}, both with If-Match of the version read.
+// - Find: POST {data-search-url} {query} with a reference, a phone number, part of an e-mail
+//   address or a name (a POST, so that none of it stands in a URL) -> {kind, bookings, more}; one
+//   booking is shown at once, several are listed to choose from; move POST
+//   /v1/bookings/{id}/reschedule {start} and cancel DELETE /v1/bookings/{id}, both with If-Match
+//   of the version read.
+// - Problems are shown in German (common.js words them by their kind).
 // - Shortcuts (no Ctrl, Alt or Meta; letters only while no text field has the focus): S search,
 //   1-9 hold the n-th result, N caller's name, V extend, F release, T find, U move, A cancel; Esc
 //   leaves a text field or closes the dialog.
@@ -292,12 +296,16 @@
     $(`${prefix}-where`).textContent = [booking.officeName, ...(booking.address || [])].join(', ');
     $(`${prefix}-services`).textContent = `${booking.services.map((s) => s.name).join(', ')} · ${booking.persons} ${booking.persons === 1 ? 'Person' : 'Personen'}`;
     $(`${prefix}-fee`).textContent = !booking.fee ? 'keine Angabe' : booking.fee.cents === 0 ? 'gebührenfrei' : booking.fee.text;
+    const several = (booking.services || []).length > 1;
     const documents = booking.documents || [];
     $(`${prefix}-documents`).replaceChildren(...(documents.length ? documents : [{ name: 'Keine Unterlagen nötig.' }]).map((item) => {
       const row = element('li');
       row.append(element('span', 'document-name', item.name));
       if (item.condition) row.append(' ', element('span', 'document-condition', `(${item.condition})`));
       if (item.note) row.append(' ', element('span', 'document-note', `– ${item.note}`));
+      if (several && item.services && item.services.length) {
+        row.append(' ', element('span', 'document-for', `(für ${serviceNames(item.services)})`));
+      }
       return row;
     }));
   }
@@ -305,9 +313,50 @@
   // MARK: Find, move, cancel
 
   async function lookup() {
-    const reference = $('lookup-reference').value.trim().toUpperCase();
-    if (!reference) return;
-    const booking = await R.api('GET', `${body.dataset.bookingsUrl}?reference=${encodeURIComponent(reference)}`);
+    const query = $('lookup-reference').value.trim();
+    if (!query) return;
+    const answer = await R.api('POST', body.dataset.searchUrl, { query });
+    const list = (answer && answer.bookings) || [];
+    const count = $('lookup-count');
+    const results = $('lookup-results');
+    results.replaceChildren();
+    results.hidden = true;
+    count.hidden = true;
+    if (list.length === 0) {
+      $('found-card').hidden = true;
+      R.showMessage('Nichts gefunden', 'Kein heutiger oder kommender Termin passt. Schreibweise prüfen oder anders suchen.', 'info');
+      announce('Nichts gefunden.');
+      return;
+    }
+    R.clearMessage();
+    if (list.length === 1) {
+      choose(list[0]);
+      return;
+    }
+    $('found-card').hidden = true;
+    count.textContent = answer.more
+      ? `Mehr als ${list.length} Termine passen; die ersten ${list.length}. Bitte genauer suchen.`
+      : `${list.length} Termine passen. Bitte wählen:`;
+    count.hidden = false;
+    results.replaceChildren(...list.map((booking) => {
+      const item = element('li');
+      const button = element('button', 'button button-small');
+      button.type = 'button';
+      button.append(
+        element('span', 'result-reference', booking.reference), ' · ', when(booking.start, booking.end), ' · ',
+        (booking.contact && booking.contact.name) || '', ' · ', booking.officeName || '',
+        booking.status === 'cancelled' ? ' · abgesagt' : '',
+      );
+      button.addEventListener('click', () => choose(booking));
+      item.append(button);
+      return item;
+    }));
+    results.hidden = false;
+    results.querySelector('button').focus();
+    announce(`${list.length} Termine gefunden.`);
+  }
+
+  function choose(booking) {
     showFound(booking);
     $('found-card').focus();
     announce(`Gefunden: ${booking.reference}, ${when(booking.start, booking.end)}, ${booking.status === 'cancelled' ? 'abgesagt' : 'gebucht'}.`);
@@ -404,6 +453,7 @@
       R.api('GET', body.dataset.servicesUrl), R.api('GET', body.dataset.officesUrl),
     ]);
     for (const service of serviceList) services.set(service.id, service);
+    R.setServiceNames(serviceList.map((service) => [service.id, service.name]));
     for (const office of officeList) offices.set(office.id, office);
   }
 

@@ -3,8 +3,9 @@
 //   once, otherwise its services are offered. "Ich habe einen Termin" opens the check-in.
 // - POST {data-tickets-url} {"services":[id]} or POST {data-check-in-url} {"reference":"K7M-4PQ"}
 //   with the kiosk's token; the answer's links.print is the printable ticket, which the kiosk
-//   opens (it prints itself and comes back here). Problems (RFC 9457) are shown with their title
-//   and detail in the alert region. An answer's "notice" (e.g. a late arrival that got a walk-in
+//   opens (it prints itself and comes back here). Problems (RFC 9457) are shown in German, worded
+//   by common.js from their kind and extension members (dates as people write them, no ids), in
+//   the alert region. An answer's "notice" (e.g. a late arrival that got a walk-in
 //   ticket) is shown for a few seconds first.
 // - Group buttons show the waiting count and estimate from GET {data-board-url}, every 30 s.
 // - After 60 s without a touch, any screen returns to the start.
@@ -24,6 +25,13 @@
   const BOARD_MS = 30000;
   const NOTICE_MS = 5000;
   const SCAN_GAP_MS = 300;
+  // What a citizen at the kiosk reads for problems the kiosk words its own way.
+  const KIOSK_WORDS = {
+    'not-found': ['Buchungsnummer nicht gefunden',
+      'Bitte prüfen Sie die Nummer auf Ihrer Bestätigung. Termine an einem anderen Standort melden Sie bitte dort an.'],
+    unauthorized: ['Dieses Gerät ist nicht eingerichtet', 'Bitte wenden Sie sich an den Empfang.'],
+    forbidden: ['Dieses Gerät ist nicht eingerichtet', 'Bitte wenden Sie sich an den Empfang.'],
+  };
   const screens = Array.from(document.querySelectorAll('[data-screen]'));
   const alphabet = body.dataset.alphabet || 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
   const input = document.getElementById('reference');
@@ -71,7 +79,7 @@
     } catch (problem) {
       busy = false;
       show(back === 'check-in' ? 'check-in' : 'start');
-      R.showProblem(problem);
+      R.showProblem(problem, KIOSK_WORDS);
     }
   }
 
