@@ -61,6 +61,7 @@ package enum MunicipalityDecoder {
             offices.append(office)
         }
         let publicURL = try object.optional("publicURL").map(publicURL)
+        let wishes = try object.optional("wishes").map(wishPolicy) ?? WishPolicy()
         try object.finish()
         try checkRemoteTickets(offices, services: services, path: "offices")
         for (index, service) in services.enumerated() {
@@ -93,7 +94,7 @@ package enum MunicipalityDecoder {
         }
         return Municipality(
             name: name, services: services, groups: allGroups, offices: offices, retentionDays: retentionDays,
-            publicURL: publicURL)
+            publicURL: publicURL, wishes: wishes)
     }
 
     // MARK: Offices

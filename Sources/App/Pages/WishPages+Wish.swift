@@ -172,12 +172,25 @@ extension WishPages {
 
     // MARK: Models
 
+    /// The times of day as the pages and letters word them: `morning`, `afternoon`, or clock
+    /// times; none for the whole day.
+    static func timeKeys(_ times: [DayTimeRange]) -> [String] {
+        guard times != [.wholeDay] else { return [] }
+        return times.map { range in
+            switch range {
+            case .morning: "morning"
+            case .afternoon: "afternoon"
+            default: "\(range.from.hhmm)–\(range.to.hhmm)"
+            }
+        }
+    }
+
     /// A wish as its page shows it to the holder of `token`.
     func summary(_ view: WishView, token: String) -> WishSummary {
         let wish = view.wish
         let office = wish.offices.first.flatMap { municipality.office($0) } ?? municipality.offices[0]
         let services = wish.services.compactMap { municipality.service($0) }
-        let times = wish.times == [.wholeDay] ? [] : wish.times.map { "\($0.from.hhmm)–\($0.to.hhmm)" }
+        let times = WishPages.timeKeys(wish.times)
         return WishSummary(
             id: wish.id.rawValue, token: token, status: wish.status.rawValue,
             selection: citizen.selection(services, persons: wish.persons),

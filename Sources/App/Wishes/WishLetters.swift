@@ -37,7 +37,7 @@ enum WishLetters {
             town: municipality.name, name: wish.contact.name, services: services, persons: wish.persons,
             offices: wish.offices.map { municipality.office($0)?.name ?? $0.rawValue },
             weekdays: wish.weekdays.map(\.rawValue).sorted(),
-            times: wish.times == [.wholeDay] ? [] : wish.times.map { "\($0.from.hhmm)–\($0.to.hhmm)" },
+            times: WishPages.timeKeys(wish.times),
             earliest: CitizenPages.calendarDate(wish.earliest), latest: CitizenPages.calendarDate(wish.latest),
             offer: offered,
             confirmBy: message.kind == .confirmationRequest

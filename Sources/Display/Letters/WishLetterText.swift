@@ -134,10 +134,7 @@ package enum WishLetterText {
             ? ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
             : ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
         let days = letter.weekdays.filter { (1...7).contains($0) }.map { names[$0 - 1] }
-        let times =
-            letter.times.isEmpty
-            ? (german ? "ganztags" : "any time")
-            : letter.times.map { DateText.time($0, letter.language) }.joined(separator: ", ")
+        let times = WishPage.times(letter.times, language: letter.language)
         return [
             (german ? "Dienstleistung: " : "Service: ") + letter.services.map(\.name).joined(separator: ", "),
             (german ? "Personen: " : "Persons: ") + String(letter.persons),

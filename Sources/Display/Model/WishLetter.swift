@@ -53,7 +53,7 @@ package struct WishLetter: Equatable, Sendable {
     package var offices: [String]
     /// 1 (Monday) … 7.
     package var weekdays: [Int]
-    /// `08:00–12:00`; empty: the whole day.
+    /// `morning`, `afternoon` or `08:00–10:00`; empty: the whole day.
     package var times: [String]
     package var earliest: CalendarDate
     package var latest: CalendarDate

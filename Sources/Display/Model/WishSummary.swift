@@ -12,7 +12,7 @@ package struct WishSummary: Equatable, Sendable {
     package var offices: [String]
     /// The weekdays that suit, 1 (Monday) to 7.
     package var weekdays: [Int]
-    /// The times of day that suit, as `08:00–12:00`; empty: the whole day.
+    /// The times of day that suit: `morning`, `afternoon` or `08:00–10:00`; empty: the whole day.
     package var times: [String]
     package var earliest: CalendarDate
     package var latest: CalendarDate

@@ -206,14 +206,27 @@ package enum WishPage {
         )
         let days = wish.weekdays.filter { (1...7).contains($0) }.map { words.weekdayNames[$0 - 1] }
         writer.line("<div><dt>\(words.weekdaysLabel)</dt><dd>\(days.joined(separator: ", "))</dd></div>")
-        let times =
-            wish.times.isEmpty ? words.wholeDay : wish.times.map { DateText.time($0, language) }.joined(separator: ", ")
+        let times = WishPage.times(wish.times, language: language)
         writer.line("<div><dt>\(words.timesLabel)</dt><dd>\(HTML.escape(times))</dd></div>")
         writer.line(
             "<div><dt>\(words.periodLabel)</dt><dd>"
                 + "\(words.period(DateText.plain(wish.earliest, language), DateText.plain(wish.latest, language)))</dd></div>"
         )
         writer.close("</dl>")
+    }
+
+    /// The times of day of a wish in words: `morning` and `afternoon` as such, other ranges as
+    /// clock times, none as the whole day.
+    static func times(_ times: [String], language: PageLanguage) -> String {
+        let words = language.wishText
+        guard !times.isEmpty else { return words.wholeDay }
+        return times.map { time in
+            switch time {
+            case "morning": words.morningLabel
+            case "afternoon": words.afternoonLabel
+            default: DateText.time(time, language)
+            }
+        }.joined(separator: ", ")
     }
 
     // MARK: Offers
