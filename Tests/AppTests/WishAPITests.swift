@@ -211,11 +211,15 @@ import Testing
         #expect(past.problemKind == "validation")
         let phoneOnly = api.send(
             .post, "/v1/wishes",
-            json: #"{"services":["pass"],"offices":["klein"],"latest":"2026-12-20","contact":{"name":"A","phone":"0431 123456"}}"#)
+            json:
+                #"{"services":["pass"],"offices":["klein"],"latest":"2026-12-20","contact":{"name":"A","phone":"0431 123456"}}"#
+        )
         #expect(phoneOnly.problemKind == "validation", "offers go out by e-mail")
         let nowhere = api.send(
             .post, "/v1/wishes",
-            json: #"{"services":["pass"],"offices":["gross"],"latest":"2026-12-20","contact":{"name":"A","email":"a@example.org"}}"#)
+            json:
+                #"{"services":["pass"],"offices":["gross"],"latest":"2026-12-20","contact":{"name":"A","email":"a@example.org"}}"#
+        )
         #expect(nowhere.problemKind == "validation")
         #expect(try api.count("wish") == 0)
         #expect(api.send(.get, "/v1/wishes/x.y", headers: [api.bearer("nope")]).status == 404)
