@@ -173,6 +173,12 @@ import Testing
         #expect(counts["waiting"] as? Int == 1)
         #expect(counts["offered"] as? Int == 1)
         #expect(api.send(.get, "/v1/wishes/summary").status == 401)
+        let report = api.send(
+            .get, "/staff/statistics/klein/report?from=2026-11-01&to=2026-11-30",
+            headers: [api.bearer(try api.staffToken(.admin))])
+        #expect(report.status == 200)
+        #expect(report.text.contains("Terminwünsche aller Standorte"), "the office managers see the demand")
+        #expect(report.text.contains("<th scope=\"row\">Service pass</th><td>1</td><td>1</td>"))
         #expect(
             api.send(.get, "/v1/wishes/summary", headers: [api.bearer(try api.staffToken(.kiosk))]).status == 403)
     }

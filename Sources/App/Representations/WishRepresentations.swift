@@ -1,3 +1,4 @@
+import Display
 package import Scheduling
 package import Storage
 
@@ -95,6 +96,25 @@ package enum WishRepresentations {
             }
         }
         return json.bytes
+    }
+
+    /// The wishes per service as a table of the statistics page (the demand the office cannot
+    /// otherwise see); nil when there are none.
+    static func table(_ counts: [WishCount], municipality: Municipality) -> DataTable? {
+        let rows: [[String]] = municipality.services.compactMap { service in
+            let mine = counts.filter { $0.service == service.id }
+            guard !mine.isEmpty else { return nil }
+            func count(_ status: Wish.Status) -> String { String(mine.first { $0.status == status }?.count ?? 0) }
+            return [
+                service.name, count(.waiting), String(mine.first { $0.status == .waiting }?.offered ?? 0),
+                count(.unconfirmed), count(.booked), count(.withdrawn), count(.ended),
+            ]
+        }
+        guard !rows.isEmpty else { return nil }
+        return DataTable(
+            id: "wishes", caption: "Terminwünsche aller Standorte, Stand jetzt",
+            columns: ["", "Warten", "davon mit Angebot", "Unbestätigt", "Gebucht", "Zurückgezogen", "Beendet"],
+            rows: rows)
     }
 
     // MARK: Schemas
