@@ -76,7 +76,8 @@ package final class WishDesk: Sendable {
 
     // MARK: The rule
 
-    /// An open offer being closed, with what to store with the release (or hand-over) of its hold.
+    /// An open offer being closed, with what to store about it before its hold is handed on or
+    /// released.
     struct Closing {
         var offer: WishOffer
         var status: WishOffer.Status
@@ -149,13 +150,19 @@ package final class WishDesk: Sendable {
             }
             closings.append(Closing(offer: offer, status: .expired, changes: changes))
         }
-        if !standalone.isEmpty, case .failure(let error) = store(standalone, at: now) {
+        // The closed offers and ended wishes are stored first, on their own: an offer for a wish
+        // whose old offer closes in this run then never meets that offer still open. Their holds
+        // are handed on or released by the steps below; a crash in between leaves a hold that
+        // runs out by itself.
+        let changes = closings.flatMap(\.changes) + standalone
+        if !changes.isEmpty, case .failure(let error) = store(changes, at: now) {
             log("level=error event=wishes.store error=\"\(String(describing: error).prefix(200))\"")
+            return
         }
         offer(to: Array(waiting.values), open: snapshot.open, refused: refused, closing: closings, now: now)
     }
 
-    /// The rule itself: the closing offers' times and every free time go to the waiting wishes,
+    /// The rule itself: the closed offers' times and every free time go to the waiting wishes,
     /// each step carried out by the office's writer.
     private func offer(
         to waiting: [Wish], open: [WishOffer], refused: [WishID: Set<OfferedTime>], closing closings: [Closing],
@@ -174,23 +181,19 @@ package final class WishDesk: Sendable {
         for closing in closings { matcher.close(closing.offer) }
         let until = now.adding(minutes: policy.offerMinutes)
         let steps = matcher.steps(for: candidates, offerUntil: until.adding(minutes: policy.offerGraceMinutes))
-        let byHold = Dictionary(closings.map { ($0.offer.hold, $0) }, uniquingKeysWith: { first, _ in first })
         let wishes = Dictionary(waiting.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for step in steps {
-            switch step {
-            case .offer(let plan):
-                guard let wish = wishes[plan.wish] else { continue }
-                carryOut(plan, for: wish, closing: plan.replacing.compactMap { byHold[$0] }, until: until, now: now)
-            case .release(let hold, let office):
-                if let closing = byHold[hold] { release(closing, office: office, now: now) }
-            }
+        // Holds no wish takes are released first: nothing in this run wants their time.
+        for case .release(let hold, let office) in steps { release(hold, office: office) }
+        for case .offer(let plan) in steps {
+            if let wish = wishes[plan.wish] { carryOut(plan, for: wish, until: until, now: now) }
         }
     }
 
-    /// Holds the planned time for the wish, with the new offer, its message and the closing of the
-    /// offers whose time it takes, in one transaction. If the time is gone meanwhile, the closing
-    /// offers are released on their own and the wish waits for the next run.
-    private func carryOut(_ plan: OfferPlan, for wish: Wish, closing: [Closing], until: Instant, now: Instant) {
+    /// Holds the planned time for the wish (taking over the holds of the closed offers it
+    /// replaces, in the same decision), with the new offer and its message, in one transaction.
+    /// If the time is gone meanwhile, the replaced holds are released and the wish waits for the
+    /// next run.
+    private func carryOut(_ plan: OfferPlan, for wish: Wish, until: Instant, now: Instant) {
         guard let writer = database.writers[plan.office] else { return }
         let id = RecordID.make(office: plan.office)
         let token = Secrets.token()
@@ -198,28 +201,19 @@ package final class WishDesk: Sendable {
             id: id, wish: wish.id, tokenHash: Secrets.hash(token: token),
             linkSecret: WishLinkSecret.seal(token, id: id, key: linkKey), createdAt: now, expiresAt: until)
         let message = WishMessage(kind: .offer, wish: wish.id, offer: id, language: wish.language, notBefore: now)
-        let changes = closing.flatMap(\.changes) + [.offer(new), .messages([message])]
         let result = writer.perform(
             .placeOffer(
                 plan.request, until: until.adding(minutes: policy.offerGraceMinutes), replacing: plan.replacing),
-            linked: .wish(changes))
+            linked: .wish([.offer(new), .messages([message])]))
         if case .failure(let error) = result {
             log("level=info event=wishes.offer-refused office=\(plan.office) error=\"\(error)\"")
-            for item in closing { release(item, office: plan.office, now: now) }
+            for hold in plan.replacing { release(hold, office: plan.office) }
         }
     }
 
-    /// Releases the hold of a closing offer that no wish takes, with the offer's closing; if its
-    /// hold is gone already (it ran out), the closing is stored on its own.
-    private func release(_ closing: Closing, office: OfficeID, now: Instant) {
-        if let writer = database.writers[office],
-            case .success = writer.perform(.releaseHold(closing.offer.hold), linked: .wish(closing.changes))
-        {
-            return
-        }
-        if case .failure(let error) = store(closing.changes, at: now) {
-            log("level=error event=wishes.store error=\"\(String(describing: error).prefix(200))\"")
-        }
+    /// Releases the hold of a closed offer that no wish takes (it may be gone already: run out).
+    private func release(_ hold: HoldID, office: OfficeID) {
+        _ = database.writers[office]?.perform(.releaseHold(hold))
     }
 
     /// A wish ending without a booking, and the message that tells so.
