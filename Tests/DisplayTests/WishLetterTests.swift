@@ -16,13 +16,16 @@ import Testing
                 office: CitizenSamples.office(), start: WishLetter.Moment(date: tuesday, time: "08:20"), end: "08:40",
                 expires: WishLetter.Moment(date: monday, time: "11:30")),
             confirmBy: WishLetter.Moment(date: CalendarDate(year: 2026, month: 12, day: 8, weekday: 2), time: "09:30"),
-            wishLink: "https://termine.example/terminwunsch/w?token=t", offerLink: "https://termine.example/angebot/o?token=t",
+            wishLink: "https://termine.example/terminwunsch/w?token=t",
+            offerLink: "https://termine.example/angebot/o?token=t",
             bookAgain: "https://termine.example/")
     }
 
     @Test func theOfferSaysWhenWhereUntilWhenAndHowToBookIt() {
         let letter = Self.letter(.offer, .german)
-        #expect(WishLetterText.subject(letter) == "Termin frei: Dienstag, 8. Dezember 2026, 08:20 Uhr – bitte bis 11:30 Uhr buchen")
+        #expect(
+            WishLetterText.subject(letter)
+                == "Termin frei: Dienstag, 8. Dezember 2026, 08:20 Uhr – bitte bis 11:30 Uhr buchen")
         let body = WishLetterText.body(letter)
         #expect(body.hasPrefix("Guten Tag Anna Schmidt,\n"))
         #expect(body.contains("\nWann: Dienstag, 8. Dezember 2026, 08:20–08:40 Uhr\n"))

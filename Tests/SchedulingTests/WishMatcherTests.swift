@@ -68,7 +68,9 @@ import Testing
     }
 
     @Test func theFirstOfficeNamedWinsATieAndAnEarlierTimeElsewhereWinsOverIt() {
-        let schedules: [OfficeID: OfficeSchedule] = ["rathaus": Self.schedule("rathaus"), "nord": Self.schedule("nord")]
+        let schedules: [OfficeID: OfficeSchedule] = [
+            "rathaus": Self.schedule("rathaus"), "nord": Self.schedule("nord"),
+        ]
         var matcher = WishMatcher(schedules: schedules, now: Self.now)
         let steps = matcher.steps(
             for: [WishCandidate(wish: Self.wish("w", confirmed: 0, offices: ["nord", "rathaus"]))],
@@ -119,12 +121,14 @@ import Testing
             id: "o1", wish: "first", office: "rathaus", hold: held.id, counter: held.counter, services: ["pass"],
             persons: 1, start: start, end: held.end, channel: .online, createdAt: Self.now,
             expiresAt: Self.now.adding(minutes: 120), status: .declined)
-        let first = Self.wish("first", confirmed: 0, times: [DayTimeRange(from: Fixtures.time("08:00"), to: Fixtures.time("08:10"))])
+        let first = Self.wish(
+            "first", confirmed: 0, times: [DayTimeRange(from: Fixtures.time("08:00"), to: Fixtures.time("08:10"))])
         var matcher = WishMatcher(schedules: ["rathaus": schedule], now: Self.now)
         matcher.close(closed)
         let steps = matcher.steps(
             for: [
-                WishCandidate(wish: first, refused: [closed.time]), WishCandidate(wish: Self.wish("second", confirmed: 5)),
+                WishCandidate(wish: first, refused: [closed.time]),
+                WishCandidate(wish: Self.wish("second", confirmed: 5)),
             ], offerUntil: Self.now.adding(minutes: 125))
         guard case .offer(let plan)? = steps.first else {
             Issue.record("no offer")
