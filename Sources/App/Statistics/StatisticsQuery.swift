@@ -74,10 +74,11 @@ struct StatisticsQuery: Sendable {
         return lastOfPrevious.adding(days: 1 - lastOfPrevious.day)...lastOfPrevious
     }
 
-    /// The report, read on `connection` (the reading connection's queue).
+    /// The report, read on `connection` (the reading connection's queue): the days' digests
+    /// added up.
     func report(_ connection: SQLiteConnection) throws -> StatisticsReport {
-        let facts = try connection.statistics(
+        let days = try connection.statistics(
             office: office, services: services, from: from, through: through, today: today)
-        return StatisticsReport(facts: facts, from: from, through: through, targetSeconds: targetMinutes * 60)
+        return try StatisticsReport(days: days, from: from, through: through, targetSeconds: targetMinutes * 60)
     }
 }

@@ -14,7 +14,16 @@ package enum RathausSchema {
         Migration(version: 4, name: "configuration versions, flagged bookings", sql: version4),
         Migration(version: 5, name: "ticket pages and tickets from home", sql: version5),
         Migration(version: 6, name: "statistics: who issued a ticket, moves, anonymous daily facts", sql: statistics),
+        Migration(version: 7, name: "statistics: each day's facts packed with the day", apply: statisticsDigests),
     ]
+
+    /// Each rolled-up day keeps its visits and bookings packed in one value (`DayDigest`), so that
+    /// a report over a year reads a few hundred of them instead of every visit's row; the days
+    /// rolled up before are packed from their rows here.
+    static func statisticsDigests(_ connection: SQLiteConnection) throws {
+        try connection.executeScript("ALTER TABLE statistics_day ADD COLUMN digest BLOB;")
+        try connection.packStatisticsDays()
+    }
 
     /// Every ticket has a page of its own at an unguessable address (`/t/{key}`): only the hash
     /// of its key is stored. A ticket taken from home has the code that confirms its arrival (in
