@@ -106,7 +106,9 @@ import Testing
         ]
         let facts = DayRecords(
             date: day, events: events, issuedBy: ["1": .online, "2": .kiosk],
-            bookings: [kept, neverCame].map { BookingHistory(booking: $0, cancelledAt: nil, cancelledBy: nil, moves: []) }
+            bookings: [kept, neverCame].map {
+                BookingHistory(booking: $0, cancelledAt: nil, cancelledBy: nil, moves: [])
+            }
         ).facts(office: Self.office, services: Self.services)
         #expect(facts.visits.map(\.outcome) == [.noShow, .noShow])
         #expect(facts.visits.map(\.kind) == [.appointment, .kiosk])

@@ -55,7 +55,8 @@ import Testing
             let spread = [30, 3600, 20_000, 3_000_000][Int.random(in: 0..<4, using: &generator)]
             let values = (0..<count).map { _ -> Int32 in
                 Int.random(in: 0..<50, using: &generator) == 0
-                    ? Int32.random(in: -100...(-1), using: &generator) : Int32.random(in: 0...Int32(spread), using: &generator)
+                    ? Int32.random(in: -100...(-1), using: &generator)
+                    : Int32.random(in: 0...Int32(spread), using: &generator)
             }
             let target = Int.random(in: 0...spread, using: &generator)
             var sorted = values

@@ -22,9 +22,11 @@ import Testing
             let day = first.adding(days: offset)
             facts.days.append(
                 DayFact(
-                    day: day, openedSeconds: offset % 7 == 6 ? 0 : 8 * 3600, bookableSeconds: offset % 7 == 6 ? 0 : 5 * 3600))
+                    day: day, openedSeconds: offset % 7 == 6 ? 0 : 8 * 3600,
+                    bookableSeconds: offset % 7 == 6 ? 0 : 5 * 3600))
             for _ in 0..<Int.random(in: 0...300, using: &generator) {
                 let called = Int.random(in: 0..<12, using: &generator) != 0
+                let longest = Int.random(in: 0..<40, using: &generator) == 0 ? 30_000 : 4000
                 let outcome: VisitOutcome =
                     !called ? .unfinished : (Int.random(in: 0..<8, using: &generator) == 0 ? .noShow : .served)
                 facts.visits.append(
@@ -38,7 +40,7 @@ import Testing
                         persons: Int.random(in: 1...3, using: &generator),
                         counter: called ? String(Int.random(in: 1...6, using: &generator)) : nil,
                         plannedSeconds: 600 * Int.random(in: 1...6, using: &generator),
-                        waitSeconds: called ? Int.random(in: 0...(Int.random(in: 0..<40, using: &generator) == 0 ? 30_000 : 4000), using: &generator) : nil,
+                        waitSeconds: called ? Int.random(in: 0...longest, using: &generator) : nil,
                         toCounterSeconds: outcome == .served ? maybe(Int.random(in: 5...150, using: &generator)) : nil,
                         serviceSeconds: outcome == .served ? Int.random(in: 60...3600, using: &generator) : nil,
                         outcome: outcome))
@@ -94,7 +96,8 @@ import Testing
 
     /// Checks every row of `report` against its facts, filtered, sorted and summed the plain way.
     static func expectPlainFigures(
-        of report: StatisticsReport, facts: StatisticsFacts, target: Int, sourceLocation: SourceLocation = #_sourceLocation
+        of report: StatisticsReport, facts: StatisticsFacts, target: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let range = report.from...report.through
         let visits = facts.visits.filter { range.contains($0.day) }
@@ -107,7 +110,8 @@ import Testing
             let figures = row.figures
             let label = Comment(rawValue: "\(report.from.iso)…\(report.through.iso) \(row.dimension) \(row.key)")
             #expect(figures.tickets == mine.count, label, sourceLocation: sourceLocation)
-            #expect(figures.served == mine.filter { $0.outcome == .served }.count, label, sourceLocation: sourceLocation)
+            #expect(
+                figures.served == mine.filter { $0.outcome == .served }.count, label, sourceLocation: sourceLocation)
             #expect(
                 figures.wait == Self.summary(mine.compactMap(\.waitSeconds), target: target), label,
                 sourceLocation: sourceLocation)
