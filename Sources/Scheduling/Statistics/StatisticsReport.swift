@@ -81,6 +81,9 @@ package struct StatisticsReport: Hashable, Sendable {
     package var targetSeconds: Int
     package var total: Figures
     package var rows: [StatisticsRow]
+    /// The scarce releases of the range (waiting rooms' and draws'), in order of their moment;
+    /// read apart from the days' facts (`ScarceRelease`), empty until set.
+    package var releases: [ReleaseFigures] = []
 
     /// The rows of one dimension, in their order (days and hours ascending, weekdays Monday
     /// first, the rest by key).

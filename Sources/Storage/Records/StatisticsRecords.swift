@@ -78,6 +78,44 @@ extension SQLiteConnection {
             .flatMap { $0 }.map(LocalDate.init(dayNumber:))
     }
 
+    // MARK: Scarce releases
+
+    /// How many joined the waiting room of `service` for the release at `releaseAt`.
+    package func waitingRoomEntrantCount(service: ServiceID, releaseAt: Instant) throws -> Int {
+        try scalar(
+            "SELECT count(*) FROM waiting_room_entry WHERE service = ? AND release_at = ?",
+            [service.rawValue, releaseAt.secondsSinceEpoch], as: Int.self) ?? 0
+    }
+
+    /// How many registered for the draw (withdrawn entries included).
+    package func drawEntryCount(_ draw: DrawKey) throws -> Int {
+        try scalar(
+            "SELECT count(*) FROM draw_entry WHERE service = ? AND office = ? AND closes_at = ?",
+            [draw.service.rawValue, draw.office.rawValue, draw.closesAt.secondsSinceEpoch], as: Int.self) ?? 0
+    }
+
+    /// The bookings of `service` (alone or with others) at `office` on `days`, cancelled ones
+    /// included: when each was made and cancelled, and its length. Nothing that leads to a person.
+    package func releaseBookings(office: OfficeID, service: ServiceID, days: ClosedRange<LocalDate>) throws
+        -> [ReleaseBooking]
+    {
+        try query(
+            """
+            SELECT b.services, b.created_at,
+                CASE WHEN b.status = 'cancelled' THEN coalesce(c.cancelled_at, b.updated_at) END, b.ends_at - b.starts_at
+            FROM booking b LEFT JOIN cancellation c ON c.booking = b.id
+            WHERE b.office = ? AND b.day BETWEEN ? AND ?
+            """, [office.rawValue, days.lowerBound.dayNumber, days.upperBound.dayNumber]
+        ).compactMap { row in
+            let services: String = try row.value(at: 0)
+            guard services.split(separator: ",").contains(where: { $0 == service.rawValue }) else { return nil }
+            return ReleaseBooking(
+                createdAt: Instant(secondsSinceEpoch: try row.value(at: 1)),
+                cancelledAt: try row.value(at: 2, as: Int64?.self).map(Instant.init(secondsSinceEpoch:)),
+                seconds: try row.value(at: 3))
+        }
+    }
+
     // MARK: Stored facts
 
     /// Stores the facts of one office day (in the caller's transaction): one row per visit and
