@@ -94,27 +94,28 @@ package struct StatisticsReport: Hashable, Sendable {
     /// Computes the report of `facts` for the days `from` through `through`; facts of other days
     /// are ignored.
     package init(facts: StatisticsFacts, from: LocalDate, through: LocalDate, targetSeconds: Int = 1200) {
-        self.init(
-            packed: PackedDay.days(of: facts), from: from, through: through, targetSeconds: targetSeconds)
+        var builder = ReportBuilder()
+        for day in PackedDay.days(of: facts) where (from...through).contains(day.day) { builder.add(day) }
+        self.init(builder, from: from, through: through, targetSeconds: targetSeconds)
     }
 
     /// Computes the report of the digests of the days `from` through `through`; digests of other
-    /// days are ignored. Throws when a digest cannot be read.
+    /// days are ignored. Throws when a digest cannot be read. One day is unpacked at a time.
     package init(days: [DayDigest], from: LocalDate, through: LocalDate, targetSeconds: Int = 1200)
         throws(DigestError)
     {
-        var packed: [PackedDay] = []
-        packed.reserveCapacity(days.count)
-        for digest in days { packed.append(try digest.unpacked()) }
-        self.init(packed: packed, from: from, through: through, targetSeconds: targetSeconds)
+        var builder = ReportBuilder()
+        for digest in days {
+            let day = try digest.unpacked()
+            if (from...through).contains(day.day) { builder.add(day) }
+        }
+        self.init(builder, from: from, through: through, targetSeconds: targetSeconds)
     }
 
-    private init(packed days: [PackedDay], from: LocalDate, through: LocalDate, targetSeconds: Int) {
+    private init(_ builder: ReportBuilder, from: LocalDate, through: LocalDate, targetSeconds: Int) {
         self.from = from
         self.through = through
         self.targetSeconds = targetSeconds
-        var builder = ReportBuilder()
-        for day in days where (from...through).contains(day.day) { builder.add(day) }
         total = builder.total.figures(target: targetSeconds)
         rows = builder.rows(target: targetSeconds)
     }
@@ -185,9 +186,15 @@ private struct ReportBuilder {
             for by in booking.moves { accumulators[channel(by)].figures.moves += 1 }
         }
         sum.addDay(openedSeconds: day.openedSeconds, bookableSeconds: day.bookableSeconds)
-        accumulators[slot(.day, day.day.iso)].add(sum)
         accumulators[slot(.weekday, day.day.weekday.key)].add(sum)
         total.add(sum)
+        // A day's row is its sum, unless the day came twice.
+        let ofDay = slot(.day, day.day.iso)
+        if accumulators[ofDay].isEmpty {
+            accumulators[ofDay] = sum
+        } else {
+            accumulators[ofDay].add(sum)
+        }
     }
 
     /// The rows of every dimension, each dimension's in its order.
@@ -257,6 +264,12 @@ private struct Accumulator {
         if openedSeconds > 0 { figures.days += 1 }
         figures.openedSeconds += openedSeconds
         figures.bookableSeconds += bookableSeconds
+    }
+
+    /// Nothing added yet (or only nothing).
+    var isEmpty: Bool {
+        figures == Figures() && waits.count == 0 && toCounter.count == 0 && service.count == 0 && planned.count == 0
+            && leads.count == 0
     }
 
     /// Adds all of `other` (a day's sum).
