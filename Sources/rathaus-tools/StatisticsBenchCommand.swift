@@ -16,7 +16,8 @@ enum StatisticsBenchCommand: Subcommand {
         200000, over 250 open days, with two bookings for every three visits), then reads and
         computes the report for the last day, week, month and the whole year --runs times each
         (default 9) and prints the median and the fastest time of each, with the machine's load
-        average at the time: first from the days' digests (what the server does), then from the
+        average at the time, and the median CPU time of the thread (what the report costs whatever
+        else the machine does): first from the days' digests (what the server does), then from the
         per-visit rows (what it did before digests). Build with -c release.
         """
 
@@ -95,9 +96,11 @@ enum StatisticsBenchCommand: Subcommand {
             print(fromRows ? "from the per-visit rows:" : "from the days' digests:")
             for (label, from) in ranges {
                 var times: [Double] = []
+                var cpuTimes: [Double] = []
                 var report: StatisticsReport?
                 for _ in 0..<runs {
                     let start = DispatchTime.now().uptimeNanoseconds
+                    let cpuStart = cpuNanoseconds()
                     if fromRows {
                         let facts = try reader.storedStatistics(office: office.id, from: from, through: last)
                         report = StatisticsReport(facts: facts, from: from, through: last)
@@ -107,15 +110,27 @@ enum StatisticsBenchCommand: Subcommand {
                         report = try StatisticsReport(days: digests, from: from, through: last)
                     }
                     times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                    cpuTimes.append(Double(cpuNanoseconds() - cpuStart) / 1e6)
                 }
                 times.sort()
+                cpuTimes.sort()
                 print(
                     String(
-                        format: "  %@: %d visits, median %.1f ms, fastest %.1f ms (%d runs); load average %@", label,
-                        report?.total.tickets ?? 0, times[times.count / 2], times[0], runs, loadAverage()))
+                        format:
+                            "  %@: %d visits, median %.1f ms, fastest %.1f ms, CPU median %.1f ms (%d runs); load average %@",
+                        label, report?.total.tickets ?? 0, times[times.count / 2], times[0],
+                        cpuTimes[cpuTimes.count / 2], runs, loadAverage()))
             }
         }
         return 0
+    }
+
+    /// The CPU time this thread has used, in nanoseconds: what the report cost, whatever else
+    /// the machine is doing.
+    static func cpuNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
     /// The 1-, 5- and 15-minute load averages, as `uptime` shows them.
