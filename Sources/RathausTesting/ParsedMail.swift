@@ -17,6 +17,39 @@ package struct ParsedMail: Decodable, Sendable {
         package var text: String?
         /// The decoded content of a non-text part, in base64.
         package var base64: String?
+        /// A calendar part as Python's icalendar reads it (nil without the package).
+        package var calendar: Calendar?
+    }
+
+    /// An iCalendar part as a calendar program reads it.
+    package struct Calendar: Decodable, Sendable {
+        /// One VEVENT.
+        package struct Event: Decodable, Sendable {
+            package var uid: String
+            package var sequence: Int
+            package var status: String
+            /// DTSTART in ISO 8601, with its offset.
+            package var start: String
+            package var end: String?
+            package var summary: String
+            package var organizer: Address?
+            package var attendees: [Address]
+        }
+
+        /// An ORGANIZER or ATTENDEE.
+        package struct Address: Decodable, Sendable {
+            /// `mailto:…`.
+            package var address: String
+            package var parameters: [String: String]
+        }
+
+        package var method: String
+        package var events: [Event]
+    }
+
+    /// The leaf parts of `contentType`.
+    package func parts(_ contentType: String) -> [Part] {
+        parts.filter { $0.contentType == contentType }
     }
 
     /// Every header field of the message, in order: [name, decoded value].
@@ -63,8 +96,12 @@ package struct ParsedMail: Decodable, Sendable {
 
 /// Runs `Scripts/mail-parse` on messages.
 package enum PythonEmail {
-    /// The Python 3 the checks run with, or nil (the tests that need it are skipped).
-    package static let interpreter = Python.interpreter()
+    /// The Python 3 the checks run with (one with the icalendar package when there is one, so
+    /// that calendar parts are read too), or nil (the tests that need it are skipped).
+    package static let interpreter = Python.interpreter(importing: "icalendar") ?? Python.interpreter()
+
+    /// Whether calendar parts are read (the icalendar package is installed).
+    package static let readsCalendars = Python.interpreter(importing: "icalendar") != nil
 
     /// Whether a Python 3 is there to parse with.
     package static var isAvailable: Bool { interpreter != nil }

@@ -6,11 +6,14 @@ import Scheduling
 /// `rathaus-tools bench core`: how fast the scheduling core answers and decides, in memory.
 enum BenchCommand: Subcommand {
     static let name = "bench"
-    static let summary = "measure the scheduling core (in memory), durable storage or mail delivery"
+    static let summary =
+        "measure the scheduling core (in memory), durable storage, mail delivery or requests through the server"
     static let usage = """
         usage: rathaus-tools bench core [--config FILE] [--runs N] [--bookings N]
                rathaus-tools bench storage [--config FILE] [--callers N] [--bookings N] [--dir DIR]
                rathaus-tools bench mail --port PORT [--messages N] [--batch N] [--rounds N]
+               rathaus-tools bench requests [--config FILE] [--scenarios A,B,…] [--count N] [--warm-up N] [--displays N]
+                                            [--print-availability]
 
         On the demo municipality (or FILE) with --bookings existing bookings (default 10000), times an
         availability search over 90 days for one service and for three services for 2 persons, and
@@ -25,14 +28,25 @@ enum BenchCommand: Subcommand {
         'mail' hands --messages (default 2000) confirmations to the SMTP relay at 127.0.0.1:PORT,
         --batch (default 100) per connection, with and without PIPELINING in alternating rounds
         (default 5); Scripts/bench-mail starts a local aiosmtpd for it.
+
+        'requests' replays fixed requests through the whole server as 'rathaus serve' builds it
+        (request log, admission control, router, request pipeline, office writers, committer,
+        response encoder) over loopback connections, its event loop run on this thread, at a
+        clock standing at Monday 7 December 2026, 09:30 in Berlin. Scenarios (default: all, in
+        this order): \(RequestBenchmark.Scenario.allCases.map(\.rawValue).joined(separator: ", ")).
+        Each runs --warm-up iterations (default 20), then --count measured ones (default 200)
+        between two calls of rathaus_bench_mark; 'display' has --displays event streams open
+        (default 4). Prints one line per scenario: the time per request and the callgrind dump
+        that holds the measured requests; Scripts/bench-instructions runs it under
+        valgrind --tool=callgrind --dump-before=rathaus_bench_mark and prints instructions per
+        request. --print-availability prints the body of the 'availability' scenario's answer
+        instead (for nginx to serve the same bytes).
         """
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
         let what = try arguments.positional()
-        guard what == "core" || what == "storage" || what == "mail" else {
-            throw UsageError(
-                "say what to measure: 'rathaus-tools bench core', 'rathaus-tools bench storage' or 'rathaus-tools bench mail'"
-            )
+        guard what == "core" || what == "storage" || what == "mail" || what == "requests" else {
+            throw UsageError("say what to measure: 'rathaus-tools bench core', 'storage', 'mail' or 'requests'")
         }
         if what == "mail" {
             guard let port = try arguments.intOption("port", in: 1...65_535) else {
@@ -45,6 +59,7 @@ enum BenchCommand: Subcommand {
             print(try MailBenchmark(port: port, messages: messages, batch: batch, rounds: rounds).run())
             return 0
         }
+        if what == "requests" { return try requests(&arguments) }
         let path = try arguments.option("config") ?? MunicipalityLoader.demoPath
         if what == "storage" {
             let callers = try arguments.intOption("callers", in: 1...1024) ?? 32
@@ -77,6 +92,48 @@ enum BenchCommand: Subcommand {
         let town = try MunicipalityLoader.load(path: path)
         let result = try CoreBenchmark(municipality: town, existingBookings: existing).run(runs: runs)
         print(result)
+        return 0
+    }
+}
+
+extension BenchCommand {
+    /// `rathaus-tools bench requests`.
+    static func requests(_ arguments: inout CommandArguments) throws -> Int32 {
+        var options = RequestBenchmark.Options()
+        options.configuration = try arguments.option("config") ?? options.configuration
+        if let list = try arguments.option("scenarios") {
+            options.scenarios = try list.split(separator: ",").map { name in
+                guard let scenario = RequestBenchmark.Scenario(rawValue: String(name)) else {
+                    throw UsageError(
+                        "unknown scenario '\(name)'; there are "
+                            + RequestBenchmark.Scenario.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return scenario
+            }
+        }
+        options.count = try arguments.intOption("count", in: 1...100_000) ?? options.count
+        options.warmUp = try arguments.intOption("warm-up", in: 0...100_000) ?? options.warmUp
+        options.displays = try arguments.intOption("displays", in: 1...1000) ?? options.displays
+        let printAvailability = try arguments.flag("print-availability")
+        try arguments.finish()
+        if printAvailability {
+            do {
+                FileHandle.standardOutput.write(Data(try RequestBenchmark(options: options).availabilityAnswer()))
+            } catch let failure as RequestBenchmark.Failure {
+                throw CommandFailure(failure.description)
+            }
+            return 0
+        }
+        do {
+            try RequestBenchmark(options: options).run { figure in
+                let perRequest = Double(figure.nanoseconds) / Double(max(1, figure.requests)) / 1000
+                print(
+                    "scenario=\(figure.scenario.rawValue) iterations=\(figure.iterations) requests=\(figure.requests) "
+                        + "dump=\(figure.dump) microseconds_per_request=\(String(format: "%.2f", perRequest))")
+            }
+        } catch let failure as RequestBenchmark.Failure {
+            throw CommandFailure(failure.description)
+        }
         return 0
     }
 }

@@ -13,6 +13,10 @@ enum LoadTestCommand: Subcommand {
         usage: rathaus-tools loadtest rush|waiting-room --port N [--host H] [--config FILE] [--office ID] [--service ID] [--citizens N]
                                       [--connections N] [--before S] [--after S] [--poll S] [--room-poll S] [--seed N]
                                       [--db FILE] [--server-pid PID] [--expect-slots N] [--max-seconds S] [--summary FILE] [--timeline]
+               rathaus-tools loadtest mixed --port N --kiosk-token T --counter-token T --hotline-token T [--displays N]
+                                      [--counters A,B,…] [--serve S] [--hotline N] [--hotline-every S] [rush options]
+               rathaus-tools loadtest soak --port N [--config FILE] [--seconds S] [--bookings-per-second R]
+                                      [--displays N] [--reopen S]
                rathaus-tools loadtest book --port N [--host H] [--service ID] [--connections N] [--seconds S] [--days N]
                                       [--summary FILE] [--record FILE]
                rathaus-tools loadtest insert-loop --dir DIR [--count N]
@@ -38,6 +42,21 @@ enum LoadTestCommand: Subcommand {
         fairness of the admitted order (--timeline adds latency second by second). It exits 1 when bookings ≠ slots, a counter is overbooked,
         a 5xx other than 503 with Retry-After came, or a request got no answer.
 
+        'mixed' runs the first-come rush (default office buergeramt of Calendars/rush/buergeramt.json,
+        service impfung) while the same office's hall works on connections of its own: --displays
+        event streams of the office (default 20), a kiosk drawing a walk-in ticket every half second,
+        the --counters (default s1,s2,s3,s4) calling the next ticket and finishing it after
+        --serve seconds (default 3), and --hotline agents (default 4) booking anmeldung by phone
+        every --hotline-every seconds (default 3), all with staff tokens. It reports the rush as
+        'rush' does and how long a call took to reach every display, and the p99 of call-next and
+        of the hotline's bookings; it exits 1 when a rush check fails or a call missed a display.
+
+        'soak' is the writing side of Scripts/bench-soak: for --seconds (default 60) citizens ask
+        varied availability questions at every office of --config (default the demo), book one of
+        the free starts and cancel the booking again, --bookings-per-second in all (default 2),
+        while --displays event streams per office (default 2) are opened, read and closed again
+        every --reopen seconds (default 10). It prints what was booked, cancelled and seen.
+
         'book' books distinct free starts of --service (default meldebescheinigung) at every office
         from tomorrow for --days days (default 7) with --connections clients (default 64) for
         --seconds (default 10) and prints durable bookings per second; --record appends the id of
@@ -56,11 +75,13 @@ enum LoadTestCommand: Subcommand {
         switch try arguments.positional() {
         case "rush": return try rush(&arguments, waitingRoom: false)
         case "waiting-room": return try rush(&arguments, waitingRoom: true)
+        case "mixed": return try mixed(&arguments)
+        case "soak": return try soak(&arguments)
         case "book": return try book(&arguments)
         case "insert-loop": return try insertLoop(&arguments)
         case "town": return try town(&arguments)
         case "fill": return try fill(&arguments)
-        default: throw UsageError("say which load: rush, waiting-room, book, insert-loop, town or fill")
+        default: throw UsageError("say which load: rush, waiting-room, mixed, soak, book, insert-loop, town or fill")
         }
     }
 
@@ -78,10 +99,26 @@ enum LoadTestCommand: Subcommand {
     }
 
     static func rush(_ arguments: inout CommandArguments, waitingRoom: Bool) throws -> Int32 {
+        let run = try rushRun(&arguments, waitingRoom: waitingRoom, defaultOffice: waitingRoom ? "halle-b" : "halle-a")
+        let summaryPath = try arguments.option("summary")
+        let timeline = try arguments.flag("timeline")
+        try arguments.finish()
+        var result = try run.run()
+        result.timeline = timeline
+        print(result.text)
+        if let summaryPath { try writeFile(result.summary, to: summaryPath) }
+        return result.problems.isEmpty ? 0 : 1
+    }
+
+    /// The rush of `rush`, `waiting-room` and `mixed` from their common options.
+    static func rushRun(
+        _ arguments: inout CommandArguments, waitingRoom: Bool, defaultOffice: String,
+        defaultConfiguration: String = rushConfiguration
+    ) throws -> RushRun {
         var generator = try generatorConfiguration(&arguments, connections: 1000)
         var options = RushScenario.Options()
         options.waitingRoom = waitingRoom
-        options.office = try arguments.option("office") ?? (waitingRoom ? "halle-b" : "halle-a")
+        options.office = try arguments.option("office") ?? defaultOffice
         options.service = try arguments.option("service") ?? (waitingRoom ? "impfung-warteraum" : "impfung")
         options.citizens = try arguments.intOption("citizens", in: 1...1_000_000) ?? options.citizens
         options.before = try arguments.seconds("before") ?? options.before
@@ -91,18 +128,85 @@ enum LoadTestCommand: Subcommand {
         options.seed = UInt64(try arguments.intOption("seed", in: 0...Int.max) ?? 1)
         generator.maxSeconds = try arguments.seconds("max-seconds") ?? generator.maxSeconds
         generator.serverPID = (try arguments.intOption("server-pid", in: 1...Int(Int32.max))).map { Int32($0) }
-        let town = try MunicipalityLoader.load(path: try arguments.option("config") ?? Self.rushConfiguration)
-        let run = RushRun(
+        let town = try MunicipalityLoader.load(path: try arguments.option("config") ?? defaultConfiguration)
+        return RushRun(
             options: options, generator: generator, town: town, databasePath: try arguments.option("db"),
             expectedSlots: try arguments.intOption("expect-slots", in: 0...1_000_000))
+    }
+
+    /// The hall's configuration of `mixed`.
+    static let mixedConfiguration = "Calendars/rush/buergeramt.json"
+
+    static func mixed(_ arguments: inout CommandArguments) throws -> Int32 {
+        var hall = HallScenario.Options()
+        guard let kiosk = try arguments.option("kiosk-token"), let counter = try arguments.option("counter-token"),
+            let hotline = try arguments.option("hotline-token")
+        else { throw UsageError("--kiosk-token, --counter-token and --hotline-token are required") }
+        hall.kioskToken = kiosk
+        hall.counterToken = counter
+        hall.hotlineToken = hotline
+        if let list = try arguments.option("counters") { hall.counters = list.split(separator: ",").map(String.init) }
+        hall.serveSeconds = try arguments.seconds("serve") ?? hall.serveSeconds
+        hall.hotlineAgents = try arguments.intOption("hotline", in: 0...100) ?? hall.hotlineAgents
+        hall.hotlineEvery = try arguments.seconds("hotline-every") ?? hall.hotlineEvery
+        let displays = try arguments.intOption("displays", in: 1...1000) ?? 20
+        let rush = try rushRun(
+            &arguments, waitingRoom: false, defaultOffice: hall.office, defaultConfiguration: mixedConfiguration)
+        hall.office = rush.options.office
         let summaryPath = try arguments.option("summary")
         let timeline = try arguments.flag("timeline")
         try arguments.finish()
-        var result = try run.run()
-        result.timeline = timeline
+        var result = try MixedRun(rush: rush, hall: hall, displays: displays).run()
+        result.rush.timeline = timeline
         print(result.text)
         if let summaryPath { try writeFile(result.summary, to: summaryPath) }
         return result.problems.isEmpty ? 0 : 1
+    }
+
+    static func soak(_ arguments: inout CommandArguments) throws -> Int32 {
+        var generator = try generatorConfiguration(&arguments, connections: 4)
+        let town = try MunicipalityLoader.load(path: try arguments.option("config") ?? MunicipalityLoader.demoPath)
+        let seconds = try arguments.seconds("seconds") ?? 60
+        var options = SoakScenario.Options()
+        options.clients = generator.connections
+        if let rate = try arguments.option("bookings-per-second") {
+            guard let value = Double(rate), value > 0, value <= 10_000 else {
+                throw UsageError("--bookings-per-second must be a number from above 0 to 10000")
+            }
+            options.perSecond = value
+        }
+        let displays = try arguments.intOption("displays", in: 0...1000) ?? 2
+        let reopen = try arguments.seconds("reopen") ?? 10
+        try arguments.finish()
+        options.offices = town.offices.map { office in
+            let services = town.services.filter { service in
+                office.offeredServices.contains(service.id) && service.bookableOnline && service.rush == nil
+            }
+            return (office.id.rawValue, services.map(\.id.rawValue).sorted())
+        }.filter { !$0.services.isEmpty }
+        guard !options.offices.isEmpty else { throw CommandFailure("no office offers a service to book online") }
+        generator.maxSeconds = seconds + 60
+        let watchers =
+            displays == 0
+            ? []
+            : town.offices.map { office in
+                DisplayWatcher(
+                    options: .init(
+                        host: generator.host, port: generator.port, office: office.id.rawValue, displays: displays,
+                        reopenEvery: reopen))
+            }
+        for watcher in watchers { watcher.start() }
+        let engine = LoadGenerator(configuration: generator)
+        let scenario = SoakScenario(
+            options: options, until: LoadGenerator.now() + seconds, statistics: engine.statistics)
+        try engine.run(scenario)
+        let seen = watchers.map { $0.stop() }
+        let failures = scenario.failures.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }
+        print(
+            """
+            soak writes: \(scenario.booked) booked and \(scenario.cancelled) cancelled in \(Int(seconds)) s; display streams opened: \(seen.reduce(0) { $0 + $1.opened }), dropped: \(seen.reduce(0) { $0 + $1.failures }); unexpected: \(failures.isEmpty ? "none" : failures.joined(separator: ", "))
+            """)
+        return scenario.failures.isEmpty ? 0 : 1
     }
 
     static func book(_ arguments: inout CommandArguments) throws -> Int32 {

@@ -13,6 +13,11 @@ enum ServeCommand: Subcommand {
         usage: rathaus serve [--config FILE] [--db FILE] [--host HOST] [--port N] [--threads N] [--clock YYYY-MM-DDTHH:MM[:SS]]
                              [--rate N] [--burst N] [--max-in-flight N] [--trusted-proxy ADDRESS]… [--demo-month]
                              [--instances FILE --instance NAME] [--litestream] [--log-format text|json]
+                             [--oidc-issuer URL --oidc-client-id ID --oidc-redirect-uri URL [--oidc-client-secret-file FILE]
+                              [--oidc-client-auth basic|post|none] [--oidc-role-claim NAME] [--oidc-role-prefix TEXT]
+                              [--oidc-scopes "A B"] [--oidc-allow-loopback-http]] [--no-local-accounts]
+                             [--session-idle-minutes N] [--session-hours N] [--audit-days N]
+                             [--mail off|maildir[:DIR]|smtp:HOST:PORT|sendmail[:PATH]]
 
         Serves the municipality of --config (default: \(MunicipalityLoader.demoPath)) from the
         database --db (default: $RATHAUS_DB, else ./rathaus.sqlite, created on first start) on
@@ -28,6 +33,12 @@ enum ServeCommand: Subcommand {
         Requests with a valid staff token are not limited. --trusted-proxy (repeatable) names a
         reverse proxy whose X-Forwarded-For gives the client's address.
 
+        Messages to citizens (confirmations, reminders, notices) go where the configuration's
+        "mail" says, by default into the Maildir folder <database name>-mail beside the database
+        (./rathaus-mail): open its files in new/ with any text editor or mail program. --mail
+        chooses another transport for this run: off (no messages at all), maildir:DIR,
+        smtp:HOST:PORT (a relay beside Rathaus; see Documentation/Mail.md) or sendmail:PATH.
+
         --demo-month serves the file --db (default here: ./rathaus-demo-month.sqlite) after the
         day simulator has played last month into it, when it does not exist yet (a minute or
         two), so that the statistics page (/staff/statistics) has something to show.
@@ -40,6 +51,14 @@ enum ServeCommand: Subcommand {
         --litestream: Litestream replicates the database and does all checkpoints; Rathaus then
         neither checkpoints after commits nor when it stops. --log-format json writes one JSON
         object per line instead of key=value.
+
+        Staff sign in at /staff/sign-in (Documentation/SignIn.md): with local accounts (rathaus
+        staff add; --no-local-accounts switches them off) and, with --oidc-issuer, at the town's
+        identity provider (OpenID Connect). The client secret is read from the file
+        --oidc-client-secret-file or the environment variable RATHAUS_OIDC_CLIENT_SECRET, never
+        from the command line; without one the client is public (PKCE only). Sessions end after
+        --session-idle-minutes (60) without activity and --session-hours (12) at most; audit
+        entries are kept --audit-days (365).
         """
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
@@ -52,12 +71,14 @@ enum ServeCommand: Subcommand {
         configuration.port = try arguments.intOption("port", in: 0...65_535) ?? 8080
         configuration.eventLoopCount = try arguments.intOption("threads", in: 1...64) ?? configuration.eventLoopCount
         let clockText = try arguments.option("clock")
+        let mailChoice = try arguments.option("mail")
         var admission = AdmissionConfiguration()
         if let rate = try arguments.intOption("rate", in: 1...1_000_000) { admission.requestsPerSecond = Double(rate) }
         if let burst = try arguments.intOption("burst", in: 1...1_000_000) { admission.burst = Double(burst) }
         if let inFlight = try arguments.intOption("max-in-flight", in: 1...1_000_000) {
             admission.maxPublicInFlight = inFlight
         }
+        let signIn = try signInSettings(&arguments)
         for proxy in try arguments.repeatedOption("trusted-proxy") {
             guard let address = canonicalIPAddress(proxy) else {
                 throw UsageError("--trusted-proxy must be an IP address such as 127.0.0.1 or ::1, not '\(proxy)'")
@@ -116,6 +137,7 @@ enum ServeCommand: Subcommand {
                 town: fileTown, path: db, today: fileTown.offices.first.map { clock().local(in: $0) })
         }
         let server: RathausServer
+        var mail = MailSettings()
         do {
             // Before the database is opened (and made, when new): a port in use or a wrong host
             // then leaves no file behind.
@@ -123,9 +145,10 @@ enum ServeCommand: Subcommand {
             let resolved = try ConfigurationStartup.resolve(
                 file: document, fileName: fileName, fileBytes: document.fileBytes, databasePath: db, now: clock())
             for note in resolved.notes { Log.standardError("rathaus: note: \(note)") }
+            mail = try mailSettings(resolved.state.document ?? document, fileName: fileName, choice: mailChoice)
             server = try RathausServer(
                 live: LiveConfiguration(resolved.state), databasePath: db, configuration: configuration,
-                admission: admission, clock: clock, peers: peers, storage: storage)
+                admission: admission, signIn: signIn, clock: clock, peers: peers, storage: storage, mail: mail)
         } catch let error as HTTPServerError {
             throw CommandFailure("cannot serve on \(configuration.host):\(configuration.port): \(error)")
         }
@@ -157,6 +180,13 @@ enum ServeCommand: Subcommand {
             )
         }
         print("  health:     \(base)/healthz   metrics: \(base)/metrics")
+        print("  staff:      \(base)/staff  " + (try staffNote(server, signIn: signIn, demo: isDemo(config))))
+        if let folder = mail.maildirFolder(databasePath: db) {
+            print(
+                "  mail:       written to \(folder)/new/ (one file per message; staff see them at \(base)/staff/mail)")
+        } else {
+            print("  mail:       \(mail.transportDescription)")
+        }
         print("Stop with Ctrl-C.")
         fflush(nil)
         let signals = server.http.shutdownOnTerminationSignals()
@@ -171,6 +201,127 @@ enum ServeCommand: Subcommand {
             Log.standardError("level=warning event=checkpoint.failed error=\"\(error)\"")
         }
         return 0
+    }
+
+    /// Whether `path` is the demo town's file.
+    static func isDemo(_ path: String) -> Bool {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+            == URL(fileURLWithPath: MunicipalityLoader.demoPath).standardizedFileURL.path
+    }
+
+    /// How staff sign in, from the options (and the client secret from its file or the
+    /// environment).
+    static func signInSettings(_ arguments: inout CommandArguments) throws -> SignInSettings {
+        var settings = SignInSettings()
+        if try arguments.option("oidc-client-secret") != nil {
+            throw UsageError(
+                "the client secret never goes on the command line: use --oidc-client-secret-file FILE or RATHAUS_OIDC_CLIENT_SECRET"
+            )
+        }
+        let issuer = try arguments.option("oidc-issuer")
+        let clientID = try arguments.option("oidc-client-id")
+        let redirectURI = try arguments.option("oidc-redirect-uri")
+        let secretFile = try arguments.option("oidc-client-secret-file")
+        let authentication = try arguments.option("oidc-client-auth")
+        let roleClaim = try arguments.option("oidc-role-claim")
+        let rolePrefix = try arguments.option("oidc-role-prefix")
+        let scopes = try arguments.option("oidc-scopes")
+        let loopback = try arguments.flag("oidc-allow-loopback-http")
+        settings.localAccounts = !(try arguments.flag("no-local-accounts"))
+        settings.sessionIdleMinutes = try arguments.intOption("session-idle-minutes", in: 1...1440) ?? 60
+        settings.sessionHours = try arguments.intOption("session-hours", in: 1...168) ?? 12
+        settings.auditDays = try arguments.intOption("audit-days", in: 1...3650) ?? 365
+        let given = [clientID, redirectURI, secretFile, authentication, roleClaim, rolePrefix, scopes].contains {
+            $0 != nil
+        }
+        guard let issuer else {
+            if given || loopback { throw UsageError("the --oidc- options need --oidc-issuer URL") }
+            return settings
+        }
+        guard let clientID, !clientID.isEmpty, let redirectURI else {
+            throw UsageError("--oidc-issuer needs --oidc-client-id and --oidc-redirect-uri")
+        }
+        var secret = ProcessInfo.processInfo.environment["RATHAUS_OIDC_CLIENT_SECRET"] ?? ""
+        if let secretFile {
+            guard let data = FileManager.default.contents(atPath: secretFile) else {
+                throw CommandFailure("--oidc-client-secret-file: cannot read \(secretFile)")
+            }
+            secret = String(decoding: data, as: UTF8.self).trimmingWhitespace
+        }
+        let method: OpenIDConfiguration.ClientAuthentication
+        switch authentication ?? (secret.isEmpty ? "none" : "basic") {
+        case "basic": method = .clientSecretBasic
+        case "post": method = .clientSecretPost
+        case "none": method = .none
+        case let other: throw UsageError("--oidc-client-auth must be basic, post or none, not '\(other)'")
+        }
+        if method != .none, secret.isEmpty {
+            throw UsageError(
+                "--oidc-client-auth \(authentication ?? "basic") needs the client secret: --oidc-client-secret-file FILE or RATHAUS_OIDC_CLIENT_SECRET"
+            )
+        }
+        var provider = OpenIDConfiguration(
+            issuer: issuer, clientID: clientID, clientSecret: method == .none ? "" : secret, redirectURI: redirectURI,
+            clientAuthentication: method)
+        provider.allowsLoopbackHTTP = loopback
+        if let roleClaim { provider.roleClaim = roleClaim }
+        if let rolePrefix { provider.roleValuePrefix = rolePrefix }
+        if let scopes { provider.extraScopes = scopes }
+        do {
+            _ = try ProviderURL(issuer, role: "issuer (--oidc-issuer)", allowsLoopbackHTTP: loopback)
+            _ = try ProviderURL(redirectURI, role: "redirect URI (--oidc-redirect-uri)", allowsLoopbackHTTP: loopback)
+        } catch {
+            throw UsageError("\(error)")
+        }
+        guard redirectURI.hasSuffix(SignInDesk.callbackPath) else {
+            throw UsageError(
+                "--oidc-redirect-uri must end in \(SignInDesk.callbackPath), where Rathaus takes the answer")
+        }
+        settings.provider = provider
+        return settings
+    }
+
+    /// How to sign in, for the start-up lines. On the demo town with no staff yet, a demo account
+    /// `leitung` is made with a random password, shown only now: the demo works with no set-up.
+    static func staffNote(_ server: RathausServer, signIn: SignInSettings, demo: Bool) throws -> String {
+        if let provider = signIn.provider {
+            return
+                "(sign in at the identity provider \(provider.issuer)\(signIn.localAccounts ? " or with a local account" : ""))"
+        }
+        guard signIn.localAccounts else { return "(no way to sign in is set up)" }
+        let hasStaff = try server.database.committer.withConnection { try $0.hasStaffMembers() }
+        if hasStaff { return "(sign in with a local account; rathaus staff list shows them)" }
+        guard demo else { return "(no staff accounts yet: rathaus staff add LOGIN --name NAME --role ROLE)" }
+        let password = Secrets.base64URL(Secrets.bytes(12))
+        let roles = "office-manager:* counter:* hotline"
+        let hash = try PasswordHash(password: password, iterations: signIn.passwordIterations)
+        try server.database.committer.withConnection { connection in
+            let member = try connection.insertLocalStaffMember(
+                login: "leitung", name: "Amtsleitung (Demo)", roles: roles, passwordHash: hash.stored, now: .current)
+            try connection.insertAudit(
+                at: .current, actor: StaffActor(id: "cli", role: "command-line", name: "demo"),
+                action: "account-added", office: nil, target: member.login, detail: "roles \(roles)")
+        }
+        return "(demo account: leitung, password \(password); shown only now)"
+    }
+
+    /// The mail settings of `document`'s `mail` object, with the transport of `--mail` if given.
+    static func mailSettings(_ document: ConfigurationDocument, fileName: String, choice: String?) throws
+        -> MailSettings
+    {
+        var settings = MailSettings()
+        if let mail = document.root["mail"] {
+            do {
+                settings = try MailSettings.decode(JSONReader(mail, path: "mail"))
+            } catch {
+                throw ConfigurationError(file: fileName, message: error.description)
+            }
+        }
+        guard let choice else { return settings }
+        guard let chosen = settings.replacingTransport(choice) else {
+            throw UsageError("--mail must be off, maildir[:DIR], smtp:HOST:PORT or sendmail[:PATH], not '\(choice)'")
+        }
+        return chosen
     }
 
     /// `text` as an IPv4 or IPv6 address in the form the server writes a peer's address in

@@ -7,16 +7,17 @@ import Storage
 /// `rathaus token create|list|revoke`: staff tokens for the hotline, counters, kiosks and admins.
 enum TokenCommand: Subcommand {
     static let name = "token"
-    static let summary = "create, list or revoke staff tokens"
+    static let summary = "create, list or revoke tokens of devices and integrations"
     static let usage = """
-        usage: rathaus token create --role hotline|counter|kiosk|admin [--office ID] [--name TEXT] [--db FILE]
-               rathaus token import --role hotline|counter|kiosk|admin [--office ID] [--name TEXT] [--db FILE] < TOKEN
+        usage: rathaus token create --role hotline|counter|kiosk|office-manager|admin [--office ID] [--name TEXT] [--db FILE]
+               rathaus token import --role hotline|counter|kiosk|office-manager|admin [--office ID] [--name TEXT] [--db FILE] < TOKEN
                rathaus token list [--db FILE]
                rathaus token revoke ID [--db FILE]
 
         'create' prints the new token once on stdout (only its hash is stored; keep it safe) and
         its id on stderr. It works on the database 'serve' uses, also while the server runs.
-        --office limits the token to one office. 'revoke' takes the id 'list' shows.
+        --office limits the token to one office. 'revoke' takes the id 'list' shows. Tokens are for
+        devices (kiosks) and integrations; people sign in (rathaus staff).
 
         'import' stores a token made by 'create' on another instance's database (read from
         standard input), so that one hotline or admin token works on every instance.
@@ -30,7 +31,7 @@ enum TokenCommand: Subcommand {
         case "create", "import":
             guard let roleName = try arguments.option("role") else { throw UsageError("--role is required") }
             guard let role = StaffRole(rawValue: roleName) else {
-                throw UsageError("--role must be hotline, counter, kiosk or admin, not '\(roleName)'")
+                throw UsageError("--role must be hotline, counter, kiosk, office-manager or admin, not '\(roleName)'")
             }
             let office = try arguments.option("office")
             if let office, !office.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {

@@ -33,12 +33,25 @@ final class APIHarness: Sendable {
     let database: Database
     let api: RathausApp
 
+    /// Sign-in as the tests have it: passwords hashed with few iterations, so that a test of
+    /// many attempts stays quick (the iterations of a stored hash are read from the hash).
+    static var testSignIn: SignInSettings {
+        var settings = SignInSettings()
+        settings.passwordIterations = 1_000
+        return settings
+    }
+
     static let demoDocument = try? ConfigurationDocument.read(
         file: root.appendingPathComponent(MunicipalityLoader.demoPath).path)
 
     /// The API over the demo town's configuration document (stored as version 1, so that the
-    /// administration routes can change it), or over `town` alone.
-    init(town: Municipality? = nil) throws {
+    /// administration routes can change it), or over `town` alone; staff sign in as `signIn` says;
+    /// mail as `mail` says, through `transport` when given (else into a Maildir folder beside the
+    /// database).
+    init(
+        town: Municipality? = nil, signIn: SignInSettings = APIHarness.testSignIn, provider: ProviderLink? = nil,
+        mail: MailSettings = MailSettings(), transport: (any MailTransport)? = nil
+    ) throws {
         directory = try TemporaryDirectory()
         let path = directory.file("api.sqlite")
         let live: LiveConfiguration
@@ -51,8 +64,11 @@ final class APIHarness: Sendable {
                 now: clock.now)
             live = LiveConfiguration(resolved.state)
         }
-        database = try Database.open(path: path, municipality: live.municipality, clock: clock.read)
-        api = try RathausApp(configuration: live, database: database, clock: clock.read, tokenCacheSeconds: 0)
+        database = try Database.open(
+            path: path, municipality: live.municipality, clock: clock.read, messages: mail.policy)
+        api = try RathausApp(
+            configuration: live, database: database, clock: clock.read, tokenCacheSeconds: 0, signIn: signIn,
+            provider: provider, mail: mail, transport: transport)
     }
 
     deinit {

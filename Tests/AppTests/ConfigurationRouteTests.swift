@@ -179,7 +179,31 @@ import Testing
                 }, "counters"
             ),
         ]
-        for (change, field) in cases {
+        let rule = { (days: [String], from: String, to: String) -> JSONValue in
+            .object([("days", .array(days.map { .string($0) })), ("from", .string(from)), ("to", .string(to))])
+        }
+        let closure = { (date: String, from: String?, to: String?, counters: [String]) -> JSONValue in
+            var members: [(key: String, value: JSONValue)] = [("date", .string(date))]
+            if let from { members.append(("from", .string(from))) }
+            if let to { members.append(("to", .string(to))) }
+            if !counters.isEmpty { members.append(("counters", .array(counters.map { .string($0) }))) }
+            return .object(members + [("reason", .string("x"))])
+        }
+        let more: [(change: (JSONValue) -> JSONValue, field: String)] = [
+            ({ $0.setting("openingHours", to: .array([rule([], "08:00", "12:00")])) }, "openingHours[0].days"),
+            ({ $0.setting("openingHours", to: .array([rule(["mon"], "08:00", "25:00")])) }, "openingHours[0].to"),
+            ({ $0.setting("openingHours", to: .array([rule(["mon"], "8 Uhr", "12:00")])) }, "openingHours[0].from"),
+            (
+                { $0.setting("closures", to: .array([closure("2026-12-10", nil, nil, ["99"])])) },
+                "closures[0].counters[0]"
+            ),
+            ({ $0.setting("closures", to: .array([closure("2026-12-10", "12:00", "11:00", [])])) }, "closures[0].to"),
+            // Sunday: the office is closed anyway, so the closure closes nothing.
+            ({ $0.setting("closures", to: .array([closure("2026-12-13", nil, nil, [])])) }, "offices[0].closures[0]"),
+            // Counter 5 on Thursday afternoon is open; at 19:00 nothing is.
+            ({ $0.setting("closures", to: .array([closure("2026-12-10", "19:00", nil, ["5"])])) }, "closures[0]"),
+        ]
+        for (change, field) in cases + more {
             let bad = try #require(document.changingOffice("rathaus", change))
             let answer = api.send(
                 .put, "/v1/configuration", headers: [api.bearer(admin)], json: Self.body(bad.root.text(pretty: false)))
@@ -187,7 +211,24 @@ import Testing
             let errors = answer.json["errors"] as? [[String: Any]] ?? []
             #expect(errors.contains { ($0["field"] as? String)?.contains(field) == true }, "\(errors)")
         }
+        // A service that no counter of any office does.
+        var services = document.root["services"]?.items ?? []
+        services.append(
+            .object([
+                ("id", .string("niemand")), ("name", .string("Keiner kann das")), ("group", .string("A")),
+                ("durationMinutes", .number("10")),
+            ]))
+        let orphan = document.root.setting("services", to: .array(services)).text(pretty: false)
+        let refused = api.send(.put, "/v1/configuration", headers: [api.bearer(admin)], json: Self.body(orphan))
+        #expect(refused.status == 400)
+        #expect(
+            (refused.json["errors"] as? [[String: Any]])?.first?["field"] as? String
+                == "services[\(services.count - 1)]")
         #expect(api.api.configuration.version == 1, "nothing was saved")
+        let now = api.send(.get, "/v1/configuration", headers: [api.bearer(admin)])
+        #expect(
+            (try? JSONValue.parse(Array(now.text.utf8)))?["document"] == document.root, "the document is unchanged")
+        #expect(try api.count("configuration_version") == 1)
         let stale = api.send(
             .put, "/v1/configuration", headers: [api.bearer(admin), ("If-Match", "\"7\"")],
             json: Self.body(try Self.closing(api, date: "2026-12-10")))

@@ -53,10 +53,13 @@ import Testing
         let kioskPage = api.send(.get, "/kiosk/rathaus")
         #expect(kioskPage.text.contains(#"data-service="personalausweis""#))
         #expect(!kioskPage.text.contains("impfaktion"), "drawn services are not for walk-ins")
-        let counter = api.send(.get, "/counter/rathaus/4")
+        try api.addStaff("erika", roles: "counter:rathaus")
+        let clerk = StaffBrowser(api)
+        clerk.signIn("erika")
+        let counter = clerk.get("/counter/rathaus/4")
         #expect(counter.text.contains("Schalter 4"))
         #expect(counter.header("Content-Security-Policy") != nil)
-        #expect(api.send(.get, "/counter/rathaus/99").status == 404)
+        #expect(clerk.get("/counter/rathaus/99").status == 404)
     }
 
     @Test func assetsAreRevalidatedWithETags() throws {

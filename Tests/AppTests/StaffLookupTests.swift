@@ -142,12 +142,16 @@ import Testing
         #expect(bookings[0]["ticket"] as? String == ticket.json["number"] as? String)
         #expect(bookings[1]["ticket"] == nil)
 
-        let page = api.send(.get, "/staff/bookings?office=nord&date=2026-12-14")
+        #expect(api.send(.get, "/staff/bookings").status == 303, "for signed-in staff only")
+        try api.addStaff("jonas", name: "Jonas Anrufer", roles: "hotline")
+        let clerk = StaffBrowser(api)
+        clerk.signIn("jonas")
+        let page = clerk.get("/staff/bookings?office=nord&date=2026-12-14")
         #expect(page.status == 200)
         #expect(page.text.contains("<option value=\"nord\" selected>Stadtteilbüro Nord</option>"))
         #expect(page.text.contains("value=\"2026-12-14\""))
         #expect(page.text.contains("<script src=\"/assets/daylist.js\" defer></script>"))
-        #expect(api.send(.get, "/staff/bookings").text.contains("value=\"2026-12-08\""), "today by default")
+        #expect(clerk.get("/staff/bookings").text.contains("value=\"2026-12-08\""), "today by default")
     }
 
     @Test func problemsCarryTheValuesTheirWordingNeeds() throws {
@@ -227,8 +231,11 @@ import Testing
 
     @Test func hallPagesOfUnknownOfficesCountersAndTicketsArePages() throws {
         let api = try APIHarness()
+        try api.addStaff("erika", roles: "counter:*")
+        let clerk = StaffBrowser(api)
+        clerk.signIn("erika")
         for path in ["/kiosk/atlantis", "/display/atlantis", "/counter/rathaus/99", "/kiosk/rathaus/tickets/nothing"] {
-            let page = api.send(.get, path)
+            let page = clerk.get(path)
             #expect(page.status == 404, "\(path)")
             #expect(page.header("Content-Type") == "text/html; charset=utf-8", "\(path)")
             #expect(page.text.contains("<h1>Diese Seite gibt es nicht</h1>"), "\(path)")

@@ -80,17 +80,21 @@ import Testing
     func whatAScriptLooksUpIsOnItsPage(script name: String, page: String) throws {
         let script = try text(name)
         let html = try #require(Samples.pages().first { $0.name == page }).html
+        let bodyLine = try #require(html.split(separator: "\n").first { $0.contains("<body ") })
+        // common.js serves devices (a token: its form, data-token-key) and signed-in staff (the
+        // session's form token, data-csrf): a page has the one or the other.
+        let device = bodyLine.contains(" data-token-key=\"")
         let ids = Set(
             script.matches(of: #/(?:\$|getElementById)\('([a-z0-9-]+)'\)/#).map { String($0.output.1) })
         #expect(!ids.isEmpty)
-        for id in ids {
+        for id in ids where device || !id.hasPrefix("token-") {
             #expect(html.contains(" id=\"\(id)\""), "\(name) looks up #\(id), which \(page) lacks")
         }
-        let bodyLine = try #require(html.split(separator: "\n").first { $0.contains("<body ") })
         let data = Set(script.matches(of: #/body\.dataset\.([a-zA-Z]+)/#).map { String($0.output.1) })
         // data-time-zone is optional (without it the scripts use the device's zone), and so is
         // data-token-also (a second place to find a token).
-        for key in data where key != "timeZone" && key != "tokenAlso" {
+        let optional: Set<String> = ["timeZone", "tokenAlso", device ? "csrf" : "tokenKey"]
+        for key in data where !optional.contains(key) {
             let attribute = "data-" + key.map { $0.isUppercase ? "-" + $0.lowercased() : String($0) }.joined()
             #expect(bodyLine.contains(" \(attribute)=\""), "\(name) reads \(attribute), which \(page) lacks")
         }

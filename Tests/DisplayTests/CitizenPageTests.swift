@@ -232,6 +232,7 @@ import Testing
             #expect(html.contains("aria-keyshortcuts=\"\(key)\""), "\(key)")
         }
         #expect(html.contains("data-server-time=\"1796632860000\""))
-        #expect(html.contains("data-token-key=\"rathaus:hotline\""))
+        #expect(html.contains("data-csrf=\"\(Samples.formToken)\""))
+        #expect(!html.contains("token-panel"), "the console is for signed-in staff, not tokens")
     }
 }

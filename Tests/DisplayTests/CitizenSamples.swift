@@ -365,6 +365,7 @@ enum CitizenSamples {
             offices: [
                 ServiceOption(id: "rathaus", name: "Bürgerbüro im Rathaus"),
                 ServiceOption(id: "nord", name: "Stadtteilbüro Nord"),
-            ], timeZone: "Europe/Berlin", serverTime: 1_796_632_860_000)
+            ], timeZone: "Europe/Berlin", serverTime: 1_796_632_860_000, person: "Jonas Anrufer",
+            formToken: Samples.formToken)
     }
 }

@@ -36,7 +36,8 @@ import Testing
         #expect(html.contains("data-call-next-url=\"/v1/offices/rathaus/counters/4/call-next\""))
         #expect(html.contains("data-tickets-url=\"/v1/tickets\""))
         #expect(html.contains("data-events-url=\"/v1/offices/rathaus/queue/events\""))
-        #expect(html.contains("data-token-key=\"rathaus:counter:rathaus\""))
+        #expect(html.contains("data-csrf=\"\(Samples.formToken)\""))
+        #expect(!html.contains("token-panel"), "the counter page is for a signed-in clerk, not a token")
     }
 
     @Test func everyValueIsEscaped() {

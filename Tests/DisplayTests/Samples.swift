@@ -102,8 +102,11 @@ enum Samples {
             counters: counters ?? [
                 CounterOption(id: "1", name: "Schalter 1"), CounterOption(id: "3", name: "Schalter 3"),
                 CounterOption(id: "4", name: "Schalter 4"),
-            ], timeZone: "Europe/Berlin")
+            ], timeZone: "Europe/Berlin", person: "Erika Mustermann", formToken: Samples.formToken)
     }
+
+    /// A session's form token as the staff pages carry it.
+    static let formToken = "c2Vzc2lvbi1mb3JtLXRva2VuLWZvci10aGUtdGVzdHM"
 
     /// Every page with its sample input, by a short name.
     static func pages() -> [(name: String, html: String)] {
@@ -113,6 +116,8 @@ enum Samples {
             ("ticket", TicketSlipPage.html(slip())),
             ("kiosk", kioskPage()),
             ("counter", counterPage()),
+            ("administration", AdministrationPageTests.console()),
+            ("administration-history", AdministrationHistoryPage.html(town: "Musterstadt")),
         ]
     }
 }

@@ -59,6 +59,32 @@ import Testing
         }
     }
 
+    @Test func largeBodiesArriveWholeAndInOrderBetweenSmallOnesWhenTheClientReadsSlowly() async throws {
+        // Bodies from 1 KiB on go out from their own storage beside the heads (one sendmsg);
+        // a client with a small receive buffer makes the socket take part of them only.
+        @Sendable func body(_ size: Int, _ seed: UInt8) -> [UInt8] {
+            (0..<size).map { UInt8(truncatingIfNeeded: $0) &+ seed }
+        }
+        let sizes = [10, 1_023, 1_024, 300_000, 5, 70_000, 2_000]
+        var router = Router()
+        router.get("/body/{index}") { request, responder in
+            let index = Int(request.parameters["index"] ?? "") ?? 0
+            responder.respond(HTTPResponse(status: .ok, body: body(sizes[index], UInt8(index))))
+        }
+        try await withServer(router: router) { server in
+            let client = try RawClient(port: server.port, receiveBuffer: 4096)
+            try client.send(sizes.indices.map { "GET /body/\($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+            for (index, size) in sizes.enumerated() {
+                let response = try client.readResponse()
+                #expect(response.header("Content-Length") == String(size))
+                #expect(response.body == body(size, UInt8(index)), "answer \(index)")
+            }
+            try client.send("HEAD /body/3 HTTP/1.1\r\nHost: x\r\n\r\n")
+            let head = try client.readResponse(forHead: true)
+            #expect(head.header("Content-Length") == "300000" && head.body.isEmpty)
+        }
+    }
+
     @Test func pipelinedRequestsWaitForAnEarlierAnswerThatComesLater() async throws {
         let held = Mutex<[Responder]>([])
         let arrived = Signal<Void>()

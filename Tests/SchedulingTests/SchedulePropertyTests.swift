@@ -200,7 +200,9 @@ struct ScheduleRun {
             let request = SlotRequest(
                 services: demand.services, persons: demand.persons, start: start, channel: demand.channel)
             #expect(
-                (try? copy.book(request, id: "probe", reference: "probe", contact: Contact(name: "new"), now: now))
+                (try? copy.book(
+                    request, id: "probe", reference: "probe", contact: Contact(name: "new", email: "new@example.org"),
+                    now: now))
                     != nil,
                 "\(label)")
         }

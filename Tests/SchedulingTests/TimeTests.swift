@@ -1,3 +1,4 @@
+import RathausTesting
 import Testing
 
 @testable import Scheduling
@@ -45,6 +46,30 @@ import Testing
         #expect(RFC3339.format(instant, offsetSeconds: 3600) == "2025-12-01T09:00:00+01:00")
         #expect(RFC3339.format(instant, offsetSeconds: 0) == "2025-12-01T08:00:00Z")
         #expect(RFC3339.format(instant, offsetSeconds: -9000) == "2025-12-01T05:30:00-02:30")
+    }
+
+    @Test func everyFormattedTimeRoundTripsThroughTheParser() throws {
+        // Written as bytes (no string per digit): each second of a year apart, at offsets both
+        // sides of UTC, must read back as itself.
+        var random = SeededGenerator(seed: 3339)
+        for _ in 0..<2_000 {
+            let instant = Instant(secondsSinceEpoch: Int64.random(in: 0...4_102_444_800, using: &random))
+            let offset = Int.random(in: -14 * 60...14 * 60, using: &random) * 60
+            let text = RFC3339.format(instant, offsetSeconds: offset)
+            let parsed = try #require(RFC3339.parse(text), "\(text)")
+            #expect(parsed.instant == instant && parsed.offsetSeconds == offset, "\(text)")
+            #expect(text.utf8.count == (offset == 0 ? 20 : 25), "\(text)")
+        }
+    }
+
+    @Test func paddedDigitsAreWrittenAsTheTextOfTheNumber() {
+        for value in [0, 7, 9, 10, 99, 100, 2026, 9999, 10_000, 123_456_789, Int.max, -1, -42] {
+            for width in 1...5 {
+                var bytes: [UInt8] = []
+                Digits.append(value, width, into: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == Digits.padded(value, width), "\(value) \(width)")
+            }
+        }
     }
 
     @Test func parsesOffsetsZuluAndFractions() throws {

@@ -28,6 +28,12 @@ import Testing
         ["bench", "core"],
         ["loadtest", "town"],
         ["serve-bench", "--print-body"],
+        ["config"],
+        ["config", "import", "x.json"],
+        ["config", "apply"],
+        ["config", "apply", "x.json", "--decide", "drop", "--token", "t"],
+        ["config", "apply", "x.json", "--url", "ftp://host", "--token", "t"],
+        ["config", "export", "--out"],
     ])
     func wrongArgumentsAreUsageErrors(arguments: [String]) {
         #expect(RathausCommand.run(arguments) == 64)
@@ -44,7 +50,8 @@ import Testing
             .compactMap { $0.split(separator: " ").first.map(String.init) }
         #expect(
             commands == [
-                "serve", "check", "backup", "restore", "holidays", "retention", "token", "openapi", "proxy-config",
+                "serve", "check", "backup", "restore", "holidays", "retention", "mail", "token", "staff", "config",
+                "openapi", "proxy-config",
             ])
     }
 

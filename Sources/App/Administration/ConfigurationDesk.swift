@@ -33,11 +33,17 @@ package final class ConfigurationDesk: Sendable {
     package struct Preview: Sendable {
         /// The version it would replace.
         package var version: Int
+        /// The municipality now, and its document.
+        package var before: Municipality
+        package var previous: JSONValue
+        /// The municipality the document describes.
         package var municipality: Municipality
         package var changes: [ConfigurationDiff.Change]
         package var affected: [Affected]
         /// The offices whose configuration changes.
         package var changedOffices: [OfficeID]
+        /// Whether it changes the parts that belong to no office (services, groups, settings).
+        package var townWide: Bool
     }
 
     /// `document` with the closure calendars of the configuration now that it names but does not
@@ -48,13 +54,22 @@ package final class ConfigurationDesk: Sendable {
         return complete
     }
 
+    /// What a checked document is: the configuration it replaces, the municipality it describes,
+    /// the offices whose configuration it changes, and whether it changes the parts that belong
+    /// to no office (services, groups, the town's settings).
+    struct Checked {
+        var state: LiveConfiguration.State
+        var next: Municipality
+        var changed: [Office]
+        var townWide: Bool
+    }
+
     /// Checks `document` against the configuration now: a validation problem naming the field, or
-    /// the municipality it describes with the offices it changes.
-    func check(_ document: ConfigurationDocument) throws(APIProblem) -> (
-        state: LiveConfiguration.State, next: Municipality, changed: [Office]
-    ) {
+    /// what it is; then whether `caller` (when given) may make the change
+    /// (`AdministrationAccess`).
+    func check(_ document: ConfigurationDocument, caller: Caller? = nil) throws(APIProblem) -> Checked {
         let state = configuration.current
-        guard state.document != nil else {
+        guard let current = state.document else {
             throw APIProblem(
                 .configurationUnavailable, detail: "This server was started without a configuration document.")
         }
@@ -73,15 +88,62 @@ package final class ConfigurationDesk: Sendable {
                     message: "offices are added or removed with a restart, not while the server runs; keep their ids")
             ])
         }
+        let errors = newClosuresClosingNothing(document, previous: current, next: next)
+        guard errors.isEmpty else { throw .validation(errors) }
+        let townWide = document.root.setting("offices", to: nil) != current.root.setting("offices", to: nil)
         let servicesChanged = next.services != before.services || next.groups != before.groups
         let changed = next.offices.filter { office in servicesChanged || before.office(office.id) != office }
-        return (state, next, changed)
+        if let caller {
+            try AdministrationAccess.authorize(caller, offices: changed.map(\.id), townWide: townWide)
+        }
+        return Checked(state: state, next: next, changed: changed, townWide: townWide)
+    }
+
+    /// The closures `document` adds (not in `previous`) on today or later that close nothing: no
+    /// counter they name (or none at all) is attended then, with the other closures of the
+    /// document that are not new still in place. Such a closure is a wrong date or time more
+    /// often than not.
+    func newClosuresClosingNothing(
+        _ document: ConfigurationDocument, previous: ConfigurationDocument, next: Municipality
+    ) -> [APIProblem.FieldError] {
+        var errors: [APIProblem.FieldError] = []
+        for (officeIndex, item) in (document.root["offices"]?.items ?? []).enumerated() {
+            guard let id = item["id"]?.stringValue, let office = next.office(OfficeID(id)) else { continue }
+            let old = previous.office(OfficeID(id))?["closures"]?.items ?? []
+            let counters = Set(office.counters.map(\.id))
+            var added: [(index: Int, closure: Closure)] = []
+            for (index, value) in (item["closures"]?.items ?? []).enumerated() where !old.contains(value) {
+                let reader = JSONReader(value, path: "offices[\(officeIndex)].closures[\(index)]")
+                if let closure = try? MunicipalityDecoder.closure(reader, counters: counters) {
+                    added.append((index, closure))
+                }
+            }
+            guard !added.isEmpty else { continue }
+            var base = office
+            let new = Set(added.map(\.closure))
+            base.closures = office.closures.filter { !new.contains($0) }
+            let today = office.timeZone.local(clock()).date
+            for (index, closure) in added where closure.date >= today {
+                guard
+                    !base.isAttended(on: closure.date, from: closure.from, to: closure.to, counters: closure.counters)
+                else { continue }
+                let what =
+                    closure.counters.isEmpty
+                    ? "the office" : "counter " + closure.counters.map(\.rawValue).sorted().joined(separator: ", ")
+                errors.append(
+                    .init(
+                        field: "offices[\(officeIndex)].closures[\(index)]",
+                        message: "closes nothing: \(what) is not open at that time on \(closure.date.iso)"))
+            }
+        }
+        return errors
     }
 
     /// What saving `document` would change and whom it would affect (from the stored bookings;
     /// saving decides again with the bookings of that moment).
-    func preview(_ document: ConfigurationDocument, connection: SQLiteConnection) throws -> Preview {
-        let (state, next, changed) = try check(document)
+    func preview(_ document: ConfigurationDocument, caller: Caller?, connection: SQLiteConnection) throws -> Preview {
+        let checked = try check(document, caller: caller)
+        let (state, next, changed) = (checked.state, checked.next, checked.changed)
         let now = clock()
         var affected: [Affected] = []
         for office in changed {
@@ -111,8 +173,9 @@ package final class ConfigurationDesk: Sendable {
         }
         let changes = state.document.map { ConfigurationDiff.changes(from: $0.root, to: document.root) } ?? []
         return Preview(
-            version: state.version, municipality: next, changes: changes, affected: affected,
-            changedOffices: changed.map(\.id))
+            version: state.version, before: state.municipality, previous: state.document?.root ?? .null,
+            municipality: next, changes: changes,
+            affected: affected, changedOffices: changed.map(\.id), townWide: checked.townWide)
     }
 
     /// What saving did.
@@ -125,10 +188,12 @@ package final class ConfigurationDesk: Sendable {
     /// version the caller previewed; nil: any). Blocking: call it on `queue`.
     func save(
         _ given: ConfigurationDocument, decisions: [BookingID: Reconfiguration.Decision], expected: Int?,
-        actor: StaffActor
+        caller: Caller
     ) throws -> Saved {
         let document = completed(given)
-        let (state, next, changed) = try check(document)
+        let checked = try check(document, caller: caller)
+        let (state, next, changed) = (checked.state, checked.next, checked.changed)
+        let actor = caller.actor ?? StaffActor(id: "unknown", role: "admin")
         if let expected, expected != state.version {
             throw APIProblem(
                 .preconditionFailed,

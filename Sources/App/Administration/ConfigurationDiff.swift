@@ -17,6 +17,21 @@ package enum ConfigurationDiff {
         package var before: String?
         /// The value after, for `changed` and `added`.
         package var after: String?
+        /// The values themselves, for wording them (the console's German lines).
+        package var beforeValue: JSONValue?
+        package var afterValue: JSONValue?
+
+        package init(
+            path: String, kind: Kind, before: String? = nil, after: String? = nil, beforeValue: JSONValue? = nil,
+            afterValue: JSONValue? = nil
+        ) {
+            self.path = path
+            self.kind = kind
+            self.before = before
+            self.after = after
+            self.beforeValue = beforeValue
+            self.afterValue = afterValue
+        }
 
         /// The change in one line.
         package var line: String {
@@ -56,12 +71,13 @@ package enum ConfigurationDiff {
                 if let value = after.first(where: { $0.key == member.key })?.value {
                     compare(member.value, value, path: child, into: &changes)
                 } else {
-                    changes.append(Change(path: child, kind: .removed, before: short(member.value)))
+                    changes.append(
+                        Change(path: child, kind: .removed, before: short(member.value), beforeValue: member.value))
                 }
             }
             for member in after where !before.contains(where: { $0.key == member.key }) {
                 let child = path.isEmpty ? member.key : path + "." + member.key
-                changes.append(Change(path: child, kind: .added, after: short(member.value)))
+                changes.append(Change(path: child, kind: .added, after: short(member.value), afterValue: member.value))
             }
         case (.array(let before), .array(let after)) where isIdentified(before) && isIdentified(after):
             for item in before {
@@ -69,12 +85,15 @@ package enum ConfigurationDiff {
                 if let match = after.first(where: { $0["id"]?.stringValue == id }) {
                     compare(item, match, path: "\(path)[\(id)]", into: &changes)
                 } else {
-                    changes.append(Change(path: "\(path)[\(id)]", kind: .removed, before: short(item)))
+                    changes.append(
+                        Change(path: "\(path)[\(id)]", kind: .removed, before: short(item), beforeValue: item))
                 }
             }
             for item in after where !before.contains(where: { $0["id"]?.stringValue == item["id"]?.stringValue }) {
                 changes.append(
-                    Change(path: "\(path)[\(item["id"]?.stringValue ?? "")]", kind: .added, after: short(item)))
+                    Change(
+                        path: "\(path)[\(item["id"]?.stringValue ?? "")]", kind: .added, after: short(item),
+                        afterValue: item))
             }
         case (.array(let before), .array(let after)):
             var remaining = after
@@ -82,7 +101,7 @@ package enum ConfigurationDiff {
                 if let index = remaining.firstIndex(of: item) {
                     remaining.remove(at: index)
                 } else {
-                    changes.append(Change(path: path, kind: .removed, before: short(item)))
+                    changes.append(Change(path: path, kind: .removed, before: short(item), beforeValue: item))
                 }
             }
             var unmatched = before
@@ -90,11 +109,14 @@ package enum ConfigurationDiff {
                 if let index = unmatched.firstIndex(of: item) {
                     unmatched.remove(at: index)
                 } else {
-                    changes.append(Change(path: path, kind: .added, after: short(item)))
+                    changes.append(Change(path: path, kind: .added, after: short(item), afterValue: item))
                 }
             }
         default:
-            changes.append(Change(path: path, kind: .changed, before: short(old), after: short(new)))
+            changes.append(
+                Change(
+                    path: path, kind: .changed, before: short(old), after: short(new), beforeValue: old, afterValue: new
+                ))
         }
     }
 

@@ -44,6 +44,9 @@ package final class LiveConfiguration: Sendable {
     /// The office with `id` now.
     package func office(_ id: OfficeID) -> Office? { state.withLock { $0.offices[id] } }
 
+    /// Whether there is an office with `id` now (without copying it out).
+    package func hasOffice(_ id: OfficeID) -> Bool { state.withLock { $0.offices.index(forKey: id) != nil } }
+
     /// The version now.
     package var version: Int { state.withLock { $0.version } }
 

@@ -7,7 +7,7 @@ import Synchronization
 
 /// The running product: the database with its office writers, the API and the HTTP server, and
 /// the periodic work (sweeping expired holds, erasing old personal data, dropping old
-/// idempotency records).
+/// idempotency records, ended staff sessions and audit entries past their days).
 package final class RathausServer {
     package let app: RathausApp
     package let http: HTTPServer
@@ -28,12 +28,16 @@ package final class RathausServer {
     /// `log`, or when nil to standard error (request lines in one write per event-loop pass).
     package convenience init(
         municipality: Municipality, databasePath: String, configuration: HTTPServer.Configuration,
-        admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
-        peers: Peers? = nil, storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
+        admission: AdmissionConfiguration = AdmissionConfiguration(),
+        availabilityCache: AvailabilityCache = AvailabilityCache(), signIn: SignInSettings = SignInSettings(),
+        clock: @escaping @Sendable () -> Instant, peers: Peers? = nil,
+        storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil,
+        mail: MailSettings = MailSettings()
     ) throws {
         try self.init(
             live: LiveConfiguration(municipality: municipality), databasePath: databasePath,
-            configuration: configuration, admission: admission, clock: clock, peers: peers, storage: storage, log: log)
+            configuration: configuration, admission: admission, availabilityCache: availabilityCache, signIn: signIn,
+            clock: clock, peers: peers, storage: storage, log: log, mail: mail)
     }
 
     /// The server of the configuration `live` (resolved from the file and the database by
@@ -45,21 +49,35 @@ package final class RathausServer {
     /// checkpoints).
     package init(
         live: LiveConfiguration, databasePath: String, configuration: HTTPServer.Configuration,
-        admission: AdmissionConfiguration = AdmissionConfiguration(), clock: @escaping @Sendable () -> Instant,
-        peers: Peers? = nil, storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil
+        admission: AdmissionConfiguration = AdmissionConfiguration(),
+        availabilityCache: AvailabilityCache = AvailabilityCache(), signIn: SignInSettings = SignInSettings(),
+        clock: @escaping @Sendable () -> Instant, peers: Peers? = nil,
+        storage: SQLiteConnection.Configuration = .init(), log: (@Sendable (String) -> Void)? = nil,
+        mail: MailSettings = MailSettings()
     ) throws {
         let municipality = live.municipality
         let database = try Database.open(
             path: databasePath, municipality: municipality, clock: clock, configuration: storage,
-            offices: peers?.served)
-        let app = try RathausApp(
-            configuration: live, database: database, clock: clock, peers: peers, log: log ?? Log.standardError)
-        let metrics = app.metrics
+            offices: peers?.served, messages: mail.policy)
         var admission = admission
         admission.trustedProxies.formUnion(peers?.addresses ?? [])
+        var settings = signIn
+        settings.trustedProxies.formUnion(admission.trustedProxies)
+        let app = try RathausApp(
+            configuration: live, database: database, clock: clock, availabilityCache: availabilityCache,
+            signIn: settings, peers: peers, log: log ?? Log.standardError, mail: mail)
+        let metrics = app.metrics
+        var configuration = configuration
+        let render = configuration.problemRenderer
+        configuration.problemRenderer = { problem in
+            var response = render(problem)
+            SecurityHeaders.apply(to: &response)
+            return response
+        }
         http = try HTTPServer(
             configuration: configuration, router: app.router,
             middleware: [
+                SecurityHeadersMiddleware(),
                 RequestLogMiddleware(format: log == nil ? Log.format : .text, sink: log),
                 AdmissionMiddleware(configuration: admission, callers: app.callers, metrics: metrics),
             ],
@@ -96,9 +114,18 @@ package final class RathausServer {
                     try database.rollUpStatistics(
                         offices: municipality.offices, services: municipality.services, now: clock())
                     let erased = try database.erasePersonalData(olderThanDays: municipality.retentionDays, now: clock())
+                    let now = clock()
+                    let historyDays = live.municipality.historyDays
                     try database.committer.withConnection { connection in
                         _ = try connection.deleteIdempotencyKeys(
-                            before: clock().adding(seconds: -Self.idempotencyDays * 86_400))
+                            before: now.adding(seconds: -Self.idempotencyDays * 86_400))
+                        try connection.deleteEndedStaffSessions(
+                            now: now, idleSince: now.adding(seconds: -signIn.sessionIdleMinutes * 60))
+                        // The history: configuration versions (never the newest) after historyDays,
+                        // the audit log after --audit-days.
+                        try connection.deleteHistory(
+                            versionsBefore: now.adding(seconds: -historyDays * 86_400),
+                            auditBefore: now.adding(seconds: -signIn.auditDays * 86_400))
                     }
                     if erased > 0 { log("level=info event=retention erased=\(erased)") }
                 } catch {
@@ -110,10 +137,31 @@ package final class RathausServer {
 
     package var port: Int { http.port }
 
+    private var started = false
+
+    deinit {
+        // Dispatch stops the program when a suspended source is released: a server that was
+        // never started (tools serving it on their own thread) lets its timers go this way.
+        if !started {
+            for timer in timers {
+                timer.cancel()
+                timer.resume()
+            }
+        }
+    }
+
     /// Starts serving and the periodic work; a draw whose registration closed while the server
     /// was stopped runs at once rather than at the first sweep.
     package func start() throws {
         try http.start()
+        started = true
+        // Links in messages need an address a browser can open: the one listened at, or
+        // loopback for an unspecified one (the municipality's `publicURL` goes before both).
+        let host =
+            [("0.0.0.0", "127.0.0.1"), ("::", "::1")].first { $0.0 == http.configuration.host }?.1
+            ?? http.configuration.host
+        app.mail.setServerAddress("http://\(host.contains(":") ? "[\(host)]" : host):\(http.port)")
+        app.mail.sender?.start()
         for timer in timers { timer.resume() }
         // Days that ended while the server was stopped are rolled up at once, not after an hour.
         let (database, municipality, clock, log) = (database, app.municipality, clock, log)
@@ -128,11 +176,26 @@ package final class RathausServer {
         }
         let rush = app.rush
         rush.queue.async { rush.runDueDraws() }
+        if let link = app.signIn.link {
+            // Discovered now, in the background: a provider that is down delays nothing but its
+            // own sign-ins, which try it again (`ProviderLink`).
+            Task {
+                do {
+                    let provider = try await link.provider()
+                    log("level=info event=sign-in.provider issuer=\(provider.metadata.issuer)")
+                } catch {
+                    log(
+                        "level=warning event=sign-in.provider.unreachable error=\"\(String(describing: error).prefix(300))\""
+                    )
+                }
+            }
+        }
     }
 
     /// Stops accepting, lets in-flight requests finish within `gracePeriod`, closes streams.
     package func shutdown(gracePeriod: Duration = .seconds(10)) {
         for timer in timers { timer.cancel() }
+        app.mail.sender?.stop()
         http.shutdown(gracePeriod: gracePeriod)
     }
 

@@ -51,7 +51,8 @@ extension MunicipalityDecoder {
             documents: documents,
             window: try object.optional("window").map(window),
             maxActivePerContact: try object.optional("maxActivePerContact")?.int(in: 1...100),
-            rush: try rush(&object))
+            rush: try rush(&object),
+            confirmByEmailMinutes: try object.optional("confirmByEmailMinutes")?.int(in: 1...10_080))
         try object.finish()
         return service
     }

@@ -34,6 +34,8 @@ package enum MunicipalityDecoder {
         var object = try JSONReader(root).object()
         let name = try object.required("municipality").text(maxLength: 200)
         let retentionDays = try object.optional("retentionDays")?.int(in: 1...3650) ?? 30
+        let historyDays =
+            try object.optional("historyDays")?.int(in: 1...3650) ?? Municipality.defaultHistoryDays
         let groups = try (object.optional("groups")?.array() ?? []).map(group)
         var letters = Set<String>()
         for (index, group) in groups.enumerated() where !letters.insert(group.letter).inserted {
@@ -61,8 +63,17 @@ package enum MunicipalityDecoder {
             offices.append(office)
         }
         let publicURL = try object.optional("publicURL").map(publicURL)
+        // Checked here so that `rathaus check` names a wrong field; `MailSettings` reads it again.
+        if let mail = object.optional("mail") { _ = try MailSettings.decode(mail) }
         try object.finish()
         try checkRemoteTickets(offices, services: services, path: "offices")
+        let done = offices.reduce(into: Set<ServiceID>()) { $0.formUnion($1.offeredServices) }
+        if let index = services.firstIndex(where: { !done.contains($0.id) }) {
+            throw JSONPathError(
+                path: "services[\(index)]",
+                message: "no counter of any office does service \"\(services[index].id)\"; add it to a counter's skills"
+            )
+        }
         for (index, service) in services.enumerated() {
             switch service.rush {
             case .draw(let draw):
@@ -93,7 +104,7 @@ package enum MunicipalityDecoder {
         }
         return Municipality(
             name: name, services: services, groups: allGroups, offices: offices, retentionDays: retentionDays,
-            publicURL: publicURL)
+            historyDays: historyDays, publicURL: publicURL)
     }
 
     // MARK: Offices
@@ -236,7 +247,8 @@ package enum MunicipalityDecoder {
             cancellationHoldBackMinutes: try object.optional("cancellationHoldBackMinutes")?.int(in: 0...10_080)
                 ?? defaults.cancellationHoldBackMinutes,
             maxActivePerContact: try object.optional("maxActivePerContact")?.int(in: 1...100)
-                ?? defaults.maxActivePerContact)
+                ?? defaults.maxActivePerContact,
+            confirmByEmailMinutes: try object.optional("confirmByEmailMinutes")?.int(in: 1...10_080))
     }
 
     static func queuePolicy(_ object: inout JSONObjectReader) throws(JSONPathError) -> QueuePolicy {

@@ -40,32 +40,37 @@ package struct TokenBuckets: Sendable {
     /// Takes a token for `client` at `now` (seconds on a monotonic clock): nil when allowed, else
     /// the seconds until the next token.
     package mutating func take(_ client: String, now: Double) -> Double? {
-        var bucket = buckets[client] ?? (burst, now)
-        bucket.tokens = min(burst, bucket.tokens + (now - bucket.at) * rate)
-        bucket.at = now
-        if bucket.tokens >= 1 {
-            bucket.tokens -= 1
-            store(client, bucket, now: now)
-            return nil
+        if buckets.count >= capacity, buckets[client] == nil { forgetRefilled(now: now) }
+        // One lookup: the bucket is changed where it lies.
+        let (rate, burst) = (rate, burst)
+        return withBucket(client, now: now) { bucket in
+            bucket.tokens = min(burst, bucket.tokens + (now - bucket.at) * rate)
+            bucket.at = now
+            if bucket.tokens >= 1 {
+                bucket.tokens -= 1
+                return nil
+            }
+            return (1 - bucket.tokens) / rate
         }
-        store(client, bucket, now: now)
-        return (1 - bucket.tokens) / rate
     }
 
-    private mutating func store(_ client: String, _ bucket: (tokens: Double, at: Double), now: Double) {
-        if buckets[client] == nil, buckets.count >= capacity {
-            // Forget clients whose bucket has refilled: they lose nothing by it.
-            buckets = buckets.filter { min(burst, $0.value.tokens + (now - $0.value.at) * rate) < burst }
-            if buckets.count >= capacity { buckets.removeAll(keepingCapacity: true) }
-        }
-        buckets[client] = bucket
+    private mutating func withBucket<Result>(
+        _ client: String, now: Double, _ body: (inout (tokens: Double, at: Double)) -> Result
+    ) -> Result {
+        body(&buckets[client, default: (burst, now)])
+    }
+
+    /// Forgets clients whose bucket has refilled (they lose nothing by it); all when none has.
+    private mutating func forgetRefilled(now: Double) {
+        buckets = buckets.filter { min(burst, $0.value.tokens + (now - $0.value.at) * rate) < burst }
+        if buckets.count >= capacity { buckets.removeAll(keepingCapacity: true) }
     }
 
     package var tracked: Int { buckets.count }
 }
 
-/// Admission control and per-client rate limits as middleware: staff with a known token are
-/// not held back by the public limits (the hotline keeps working in a rush); everyone else gets
+/// Admission control and per-client rate limits as middleware: staff with a known token or
+/// session are not held back by the public limits (the hotline keeps working in a rush); everyone else gets
 /// 429 (`rate-limited`) past the client's rate and 503 (`overloaded`) past the requests in
 /// flight, both as problems with `Retry-After`, at once.
 package final class AdmissionMiddleware: Middleware {
@@ -74,10 +79,13 @@ package final class AdmissionMiddleware: Middleware {
     private let metrics: Metrics
     private let inFlight = Atomic<Int>(0)
     private let buckets: Mutex<TokenBuckets>
-    private let start = ContinuousClock.now
+    private let start = MonotonicClock.seconds()
+    /// `configuration.exemptRoutes` as a list: a few patterns compare faster than they hash.
+    private let exemptRoutes: [String]
 
     package init(configuration: AdmissionConfiguration, callers: CallerResolver, metrics: Metrics) {
         self.configuration = configuration
+        self.exemptRoutes = Array(configuration.exemptRoutes)
         self.callers = callers
         self.metrics = metrics
         buckets = Mutex(
@@ -89,10 +97,11 @@ package final class AdmissionMiddleware: Middleware {
     /// `X-Forwarded-For` that is not itself a trusted proxy.
     package static func client(of request: HTTPRequest, trustedProxies: Set<String>) -> String {
         var client = request.remoteHost
+        guard !trustedProxies.isEmpty, trustedProxies.contains(client) else { return client }
         // Several field lines are one list, in order (RFC 9110 §5.3): a proxy that adds its own
         // line (HAProxy's `option forwardfor`) must not leave the client's own line to be believed.
         let forwarded = request.headers.values(for: "X-Forwarded-For").joined(separator: ",")
-        guard trustedProxies.contains(client), !forwarded.isEmpty else { return client }
+        guard !forwarded.isEmpty else { return client }
         for hop in forwarded.split(separator: ",").reversed() {
             client = hop.trimmingWhitespace
             if !trustedProxies.contains(client) { break }
@@ -101,17 +110,16 @@ package final class AdmissionMiddleware: Middleware {
     }
 
     package func handle(_ request: HTTPRequest, _ responder: Responder, next: Next) {
-        if let route = request.route, configuration.exemptRoutes.contains(route) {
+        if let route = request.route, exemptRoutes.contains(route) {
             next(request, responder)
             return
         }
-        let token = CallerResolver.token(of: request)
-        if callers.isKnownStaff(token: token) {
+        if callers.isKnownStaff(request) {
             next(request, responder)
             return
         }
         let client = Self.client(of: request, trustedProxies: configuration.trustedProxies)
-        let now = (ContinuousClock.now - start).seconds
+        let now = MonotonicClock.seconds() - start
         if let wait = buckets.withLock({ $0.take(client, now: now) }) {
             metrics.count("rathaus_rate_limited_total")
             let seconds = max(1, Int(wait.rounded(.up)))
@@ -124,10 +132,12 @@ package final class AdmissionMiddleware: Middleware {
                         headers: [("Retry-After", String(seconds))])))
             return
         }
-        if let token, token.hasPrefix("rst_") {
-            // A staff token not seen lately: its first request costs a public token (so that made-up
-            // tokens cannot flood the database with look-ups); the look-up warms the cache and
-            // its later requests pass freely.
+        let token = CallerResolver.token(of: request)
+        let staffToken = token?.hasPrefix(CallerResolver.staffPrefix) ?? false
+        if staffToken || (token == nil && callers.sessions != nil && StaffSessions.cookie(of: request) != nil) {
+            // A staff token or session not seen lately: its first request costs a public token (so
+            // that made-up ones cannot flood the database with look-ups); the look-up warms the
+            // cache and its later requests pass freely.
             callers.resolve(request) { _ in next(request, responder) }
             return
         }

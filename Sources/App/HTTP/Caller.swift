@@ -1,20 +1,36 @@
-import Dispatch
-package import HTTPServer
 package import Scheduling
 package import Storage
-import Synchronization
 
-/// Who is asking: a citizen (no staff token; maybe a booking's token), or staff with a token.
+/// Who is asking: a citizen (no staff token; maybe a booking's token), a device or integration
+/// with a staff token, or a staff member signed in with a session.
 package enum Caller: Sendable {
     case citizen(bookingToken: String?)
     case staff(StaffToken)
+    case person(StaffPerson)
 
-    /// The booking channel of the caller (no token: online).
+    /// The booking channel of the caller where no office is known yet (no token: online): a
+    /// token's role's; a person's hotline role first, else counter staff's where they have a
+    /// role that books (Documentation/SignIn.md, "Roles").
     package var channel: Channel {
         switch self {
-        case .citizen: .online
-        case .staff(let token): token.role.channel
+        case .citizen: return .online
+        case .staff(let token): return token.role.channel
+        case .person(let person):
+            if person.isAdministrator { return .counter }
+            if person.holds(.hotline, office: nil) { return .hotline }
+            if person.holds(.counter, office: nil) || person.holds(.officeManager, office: nil) { return .counter }
+            return .online
         }
+    }
+
+    /// The booking channel at `office`: a person books on the counter contingent where they are
+    /// counter staff or office manager, on the hotline's elsewhere when they are hotline staff,
+    /// and as the public does where they have no role.
+    package func channel(at office: OfficeID) -> Channel {
+        guard case .person(let person) = self else { return channel }
+        if person.holds(.counter, office: office) || person.holds(.officeManager, office: office) { return .counter }
+        if person.holds(.hotline, office: office) { return .hotline }
+        return .online
     }
 
     /// The namespace of its idempotency keys.
@@ -22,109 +38,62 @@ package enum Caller: Sendable {
         switch self {
         case .citizen: "public"
         case .staff(let token): "staff:" + token.id
+        case .person(let person): "person:" + person.id
         }
     }
 
+    /// Who the audit trail names for what the caller does.
     package var actor: StaffActor? {
-        if case .staff(let token) = self { return StaffActor(id: token.id, role: token.role.rawValue) }
-        return nil
+        switch self {
+        case .citizen: nil
+        case .staff(let token): StaffActor(id: token.id, role: token.role.rawValue, name: token.name)
+        case .person(let person): StaffActor(id: person.id, role: "person", name: person.name)
+        }
     }
 
+    /// The staff token, when the caller brought one.
     package var staff: StaffToken? {
         if case .staff(let token) = self { return token }
         return nil
     }
 
+    /// The signed-in staff member, when the caller is one.
+    package var person: StaffPerson? {
+        if case .person(let person) = self { return person }
+        return nil
+    }
+
+    /// Whether the caller is staff: a staff token or a signed-in staff member.
+    package var isStaff: Bool {
+        if case .citizen = self { return false }
+        return true
+    }
+
+    /// Whether the caller is an administrator (an admin token or a person with the role).
+    package var isAdministrator: Bool {
+        switch self {
+        case .citizen: false
+        case .staff(let token): token.role == .admin
+        case .person(let person): person.isAdministrator
+        }
+    }
+
+    /// Whether the caller holds one of `roles` (or is an administrator) for `office` (nil: for
+    /// some office); a citizen never does.
+    package func holds(_ roles: [StaffRole], office: OfficeID?) -> Bool {
+        switch self {
+        case .citizen:
+            return false
+        case .staff(let token):
+            guard roles.contains(token.role) || token.role == .admin else { return false }
+            return office.map { token.covers($0) } ?? true
+        case .person(let person):
+            return roles.contains { person.holds($0, office: office) }
+        }
+    }
+
     package var bookingToken: String? {
         if case .citizen(let token) = self { return token }
         return nil
-    }
-}
-
-/// Finds the caller of a request: the bearer token (a staff token begins with `rst_`; anything
-/// else is taken as a booking's token), or `?token=` in links, which carries a booking's token
-/// only: a staff token there is refused (401), as URLs end up in proxy logs and browser
-/// histories. Staff tokens are looked up in the
-/// database (the CLI adds and revokes them while the server runs) and cached for `cacheSeconds`.
-package final class CallerResolver: Sendable {
-    private let reader: SerialConnection
-    private let clock: @Sendable () -> Instant
-    private let cache = Mutex<[[UInt8]: (token: StaffToken, until: Instant)]>([:])
-    /// How long a looked-up staff token is trusted before it is read again (so a revocation takes
-    /// effect within this time).
-    package let cacheSeconds: Int
-
-    package init(reader: SerialConnection, clock: @escaping @Sendable () -> Instant, cacheSeconds: Int = 10) {
-        self.reader = reader
-        self.clock = clock
-        self.cacheSeconds = cacheSeconds
-    }
-
-    /// The token a request carries: `Authorization: Bearer …`, else `?token=` (never a staff
-    /// token: see `hasStaffTokenInQuery`).
-    package static func token(of request: HTTPRequest) -> String? {
-        if let header = request.headers["Authorization"] {
-            let parts = header.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "bearer" {
-                let token = parts[1].trimmingWhitespace
-                return token.isEmpty ? nil : token
-            }
-            return nil
-        }
-        if hasStaffTokenInQuery(request) { return nil }
-        return request.query["token"]
-    }
-
-    /// Whether `?token=` holds a staff token (`rst_…`), which belongs in the Authorization header.
-    package static func hasStaffTokenInQuery(_ request: HTTPRequest) -> Bool {
-        request.query["token"]?.hasPrefix(Self.staffPrefix) ?? false
-    }
-
-    /// The answer to a staff token in the query, on any route.
-    package static let staffTokenInQuery = APIProblem.unauthorized(
-        "Staff tokens go in the Authorization header (Bearer), never in the URL.")
-
-    /// How a staff token begins.
-    package static let staffPrefix = "rst_"
-
-    /// Whether `token` (a request's, see `token(of:)`) is a staff token already known to be
-    /// valid (no database read): such requests are not held back by the public limits.
-    package func isKnownStaff(token: String?) -> Bool {
-        guard let token, token.hasPrefix(Self.staffPrefix) else { return false }
-        let hash = Secrets.hash(token: token)
-        let now = clock()
-        return cache.withLock { $0[hash].map { $0.until > now } ?? false }
-    }
-
-    /// Resolves the caller and calls `completion` (at once when no database read is needed).
-    package func resolve(_ request: HTTPRequest, completion: @escaping @Sendable (Result<Caller, APIProblem>) -> Void) {
-        if Self.hasStaffTokenInQuery(request) {
-            completion(.failure(Self.staffTokenInQuery))
-            return
-        }
-        let token = Self.token(of: request)
-        if token == nil, request.headers["Authorization"] != nil {
-            completion(.failure(.unauthorized("The Authorization header must be 'Bearer <token>'.")))
-            return
-        }
-        guard let token, token.hasPrefix(Self.staffPrefix) else {
-            completion(.success(.citizen(bookingToken: token)))
-            return
-        }
-        let hash = Secrets.hash(token: token)
-        let now = clock()
-        if let cached = cache.withLock({ $0[hash] }), cached.until > now {
-            completion(.success(.staff(cached.token)))
-            return
-        }
-        let cacheSeconds = cacheSeconds
-        reader.async { [self] connection in
-            guard let found = try? connection.staffToken(secret: token) else {
-                completion(.failure(.unauthorized("This staff token is unknown or revoked.")))
-                return
-            }
-            self.cache.withLock { $0[hash] = (found, now.adding(seconds: cacheSeconds)) }
-            completion(.success(.staff(found)))
-        }
     }
 }

@@ -3,10 +3,13 @@ import Scheduling
 /// Entity tags for cached answers: a 64-bit FNV-1a hash of the body, as a strong ETag.
 package enum ETag {
     package static func of(_ body: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in body {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        let hash = body.withUnsafeBufferPointer { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            return hash
         }
         let digits = String(hash, radix: 16)
         return "\"" + String(repeating: "0", count: 16 - digits.count) + digits + "\""

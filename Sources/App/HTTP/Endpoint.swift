@@ -14,6 +14,13 @@ package struct Endpoint: Sendable {
     /// How `/openapi.json` describes it; nil for routes outside the API (pages, assets).
     package let operation: Operation?
     let handler: @Sendable (RequestContext) throws -> Outcome
+    /// The names of the contract's query parameters, and of those that may repeat, for the
+    /// strict rules (worked out once, not per request).
+    let queryNames: [String]
+    let repeatableNames: [String]
+    /// Whether the route refuses what it does not read: the routes of `/v1` (with their `.ics` and
+    /// `.txt` feeds) do; pages and the operational routes do not check.
+    package let isStrict: Bool
 
     init(
         _ method: HTTPMethod, _ path: String, _ contract: Contract = Contract(), operation: Operation? = nil,
@@ -24,11 +31,10 @@ package struct Endpoint: Sendable {
         self.contract = contract
         self.operation = operation
         self.handler = handler
+        queryNames = contract.queryNames
+        repeatableNames = contract.repeatableNames
+        isStrict = path.hasPrefix("/v1/")
     }
-
-    /// Whether the route refuses what it does not read: the routes of `/v1` (with their `.ics` and
-    /// `.txt` feeds) do; pages and the operational routes do not check.
-    package var isStrict: Bool { path.hasPrefix("/v1/") }
 
     /// Whether the route is part of the API, and so of the OpenAPI document.
     package var isDocumented: Bool { operation != nil }
@@ -78,8 +84,9 @@ package struct Contract: Sendable {
         case open
         /// Anyone; the caller is read (the channel and what is shown depend on it).
         case caller
-        /// Staff with one of these roles (an admin token always passes), covering the office the
-        /// route names.
+        /// Staff with one of these roles (an administrator always passes), covering the office
+        /// the route names: a staff token, or a signed-in staff member holding the role for that
+        /// office. `.staff([.officeManager], office: .path)` is "office manager of this office".
         case staff([StaffRole], office: OfficeScope)
         /// The holder of the booking's token, or hotline and counter staff of its office.
         case bookingHolder
@@ -93,6 +100,9 @@ package struct Contract: Sendable {
         case path
         /// The office a ticket id of the route's `{ticket}` carries.
         case ticket
+        /// The route's `?office=` (when it is missing, the role for some office passes, and the
+        /// handler decides what the caller may see).
+        case query
     }
 
     /// Whether the route reads a JSON body.

@@ -47,8 +47,7 @@ package final class FormGuard: Sendable {
         }
         let value = Secrets.token()
         var cookie = "\(Self.cookieName)=\(value); Path=/; HttpOnly; SameSite=Strict"
-        // Behind a TLS-terminating proxy the cookie is only ever sent over TLS.
-        if request.headers["X-Forwarded-Proto"]?.lowercased() == "https" { cookie += "; Secure" }
+        if Self.isBehindTLS(request) { cookie += "; Secure" }
         return (token(for: value), cookie)
     }
 
@@ -70,13 +69,26 @@ package final class FormGuard: Sendable {
         Secrets.base64URL(code(for: value))
     }
 
+    /// Whether the request came through a TLS-terminating proxy (`X-Forwarded-Proto: https`): its
+    /// cookies are then marked `Secure`, so the browser only ever sends them over TLS. The header
+    /// is believed from anyone: a client that fakes it only keeps its own cookies off plain http.
+    static func isBehindTLS(_ request: HTTPRequest) -> Bool {
+        request.headers["X-Forwarded-Proto"]?.lowercased() == "https"
+    }
+
     /// The value of the guard's cookie, if the request has one of the right form (43 characters
     /// of base64url, as `Secrets.token()` makes them).
     static func cookie(of request: HTTPRequest) -> String? {
+        cookie(named: cookieName, of: request)
+    }
+
+    /// The value of the cookie `name`, if the request has one of the form `Secrets.token()` makes
+    /// (43 characters of base64url).
+    static func cookie(named name: String, of request: HTTPRequest) -> String? {
         for header in request.headers.values(for: "Cookie") {
             for pair in header.split(separator: ";") {
                 let parts = pair.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, parts[0].trimmingWhitespace == cookieName else { continue }
+                guard parts.count == 2, parts[0].trimmingWhitespace == name else { continue }
                 let value = parts[1].trimmingWhitespace
                 if value.utf8.count == 43, Secrets.decodeBase64URL(value) != nil { return value }
             }

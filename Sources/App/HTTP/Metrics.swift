@@ -9,31 +9,36 @@ package final class Metrics: Sendable {
     package static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
 
     private struct Histogram {
+        /// Answers by the first bucket they fall in (made cumulative when written out).
         var counts = Array(repeating: 0, count: Metrics.buckets.count)
         var sum = 0.0
         var count = 0
 
         mutating func add(_ seconds: Double) {
-            for (index, bound) in Metrics.buckets.enumerated() where seconds <= bound { counts[index] += 1 }
+            if let index = Metrics.buckets.firstIndex(where: { seconds <= $0 }) { counts[index] += 1 }
             sum += seconds
             count += 1
         }
     }
 
-    /// The labels of a request count, escaped only when written out.
-    private struct RequestKey: Hashable {
-        var route: String
-        var method: String
-        var status: String
+    /// What is counted of one route pattern's answers: their latency and their number by method
+    /// and status (a handful each), so that a request costs one lookup of its route.
+    private struct RouteCounts {
+        var latency = Histogram()
+        var answers: [(method: String, status: Int?, count: Int)] = []
 
-        var labels: String {
-            "route=\"\(Metrics.escape(route))\",method=\"\(Metrics.escape(method))\",status=\"\(status)\""
+        mutating func add(method: String, status: Int?, seconds: Double) {
+            latency.add(seconds)
+            if let index = answers.firstIndex(where: { $0.status == status && $0.method == method }) {
+                answers[index].count += 1
+            } else {
+                answers.append((method, status, 1))
+            }
         }
     }
 
     private struct State {
-        var requests: [RequestKey: Int] = [:]
-        var latency: [String: Histogram] = [:]
+        var routes: [String: RouteCounts] = [:]
         var events: [String: Int] = [:]
     }
 
@@ -45,18 +50,27 @@ package final class Metrics: Sendable {
     package func record(_ record: ResponseRecord) {
         let route = record.route ?? "unmatched"
         let method = record.method?.rawValue ?? "-"
-        let status = record.status.map { String($0.code) } ?? "none"
-        let seconds = Double(record.duration.components.seconds) + Double(record.duration.components.attoseconds) / 1e18
-        let key = RequestKey(route: route, method: method, status: status)
+        let status = record.status?.code
+        let parts = record.duration.components
+        let seconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
         state.withLock { state in
-            state.requests[key, default: 0] += 1
-            state.latency[route, default: Histogram()].add(seconds)
+            state.routes[route, default: RouteCounts()].add(method: method, status: status, seconds: seconds)
         }
     }
 
     /// Counts one domain event, e.g. `count("rathaus_bookings_total", ["office": "rathaus", "channel": "online"])`.
     package func count(_ name: String, _ labels: [(String, String)] = [], by amount: Int = 1) {
-        let key = name + "{" + labels.map { "\($0.0)=\"\(Self.escape($0.1))\"" }.joined(separator: ",") + "}"
+        var key = name
+        key.reserveCapacity(name.utf8.count + 2 + labels.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 })
+        key += "{"
+        for (index, (label, value)) in labels.enumerated() {
+            if index > 0 { key += "," }
+            key += label
+            key += "=\""
+            key += Self.escape(value)
+            key += "\""
+        }
+        key += "}"
         state.withLock { $0.events[key, default: 0] += amount }
     }
 
@@ -101,16 +115,29 @@ package final class Metrics: Sendable {
         var lines: [String] = []
         lines.append("# HELP rathaus_http_requests_total HTTP requests answered, by route pattern, method and status.")
         lines.append("# TYPE rathaus_http_requests_total counter")
-        for (labels, value) in snapshot.requests.map({ ($0.key.labels, $0.value) }).sorted(by: { $0.0 < $1.0 }) {
+        var requests: [(labels: String, count: Int)] = []
+        for (route, counts) in snapshot.routes {
+            for answer in counts.answers {
+                let status = answer.status.map { String($0) } ?? "none"
+                requests.append(
+                    (
+                        "route=\"\(Self.escape(route))\",method=\"\(Self.escape(answer.method))\",status=\"\(status)\"",
+                        answer.count
+                    ))
+            }
+        }
+        for (labels, value) in requests.sorted(by: { $0.labels < $1.labels }) {
             lines.append("rathaus_http_requests_total{\(labels)} \(value)")
         }
         lines.append("# HELP rathaus_http_request_duration_seconds Time from the request's arrival to its answer.")
         lines.append("# TYPE rathaus_http_request_duration_seconds histogram")
-        for (route, histogram) in snapshot.latency.sorted(by: { $0.key < $1.key }) {
+        for (route, counts) in snapshot.routes.sorted(by: { $0.key < $1.key }) {
+            let histogram = counts.latency
             let label = "route=\"\(Self.escape(route))\""
+            var cumulative = 0
             for (index, bound) in Metrics.buckets.enumerated() {
-                lines.append(
-                    "rathaus_http_request_duration_seconds_bucket{\(label),le=\"\(bound)\"} \(histogram.counts[index])")
+                cumulative += histogram.counts[index]
+                lines.append("rathaus_http_request_duration_seconds_bucket{\(label),le=\"\(bound)\"} \(cumulative)")
             }
             lines.append("rathaus_http_request_duration_seconds_bucket{\(label),le=\"+Inf\"} \(histogram.count)")
             lines.append("rathaus_http_request_duration_seconds_sum{\(label)} \(histogram.sum)")

@@ -25,11 +25,16 @@ package final class Pipeline: Sendable {
     let log: @Sendable (String) -> Void
     /// How a page's problem is answered: as a page in the request's language.
     let problemPage: @Sendable (APIProblem, HTTPRequest) -> Reply
+    /// How a page answers a caller its access refused (`Contract.Access.staff`): the way to the
+    /// sign-in page, or a page that says what is missing; other problems of pages are
+    /// `problemPage`'s, and the API's routes answer the problem.
+    let accessRefusal: @Sendable (APIProblem, HTTPRequest) -> Reply
 
     package init(
         callers: CallerResolver, idempotency: IdempotencyKeys, reader: SerialConnection, metrics: Metrics,
         log: @escaping @Sendable (String) -> Void,
-        problemPage: @escaping @Sendable (APIProblem, HTTPRequest) -> Reply = { problem, _ in .problem(problem) }
+        problemPage: @escaping @Sendable (APIProblem, HTTPRequest) -> Reply = { problem, _ in .problem(problem) },
+        accessRefusal: (@Sendable (APIProblem, HTTPRequest) -> Reply)? = nil
     ) {
         self.callers = callers
         self.idempotency = idempotency
@@ -37,14 +42,15 @@ package final class Pipeline: Sendable {
         self.metrics = metrics
         self.log = log
         self.problemPage = problemPage
+        self.accessRefusal = accessRefusal ?? problemPage
     }
 
     /// Runs `endpoint` for `request` (its route parameters filled in) and answers once through
     /// `reply`, at once or later from another thread.
     package func run(_ endpoint: Endpoint, _ request: HTTPRequest, reply: @escaping @Sendable (Reply) -> Void) {
-        let done: @Sendable (Reply) -> Void = { answer in
-            reply(self.finalize(answer, endpoint: endpoint, request: request))
-        }
+        let done = Completion(
+            reply: reply,
+            ifNoneMatch: endpoint.contract.conditional ? .asked(request.headers["If-None-Match"]) : .unconditional)
         do throws(APIProblem) {
             if endpoint.isStrict { try Self.checkRules(endpoint, request) }
         } catch {
@@ -58,30 +64,37 @@ package final class Pipeline: Sendable {
                 done)
             return
         }
-        callers.resolve(request) { result in
-            do throws(APIProblem) {
-                let caller = try result.get()
-                try Self.checkAccess(endpoint.contract.access, caller: caller, request: request)
-                self.handle(endpoint, RequestContext(request: request, caller: caller, isPage: endpoint.isPage), done)
-            } catch {
-                done(endpoint.isPage ? self.problemPage(error, request) : .problem(error))
-            }
+        // Most callers are known without a database read (no token and no session, a booking's
+        // token, a staff token looked up lately): they go on at once, without a callback.
+        if let known = callers.knownCaller(request) {
+            handle(endpoint, request, known, done)
+            return
+        }
+        callers.resolve(request) { result in self.handle(endpoint, request, result, done) }
+    }
+
+    /// Checks the resolved caller against the route's access, then runs the handler.
+    private func handle(
+        _ endpoint: Endpoint, _ request: HTTPRequest, _ caller: Result<Caller, APIProblem>, _ done: Completion
+    ) {
+        do throws(APIProblem) {
+            let caller = try caller.get()
+            try Self.checkAccess(endpoint.contract.access, caller: caller, request: request)
+            handle(endpoint, RequestContext(request: request, caller: caller, isPage: endpoint.isPage), done)
+        } catch {
+            done(endpoint.isPage ? accessRefusal(error, request) : .problem(error))
         }
     }
 
     /// Runs the handler and carries out its outcome.
-    private func handle(
-        _ endpoint: Endpoint, _ context: RequestContext, _ done: @escaping @Sendable (Reply) -> Void
-    ) {
+    private func handle(_ endpoint: Endpoint, _ context: RequestContext, _ done: Completion) {
         let outcome = attempt(context) { try endpoint.handler(context) }
         let keyed = endpoint.contract.idempotent ? context.request.headers["Idempotency-Key"] : nil
         perform(outcome, context, key: keyed, done)
     }
 
     /// Carries out `outcome`; `key` is the request's idempotency key until a command has taken it.
-    private func perform(
-        _ outcome: Outcome, _ context: RequestContext, key: String?, _ done: @escaping @Sendable (Reply) -> Void
-    ) {
+    private func perform(_ outcome: Outcome, _ context: RequestContext, key: String?, _ done: Completion) {
         switch outcome {
         case .reply(let reply):
             done(reply)
@@ -105,7 +118,7 @@ package final class Pipeline: Sendable {
     }
 
     /// `reply` marked as the answer to an earlier request (`Idempotency-Replayed`).
-    private static func replayed(_ reply: Reply) -> Reply {
+    static func replayed(_ reply: Reply) -> Reply {
         guard case .response(var response) = reply else { return reply }
         response.headers.set("Idempotency-Replayed", "true")
         return .response(response)
@@ -117,21 +130,21 @@ package final class Pipeline: Sendable {
     private func carryOut(
         _ start: IdempotencyKeys.Start, _ command: OfficeCommand, to writer: OfficeWriter, linked: LinkedChange?,
         render: @escaping @Sendable (Result<OfficeOutcome, WriterError>) throws -> Outcome, _ context: RequestContext,
-        _ done: @escaping @Sendable (Reply) -> Void
+        _ done: Completion
     ) {
         switch start {
         case .answer(let reply):
             done(reply)
         case .run(let mark):
-            submit(command, to: writer, linked: linked, render: render, context, mark: mark) { reply in
-                self.idempotency.finish(mark, reply: reply) { done(reply) }
-            }
+            let stored = done.storing { reply, send in self.idempotency.finish(mark, reply: reply, completion: send) }
+            submit(command, to: writer, linked: linked, render: render, context, mark: mark, stored)
         case .recorded(let mark, let recorded, let token):
             recover(recorded, token: token, writer: writer) { result in
                 let next = self.attempt(context) { try render(result) }
-                self.perform(next, context, key: nil) { reply in
-                    self.idempotency.finish(mark, reply: reply) { done(Self.replayed(reply)) }
+                let stored = done.storing(replayed: true) { reply, send in
+                    self.idempotency.finish(mark, reply: reply, completion: send)
                 }
+                self.perform(next, context, key: nil, stored)
             }
         }
     }
@@ -139,7 +152,7 @@ package final class Pipeline: Sendable {
     private func submit(
         _ command: OfficeCommand, to writer: OfficeWriter, linked: LinkedChange?,
         render: @escaping @Sendable (Result<OfficeOutcome, WriterError>) throws -> Outcome, _ context: RequestContext,
-        mark: IdempotencyMark?, _ done: @escaping @Sendable (Reply) -> Void
+        mark: IdempotencyMark?, _ done: Completion
     ) {
         writer.submit(command, actor: context.caller.actor, idempotency: mark, linked: linked) { result in
             self.count(result, command: command, office: writer.office.id)
@@ -186,9 +199,57 @@ package final class Pipeline: Sendable {
 
     // MARK: The answer
 
+    /// Where a request's answer goes, once: through the conditional step (a conditional route's
+    /// 200 gets its ETag, and a 304 when `If-None-Match` names it) to the server; under an
+    /// idempotency key, through storing it first. A value, so that a request answered at once
+    /// costs no closure.
+    struct Completion: Sendable {
+        /// What a conditional route was asked.
+        enum Condition: Sendable {
+            case unconditional
+            /// The `If-None-Match` the request carried, if any.
+            case asked(String?)
+        }
+
+        let reply: @Sendable (Reply) -> Void
+        let ifNoneMatch: Condition
+        /// Runs with the answer before it is sent, and sends it when done.
+        private var store: (@Sendable (Reply, @escaping @Sendable () -> Void) -> Void)?
+        /// Whether the answer goes out marked as replayed (`Idempotency-Replayed`).
+        private var replayed = false
+
+        init(reply: @escaping @Sendable (Reply) -> Void, ifNoneMatch: Condition) {
+            self.reply = reply
+            self.ifNoneMatch = ifNoneMatch
+        }
+
+        /// The same completion with the answer stored by `store` before it goes out (marked as
+        /// replayed when `replayed`).
+        func storing(
+            replayed: Bool = false, _ store: @escaping @Sendable (Reply, @escaping @Sendable () -> Void) -> Void
+        ) -> Completion {
+            var completion = self
+            completion.store = store
+            completion.replayed = replayed
+            return completion
+        }
+
+        func callAsFunction(_ answer: Reply) {
+            guard let store else {
+                reply(Pipeline.finalize(answer, ifNoneMatch))
+                return
+            }
+            let (reply, ifNoneMatch, replayed) = (reply, ifNoneMatch, replayed)
+            store(answer) {
+                reply(Pipeline.finalize(replayed ? Pipeline.replayed(answer) : answer, ifNoneMatch))
+            }
+        }
+    }
+
     /// A conditional route's 200 with its ETag, or a 304 when `If-None-Match` names it.
-    private func finalize(_ reply: Reply, endpoint: Endpoint, request: HTTPRequest) -> Reply {
-        guard endpoint.contract.conditional, case .response(var response) = reply, response.status == .ok else {
+    static func finalize(_ reply: Reply, _ condition: Completion.Condition) -> Reply {
+        guard case .asked(let ifNoneMatch) = condition, case .response(var response) = reply, response.status == .ok
+        else {
             return reply
         }
         let tag: String
@@ -198,7 +259,7 @@ package final class Pipeline: Sendable {
             tag = ETag.of(response.body)
             response.headers.set("ETag", tag)
         }
-        guard ETag.matches(request.headers["If-None-Match"], tag) else { return .response(response) }
+        guard ETag.matches(ifNoneMatch, tag) else { return .response(response) }
         var headers: HTTPHeaders = ["ETag": tag]
         if let cache = response.headers["Cache-Control"] { headers.set("Cache-Control", cache) }
         return .response(HTTPResponse(status: .notModified, headers: headers))

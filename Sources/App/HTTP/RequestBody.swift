@@ -144,10 +144,15 @@ extension JSONReader {
             guard Contact.isPhone(text) else { throw reader.fail("not a phone number") }
             phone = text
         }
+        var language = Language.german
+        if let reader = object.optional("language") {
+            guard let chosen = Language(rawValue: try reader.string()) else { throw reader.fail("de or en") }
+            language = chosen
+        }
         try object.finish()
         if requireReachable, email == nil, phone == nil {
             throw JSONPathError(path: path, message: "give an e-mail address or a phone number")
         }
-        return Contact(name: name, email: email, phone: phone)
+        return Contact(name: name, email: email, phone: phone, language: language)
     }
 }

@@ -36,4 +36,7 @@ package struct RequestContext: Sendable {
 
     /// The staff token of a staff route's caller (the pipeline has checked it).
     var staff: StaffToken? { caller.staff }
+
+    /// The signed-in staff member, when the caller is one.
+    var person: StaffPerson? { caller.person }
 }

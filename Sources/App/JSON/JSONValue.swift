@@ -134,6 +134,7 @@ private struct JSONParser {
     mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        // Duplicate names: looked for among the members while they are few, in a set beyond.
         var keys: Set<String> = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -144,7 +145,14 @@ private struct JSONParser {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
             let key = try string()
-            guard keys.insert(key).inserted else { throw error("duplicate member \"\(key)\"") }
+            let duplicate: Bool
+            if members.count < 16 {
+                duplicate = members.contains { $0.key == key }
+            } else {
+                if keys.isEmpty { keys = Set(members.map(\.key)) }
+                duplicate = !keys.insert(key).inserted
+            }
+            guard !duplicate else { throw error("duplicate member \"\(key)\"") }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
@@ -219,6 +227,20 @@ private struct JSONParser {
 
     mutating func string() throws(JSONSyntaxError) -> String {
         index += 1
+        // Most strings hold no escape: taken straight from the input, with no buffer of their own.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20
+        {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            guard let text = String(validating: bytes[index..<end], as: UTF8.self) else {
+                index = end + 1
+                throw error("string is not valid UTF-8")
+            }
+            index = end + 1
+            return text
+        }
         var output: [UInt8] = []
         while true {
             guard index < bytes.count else { throw error("unterminated string") }

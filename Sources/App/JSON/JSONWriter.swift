@@ -1,3 +1,5 @@
+import Scheduling
+
 /// Writes JSON into a byte buffer by hand: fast enough for hot answers (Documentation/Performance.md:
 /// JSONEncoder costs 11–15 µs per response) and with a fixed member order, so equal content gives
 /// equal bytes (stable ETags).
@@ -60,7 +62,16 @@ package struct JSONWriter: Sendable {
 
     package mutating func int(_ value: Int) {
         separate()
-        bytes.append(contentsOf: Array(String(value).utf8))
+        Digits.append(value, 1, into: &bytes)
+    }
+
+    /// A string whose bytes `write` appends: for text that needs no escaping (dates, times,
+    /// numbers), written without making a string first.
+    package mutating func string(writing write: (inout [UInt8]) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        write(&bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     // MARK: Members
@@ -78,7 +89,16 @@ package struct JSONWriter: Sendable {
 
     package mutating func int(_ name: String, _ value: Int) {
         key(name)
-        bytes.append(contentsOf: Array(String(value).utf8))
+        Digits.append(value, 1, into: &bytes)
+        needsComma[needsComma.count - 1] = true
+    }
+
+    /// A member whose string value's bytes `write` appends (see `string(writing:)`).
+    package mutating func string(_ name: String, writing write: (inout [UInt8]) -> Void) {
+        key(name)
+        bytes.append(UInt8(ascii: "\""))
+        write(&bytes)
+        bytes.append(UInt8(ascii: "\""))
         needsComma[needsComma.count - 1] = true
     }
 
@@ -121,8 +141,12 @@ package struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         let plain = value.withUTF8 { text in
-            // Most strings need no escape: copy them in one go.
-            guard !text.contains(where: { JSONWriter.escaped[Int($0)] }) else { return false }
+            // Most strings need no escape: copy them in one go. (The table is read once, not per
+            // byte through its global accessor.)
+            let needsEscape = JSONWriter.escaped.withUnsafeBufferPointer { escaped in
+                text.contains { escaped[Int($0)] }
+            }
+            guard !needsEscape else { return false }
             bytes.append(contentsOf: text)
             return true
         }

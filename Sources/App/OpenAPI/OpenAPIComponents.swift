@@ -7,6 +7,7 @@ enum OpenAPIComponents {
     static let components = ##"""
         "securitySchemes":{
           "staffToken":{"type":"http","scheme":"bearer","description":"A staff token (rst_…) made with 'rathaus token create'; its role decides the channel and contingent."},
+          "staffSession":{"type":"apiKey","in":"cookie","name":"rathaus_session","description":"The session of a staff member signed in at /staff/sign-in; a request that changes something also carries the session's form token as X-CSRF-Token. Their roles per office decide the channel and what they may do."},
           "bookingToken":{"type":"http","scheme":"bearer","description":"The token a booking's confirmation carries; it opens that booking only."},
           "bookingTokenQuery":{"type":"apiKey","in":"query","name":"token","description":"The booking's token in links (the manage link, the calendar file)."}
         },
@@ -74,8 +75,9 @@ enum OpenAPIComponents {
             "start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"},"channel":{"type":"string"},
             "extensions":{"type":"integer"},"maxExtensions":{"type":"integer"},"links":{"type":"object","additionalProperties":{"type":"string"}}}},
           "Contact":{"type":"object","required":["name"],"additionalProperties":false,"properties":{
-            "name":{"type":"string","maxLength":200},"email":{"type":"string","format":"email"},"phone":{"type":"string"}},
-            "description":"Online bookings need an e-mail address or a phone number."},
+            "name":{"type":"string","maxLength":200},"email":{"type":"string","format":"email"},"phone":{"type":"string"},
+            "language":{"type":"string","enum":["de","en"],"default":"de","description":"The language of the messages to the citizen"}},
+            "description":"Online bookings need an e-mail address or a phone number; only an e-mail address gets mail."},
           "BookingRequest":{"type":"object","required":["contact"],"additionalProperties":false,"properties":{
             "hold":{"type":"string","description":"A hold to book; or give office, services, persons and start"},
             "office":{"type":"string"},"services":{"type":"array","minItems":1,"items":{"type":"string"}},
@@ -88,7 +90,10 @@ enum OpenAPIComponents {
             "address":{"type":"array","items":{"type":"string"}},"counter":{"type":"string"},"counterName":{"type":"string"},
             "services":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"}}}},
             "persons":{"type":"integer"},"start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"},
-            "channel":{"type":"string"},"sequence":{"type":"integer"},"fee":{"$ref":"#/components/schemas/Fee"},
+            "channel":{"type":"string"},"sequence":{"type":"integer"},"language":{"type":"string","enum":["de","en"]},
+            "confirmBy":{"type":"string","format":"date-time","description":"Set while the booking waits for its confirmation by e-mail (double opt-in)"},
+            "released":{"type":"boolean","description":"Not confirmed in time: its time was released"},
+            "fee":{"$ref":"#/components/schemas/Fee"},
             "documents":{"type":"array","items":{"$ref":"#/components/schemas/Document"}},"contact":{"$ref":"#/components/schemas/Contact"},
             "checkedIn":{"type":"boolean","description":"In an office's list of a day: whether the appointment has a ticket"},
             "ticket":{"type":"string","description":"In an office's list of a day: the number of its ticket once checked in"},
@@ -136,13 +141,33 @@ enum OpenAPIComponents {
             "version":{"type":"integer"},"changedOffices":{"type":"array","items":{"type":"string"}},
             "changes":{"type":"array","items":{"type":"object","properties":{"path":{"type":"string"},"kind":{"type":"string","enum":["added","removed","changed"]},
               "before":{"type":"string"},"after":{"type":"string"},"text":{"type":"string"}}}},
-            "affected":{"type":"array","items":{"$ref":"#/components/schemas/AffectedBooking"}}}},
+            "affected":{"type":"array","items":{"$ref":"#/components/schemas/AffectedBooking"}},
+            "weeks":{"type":"array","description":"The week (weekFrom) of each changed office as the new configuration opens it","items":{"$ref":"#/components/schemas/WeekPlan"}}}},
           "ConfigurationSaved":{"type":"object","required":["version","offices"],"properties":{
             "version":{"type":"integer"},"offices":{"type":"array","items":{"type":"object","properties":{
               "office":{"type":"string"},"kept":{"type":"array","items":{"type":"object"}},"moved":{"type":"array","items":{"type":"object"}},
-              "cancelled":{"type":"array","items":{"type":"object"}},"unmovable":{"type":"array","items":{"type":"string"}}}}}}},
+              "cancelled":{"type":"array","items":{"type":"object","description":"notice: email (the citizen gets a mail), phone (call: contact has the phone) or none","properties":{
+                "id":{"type":"string"},"reference":{"type":"string"},"start":{"type":"string","format":"date-time"},
+                "notice":{"type":"string","enum":["email","phone","none"]},"contact":{"type":"object","properties":{"name":{"type":"string"},"phone":{"type":"string"}}}}}},
+              "unmovable":{"type":"array","items":{"type":"string"}}}}}}},
+          "WeekPlan":{"type":"object","required":["office","from","days"],"properties":{
+            "office":{"type":"string"},"from":{"type":"string","format":"date"},
+            "days":{"type":"array","items":{"type":"object","properties":{"date":{"type":"string","format":"date"},"weekday":{"type":"string"},
+              "counters":{"type":"array","items":{"type":"object","properties":{"counter":{"type":"string"},"name":{"type":"string"},
+                "intervals":{"type":"array","items":{"type":"object","properties":{"from":{"type":"string"},"to":{"type":"string"},
+                  "openTo":{"type":"string","enum":["online","hotline","counter","walkIn"]}}}},
+                "closures":{"type":"array","items":{"type":"string"}}}}}}}}}},
+          "FlaggedBookings":{"type":"object","required":["office","bookings"],"properties":{"office":{"type":"string"},
+            "bookings":{"type":"array","items":{"type":"object","properties":{"booking":{"$ref":"#/components/schemas/Booking"},
+              "reason":{"type":"string"},"version":{"type":"integer"},"flaggedAt":{"type":"string","format":"date-time"}}}}}},
+          "AuditLog":{"type":"object","required":["entries"],"properties":{
+            "entries":{"type":"array","items":{"type":"object","required":["id","at","actor","role","action"],"properties":{
+              "id":{"type":"integer"},"at":{"type":"string","format":"date-time"},"actor":{"type":"string"},"actorName":{"type":"string"},
+              "role":{"type":"string"},"action":{"type":"string"},"office":{"type":"string"},"target":{"type":"string"},"detail":{"type":"string"}}}}}},
           "ConfigurationHistory":{"type":"object","required":["versions"],"properties":{
-            "versions":{"type":"array","items":{"$ref":"#/components/schemas/Configuration"}}}},
+            "versions":{"type":"array","items":{"type":"object","required":["version","at","actor","source","summary"],"properties":{
+              "version":{"type":"integer"},"at":{"type":"string","format":"date-time"},"actor":{"type":"string"},
+              "source":{"type":"string","enum":["file","console"]},"summary":{"type":"string"}}}}}},
           "Durations":{"type":"object","description":"Seconds; percentiles interpolate between ranks (type 7)","required":["count"],"properties":{
             "count":{"type":"integer"},"mean":{"type":"number"},"median":{"type":"number"},"p90":{"type":"number"},"max":{"type":"integer"},
             "overTarget":{"type":"integer"},"shareOverTarget":{"type":"number"}}},

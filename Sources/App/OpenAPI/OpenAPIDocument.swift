@@ -114,9 +114,10 @@ package enum OpenAPIDocument {
     private static func security(_ contract: Contract) -> String {
         switch contract.access {
         case .open: "[]"
-        case .caller: ##"[{},{"staffToken":[]}]"##
-        case .staff: ##"[{"staffToken":[]}]"##
-        case .bookingHolder: ##"[{"bookingToken":[]},{"bookingTokenQuery":[]},{"staffToken":[]}]"##
+        case .caller: ##"[{},{"staffToken":[]},{"staffSession":[]}]"##
+        case .staff: ##"[{"staffToken":[]},{"staffSession":[]}]"##
+        case .bookingHolder:
+            ##"[{"bookingToken":[]},{"bookingTokenQuery":[]},{"staffToken":[]},{"staffSession":[]}]"##
         }
     }
 

@@ -59,7 +59,8 @@ extension CitizenPages {
         guard let priority, issues.isEmpty else { return .reply(again(nil, issues: issues, status: 422)) }
         let service = draw.service.id
         return .later { next in
-            rush.register(service, contact: contact.contact, priority: priority, persons: persons) { result in
+            rush.register(service, contact: contact.contact(context.language), priority: priority, persons: persons) {
+                result in
                 switch result {
                 case .success(let (id, token, _)):
                     let entry = DrawEntrySummary(id: id, token: token, priority: "", status: .registered)

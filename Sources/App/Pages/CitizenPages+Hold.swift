@@ -183,7 +183,7 @@ extension CitizenPages {
             guard issues.isEmpty else {
                 return .reply(holdPage(context, hold, contact: contact.entry(issues), review: false, status: 422))
             }
-            let command = OfficeCommand.bookHold(hold.id, channel: .online, contact: contact.contact)
+            let command = OfficeCommand.bookHold(hold.id, channel: .online, contact: contact.contact(context.language))
             return .command(command, to: try writer(hold.office)) { outcome in
                 switch outcome {
                 case .failure(.scheduling(.holdExpired)), .failure(.scheduling(.holdNotFound)):
@@ -209,7 +209,8 @@ extension CitizenPages {
         }
         let wanted = SlotRequest(
             services: hold.chosen.ids, persons: hold.chosen.persons, start: hold.start, channel: .online)
-        return .command(.book(wanted, contact: contact.contact), to: try writer(hold.office)) { outcome in
+        return .command(.book(wanted, contact: contact.contact(context.language)), to: try writer(hold.office)) {
+            outcome in
             if case .failure(.scheduling(.slotUnavailable)) = outcome {
                 return .reply(
                     takenPage(

@@ -94,6 +94,10 @@ extension CitizenPages {
             services: chosen.map(serviceChoice), persons: booking.persons,
             documents: Self.checklist(chosen),
             contact: ContactEntry(
-                name: booking.contact.name, email: booking.contact.email ?? "", phone: booking.contact.phone ?? ""))
+                name: booking.contact.name, email: booking.contact.email ?? "", phone: booking.contact.phone ?? ""),
+            mail: mail.settings.isOff ? .off : booking.contact.mailAddress == nil ? .noAddress : .toAddress,
+            confirmBy: booking.isUnconfirmed
+                ? booking.confirmationDeadline.map { QueueRepresentations.clock($0, in: office) } : nil,
+            released: booking.wasReleased)
     }
 }

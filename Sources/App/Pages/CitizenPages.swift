@@ -15,6 +15,7 @@ struct CitizenPages: Sendable {
     /// The other instances, when offices are spread over several: the office choice asks them
     /// for their offices' earliest times.
     var peers: Peers? = nil
+    let mail: MailDesk
 
     /// The days of times one page shows.
     static let pageDays = 14
@@ -41,6 +42,8 @@ struct CitizenPages: Sendable {
                 Endpoint(.post, prefix + "/termin/{booking}/absagen", form) { try cancelBooking($0) },
                 Endpoint(.get, prefix + "/termin/{booking}/verschieben") { try moveTimes($0) },
                 Endpoint(.post, prefix + "/termin/{booking}/verschieben", form) { try moveBooking($0) },
+                Endpoint(.get, prefix + "/termin/{booking}/bestaetigen") { try confirmQuestion($0) },
+                Endpoint(.post, prefix + "/termin/{booking}/bestaetigen", form) { try confirmBooking($0) },
                 Endpoint(.get, prefix + "/barrierefreiheit") { accessibilityStatement($0) },
                 Endpoint(.get, prefix + "/standorte") { officesPage($0) },
                 Endpoint(.get, prefix + "/warteraum/{service}") { try roomPage($0) },

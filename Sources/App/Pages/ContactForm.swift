@@ -42,8 +42,10 @@ struct ContactForm {
         ContactEntry(name: name, email: email, phone: phone, issues: issues)
     }
 
-    /// The contact to book with (call only when `issues` is empty).
-    var contact: Contact {
-        Contact(name: name, email: email.isEmpty ? nil : email, phone: phone.isEmpty ? nil : phone)
+    /// The contact to book with on the pages of `language` (call only when `issues` is empty).
+    func contact(_ language: PageLanguage) -> Contact {
+        Contact(
+            name: name, email: email.isEmpty ? nil : email, phone: phone.isEmpty ? nil : phone,
+            language: language == .english ? .english : .german)
     }
 }

@@ -4,18 +4,22 @@ import Scheduling
 import Storage
 
 /// The pages of the hall: the call display, the kiosk, a ticket to print and the clerk's counter
-/// page (its script asks for a counter token). Not API routes: not in the OpenAPI document.
+/// page (for a clerk signed in with the counter role for the office). Not API routes: not in the
+/// OpenAPI document.
 struct HallPages: Sendable {
     let directory: OfficeDirectory
     let board: QueueBoard
     let rush: RushDesk
+    let sessions: StaffSessions
 
     var endpoints: [Endpoint] {
         [
             Endpoint(.get, "/display/{office}") { try displayPage($0) },
             Endpoint(.get, "/kiosk/{office}") { try kioskPage($0) },
             Endpoint(.get, "/kiosk/{office}/tickets/{key}") { try ticketPage($0) },
-            Endpoint(.get, "/counter/{office}/{counter}") { try counterPage($0) },
+            Endpoint(.get, "/counter/{office}/{counter}", Contract(access: .staff([.counter], office: .path))) {
+                try counterPage($0)
+            },
         ]
     }
 
@@ -93,7 +97,8 @@ struct HallPages: Sendable {
         return slip
     }
 
-    /// `GET /counter/{office}/{counter}`: the clerk's page (its script asks for a counter token).
+    /// `GET /counter/{office}/{counter}`: the clerk's page, with their name and their session's
+    /// form token, which the script sends with every action.
     private func counterPage(_ context: RequestContext) throws -> Outcome {
         let office = try directory.office(named: context.parameter("office"))
         let id = CounterID(context.parameter("counter"))
@@ -104,10 +109,11 @@ struct HallPages: Sendable {
             .map { ServiceOption(id: $0.id.rawValue, name: $0.name) }
         let others = office.counters.filter { $0.id != id }.map { CounterOption(id: $0.id.rawValue, name: $0.name) }
         return .reply(
-            PageAnswers.page(
+            PageAnswers.staffPage(
                 CounterPage.html(
                     officeID: office.id.rawValue, officeName: office.name, counterID: counter.id.rawValue,
                     counterName: counter.name, services: services, counters: others,
-                    timeZone: office.timeZone.identifier)))
+                    timeZone: office.timeZone.identifier, person: context.person?.name,
+                    formToken: context.person.map { sessions.formToken(for: $0) })))
     }
 }

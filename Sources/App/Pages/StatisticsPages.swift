@@ -1,15 +1,19 @@
 import Display
 import HTTPServer
 import Scheduling
+import Storage
 
-/// The statistics page for office managers (`/staff/statistics`) and the report it loads with a
-/// staff token (`/staff/statistics/{office}/report`, access from `StatisticsQuery.access`).
+/// The statistics page for signed-in office managers (`/staff/statistics`) and the report it loads
+/// with their session (`/staff/statistics/{office}/report`, access from `StatisticsQuery.access`).
 struct StatisticsPages: Sendable {
     let directory: OfficeDirectory
+    let sessions: StaffSessions
 
     var endpoints: [Endpoint] {
         [
-            Endpoint(.get, "/staff/statistics") { _ in page() },
+            Endpoint(.get, "/staff/statistics", Contract(access: .staff([.officeManager], office: .any))) { context in
+                page(context)
+            },
             Endpoint(
                 .get, "/staff/statistics/{office}/report",
                 Contract(query: StatisticsQuery.parameters, access: StatisticsQuery.access)
@@ -28,17 +32,20 @@ struct StatisticsPages: Sendable {
         ]
     }
 
-    /// `GET /staff/statistics`: the form, with last month of the first office as the range.
-    private func page() -> Outcome {
+    /// `GET /staff/statistics`: the form for the offices the caller manages, with last month of
+    /// the first office as the range.
+    private func page(_ context: RequestContext) -> Outcome {
         let municipality = directory.municipality
         let today = (municipality.offices.first?.timeZone.local(directory.clock()).date) ?? LocalDate(dayNumber: 0)
         let range = StatisticsQuery.lastMonth(before: today)
         return .reply(
-            PageAnswers.page(
+            PageAnswers.staffPage(
                 StatisticsPage.html(
                     town: municipality.name,
-                    offices: municipality.offices.map { ServiceOption(id: $0.id.rawValue, name: $0.name) },
+                    offices: municipality.offices.filter { context.caller.holds([.officeManager], office: $0.id) }
+                        .map { ServiceOption(id: $0.id.rawValue, name: $0.name) },
                     from: range.lowerBound.iso, through: range.upperBound.iso,
-                    targetMinutes: StatisticsQuery.defaultTargetMinutes)))
+                    targetMinutes: StatisticsQuery.defaultTargetMinutes, person: context.person?.name,
+                    formToken: context.person.map { sessions.formToken(for: $0) })))
     }
 }

@@ -94,6 +94,15 @@ extension APIProblem {
                 extensions: [("service", service.rawValue), ("limit", String(limit))])
         case .duplicateID:
             self = .internalError()
+        case .confirmationNeedsEmail:
+            self = .validation([
+                FieldError(
+                    field: "contact.email",
+                    message: "is required: this office confirms online bookings by a link sent by e-mail")
+            ])
+        case .confirmationExpired(let id):
+            self = APIProblem(
+                .confirmationExpired, detail: "Booking \(id) was not confirmed in time; its time was released.")
         }
     }
 
@@ -182,6 +191,10 @@ extension APIProblem {
                 detail: "Booking \(id) changed since you read it (now version \(current)); read it again.",
                 extensions: [("etag", "\"\(current)\"")])
         case .storage: self = .internalError()
+        case .nothingToSend(let id):
+            self = APIProblem(
+                .nothingToSend,
+                detail: "Booking \(id) gets no mail: it has no e-mail address, it is cancelled, or mail is off.")
         }
     }
 

@@ -118,6 +118,17 @@ package struct ProblemKind: Sendable, Hashable {
         "outside-booking-window", 422, "Outside the booking window",
         "The start is too soon or too far ahead for this service; `earliest` and `latest` say what can be booked now.")
 
+    static let confirmationExpired = ProblemKind(
+        "confirmation-expired", 410, "The confirmation came too late",
+        "A booking that waits for its confirmation by e-mail (double opt-in) must be confirmed by its deadline; this one was not, and its time was released. Book again."
+    )
+
+    // MARK: Mail
+
+    static let nothingToSend = ProblemKind(
+        "nothing-to-send", 409, "No message to send",
+        "The booking gets no mail: it has no e-mail address, it is cancelled, or mail is switched off.")
+
     // MARK: Queue
 
     static let counterBusy = ProblemKind(
@@ -201,7 +212,9 @@ package struct ProblemKind: Sendable, Hashable {
         idempotencyKeyReused, rateLimited, overloaded, internalError, servedElsewhere, peerUnavailable, slotUnavailable,
         holdExpired, holdExtensionLimit,
         limitReached, bookingCancelled, bookingStarted, unknownService, serviceNotOffered, servicesNotCombinable,
-        serviceNotBookableOnline, startNotOffered, outsideBookingWindow, counterBusy, invalidTicketAction, recallLimit,
+        serviceNotBookableOnline, startNotOffered, outsideBookingWindow, confirmationExpired, nothingToSend,
+        counterBusy,
+        invalidTicketAction, recallLimit,
         dailyCapReached, wrongOffice, notToday, checkInTooEarly, checkInTooLate, alreadyCheckedIn,
         remoteTicketsClosed, remoteCapReached, alreadyArrived, arrivalTooLate, byDraw,
         admissionRequired, admissionInvalid, waitingRoomNotOpen, waitingRoomClosed, registrationClosed,

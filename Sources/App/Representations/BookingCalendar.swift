@@ -5,15 +5,60 @@ package import Scheduling
 /// UID, SEQUENCE raised with every change, METHOD:CANCEL once cancelled, and the address and
 /// the document checklist in the event. It carries the reference, never the token.
 package enum BookingCalendar {
-    package static func ics(_ booking: Booking, office: Office, services: [Service]) -> String {
+    /// The calendar file of the `.ics` download: METHOD:PUBLISH, or CANCEL once cancelled.
+    package static func ics(
+        _ booking: Booking, office: Office, services: [Service], language: Language = .german
+    ) -> String {
+        let cancelled = booking.status == .cancelled
+        let document = ICalendarDocument(
+            productID: "-//Rathaus//Termine//DE", method: cancelled ? "CANCEL" : "PUBLISH",
+            events: [event(booking, office: office, services: services, language: language)])
+        return document.serialized(stamp: booking.updatedAt)
+    }
+
+    /// The iMIP form of the same event (RFC 6047, RFC 5546 §3.2.2 and §3.2.5): METHOD:REQUEST, or
+    /// CANCEL for a cancelled booking, with the office's address as ORGANIZER and the citizen as
+    /// ATTENDEE (accepted, no reply wanted: they booked it), the UID and SEQUENCE of the download,
+    /// so that a calendar program adds the event, moves it when SEQUENCE rises, and removes it.
+    package static func invitation(
+        _ booking: Booking, office: Office, services: [Service], language: Language, organizer: (String, name: String),
+        attendee: (String, name: String)
+    ) -> String {
+        let cancelled = booking.status == .cancelled
+        let document = ICalendarDocument(
+            productID: "-//Rathaus//Termine//DE", method: cancelled ? "CANCEL" : "REQUEST",
+            events: [event(booking, office: office, services: services, language: language)])
+        var calendar = document.component(stamp: booking.updatedAt)
+        if let index = calendar.components.firstIndex(where: { $0.name == "VEVENT" }) {
+            calendar.components[index].properties += [
+                ContentLine(
+                    name: "ORGANIZER", parameters: [ICalendarParameter(name: "CN", values: [organizer.name])],
+                    value: "mailto:" + organizer.0),
+                ContentLine(
+                    name: "ATTENDEE",
+                    parameters: [
+                        ICalendarParameter(name: "CN", values: [attendee.name]),
+                        ICalendarParameter(name: "ROLE", values: ["REQ-PARTICIPANT"]),
+                        ICalendarParameter(name: "PARTSTAT", values: [cancelled ? "DECLINED" : "ACCEPTED"]),
+                        ICalendarParameter(name: "RSVP", values: ["FALSE"]),
+                    ], value: "mailto:" + attendee.0),
+            ]
+        }
+        return calendar.serialized
+    }
+
+    /// The booking as one event: a stable UID, SEQUENCE raised with every change, the address
+    /// and the document checklist. It carries the reference, never the token.
+    static func event(_ booking: Booking, office: Office, services: [Service], language: Language) -> ICalendarEvent {
+        let english = language == .english
         let chosen = booking.services.compactMap { id in services.first { $0.id == id } }
         let cancelled = booking.status == .cancelled
-        var description = ["Buchungsnummer: \(booking.reference)"]
-        if booking.persons > 1 { description.append("Personen: \(booking.persons)") }
+        var description = ["\(english ? "Booking reference" : "Buchungsnummer"): \(booking.reference)"]
+        if booking.persons > 1 { description.append("\(english ? "Persons" : "Personen"): \(booking.persons)") }
         let checklist = DocumentChecklist.merge(chosen)
         if !checklist.isEmpty {
             description.append("")
-            description.append("Bitte mitbringen:")
+            description.append(english ? "Please bring:" : "Bitte mitbringen:")
             for document in checklist {
                 var line = "- \(document.name)"
                 if let note = document.note { line += " (\(note))" }
@@ -21,17 +66,15 @@ package enum BookingCalendar {
                 description.append(line)
             }
         }
-        let event = ICalendarEvent(
+        let title =
+            cancelled ? (english ? "Cancelled: " : "Abgesagt: ") : (english ? "Appointment: " : "Termin: ")
+        return ICalendarEvent(
             uid: "\(booking.id.rawValue)@rathaus", start: time(booking.start, in: office),
             end: time(booking.end, in: office),
-            summary: (cancelled ? "Abgesagt: " : "Termin: ") + chosen.map(\.name).joined(separator: ", ") + " – "
-                + office.name,
+            summary: title + chosen.map(\.name).joined(separator: ", ") + " – " + office.name,
             description: description.joined(separator: "\n"),
             location: ([office.name] + office.address).joined(separator: ", "), timestamp: booking.updatedAt,
             status: cancelled ? .cancelled : .confirmed, sequence: booking.sequence)
-        let document = ICalendarDocument(
-            productID: "-//Rathaus//Termine//DE", method: cancelled ? "CANCEL" : "PUBLISH", events: [event])
-        return document.serialized(stamp: booking.updatedAt)
     }
 
     /// The office's local time of `instant` with its zone; UTC for the second pass through a

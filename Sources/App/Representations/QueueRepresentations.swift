@@ -42,7 +42,7 @@ package enum QueueRepresentations {
                     }
                 }
             }
-            json.string("issuedAt", Representations.time(ticket.issuedAt, in: office))
+            json.time("issuedAt", ticket.issuedAt, in: office)
             if let start = ticket.appointmentStart { json.string("appointment", clock(start, in: office)) }
             json.bool("urgent", ticket.urgent)
             json.int("recalls", ticket.recalls)

@@ -139,16 +139,18 @@ package enum Representations {
             json.string("to", to.iso)
             if let release = availability.nextRelease {
                 json.object("nextRelease") { json in
-                    json.string("at", time(release.at, in: office))
+                    json.time("at", release.at, in: office)
                     json.string("through", release.through.iso)
                 }
             }
             json.array("days") { json in
                 for day in availability.days {
                     json.object { json in
-                        json.string("date", day.date.iso)
+                        json.string("date") { day.date.writeISO(into: &$0) }
                         json.array("slots") { json in
-                            for minute in day.startMinutes { json.string(day.frame.rfc3339(elapsed: minute)) }
+                            for minute in day.startMinutes {
+                                json.string { day.frame.writeRFC3339(elapsed: minute, into: &$0) }
+                            }
                         }
                     }
                 }
@@ -163,12 +165,12 @@ package enum Representations {
         var json = JSONWriter()
         json.object { json in
             json.string("id", hold.id.rawValue)
-            json.string("expiresAt", time(hold.expiresAt, in: office))
+            json.time("expiresAt", hold.expiresAt, in: office)
             json.string("office", hold.office.rawValue)
             json.array("services") { json in for id in hold.services { json.string(id.rawValue) } }
             json.int("persons", hold.persons)
-            json.string("start", time(hold.start, in: office))
-            json.string("end", time(hold.end, in: office))
+            json.time("start", hold.start, in: office)
+            json.time("end", hold.end, in: office)
             json.string("channel", hold.channel.rawValue)
             json.int("extensions", hold.extensions)
             json.int("maxExtensions", office.booking.maxHoldExtensions)
@@ -209,10 +211,15 @@ package enum Representations {
                 }
             }
             json.int("persons", booking.persons)
-            json.string("start", time(booking.start, in: office))
-            json.string("end", time(booking.end, in: office))
+            json.time("start", booking.start, in: office)
+            json.time("end", booking.end, in: office)
             json.string("channel", booking.channel.rawValue)
             json.int("sequence", booking.sequence)
+            json.string("language", booking.contact.language.rawValue)
+            if booking.isUnconfirmed, let deadline = booking.confirmationDeadline {
+                json.string("confirmBy", time(deadline, in: office))
+            }
+            if booking.wasReleased { json.bool("released", true) }
             let chosen = booking.services.compactMap { id in services.first { $0.id == id } }
             let fees = chosen.filter { $0.feeCents != nil }
             if !fees.isEmpty {
@@ -239,9 +246,22 @@ package enum Representations {
             json.object("links") { json in
                 json.string("self", "/v1/bookings/\(booking.id.rawValue)")
                 json.string("calendar", "/v1/bookings/\(booking.id.rawValue)/calendar.ics")
-                if let token { json.string("manage", "/termin/\(booking.id.rawValue)?token=\(token)") }
+                if let token {
+                    let page = (booking.contact.language == .english ? "/en" : "") + "/termin/\(booking.id.rawValue)"
+                    json.string("manage", page + "?token=\(token)")
+                    if booking.isUnconfirmed { json.string("confirm", "/v1/bookings/\(booking.id.rawValue)/confirm") }
+                }
             }
         }
         return json.bytes
+    }
+}
+
+extension JSONWriter {
+    /// A member holding `instant` in RFC 3339 with the office's offset then (`time(_:in:)`),
+    /// written without making a string.
+    mutating func time(_ name: String, _ instant: Instant, in office: Office) {
+        let offset = office.timeZone.offsetSeconds(at: instant)
+        string(name) { RFC3339.write(instant, offsetSeconds: offset, into: &$0) }
     }
 }

@@ -32,7 +32,7 @@ extension BookingRoutes {
             ) { context in
                 try directory.withBooking(context) { booking, office in
                     let sequence = try Self.expectedSequence(context)
-                    let channel: Channel = context.caller.staff == nil ? .online : context.caller.channel
+                    let channel = context.caller.channel(at: office.id)
                     let services = directory.municipality.services
                     return .command(
                         .cancel(booking.id, channel: channel, ifSequence: sequence), to: try directory.writer(office)
@@ -63,7 +63,7 @@ extension BookingRoutes {
                         throw APIProblem.validation([.init(field: "start", message: "is required")])
                     }
                     let sequence = try Self.expectedSequence(context)
-                    let channel: Channel = context.caller.staff == nil ? .online : context.caller.channel
+                    let channel = context.caller.channel(at: office.id)
                     let services = directory.municipality.services
                     return .command(
                         .reschedule(booking.id, start: start, channel: channel, ifSequence: sequence),
@@ -79,7 +79,9 @@ extension BookingRoutes {
                     responses: [("200", OpenAPIText.text("text/calendar", "An iCalendar file"))])
             ) { context in
                 try directory.withBooking(context) { booking, office in
-                    let text = BookingCalendar.ics(booking, office: office, services: directory.municipality.services)
+                    let text = BookingCalendar.ics(
+                        booking, office: office, services: directory.municipality.services,
+                        language: booking.contact.language)
                     let method = booking.status == .cancelled ? "CANCEL" : "PUBLISH"
                     return .response(
                         HTTPResponse(

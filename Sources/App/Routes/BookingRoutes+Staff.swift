@@ -51,8 +51,10 @@ extension BookingRoutes {
             guard let found = try connection.booking(reference: reference),
                 let office = directory.office(found.booking.office)
             else { throw APIProblem.notFound("There is no booking with reference \(reference).") }
-            if let staff = context.staff, !staff.covers(office.id) {
-                throw APIProblem.forbidden("This token is for office \(staff.office?.rawValue ?? "")")
+            if !context.caller.holds([.hotline, .counter], office: office.id) {
+                throw APIProblem.forbidden(
+                    context.staff.map { "This token is for office \($0.office?.rawValue ?? "")" }
+                        ?? "This needs the role hotline or counter for office \(office.id).")
             }
             return .noStore(
                 Representations.booking(
@@ -94,7 +96,7 @@ extension BookingRoutes {
     }
 
     /// `POST /v1/bookings/search` `{query}` (hotline, counter, admin): the bookings of today and
-    /// later whose contact matches, at the offices the token covers.
+    /// later whose contact matches, at the offices the token or person covers.
     private func searchBookings(_ context: RequestContext) throws -> Outcome {
         var body = context.body()
         let text = body.field("query") { try $0.text(maxLength: 200) }
@@ -108,7 +110,15 @@ extension BookingRoutes {
                 )
             ])
         }
-        let offices: Set<OfficeID>? = context.staff?.office.map { [$0] }
+        // The offices the caller books for: a token's one (or all), a person's where they have the
+        // hotline role (everywhere) or counter staff's.
+        let offices: Set<OfficeID>?
+        switch context.caller {
+        case .staff(let token): offices = token.office.map { [$0] }
+        case .person where context.caller.holds([.hotline], office: nil): offices = nil
+        case .person: offices = Set(directory.all.map(\.id).filter { context.caller.holds([.counter], office: $0) })
+        case .citizen: offices = []
+        }
         let now = directory.clock()
         // From the start of today in the earliest of the offices' zones.
         let from = directory.all.map { $0.timeZone.frame(of: $0.timeZone.local(now).date).start }.min() ?? now

@@ -84,7 +84,8 @@ struct BookingRoutes: Sendable {
         try rush.refuseDrawServices(slot.services, caller: context.caller)
         try rush.checkAdmission(slot.services, token: context.header("Admission-Token"), caller: context.caller)
         let wanted = SlotRequest(
-            services: slot.services, persons: slot.persons, start: slot.start, channel: context.caller.channel)
+            services: slot.services, persons: slot.persons, start: slot.start,
+            channel: context.caller.channel(at: office.id))
         return .command(.placeHold(wanted), to: try directory.writer(office)) { result in
             try Self.hold(result, office: office, status: 201)
         }
@@ -120,7 +121,12 @@ struct BookingRoutes: Sendable {
         let caller = context.caller
         var body = context.body()
         let holdID = body.field("hold", required: false) { HoldID(try $0.string()) }
-        let contact = body.field("contact") { try $0.contact(requireReachable: caller.channel.isPublic) }
+        let officeID = holdID == nil ? body.field("office") { try OfficeID($0.string()) } : nil
+        // The channel depends on the office for a signed-in person (their roles are per office).
+        let channel =
+            (holdID.flatMap { RecordID.office(of: $0.rawValue) } ?? officeID).map { caller.channel(at: $0) }
+            ?? caller.channel
+        let contact = body.field("contact") { try $0.contact(requireReachable: channel.isPublic) }
         let command: OfficeCommand?
         let office: Office?
         if let holdID {
@@ -129,9 +135,8 @@ struct BookingRoutes: Sendable {
             }
             try body.finish()
             office = try directory.office(ofRecord: holdID.rawValue)
-            command = contact.map { .bookHold(holdID, channel: caller.channel, contact: $0) }
+            command = contact.map { .bookHold(holdID, channel: channel, contact: $0) }
         } else {
-            let officeID = body.field("office") { try OfficeID($0.string()) }
             let slot = Self.slotFields(&body)
             if let officeID, directory.office(officeID) == nil { body.fail("office", "unknown office \"\(officeID)\"") }
             try body.finish()
@@ -144,7 +149,7 @@ struct BookingRoutes: Sendable {
                 contact.map { contact in
                     .book(
                         SlotRequest(
-                            services: slot.services, persons: slot.persons, start: slot.start, channel: caller.channel),
+                            services: slot.services, persons: slot.persons, start: slot.start, channel: channel),
                         contact: contact)
                 }
             }

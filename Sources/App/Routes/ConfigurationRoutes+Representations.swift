@@ -14,8 +14,9 @@ extension ConfigurationRoutes {
     }
 
     /// A preview: the version it would replace, the changes, the affected bookings (staff see the
-    /// contact, to call those without an e-mail address).
-    static func preview(_ preview: ConfigurationDesk.Preview) -> [UInt8] {
+    /// contact, to call those without an e-mail address), and the week from `weekFrom` (default:
+    /// this week's Monday) of each changed office as the new configuration opens it.
+    static func preview(_ preview: ConfigurationDesk.Preview, weekFrom: LocalDate?, now: Instant) -> [UInt8] {
         var json = JSONWriter()
         json.object { json in
             json.int("version", preview.version)
@@ -39,6 +40,14 @@ extension ConfigurationRoutes {
                             "proposedStart",
                             ifPresent: item.proposedStart.map { Representations.time($0, in: item.office) })
                     }
+                }
+            }
+            json.array("weeks") { json in
+                for id in preview.changedOffices {
+                    guard let office = preview.municipality.office(id) else { continue }
+                    let from = weekFrom ?? monday(of: office.timeZone.local(now).date)
+                    let plan = WeekPlan(office, services: preview.municipality.services, from: from)
+                    weekMembers(plan, office: office, into: &json)
                 }
             }
         }
@@ -96,6 +105,16 @@ extension ConfigurationRoutes {
                                 json.object { json in
                                     json.string("id", booking.id.rawValue)
                                     json.string("reference", booking.reference)
+                                    json.string("start", RFC3339.format(booking.start, offsetSeconds: 0))
+                                    let notice = Notice(booking.contact)
+                                    json.string("notice", notice.rawValue)
+                                    if notice != .email {
+                                        // For the hotline's list: whom to call (no e-mail address).
+                                        json.object("contact") { json in
+                                            json.string("name", booking.contact.name)
+                                            json.string("phone", ifPresent: booking.contact.phone)
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -119,5 +138,26 @@ extension ConfigurationRoutes {
         json.string("actor", version.actor)
         json.string("source", version.source.rawValue)
         json.string("summary", version.summary)
+    }
+}
+
+extension ConfigurationRoutes {
+    /// How a citizen whose booking a change cancels hears of it: by e-mail where the booking has
+    /// an address (the notice goes out with the mail), else by a call from the hotline, else not
+    /// at all (a booking made at the counter with a name only).
+    enum Notice: String {
+        case email
+        case phone
+        case none
+
+        init(_ contact: Contact) {
+            if let email = contact.email, !email.isEmpty {
+                self = .email
+            } else if let phone = contact.phone, !phone.isEmpty {
+                self = .phone
+            } else {
+                self = .none
+            }
+        }
     }
 }

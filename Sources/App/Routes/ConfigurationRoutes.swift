@@ -12,12 +12,14 @@ struct ConfigurationRoutes: Sendable {
     /// The most versions the history lists at once.
     static let maxHistory = 200
 
-    private static let administrators = Contract.Access.staff([.admin], office: .any)
+    private static let administrators = AdministrationAccess.route
     private static let documentBody = OpenAPIText.object(
-        #""document":{"type":"object","description":"The configuration in the format of the configuration file"},"calendars":{"type":"object","additionalProperties":{"type":"string"}}"#,
+        #""document":{"type":"object","description":"The configuration in the format of the configuration file"},"calendars":{"type":"object","additionalProperties":{"type":"string"}},"weekFrom":{"type":"string","format":"date","description":"The first day of the week whose plan the preview shows for each changed office (default: this week's Monday)"},"decisions":{"type":"object","description":"Read by saving only; accepted here so that one body serves both"}"#,
         required: ["document"], closed: true)
 
-    var endpoints: [Endpoint] {
+    var endpoints: [Endpoint] { documentEndpoints + historyEndpoints }
+
+    private var documentEndpoints: [Endpoint] {
         [
             Endpoint(
                 .get, "/v1/configuration", Contract(access: Self.administrators, conditional: true),
@@ -35,8 +37,13 @@ struct ConfigurationRoutes: Sendable {
                     responses: [("200", OpenAPIText.json(OpenAPIText.ref("ConfigurationPreview"), "The preview"))],
                     problems: [.configurationUnavailable])
             ) { context in
-                let document = try Self.document(context)
-                return .read { connection in .noStore(Self.preview(try desk.preview(document, connection: connection)))
+                let document = try Self.document(context, also: ["weekFrom", "decisions"])
+                let weekFrom = try Self.weekFrom(context)
+                let caller = context.caller
+                let clock = directory.clock
+                return .read { connection in
+                    let preview = try desk.preview(document, caller: caller, connection: connection)
+                    return .noStore(Self.preview(preview, weekFrom: weekFrom, now: clock()))
                 }
             },
             Endpoint(
@@ -91,8 +98,9 @@ struct ConfigurationRoutes: Sendable {
             headers: [("ETag", "\"\(state.version)\""), ("Cache-Control", "no-store")])
     }
 
-    /// The document of a request body (`document`, and `calendars` when it names new ones).
-    static func document(_ context: RequestContext) throws -> ConfigurationDocument {
+    /// The document of a request body (`document`, and `calendars` when it names new ones); the
+    /// fields `also` are read elsewhere.
+    static func document(_ context: RequestContext, also: [String] = ["decisions"]) throws -> ConfigurationDocument {
         var body = context.body()
         let root = body.field("document") { reader -> JSONValue in
             _ = try reader.object()
@@ -107,7 +115,7 @@ struct ConfigurationRoutes: Sendable {
             }
             return result
         }
-        _ = body.field("decisions", required: false) { _ in () }
+        for name in also { _ = body.field(name, required: false) { _ in () } }
         try body.finish()
         guard let root else { throw APIProblem.validation([.init(field: "document", message: "is required")]) }
         return ConfigurationDocument(root: root, calendars: calendars ?? [:])
@@ -132,10 +140,10 @@ struct ConfigurationRoutes: Sendable {
         }
         try body.finish()
         let expected = try Self.expectedVersion(context)
-        let actor = context.caller.actor ?? StaffActor(id: "unknown", role: "admin")
+        let caller = context.caller
         let chosen = decisions
         return .onQueue(desk.queue) {
-            let saved = try desk.save(document, decisions: chosen, expected: expected, actor: actor)
+            let saved = try desk.save(document, decisions: chosen, expected: expected, caller: caller)
             return .json(Self.saved(saved), headers: [("ETag", "\"\(saved.version)\""), ("Cache-Control", "no-store")])
         }
     }

@@ -40,6 +40,17 @@ package struct OfficeDirectory: Sendable {
         return office
     }
 
+    /// The writer of the office named by `id`, or a 404 problem as `office(named:)` gives (for an
+    /// office the configuration does not have now too): where a route needs only the writer and
+    /// the office's id, without copying the office.
+    func writer(named id: String) throws(APIProblem) -> OfficeWriter {
+        let officeID = OfficeID(id)
+        guard let writer = writers[officeID], configuration.hasOffice(officeID) else {
+            throw .notFound("There is no office \"\(id)\".")
+        }
+        return writer
+    }
+
     /// The writer of `office`.
     func writer(_ office: Office) throws(APIProblem) -> OfficeWriter {
         guard let writer = writers[office.id] else { throw .notFound("There is no office \"\(office.id)\".") }

@@ -12,14 +12,26 @@ extension OfficeRoutes {
     }
 
     /// `GET /v1/offices/{office}/availability?service=a&service=b&persons=2&from=DATE&to=DATE`:
-    /// answered from the office's committed capacity, through a cache of ready answers. The
-    /// public gets no times of a drawn service, only where to register.
+    /// answered from the office's committed capacity, through a cache of ready answers kept under
+    /// the query as sent (a hit reads nothing else of the request). The public gets no times of a
+    /// drawn service, only where to register.
     func availability(_ context: RequestContext) throws -> Outcome {
+        let writer = try directory.writer(named: context.parameter("office"))
+        let caller = context.caller
+        let channel = caller.channel(at: writer.officeID)
+        // Read before the capacity: an answer is never kept under a newer version than its own.
+        let version = writer.capacityVersion
+        let now = directory.clock()
+        let minute = now.secondsSinceEpoch / 60
+        let key = AvailabilityCache.Key(
+            office: writer.officeID, channel: channel, staff: caller.isStaff,
+            query: context.request.rawQuery ?? "")
+        if let hit = cache.get(key, version: version, minute: minute) {
+            return .response(hit.response)
+        }
         let office = try directory.office(named: context.parameter("office"))
-        let question = try Self.question(context.query, today: directory.today(office))
-        let writer = try directory.writer(office)
-        let channel = context.caller.channel
-        if context.caller.staff == nil, let drawn = question.services.first(where: { rush.draw(of: $0) != nil }) {
+        let question = try Self.question(context.query, today: office.timeZone.local(now).date)
+        if !caller.isStaff, let drawn = question.services.first(where: { rush.draw(of: $0) != nil }) {
             var json = JSONWriter()
             json.object { json in
                 json.string("office", office.id.rawValue)
@@ -31,29 +43,18 @@ extension OfficeRoutes {
             }
             return .json(json.bytes, headers: [("Cache-Control", "no-cache")])
         }
-        let now = directory.clock()
-        let key =
-            "\(office.id.rawValue)|\(writer.capacityVersion)|\(now.secondsSinceEpoch / 60)|\(channel.rawValue)|"
-            + question.services.map(\.rawValue).joined(separator: ",")
-            + "|\(question.persons)|\(question.from.dayNumber)|\(question.to.dayNumber)"
-        let entry: AvailabilityCache.Entry
-        if let hit = cache.get(key) {
-            entry = hit
-        } else {
-            let availability: Availability
-            do throws(SchedulingError) {
-                availability = try writer.capacity.availability(
-                    services: question.services, persons: question.persons, channel: channel, from: question.from,
-                    to: question.to, now: now)
-            } catch {
-                throw APIProblem(error, office: office)
-            }
-            let body = Representations.availability(
-                availability, office: office, services: question.services, persons: question.persons,
-                channel: channel, from: question.from, to: question.to)
-            entry = cache.put(key, body: body)
+        let availability: Availability
+        do throws(SchedulingError) {
+            availability = try writer.capacity.availability(
+                services: question.services, persons: question.persons, channel: channel, from: question.from,
+                to: question.to, now: now)
+        } catch {
+            throw APIProblem(error, office: office)
         }
-        return .json(entry.body, headers: [("ETag", entry.etag), ("Cache-Control", "no-cache")])
+        let body = Representations.availability(
+            availability, office: office, services: question.services, persons: question.persons,
+            channel: channel, from: question.from, to: question.to)
+        return .response(cache.put(key, body: body, version: version, minute: minute).response)
     }
 
     /// The checked query of an availability request; `from` defaults to `today`, `to` to 13 days
@@ -108,7 +109,7 @@ extension OfficeRoutes {
         let question = try Self.question(
             context.query, today: directory.all.first.map { directory.today($0) } ?? now.utc.date)
         let channel = context.caller.channel
-        let drawn = context.caller.staff == nil ? question.services.first { rush.draw(of: $0) != nil } : nil
+        let drawn = !context.caller.isStaff ? question.services.first { rush.draw(of: $0) != nil } : nil
         var found: [Found] = []
         var unknown: APIProblem?
         for office in directory.all where drawn == nil {
@@ -116,8 +117,9 @@ extension OfficeRoutes {
             let today = office.timeZone.local(now).date
             do throws(SchedulingError) {
                 let availability = try capacity.availability(
-                    services: question.services, persons: question.persons, channel: channel,
-                    from: max(today, question.from), to: today.adding(days: OfficeSchedule.maxQueryDays - 1), now: now)
+                    services: question.services, persons: question.persons,
+                    channel: context.caller.channel(at: office.id), from: max(today, question.from),
+                    to: today.adding(days: OfficeSchedule.maxQueryDays - 1), now: now)
                 if let start = availability.days.first?.starts.first {
                     found.append(
                         Found(

@@ -13,7 +13,7 @@ struct OfficeRoutes: Sendable {
     /// The other instances, when offices are spread over several (searches ask them too).
     let peers: Peers?
     /// The answers that never change while the configuration does not: all offices, each office,
-    /// all services, made once per configuration version.
+    /// all services, made once per configuration version with their ETags.
     private let bodies = Box()
 
     /// The static answers last made (a class, so that the routes' copies share it).
@@ -23,9 +23,9 @@ struct OfficeRoutes: Sendable {
 
     struct StaticBodies: Sendable {
         var version: Int
-        var offices: [UInt8]
-        var office: [OfficeID: [UInt8]]
-        var services: [UInt8]
+        var offices: HTTPResponse
+        var office: [OfficeID: HTTPResponse]
+        var services: HTTPResponse
     }
 
     /// The longest date range one availability request may span.
@@ -45,11 +45,11 @@ struct OfficeRoutes: Sendable {
         let municipality = state.municipality
         var json = JSONWriter()
         json.array { json in for office in municipality.offices { Representations.office(office, into: &json) } }
-        var each: [OfficeID: [UInt8]] = [:]
+        var each: [OfficeID: HTTPResponse] = [:]
         for office in municipality.offices {
             var one = JSONWriter()
             Representations.office(office, into: &one)
-            each[office.id] = one.bytes
+            each[office.id] = Self.unchanging(one.bytes)
         }
         var list = JSONWriter()
         list.array { json in
@@ -58,14 +58,26 @@ struct OfficeRoutes: Sendable {
                 Representations.service(service, offices: at, into: &json)
             }
         }
-        let made = StaticBodies(version: state.version, offices: json.bytes, office: each, services: list.bytes)
+        let made = StaticBodies(
+            version: state.version, offices: Self.unchanging(json.bytes), office: each,
+            services: Self.unchanging(list.bytes))
         bodies.made.withLock { $0 = made }
         return made
     }
 
+    /// An answer that changes only with the configuration: JSON, cacheable for a minute, with its
+    /// ETag (worked out once, not per request).
+    static func unchanging(_ body: [UInt8]) -> HTTPResponse {
+        HTTPResponse(
+            status: .ok,
+            headers: [
+                "Content-Type": "application/json", "Cache-Control": "public, max-age=60", "ETag": ETag.of(body),
+            ],
+            body: body)
+    }
+
     var endpoints: [Endpoint] {
         let conditional = Contract(conditional: true)
-        let publicCache = [("Cache-Control", "public, max-age=60")]
         return [
             Endpoint(
                 .get, "/v1/offices", conditional,
@@ -77,7 +89,7 @@ struct OfficeRoutes: Sendable {
                             OpenAPIText.json(#"{"type":"array","items":\#(OpenAPIText.ref("Office"))}"#, "The offices")
                         )
                     ])
-            ) { _ in .json(staticBodies().offices, headers: publicCache) },
+            ) { _ in .response(staticBodies().offices) },
             Endpoint(
                 .get, "/v1/offices/{office}", conditional,
                 operation: Operation(
@@ -85,7 +97,7 @@ struct OfficeRoutes: Sendable {
                     responses: [("200", OpenAPIText.json(OpenAPIText.ref("Office"), "The office"))])
             ) { context in
                 let office = try directory.office(named: context.parameter("office"))
-                return .json(staticBodies().office[office.id] ?? [], headers: publicCache)
+                return .response(staticBodies().office[office.id] ?? Self.unchanging([]))
             },
             Endpoint(
                 .get, "/v1/services", conditional,
@@ -99,7 +111,7 @@ struct OfficeRoutes: Sendable {
                                 #"{"type":"array","items":\#(OpenAPIText.ref("Service"))}"#, "The services")
                         )
                     ])
-            ) { _ in .json(staticBodies().services, headers: publicCache) },
+            ) { _ in .response(staticBodies().services) },
             Endpoint(
                 .get, "/v1/offices/{office}/availability",
                 Contract(query: Self.availabilityQuery, access: .caller, conditional: true),

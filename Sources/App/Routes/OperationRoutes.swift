@@ -8,6 +8,8 @@ struct OperationRoutes: Sendable {
     let directory: OfficeDirectory
     let database: Database
     let metrics: Metrics
+    let availabilityCache: AvailabilityCache
+    let mail: MailDesk
 
     /// The routes, serving `document` at `/openapi.json`.
     func endpoints(openAPI document: [UInt8]) -> [Endpoint] {
@@ -17,20 +19,34 @@ struct OperationRoutes: Sendable {
                 operation: Operation(
                     "health", tag: "Operations", "Health",
                     responses: [
-                        ("200", OpenAPIText.json(OpenAPIText.anyObject, "Healthy")),
+                        (
+                            "200",
+                            OpenAPIText.json(
+                                OpenAPIText.anyObject,
+                                "Serving (`status` is `degraded` when the mail relay has been unreachable for long)")
+                        ),
                         ("503", OpenAPIText.json(OpenAPIText.anyObject, "The database does not answer")),
                     ])
             ) { _ in
                 let offices = directory.all.count
                 let clock = directory.clock
+                let unreachable = mail.relayUnreachableSince(now: clock())
+                let transport = mail.settings.transportDescription
                 return .read { connection in
                     let ok = connection.isAnswering
                     var json = JSONWriter()
                     json.object { json in
-                        json.string("status", ok ? "ok" : "unavailable")
+                        json.string("status", !ok ? "unavailable" : unreachable == nil ? "ok" : "degraded")
                         json.int("offices", offices)
                         json.string("time", RFC3339.format(clock(), offsetSeconds: 0))
+                        json.object("mail") { json in
+                            json.string("transport", transport)
+                            json.string("relay", unreachable == nil ? "ok" : "unreachable")
+                            json.string(
+                                "unreachableSince", ifPresent: unreachable.map { RFC3339.format($0, offsetSeconds: 0) })
+                        }
                     }
+                    // A relay that is down does not stop bookings: still 200, for load balancers.
                     return .noStore(json.bytes, status: ok ? 200 : 503)
                 }
             },
@@ -78,6 +94,8 @@ struct OperationRoutes: Sendable {
             guard let capacity = directory.capacity(office) else { continue }
             holds.append(([("office", office.id.rawValue)], capacity.holdBlockCount))
         }
+        let cache = availabilityCache.size
+        let looked = availabilityCache.statistics
         let text = metrics.exposition(
             counters: [
                 ("rathaus_commits_total", "Transactions committed by the group committer.", counts.transactions),
@@ -85,6 +103,27 @@ struct OperationRoutes: Sendable {
                 (
                     "rathaus_failed_changes_total", "Changes that could not be stored.",
                     counts.failedWriteSets + counts.failedTransactions
+                ),
+                (
+                    "rathaus_availability_cache_hits_total", "Availability questions answered from the cache.",
+                    looked.hits
+                ),
+                ("rathaus_availability_cache_misses_total", "Availability questions computed.", looked.misses),
+            ],
+            gauges: [
+                (
+                    "rathaus_availability_cache_entries",
+                    "Availability answers kept (at most AvailabilityCache.Limits.maxEntries).", cache.entries
+                ),
+                (
+                    "rathaus_availability_cache_bytes", "Bytes of availability answers kept (at most maxBytes).",
+                    cache.bytes
+                ),
+                (
+                    "rathaus_mail_relay_unreachable_seconds",
+                    "How long every delivery attempt has failed temporarily (0: the last got through).",
+                    mail.sender?.relayState.unreachableSince.map { Int(max(0, $0.seconds(until: directory.clock()))) }
+                        ?? 0
                 ),
             ],
             labeled: [

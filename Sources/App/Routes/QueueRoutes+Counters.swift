@@ -142,7 +142,7 @@ extension QueueRoutes {
                     responses: [("200", OpenAPIText.json(OpenAPIText.ref("Board"), "The board"))])
             ) { context in
                 let office = try directory.office(named: context.parameter("office"))
-                let staff = context.staff.map { $0.covers(office.id) && $0.role != StaffRole.kiosk } ?? false
+                let staff = context.caller.holds([.counter, .hotline, .officeManager], office: office.id)
                 return .noStore(board.bytes(office, forStaff: staff))
             },
             Endpoint(

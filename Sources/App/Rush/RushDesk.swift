@@ -234,7 +234,7 @@ package final class RushDesk: Sendable {
     /// Refuses a public hold or booking of a waiting-room service without a valid admission
     /// (`Admission-Token`), while the room is active.
     package func checkAdmission(_ services: [ServiceID], token: String?, caller: Caller) throws(APIProblem) {
-        guard caller.staff == nil else { return }
+        guard !caller.isStaff else { return }
         let now = clock()
         for service in services {
             guard let room = room(service, now: now), room.isActive(at: now) else { continue }
@@ -267,7 +267,7 @@ package final class RushDesk: Sendable {
 extension RushDesk {
     /// Refuses public holds and bookings of services handed out by a draw.
     func refuseDrawServices(_ services: [ServiceID], caller: Caller) throws(APIProblem) {
-        guard caller.staff == nil else { return }
+        guard !caller.isStaff else { return }
         for service in services where draw(of: service) != nil {
             throw APIProblem(
                 .byDraw,

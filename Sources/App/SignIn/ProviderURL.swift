@@ -28,6 +28,15 @@ package struct ProviderURL: Hashable, Sendable, CustomStringConvertible {
         return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
+    /// The origin of `text` (RFC 6454: `https://login.example.de`, with a port when it has one), for
+    /// a Content-Security-Policy; nil when it is no absolute URL.
+    package static func origin(of text: String) -> String? {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+            let host = components.host?.lowercased(), !host.isEmpty
+        else { return nil }
+        return scheme + "://" + host + (components.port.map { ":\($0)" } ?? "")
+    }
+
     /// The Foundation URL, for URLSession.
     var url: URL? { URL(string: text) }
 

@@ -5,9 +5,9 @@ import Storage
 /// A request for one office's statistics: the office, the days and the waiting-time target, read
 /// and checked the same way by the API and the page's report.
 struct StatisticsQuery: Sendable {
-    /// Who may read statistics: an admin token today. Staff sign-in (issue 22) will add office
-    /// managers here, the one place every statistics route takes its access from.
-    static let access = Contract.Access.staff([.admin], office: .path)
+    /// Who may read statistics: office managers of the office (signed in, or an integration's
+    /// token) and administrators; the one place every statistics route takes its access from.
+    static let access = Contract.Access.staff([.officeManager], office: .path)
 
     /// The longest range one request may ask for.
     static let maxDays = 3660

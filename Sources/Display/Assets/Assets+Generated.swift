@@ -5,6 +5,8 @@
 extension Assets {
     /// The text of every asset, by file name: the files of `Assets/Files/`, byte for byte.
     static let sources: [String: String] = [
+        "administration.css": administrationCSS,
+        "administration.js": administrationJS,
         "base.css": baseCSS,
         "citizen.css": citizenCSS,
         "citizen.js": citizenJS,
@@ -18,14 +20,1123 @@ extension Assets {
         "hotline.js": hotlineJS,
         "kiosk.css": kioskCSS,
         "kiosk.js": kioskJS,
+        "mail.css": mailCSS,
+        "mail.js": mailJS,
         "mobile-ticket-worker.js": mobileTicketWorkerJS,
         "mobile-ticket.css": mobileTicketCSS,
         "mobile-ticket.js": mobileTicketJS,
+        "staff.css": staffCSS,
         "statistics.css": statisticsCSS,
         "statistics.js": statisticsJS,
         "ticket.css": ticketCSS,
         "ticket.js": ticketJS,
     ]
+
+    /// `administration.css`.
+    static let administrationCSS = #"""
+        /* The administration console (/staff/administration) and its history: panels, the "close a day"
+           form, the editor's sections, lists and rows (folded counters and services), fields with their
+           hints and errors beside them, the week table (each contingent marked by a word and a border
+           style, not by colour alone), the preview with the affected bookings, and the call list for the
+           hotline, which prints on its own. Every colour comes from base.css's palette. */
+        .administration-main {
+          max-width: 72rem;
+          margin: 0 auto;
+          padding: 1rem;
+        }
+
+        .administration-nav {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.5rem 1.5rem;
+        }
+
+        .nav-link {
+          color: var(--on-primary);
+          font-weight: 700;
+        }
+
+        .nav-link[aria-current="page"] {
+          text-decoration-thickness: 0.2em;
+        }
+
+        .office-picker {
+          display: flex;
+          flex-wrap: wrap;
+          align-items: flex-end;
+          gap: 0.5rem 1.5rem;
+          margin-bottom: 1rem;
+        }
+
+        .office-picker .select {
+          width: auto;
+          min-width: 16rem;
+        }
+
+        .version-note {
+          color: var(--muted);
+        }
+
+        .panel {
+          margin: 1rem 0 1.5rem;
+          padding: 1rem;
+          background: var(--surface);
+          border: 1px solid var(--border);
+          border-radius: var(--radius);
+        }
+
+        .panel > h2 {
+          margin-bottom: 0.5rem;
+          font-size: 1.375rem;
+        }
+
+        .panel:focus {
+          outline: 3px solid var(--focus);
+          outline-offset: 2px;
+        }
+
+        .explanation {
+          max-width: 48rem;
+          margin-bottom: 0.75rem;
+          color: var(--muted);
+        }
+
+        .empty {
+          color: var(--muted);
+          font-style: italic;
+        }
+
+        .panel-actions {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.5rem 1rem;
+          margin-top: 1rem;
+        }
+
+        /* "Tag schließen": prominent, on top. */
+        .close-day {
+          border: 3px solid var(--primary);
+          border-left-width: 0.75rem;
+        }
+
+        .close-day-form {
+          display: flex;
+          flex-wrap: wrap;
+          align-items: flex-end;
+          gap: 0.75rem 1rem;
+        }
+
+        /* Fields. */
+        .field-grid {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.75rem 1rem;
+          align-items: flex-start;
+        }
+
+        .field {
+          display: flex;
+          flex-direction: column;
+          min-width: 9rem;
+          max-width: 100%;
+        }
+
+        .field-wide {
+          flex: 1 1 18rem;
+        }
+
+        .field-hint {
+          margin-top: 0.25rem;
+          color: var(--muted);
+          font-size: 0.95rem;
+        }
+
+        .field-error {
+          margin-top: 0.25rem;
+          padding: 0.25rem 0.5rem;
+          border-left: 0.3rem solid var(--danger);
+          background: var(--danger-soft);
+          color: var(--danger);
+          font-weight: 700;
+        }
+
+        .row-error {
+          margin-bottom: 0.5rem;
+        }
+
+        [aria-invalid="true"] {
+          border-color: var(--danger);
+          border-width: 3px;
+        }
+
+        fieldset.field,
+        fieldset.choices,
+        fieldset.decision,
+        fieldset.decision-all {
+          margin: 0;
+          padding: 0;
+          border: 0;
+          min-width: 0;
+        }
+
+        .choice-list {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.25rem 1rem;
+        }
+
+        .choice {
+          display: inline-flex;
+          align-items: center;
+          gap: 0.4rem;
+          min-height: 2.75rem;
+          cursor: pointer;
+        }
+
+        .choice input {
+          width: 1.35rem;
+          height: 1.35rem;
+          accent-color: var(--primary);
+        }
+
+        /* The editor. */
+        .editor-contents ul {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.25rem 1.25rem;
+          margin-bottom: 0.5rem;
+        }
+
+        .editor-contents a {
+          display: inline-block;
+          min-height: 2.75rem;
+          padding: 0.5rem 0;
+          color: var(--primary);
+          font-weight: 700;
+        }
+
+        .editor-section {
+          margin: 1.25rem 0;
+          padding-top: 1rem;
+          border-top: 2px solid var(--surface-strong);
+        }
+
+        .editor-section > h3 {
+          margin-bottom: 0.5rem;
+          font-size: 1.25rem;
+        }
+
+        .editor-list {
+          margin: 0.75rem 0;
+        }
+
+        .editor-list > h4,
+        .editor-list > h5,
+        .editor-list > h6 {
+          margin-bottom: 0.5rem;
+          font-size: 1.1rem;
+        }
+
+        .editor-row {
+          margin: 0 0 0.75rem;
+          padding: 0.75rem;
+          border: 1px solid var(--border);
+          border-radius: var(--radius);
+          background: var(--bg);
+        }
+
+        .editor-row > legend {
+          padding: 0 0.25rem;
+          font-weight: 700;
+        }
+
+        .editor-row > summary {
+          min-height: 2.75rem;
+          padding: 0.5rem 0;
+          font-weight: 700;
+          cursor: pointer;
+        }
+
+        .row-body {
+          padding-top: 0.5rem;
+        }
+
+        .remove-row {
+          margin-top: 0.75rem;
+          border-color: var(--danger);
+          color: var(--danger);
+        }
+
+        .remove-row:hover {
+          background: var(--danger-soft);
+        }
+
+        .editor-actions {
+          position: sticky;
+          bottom: 0;
+          padding: 0.75rem 0;
+          background: var(--surface);
+          border-top: 1px solid var(--border);
+        }
+
+        /* Tables: the week, the affected bookings, the call list, the staff's actions. */
+        .table-frame {
+          width: 100%;
+          overflow-x: auto;
+        }
+
+        .week-table,
+        .data-table {
+          width: 100%;
+          border-collapse: collapse;
+        }
+
+        .week-table caption,
+        .data-table caption {
+          padding-bottom: 0.5rem;
+          font-weight: 700;
+          text-align: left;
+        }
+
+        .week-table th,
+        .week-table td,
+        .data-table th,
+        .data-table td {
+          padding: 0.4rem 0.5rem;
+          border: 1px solid var(--border);
+          vertical-align: top;
+          text-align: left;
+        }
+
+        .week-table thead th,
+        .data-table thead th {
+          background: var(--surface-strong);
+        }
+
+        .week-table td {
+          min-width: 7.5rem;
+          font-size: 0.95rem;
+        }
+
+        .week-table td.changed {
+          background: var(--primary-soft);
+          border-width: 3px;
+        }
+
+        .intervals li {
+          margin-bottom: 0.25rem;
+          padding-left: 0.4rem;
+          border-left: 0.3rem solid var(--primary);
+        }
+
+        .intervals .open-hotline {
+          border-left-style: dashed;
+        }
+
+        .intervals .open-counter {
+          border-left-style: dotted;
+        }
+
+        .intervals .open-walkIn {
+          border-left-color: var(--muted);
+        }
+
+        .open-to {
+          display: block;
+          color: var(--muted);
+          font-size: 0.85rem;
+        }
+
+        .closed {
+          color: var(--muted);
+        }
+
+        .closure {
+          color: var(--danger);
+          font-weight: 700;
+        }
+
+        .mark {
+          display: block;
+          color: var(--primary);
+          font-size: 0.85rem;
+        }
+
+        .cell-note {
+          display: block;
+          color: var(--muted);
+          font-size: 0.9rem;
+          font-weight: 400;
+        }
+
+        .reference {
+          font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace;
+          font-weight: 700;
+        }
+
+        .week-nav {
+          display: flex;
+          flex-wrap: wrap;
+          align-items: flex-end;
+          gap: 0.5rem 1rem;
+          margin-bottom: 0.75rem;
+        }
+
+        /* The preview. */
+        .preview h3 {
+          margin: 1rem 0 0.5rem;
+          font-size: 1.2rem;
+        }
+
+        .change-list {
+          padding-left: 1.25rem;
+          list-style: disc;
+        }
+
+        .change-list li {
+          margin-bottom: 0.25rem;
+        }
+
+        .problem-list {
+          padding-left: 1.25rem;
+          list-style: disc;
+          color: var(--danger);
+          font-weight: 700;
+        }
+
+        .problem-list a {
+          color: var(--danger);
+        }
+
+        .decision-all {
+          margin-bottom: 0.75rem;
+          padding: 0.5rem 0.75rem;
+          border-left: 0.3rem solid var(--primary);
+          background: var(--primary-soft);
+        }
+
+        .result-panel {
+          border: 3px solid var(--success);
+          border-left-width: 0.75rem;
+        }
+
+        .result-panel h3 {
+          margin: 1rem 0 0.5rem;
+        }
+
+        /* The history. */
+        .version-list .version {
+          margin-bottom: 1rem;
+          padding-bottom: 1rem;
+          border-bottom: 1px solid var(--surface-strong);
+        }
+
+        .version-list h3 {
+          font-size: 1.15rem;
+        }
+
+        .document-text {
+          max-height: 32rem;
+          overflow: auto;
+          padding: 0.75rem;
+          background: var(--bg);
+          border: 1px solid var(--border);
+          font-size: 0.9rem;
+          white-space: pre-wrap;
+          word-break: break-word;
+        }
+
+        @media (max-width: 40rem) {
+          .administration-main {
+            padding: 0.5rem;
+          }
+
+          .panel {
+            padding: 0.75rem;
+          }
+
+          .office-picker .select {
+            min-width: 0;
+            width: 100%;
+          }
+        }
+
+        /* Printing the call list after saving: only the result. */
+        @media print {
+          .page-header,
+          .office-picker,
+          .panel:not(.result-panel),
+          .message,
+          .result-panel button {
+            display: none !important;
+          }
+        }
+
+        """#
+
+    /// `administration.js`.
+    static let administrationJS = #"""
+        // Rathaus administration: the console (/staff/administration) and the history
+        // (/staff/administration/history). Needs common.js (window.Rathaus) loaded before it; the staff
+        // token comes from #token=... once and is kept in localStorage (data-token-key), as on the hotline
+        // console.
+        // - The configuration document is read with GET {data-configuration-url} (its version is the
+        //   ETag). Every field of the editor names its path in the document (data-path, with data-kind
+        //   saying how to write it); a change of a field writes it into the copy being edited. Adding or
+        //   removing a row changes the copy and has the server render the editor again
+        //   (POST {data-fragments-url}/{office}/editor {document}).
+        // - "Änderungen prüfen" and "Tag schließen" send the copy (or the saved document with one more
+        //   closure) to POST {data-fragments-url}/{office}/preview {document, weekFrom, decision}: the
+        //   answer is the preview (changes, week, affected bookings with a choice each, the save button)
+        //   or the problems, which are also put beside their fields (the path of each).
+        // - Saving is PUT {data-configuration-url} {document, decisions} with If-Match of the version
+        //   read; the answer lists the bookings cancelled, and those without an e-mail address are shown
+        //   with their phone numbers for the hotline.
+        // - The week: GET {data-fragments-url}/{office}/week?from=DATE; the bookings kept and flagged
+        //   for staff: GET {data-fragments-url}/{office}/flagged.
+        // - History: the entries come from {data-entries-url}; a version's document is read with
+        //   GET /v1/configuration/history/{n} and shown or downloaded; the export is the versions and the
+        //   audit log (GET /v1/configuration/history, GET /v1/audit-log) in one JSON file.
+        'use strict';
+
+        (() => {
+          const R = window.Rathaus;
+          const body = document.body;
+          const $ = (id) => document.getElementById(id);
+
+          // Fetches an HTML fragment with the token; resolves to its nodes, parsed and ready to move in.
+          async function fragment(method, url, payload) {
+            const headers = { Accept: 'text/html' };
+            const token = R.token();
+            if (token) headers.Authorization = `Bearer ${token}`;
+            const init = { method, headers, cache: 'no-store' };
+            if (payload !== undefined) {
+              headers['Content-Type'] = 'application/json';
+              init.body = JSON.stringify(payload);
+            }
+            let response;
+            try {
+              response = await fetch(url, init);
+            } catch (error) {
+              throw new R.Problem(0, 'Keine Verbindung zum Server', 'Bitte versuchen Sie es gleich noch einmal.');
+            }
+            if (!response.ok) {
+              // The API's own handling: problem+json, and the token form on 401/403.
+              if (response.status === 401 || response.status === 403) await R.api('GET', '/v1/configuration').catch(() => {});
+              throw problemFor(response.status, '');
+            }
+            const parsed = new DOMParser().parseFromString(await response.text(), 'text/html');
+            return Array.from(parsed.body.childNodes);
+          }
+
+          // A problem in the console's words.
+          function problemFor(status, detail) {
+            switch (status) {
+              case 0: return new R.Problem(0, 'Keine Verbindung zum Server', 'Bitte versuchen Sie es gleich noch einmal.');
+              case 401:
+              case 403: return new R.Problem(status, 'Kein Zugang', 'Dieser Zugangsschlüssel darf die Einstellungen nicht ändern.');
+              case 409: return new R.Problem(status, 'Hier nicht änderbar', 'Dieser Server wurde ohne Konfigurationsdatei gestartet; Änderungen gehen nur über die Datei.');
+              case 412: return new R.Problem(status, 'Inzwischen geändert', 'Jemand hat die Einstellungen inzwischen geändert. Die Seite lädt sie neu; bitte wiederholen Sie Ihre Änderung.');
+              default: return new R.Problem(status, 'Nicht gespeichert', detail || `Der Server antwortete mit Fehler ${status}; es wurde nichts geändert.`);
+            }
+          }
+
+          function download(name, text) {
+            const link = document.createElement('a');
+            link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+            link.download = name;
+            document.body.appendChild(link);
+            link.click();
+            link.remove();
+            setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+          }
+
+          function announce(text) {
+            const live = $('live');
+            if (!live) return;
+            live.textContent = '';
+            setTimeout(() => { live.textContent = text; }, 100);
+          }
+
+          // MARK: Paths in the document
+
+          // "offices[0].counters[2].hours" -> ['offices', 0, 'counters', 2, 'hours']
+          function steps(path) {
+            const result = [];
+            path.replace(/([^.[\]]+)|\[(\d+)\]/g, (match, key, index) => {
+              result.push(index !== undefined ? Number(index) : key);
+              return match;
+            });
+            return result;
+          }
+
+          function valueAt(root, path) {
+            let node = root;
+            for (const step of steps(path)) {
+              if (node === undefined || node === null) return undefined;
+              node = node[step];
+            }
+            return node;
+          }
+
+          function isEmptyObject(value) {
+            return value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
+          }
+
+          // Sets (or, for undefined, removes) the member at `path`, making objects on the way and
+          // removing those a removal leaves empty.
+          function setAt(root, path, value) {
+            const parts = steps(path);
+            const chain = [root];
+            let node = root;
+            for (let index = 0; index < parts.length - 1; index += 1) {
+              const step = parts[index];
+              if (node[step] === undefined || node[step] === null) {
+                if (value === undefined) return;
+                node[step] = typeof parts[index + 1] === 'number' ? [] : {};
+              }
+              node = node[step];
+              chain.push(node);
+            }
+            const last = parts[parts.length - 1];
+            if (value === undefined) {
+              delete node[last];
+              for (let index = chain.length - 1; index > 0; index -= 1) {
+                if (!isEmptyObject(chain[index])) break;
+                delete chain[index - 1][parts[index - 1]];
+              }
+            } else {
+              node[last] = value;
+            }
+          }
+
+          // The id of the element of the field or row at `path`, as the server makes it.
+          function fieldID(path) {
+            return `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`.replace(/-$/, '');
+          }
+
+          // The path one step up: "a.b[2].c" -> "a.b[2]" -> "a.b" -> "a".
+          function parentPath(path) {
+            const match = /(\.[^.[\]]+|\[\d+\])$/.exec(path);
+            return match ? path.slice(0, -match[0].length) : '';
+          }
+
+          const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+          function weekdayOf(iso) {
+            const [year, month, day] = iso.split('-').map(Number);
+            return WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+          }
+
+          function mondayOf(iso) {
+            const [year, month, day] = iso.split('-').map(Number);
+            const date = new Date(Date.UTC(year, month - 1, day));
+            date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+            return date.toISOString().slice(0, 10);
+          }
+
+          // Writes what a field holds into `draft`, the document being edited.
+          function write(draft, input, editor) {
+            const path = input.dataset.path;
+            const optional = input.dataset.optional === 'true';
+            const text = (input.value || '').trim();
+            switch (input.dataset.kind) {
+              case 'set': {
+                const chosen = Array.from(editor.querySelectorAll('input[data-kind="set"]'))
+                  .filter((box) => box.dataset.path === path && box.checked).map((box) => box.value);
+                setAt(draft, path, chosen.length === 0 && optional ? undefined : chosen);
+                break;
+              }
+              case 'toggle':
+                setAt(draft, path, input.checked);
+                break;
+              case 'number':
+                setAt(draft, path, text === '' ? undefined : (/^-?\d+$/.test(text) ? Number(text) : text));
+                break;
+              case 'euro': {
+                const match = /^(\d+)(?:[,.](\d{1,2}))?$/.exec(text);
+                const cents = match ? Number(match[1]) * 100 + Number((match[2] || '0').padEnd(2, '0')) : text;
+                setAt(draft, path, text === '' ? undefined : cents);
+                break;
+              }
+              case 'every-weeks':
+                setAt(draft, path, text === '1' || text === '' ? undefined : Number(text));
+                break;
+              case 'one-day':
+                if (!text) break;
+                setAt(draft, `${path}.validFrom`, text);
+                setAt(draft, `${path}.validUntil`, text);
+                setAt(draft, `${path}.days`, [weekdayOf(text)]);
+                break;
+              default:
+                setAt(draft, path, text === '' && optional ? undefined : (input.dataset.kind === 'text' ? input.value : text));
+            }
+          }
+
+          // MARK: Console
+
+          function startConsole() {
+            const editor = $('editor');
+            const fragments = body.dataset.fragmentsUrl;
+            const configurationURL = body.dataset.configurationUrl;
+            let saved = null; // the document as stored, and its version
+            let version = 0;
+            let edited = null; // the copy being edited
+            let pending = null; // {document, kind} of the preview shown
+            let dirty = false;
+            let started = false;
+
+            const office = () => $('office').value;
+            const clone = (value) => JSON.parse(JSON.stringify(value));
+
+            function setDirty(value) {
+              dirty = value;
+              $('version-note').textContent = `Stand: Version ${version}${dirty ? ' – ungespeicherte Änderungen' : ''}`;
+            }
+
+            async function loadConfiguration() {
+              const answer = await R.api('GET', configurationURL);
+              saved = answer.document;
+              version = answer.version;
+              edited = clone(saved);
+              setDirty(false);
+            }
+
+            async function renderEditor(focusPath) {
+              const open = Array.from(editor.querySelectorAll('details[open]')).map((item) => item.dataset.path);
+              editor.setAttribute('aria-busy', 'true');
+              const nodes = await fragment('POST', `${fragments}/${encodeURIComponent(office())}/editor`, { document: edited });
+              editor.replaceChildren(...nodes);
+              editor.setAttribute('aria-busy', 'false');
+              for (const item of editor.querySelectorAll('details')) {
+                if (open.includes(item.dataset.path)) item.open = true;
+              }
+              if (focusPath) focusField(focusPath);
+            }
+
+            // Moves the focus to the field or row at `path` (or the nearest one above it), unfolding it.
+            function focusField(path) {
+              let candidate = path;
+              while (candidate) {
+                const target = $(fieldID(candidate));
+                if (target) {
+                  for (let node = target; node; node = node.parentElement) {
+                    if (node.tagName === 'DETAILS') node.open = true;
+                  }
+                  const focusable = target.matches('input, select, textarea')
+                    ? target : target.querySelector('input, select, textarea, summary');
+                  (focusable || target).focus();
+                  return true;
+                }
+                candidate = parentPath(candidate);
+              }
+              return false;
+            }
+
+            async function loadWeek(from) {
+              const week = $('week');
+              const start = from || $('week-from').value;
+              $('week-from').value = start;
+              week.setAttribute('aria-busy', 'true');
+              const url = `${fragments}/${encodeURIComponent(office())}/week?from=${encodeURIComponent(start)}`;
+              week.replaceChildren(...await fragment('GET', url));
+              week.setAttribute('aria-busy', 'false');
+            }
+
+            async function loadFlagged() {
+              const flagged = $('flagged');
+              flagged.setAttribute('aria-busy', 'true');
+              flagged.replaceChildren(...await fragment('GET', `${fragments}/${encodeURIComponent(office())}/flagged`));
+              flagged.setAttribute('aria-busy', 'false');
+            }
+
+            function clearErrors() {
+              for (const error of document.querySelectorAll('.field-error')) {
+                error.textContent = '';
+                error.hidden = true;
+              }
+              for (const input of document.querySelectorAll('[aria-invalid="true"]')) input.removeAttribute('aria-invalid');
+            }
+
+            // Puts each problem of the preview beside its field (or the nearest row above it).
+            function placeErrors(preview) {
+              for (const item of preview.querySelectorAll('li[data-path]')) {
+                const text = item.querySelector('.problem-text').textContent;
+                if (pending && pending.kind === 'close-day') {
+                  const error = $('close-day-date-error');
+                  error.textContent = text;
+                  error.hidden = false;
+                  $('close-day-date').setAttribute('aria-invalid', 'true');
+                  continue;
+                }
+                let candidate = item.dataset.path;
+                while (candidate) {
+                  const error = $(`${fieldID(candidate)}-error`);
+                  if (error) {
+                    error.textContent = error.textContent ? `${error.textContent} ${text}` : text;
+                    error.hidden = false;
+                    const field = $(fieldID(candidate));
+                    if (field && field.matches('input, select')) field.setAttribute('aria-invalid', 'true');
+                    for (const input of editor.querySelectorAll('[data-path]')) {
+                      if (input.dataset.path === candidate) input.setAttribute('aria-invalid', 'true');
+                    }
+                    break;
+                  }
+                  candidate = parentPath(candidate);
+                }
+              }
+            }
+
+            async function showPreview(draft, kind, decision, weekFrom) {
+              const panel = $('preview-panel');
+              const preview = $('preview');
+              clearErrors();
+              $('result-panel').hidden = true;
+              pending = { document: draft, kind };
+              preview.setAttribute('aria-busy', 'true');
+              try {
+                const nodes = await fragment('POST', `${fragments}/${encodeURIComponent(office())}/preview`, {
+                  document: draft, decision, weekFrom: weekFrom || $('week-from').value,
+                });
+                preview.replaceChildren(...nodes);
+              } catch (problem) {
+                pending = null;
+                R.showProblem(problem);
+                return;
+              } finally {
+                preview.setAttribute('aria-busy', 'false');
+              }
+              panel.hidden = false;
+              const root = preview.firstElementChild;
+              if (root && root.dataset.outcome === 'invalid') {
+                placeErrors(preview);
+                const heading = $('preview-problems-heading');
+                if (heading) heading.focus();
+                announce('Die Änderung hat Fehler; nichts wurde gespeichert.');
+              } else {
+                const heading = $('preview-changes-heading');
+                if (heading) heading.focus();
+              }
+            }
+
+            function hidePreview() {
+              $('preview-panel').hidden = true;
+              $('preview').replaceChildren();
+              pending = null;
+            }
+
+            function decisions() {
+              const chosen = {};
+              for (const input of $('preview').querySelectorAll('input[type="radio"][data-booking]:checked')) {
+                chosen[input.dataset.booking] = input.value;
+              }
+              return chosen;
+            }
+
+            function when(instant) {
+              const date = new Date(instant);
+              const zone = body.dataset.timeZone || undefined;
+              let day;
+              try {
+                day = date.toLocaleDateString('de-DE', { weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', timeZone: zone });
+              } catch (error) {
+                day = date.toLocaleDateString('de-DE');
+              }
+              return `${day}, ${R.clockTime(instant)} Uhr`;
+            }
+
+            function cell(tag, text) {
+              const node = document.createElement(tag);
+              node.textContent = text;
+              return node;
+            }
+
+            // What saving did: the counts, and whom the hotline calls.
+            function showResult(answer) {
+              let kept = 0;
+              let moved = 0;
+              const cancelled = [];
+              for (const result of answer.offices || []) {
+                kept += (result.kept || []).length;
+                moved += (result.moved || []).length;
+                cancelled.push(...(result.cancelled || []));
+              }
+              const byMail = cancelled.filter((item) => item.notice === 'email');
+              const toCall = cancelled.filter((item) => item.notice !== 'email');
+              const count = (number, one, many) => `${number} ${number === 1 ? one : many}`;
+              const parts = [
+                `${count(cancelled.length, 'Termin', 'Termine')} abgesagt`
+                  + (cancelled.length === 0 ? '' : ` (${byMail.length} mit E-Mail-Adresse: Absage per E-Mail; ${toCall.length} ohne: siehe Anrufliste)`),
+                `${moved} verschoben`, `${kept} behalten und für das Personal markiert`,
+              ];
+              $('result-summary').textContent = `Gespeichert als Version ${answer.version}. ${parts.join(', ')}.`;
+              const notices = $('result-notices');
+              notices.replaceChildren();
+              if (toCall.length > 0) {
+                const heading = cell('h3', 'Anrufliste für die Hotline: Absagen ohne E-Mail-Adresse');
+                heading.id = 'call-list-heading';
+                const frame = document.createElement('div');
+                frame.className = 'table-frame';
+                frame.setAttribute('role', 'region');
+                frame.setAttribute('aria-labelledby', 'call-list-heading');
+                frame.tabIndex = 0;
+                const table = document.createElement('table');
+                table.className = 'data-table call-list';
+                table.id = 'call-list';
+                const head = document.createElement('thead');
+                const headRow = document.createElement('tr');
+                for (const title of ['Buchung', 'Termin war', 'Name', 'Telefon']) {
+                  const th = cell('th', title);
+                  th.scope = 'col';
+                  headRow.appendChild(th);
+                }
+                head.appendChild(headRow);
+                const rows = document.createElement('tbody');
+                for (const item of toCall) {
+                  const row = document.createElement('tr');
+                  const reference = cell('th', item.reference);
+                  reference.scope = 'row';
+                  row.append(reference, cell('td', when(item.start)), cell('td', (item.contact && item.contact.name) || ''),
+                    cell('td', (item.contact && item.contact.phone) || 'keine Telefonnummer'));
+                  rows.appendChild(row);
+                }
+                table.append(head, rows);
+                frame.appendChild(table);
+                const print = cell('button', 'Anrufliste drucken');
+                print.type = 'button';
+                print.className = 'button button-small';
+                print.addEventListener('click', () => window.print());
+                notices.append(heading, frame, print);
+              }
+              const panel = $('result-panel');
+              panel.hidden = false;
+              panel.focus();
+            }
+
+            async function save() {
+              if (!pending) return;
+              const button = $('save-change');
+              if (button) button.disabled = true;
+              try {
+                const answer = await R.api('PUT', configurationURL, { document: pending.document, decisions: decisions() }, {
+                  'If-Match': `"${version}"`,
+                });
+                const keepEdits = pending.kind === 'close-day' && dirty;
+                hidePreview();
+                await loadConfiguration();
+                if (keepEdits) R.showMessage('Hinweis', 'Ihre anderen, noch nicht gespeicherten Änderungen wurden verworfen.', 'info');
+                await Promise.all([renderEditor(), loadWeek(), loadFlagged()]);
+                showResult(answer);
+                announce(`Gespeichert als Version ${answer.version}.`);
+              } catch (problem) {
+                if (button) button.disabled = false;
+                R.showProblem(problem.status === 400 ? problemFor(400, problem.detail) : problemFor(problem.status, problem.detail));
+                if (problem.status === 412) {
+                  hidePreview();
+                  await loadConfiguration();
+                  await Promise.all([renderEditor(), loadWeek(), loadFlagged()]);
+                }
+              }
+            }
+
+            editor.addEventListener('change', (event) => {
+              const input = event.target;
+              if (!input.dataset || !input.dataset.path || !edited) return;
+              write(edited, input, editor);
+              input.removeAttribute('aria-invalid');
+              setDirty(true);
+            });
+
+            editor.addEventListener('click', async (event) => {
+              const add = event.target.closest('[data-add]');
+              const remove = event.target.closest('[data-remove]');
+              if (!add && !remove) return;
+              try {
+                if (add) {
+                  const path = add.dataset.add;
+                  let list = valueAt(edited, path);
+                  if (!Array.isArray(list)) {
+                    setAt(edited, path, []);
+                    list = valueAt(edited, path);
+                  }
+                  list.push(JSON.parse(add.dataset.item));
+                  setDirty(true);
+                  await renderEditor(`${path}[${list.length - 1}]`);
+                  announce('Zeile hinzugefügt.');
+                } else {
+                  const path = remove.dataset.remove;
+                  const match = /\[(\d+)\]$/.exec(path);
+                  const listPath = path.slice(0, -match[0].length);
+                  valueAt(edited, listPath).splice(Number(match[1]), 1);
+                  setDirty(true);
+                  await renderEditor();
+                  const list = editor.querySelector(`[data-list-path="${CSS.escape(listPath)}"]`);
+                  const next = list && list.querySelector('.add-row, h4, h5, h6');
+                  if (next) {
+                    if (!next.matches('button')) next.tabIndex = -1;
+                    next.focus();
+                  }
+                  announce('Zeile entfernt.');
+                }
+              } catch (problem) {
+                R.showProblem(problem);
+              }
+            });
+
+            $('preview').addEventListener('change', (event) => {
+              const input = event.target;
+              if (input.name !== 'decision-all') return;
+              for (const row of $('preview').querySelectorAll('tr[data-booking]')) {
+                const choice = row.querySelector(`input[value="${input.value}"]`) || row.querySelector('input[value="keep"]');
+                if (choice) choice.checked = true;
+              }
+            });
+
+            $('preview').addEventListener('click', (event) => {
+              if (event.target.closest('[data-action="save"]')) {
+                save();
+                return;
+              }
+              const link = event.target.closest('.problem-list a');
+              if (!link) return;
+              const item = link.closest('li[data-path]');
+              if (pending && pending.kind === 'close-day') {
+                event.preventDefault();
+                $('close-day-date').focus();
+              } else if (item && focusField(item.dataset.path)) {
+                event.preventDefault();
+              }
+            });
+
+            $('preview-back').addEventListener('click', () => {
+              const kind = pending && pending.kind;
+              hidePreview();
+              (kind === 'close-day' ? $('close-day-button') : $('check-change')).focus();
+            });
+
+            $('check-change').addEventListener('click', () => {
+              if (edited) showPreview(clone(edited), 'edit', 'keep');
+            });
+
+            $('discard-change').addEventListener('click', async () => {
+              edited = clone(saved);
+              setDirty(false);
+              hidePreview();
+              clearErrors();
+              await renderEditor().catch(R.showProblem);
+              announce('Änderungen verworfen.');
+            });
+
+            $('close-day-form').addEventListener('submit', (event) => {
+              event.preventDefault();
+              const date = $('close-day-date').value;
+              const reason = $('close-day-reason').value.trim() || 'geschlossen';
+              if (!saved || !date) return;
+              const draft = clone(saved);
+              const target = draft.offices.find((item) => item.id === office());
+              if (!target) return;
+              target.closures = (target.closures || []).concat([{ date, reason }]);
+              showPreview(draft, 'close-day', 'cancel', mondayOf(date));
+            });
+
+            $('office').addEventListener('change', async () => {
+              hidePreview();
+              $('result-panel').hidden = true;
+              try {
+                await Promise.all([renderEditor(), loadWeek(), loadFlagged()]);
+              } catch (problem) {
+                R.showProblem(problem);
+              }
+            });
+
+            const weekBy = (days) => {
+              const [year, month, day] = $('week-from').value.split('-').map(Number);
+              const date = new Date(Date.UTC(year, month - 1, day + days));
+              loadWeek(date.toISOString().slice(0, 10)).catch(R.showProblem);
+            };
+            $('week-previous').addEventListener('click', () => weekBy(-7));
+            $('week-next').addEventListener('click', () => weekBy(7));
+            $('week-from').addEventListener('change', () => {
+              if ($('week-from').value) loadWeek().catch(R.showProblem);
+            });
+
+            window.addEventListener('beforeunload', (event) => {
+              if (!dirty) return;
+              event.preventDefault();
+              event.returnValue = '';
+            });
+
+            R.requireToken(async () => {
+              if (started) return;
+              try {
+                await loadConfiguration();
+                await Promise.all([renderEditor(), loadWeek(), loadFlagged()]);
+                started = true;
+              } catch (problem) {
+                R.showProblem(problem.status ? problemFor(problem.status, problem.detail) : problem);
+              }
+            });
+          }
+
+          // MARK: History
+
+          function startHistory() {
+            const history = $('history');
+
+            async function load() {
+              history.setAttribute('aria-busy', 'true');
+              try {
+                history.replaceChildren(...await fragment('GET', body.dataset.entriesUrl));
+              } catch (problem) {
+                R.showProblem(problem);
+              } finally {
+                history.setAttribute('aria-busy', 'false');
+              }
+            }
+
+            async function version(number) {
+              return R.api('GET', `/v1/configuration/history/${encodeURIComponent(number)}`);
+            }
+
+            history.addEventListener('click', async (event) => {
+              const show = event.target.closest('[data-show-version]');
+              const save = event.target.closest('[data-download-version]');
+              try {
+                if (show) {
+                  const answer = await version(show.dataset.showVersion);
+                  $('document-heading').textContent = `Dokument von Version ${answer.version}`;
+                  $('document-text').textContent = JSON.stringify(answer.document, null, 2);
+                  const panel = $('document-panel');
+                  panel.hidden = false;
+                  panel.focus();
+                } else if (save) {
+                  const answer = await version(save.dataset.downloadVersion);
+                  download(`konfiguration-version-${answer.version}.json`, `${JSON.stringify(answer.document, null, 2)}\n`);
+                }
+              } catch (problem) {
+                R.showProblem(problem);
+              }
+            });
+
+            $('export-history').addEventListener('click', async () => {
+              try {
+                const versions = await R.api('GET', '/v1/configuration/history?limit=200');
+                const log = await R.api('GET', '/v1/audit-log?limit=500');
+                const exported = { exportedAt: new Date().toISOString(), versions: versions.versions, auditLog: log.entries };
+                download(`verlauf-${exported.exportedAt.slice(0, 10)}.json`, `${JSON.stringify(exported, null, 2)}\n`);
+              } catch (problem) {
+                R.showProblem(problem);
+              }
+            });
+
+            R.requireToken(load);
+          }
+
+          if (body.classList.contains('history-page')) startHistory();
+          else startConsole();
+        })();
+
+        """#
 
     /// `base.css`.
     static let baseCSS = #"""
@@ -125,6 +1236,11 @@ extension Assets {
         .page-title { font-size: 1.5rem; line-height: 1.2; }
         .page-subtitle { display: block; font-size: 1rem; font-weight: 400; }
 
+        /* Who is signed in, with the sign-out button, in the header of the staff's pages. */
+        .signed-in { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; }
+        .signed-in-name { font-weight: 700; }
+        .signed-in .button { border-color: var(--on-primary); }
+
         /* Buttons: at least 44 x 44 CSS pixels (WCAG 2.5.5), a visible border, never colour alone. */
         .button {
           display: inline-flex;
@@ -183,7 +1299,7 @@ extension Assets {
         .message[data-kind="info"] { border-color: var(--success); background: var(--success-soft); }
         .message-title { display: block; font-weight: 700; }
 
-        /* Token set-up for kiosk and counter devices. */
+        /* Token set-up for kiosk devices. */
         .token-panel {
           max-width: 40rem;
           margin: 2rem auto;
@@ -693,13 +1809,19 @@ extension Assets {
 
     /// `common.js`.
     static let commonJS = #"""
-        // Rathaus staff-device helpers (kiosk, counter page, hotline, day list), exposed as window.Rathaus.
+        // Rathaus staff helpers (kiosk, counter page, hotline, day list, statistics), exposed as
+        // window.Rathaus.
         //
-        // The token: a device is set up once by opening its page with the token in the URL fragment
+        // Signed-in staff (counter page, hotline console, day list, statistics): the browser sends the
+        // session's cookie with every API call (credentials: 'same-origin'); a change (POST, DELETE) also
+        // carries the session's form token from data-csrf as X-CSRF-Token. When the API answers 401 (the
+        // session ended), the page goes to the sign-in page, which brings the clerk back here.
+        //
+        // Devices (the kiosk): set up once by opening the page with its token in the URL fragment
         // (/kiosk/rathaus#token=...). The fragment never reaches the server or its logs; the script
         // stores the token in localStorage under data-token-key (per page kind and office; a page may name
-        // another key to fall back on in data-token-also) and removes it from the address bar. Without a stored token, or when the API answers 401/403, the page shows a
-        // small form to paste one.
+        // another key to fall back on in data-token-also) and removes it from the address bar. Without a
+        // stored token, or when the API answers 401/403, the page shows a small form to paste one.
         'use strict';
 
         (() => {
@@ -809,7 +1931,9 @@ extension Assets {
 
           const WORDS = {
             validation: (p) => ['Eingabe unvollständig oder ungültig', fieldText(p)],
-            unauthorized: () => ['Zugang fehlt oder ist ungültig', 'Bitte den Zugangsschlüssel dieses Geräts neu einrichten.'],
+            unauthorized: () => (body.dataset.csrf
+              ? ['Nicht mehr angemeldet', 'Bitte melden Sie sich neu an.']
+              : ['Zugang fehlt oder ist ungültig', 'Bitte den Zugangsschlüssel dieses Geräts neu einrichten.']),
             forbidden: () => ['Nicht erlaubt', 'Dieser Zugang darf das nicht, oder er gilt für einen anderen Standort.'],
             'not-found': () => ['Nicht gefunden', 'Das gibt es nicht (mehr). Bitte prüfen Sie die Eingabe.'],
             'method-not-allowed': () => ['Nicht möglich', 'Diese Aktion gibt es hier nicht. Bitte die Seite neu laden.'],
@@ -876,14 +2000,15 @@ extension Assets {
             return { kind, title: `Das hat nicht geklappt (Fehler ${status})`, detail: 'Es wurde nichts geändert. Bitte noch einmal versuchen.' };
           }
 
-          // Calls the API with the device's token and any `extra` header fields (Idempotency-Key,
-          // If-Match). Resolves to the JSON body (null for 204), or rejects with a Problem carrying the
-          // RFC 9457 title and detail.
+          // Calls the API with the device's token or the session's cookie and any `extra` header fields
+          // (Idempotency-Key, If-Match, X-Rathaus-Background on automatic refreshes). Resolves to the
+          // JSON body (null for 204), or rejects with a Problem carrying the German title and detail.
           async function api(method, url, payload, extra) {
             const headers = { ...(extra || {}), Accept: 'application/json, application/problem+json' };
             const current = token();
             if (current) headers.Authorization = `Bearer ${current}`;
-            const init = { method, headers, cache: 'no-store' };
+            if (body.dataset.csrf && method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = body.dataset.csrf;
+            const init = { method, headers, cache: 'no-store', credentials: 'same-origin' };
             if (payload !== undefined) {
               headers['Content-Type'] = 'application/json';
               init.body = JSON.stringify(payload);
@@ -987,6 +2112,17 @@ extension Assets {
             else ask();
           }
 
+          // For pages of signed-in staff: calls ready() at once; a 401 (the session ended or was ended)
+          // goes to the sign-in page, which returns here afterwards.
+          function requireSession(ready) {
+            unauthorizedHandler = (problem) => {
+              if (problem.status !== 401) return;
+              const next = window.location.pathname + window.location.search;
+              window.location.assign(`/staff/sign-in?next=${encodeURIComponent(next)}`);
+            };
+            ready();
+          }
+
           function waitText(minutes) {
             if (!(minutes > 0)) return 'keine Wartezeit';
             if (minutes < 60) return `ca. ${minutes} Min.`;
@@ -1007,8 +2143,8 @@ extension Assets {
           }
 
           window.Rathaus = {
-            api, token, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime, longDate,
-            setServiceNames,
+            api, token, Problem, showMessage, showProblem, clearMessage, requireToken, requireSession, waitText, clockTime,
+            longDate, setServiceNames,
           };
         })();
         """#
@@ -1136,7 +2272,10 @@ extension Assets {
         //   (transfer body {"services":[...]} and/or {"counter":"3"}). Problems (e.g. 409 counter-busy)
         //   are shown in German in the alert region (common.js words them by their kind).
         // - Shortcuts: the key in each button's aria-keyshortcuts (N, R, B, F, X, P, W), not while a text
-        //   field, a dialog or the token form has the focus, and never with Ctrl, Alt or Meta.
+        //   field or a dialog has the focus, and never with Ctrl, Alt or Meta.
+        // - The clerk is signed in (common.js requireSession); the refreshes the page makes by itself
+        //   (the timer, the event stream) carry X-Rathaus-Background, so they do not keep the session
+        //   from its idle limit; the clerk's own actions do.
         'use strict';
 
         (() => {
@@ -1244,9 +2383,9 @@ extension Assets {
             for (const [name, button] of buttons) button.disabled = busy || !ready || !enabled[name];
           }
 
-          async function refresh() {
+          async function refresh(automatic) {
             try {
-              const data = await R.api('GET', urls.counter);
+              const data = await R.api('GET', urls.counter, undefined, automatic ? { 'X-Rathaus-Background': '1' } : {});
               if (data) state = { current: data.current || null, parked: data.parked || [], waiting: data.waiting };
             } catch (problem) {
               if (problem.status !== 401 && problem.status !== 403) R.showProblem(problem);
@@ -1256,7 +2395,7 @@ extension Assets {
 
           function scheduleRefresh() {
             clearTimeout(refreshTimer);
-            refreshTimer = setTimeout(refresh, 250);
+            refreshTimer = setTimeout(() => refresh(true), 250);
           }
 
           async function run(request, after) {
@@ -1339,7 +2478,6 @@ extension Assets {
               if (dialog && dialog.open) return;
               const target = event.target;
               if (target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
-              if (!$('token-panel').hidden) return;
               const action = shortcuts.get(event.key.toLowerCase());
               if (!action) return;
               event.preventDefault();
@@ -1370,13 +2508,13 @@ extension Assets {
           setUpInput();
           setUpTransfer();
           render();
-          R.requireToken(() => {
+          R.requireSession(() => {
             ready = true;
-            refresh();
+            refresh(false);
           });
           follow();
           setInterval(() => {
-            if (ready) refresh();
+            if (ready) refresh(true);
           }, REFRESH_MS);
         })();
         """#
@@ -1384,8 +2522,8 @@ extension Assets {
     /// `daylist.js`.
     static let daylistJS = #"""
         // Rathaus day list: an office's bookings of a day for the hotline and the counters. Needs
-        // common.js (window.Rathaus) loaded before it; the staff token is the one stored for this page
-        // (data-token-key, set up once with #token=...) or else the hotline console's (data-token-also).
+        // common.js (window.Rathaus) loaded before it; the staff member is signed in, and the request
+        // carries the session's cookie.
         // - GET /v1/offices/{office}/bookings?date=YYYY-MM-DD -> {bookings: [...]} with checkedIn and
         //   ticket; one row per booking, by start: time, counter, services, persons, reference, name,
         //   checked in (with the ticket's number), not yet, or cancelled.
@@ -1464,7 +2602,7 @@ extension Assets {
             load();
           });
           for (const id of ['day-office', 'day-date']) $(id).addEventListener('change', load);
-          R.requireToken(load);
+          R.requireSession(load);
         })();
 
         """#
@@ -2371,12 +3509,12 @@ extension Assets {
 
     /// `hotline.js`.
     static let hotlineJS = #"""
-        // Rathaus hotline console. Needs common.js (window.Rathaus) loaded before it; the staff token
-        // comes from #token=... once and is kept in localStorage (data-token-key), as on the counter page.
+        // Rathaus hotline console. Needs common.js (window.Rathaus) loaded before it; the staff member is
+        // signed in, and the API calls carry the session's cookie and form token (common.js).
         // - Search: GET {data-earliest-url}?service=a[&service=b]&persons=n -> {offices: [{office, name, start}]},
         //   soonest first, on submit and (without moving the focus) when a choice changes; "Andere Zeiten"
-        //   loads GET /v1/offices/{office}/availability (the hotline's contingent, as the token is a hotline
-        //   token) into a day list with time buttons.
+        //   loads GET /v1/offices/{office}/availability (the hotline's contingent, as the staff member has
+        //   the hotline role) into a day list with time buttons.
         // - Hold: POST {data-holds-url} {office, services, persons, start}; extend POST /v1/holds/{id}/extend;
         //   release DELETE /v1/holds/{id}. The countdown runs on the server's clock (data-server-time).
         // - Book: POST {data-bookings-url} {hold, contact} with an Idempotency-Key; the reference is shown
@@ -2385,7 +3523,9 @@ extension Assets {
         //   address or a name (a POST, so that none of it stands in a URL) -> {kind, bookings, more}; one
         //   booking is shown at once, several are listed to choose from; move POST
         //   /v1/bookings/{id}/reschedule {start} and cancel DELETE /v1/bookings/{id}, both with If-Match
-        //   of the version read.
+        //   of the version read. The booking's mail: GET /v1/bookings/{id}/messages (what became of each
+        //   message, "nicht zugestellt: 550 …" for staff), and POST /v1/bookings/{id}/messages sends the
+        //   confirmation again.
         // - Problems are shown in German (common.js words them by their kind).
         // - Shortcuts (no Ctrl, Alt or Meta; letters only while no text field has the focus): S search,
         //   1-9 hold the n-th result, N caller's name, V extend, F release, T find, U move, A cancel; Esc
@@ -2747,6 +3887,42 @@ extension Assets {
             $('found-cancel').disabled = cancelled;
             $('move-picker').hidden = true;
             $('found-card').hidden = false;
+            loadMail(booking).catch(() => { $('found-mail').replaceChildren(element('li', '', 'Stand der E-Mails nicht abrufbar.')); });
+          }
+
+          const MAIL_KINDS = {
+            confirmation: 'Bestätigung', 'confirmation-request': 'Bitte um Bestätigung', reminder: 'Erinnerung',
+            moved: 'Nachricht „verschoben“', cancelled: 'Nachricht „abgesagt“', released: 'Nachricht „freigegeben“',
+          };
+
+          function mailLine(message) {
+            const kind = MAIL_KINDS[message.kind] || message.kind;
+            switch (message.status) {
+              case 'sent': return `${kind}: versandt ${day(message.finishedAt)}, ${R.clockTime(message.finishedAt)} Uhr`;
+              case 'failed': return `${kind} nicht zugestellt: ${message.result || 'abgelehnt'}`;
+              case 'dropped': return `${kind}: nicht gesendet (${message.result || 'nicht mehr nötig'})`;
+              default:
+                if (message.attempts > 0) return `${kind}: wird erneut versucht (${message.result || 'vorübergehender Fehler'})`;
+                return new Date(message.notBefore).getTime() > now() ? `${kind}: geplant für ${when(message.notBefore)}` : `${kind}: wird gesendet`;
+            }
+          }
+
+          async function loadMail(booking) {
+            const answer = await R.api('GET', `/v1/bookings/${encodeURIComponent(booking.id)}/messages`);
+            if (!found || found.id !== booking.id) return;
+            const messages = answer.messages || [];
+            const lines = !answer.mailed ? ['Keine E-Mail-Adresse: keine E-Mails.'] : messages.length ? messages.map(mailLine) : ['Noch keine E-Mails.'];
+            $('found-mail').replaceChildren(...lines.map((line) => element('li', '', line)));
+            $('found-resend').hidden = !answer.mailed || booking.status === 'cancelled';
+          }
+
+          async function resend() {
+            const booking = found;
+            if (!booking) return;
+            await R.api('POST', `/v1/bookings/${encodeURIComponent(booking.id)}/messages`);
+            R.showMessage('Bestätigung erneut gesendet', `Die Bestätigung für ${booking.reference} geht noch einmal an die E-Mail-Adresse des Termins.`, 'info');
+            announce('Bestätigung wird erneut gesendet.');
+            await loadMail(booking);
           }
 
           async function moveTo(booking, start) {
@@ -2792,7 +3968,7 @@ extension Assets {
 
           function onKey(event) {
             if (event.ctrlKey || event.altKey || event.metaKey) return;
-            const dialogOpen = $('cancel-dialog').open || !$('token-panel').hidden;
+            const dialogOpen = $('cancel-dialog').open;
             if (event.key === 'Escape') {
               if (!dialogOpen && typing(event.target)) event.target.blur();
               return;
@@ -2861,11 +4037,12 @@ extension Assets {
           $('hold-release').addEventListener('click', () => guarded(() => release(false)));
           $('found-move').addEventListener('click', () => guarded(() => loadDays(found.office, 'move', found)));
           $('found-cancel').addEventListener('click', askCancel);
+          $('found-resend').addEventListener('click', () => guarded(resend));
           $('cancel-dialog').addEventListener('close', () => {
             if ($('cancel-dialog').returnValue === 'cancel') guarded(cancelFound);
           });
           document.addEventListener('keydown', onKey);
-          R.requireToken(() => { ready().catch((problem) => R.showProblem(problem)); });
+          R.requireSession(() => { ready().catch((problem) => R.showProblem(problem)); });
         })();
         """#
 
@@ -3221,6 +4398,169 @@ extension Assets {
         })();
         """#
 
+    /// `mail.css`.
+    static let mailCSS = #"""
+        /* The mail page (/staff/mail): the outbox's table, which scrolls sideways inside its frame on
+           narrow screens, the preview form and the message shown as plain text. */
+        .mail-main {
+          max-width: 72rem;
+          margin: 0 auto;
+          padding: 1rem;
+        }
+
+        .mail-section {
+          margin: 1.5rem 0;
+          padding: 1rem;
+          overflow-x: auto;
+          background: var(--surface);
+          border: 1px solid var(--border);
+          border-radius: var(--radius);
+        }
+
+        .mail-section h2 {
+          margin-top: 0;
+        }
+
+        .mail-form {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.5rem 1rem;
+          align-items: center;
+          margin-bottom: 1rem;
+        }
+
+        .mail-table {
+          width: 100%;
+          border-collapse: collapse;
+        }
+
+        .mail-table th,
+        .mail-table td {
+          padding: 0.35rem 0.5rem;
+          text-align: left;
+          vertical-align: top;
+          border-bottom: 1px solid var(--border);
+        }
+
+        .mail-table tr[data-status="failed"] td {
+          color: var(--danger);
+        }
+
+        .mail-viewer {
+          margin: 0;
+          padding: 0.75rem;
+          white-space: pre-wrap;
+          overflow-wrap: anywhere;
+          background: var(--bg);
+          border: 1px solid var(--border);
+          border-radius: var(--radius);
+        }
+
+        """#
+
+    /// `mail.js`.
+    static let mailJS = #"""
+        // Rathaus mail page (/staff/mail). Needs common.js (window.Rathaus) loaded before it; it calls the
+        // API with the signed-in person's session, as the hotline console does. It lists GET /v1/messages[?status=...] in #messages (what each message is about and
+        // what became of it, never its recipient), shows a message of the demo's Maildir folder
+        // (GET /v1/mail/folder/{file}) or a preview (GET /v1/messages/preview/{kind}?language=...) as text
+        // in #viewer. Everything is written with textContent.
+        'use strict';
+
+        (() => {
+          const R = window.Rathaus;
+          const $ = (id) => document.getElementById(id);
+          const KINDS = {
+            confirmation: 'Bestätigung',
+            'confirmation-request': 'Bitte um Bestätigung',
+            reminder: 'Erinnerung',
+            moved: 'Verschoben',
+            cancelled: 'Abgesagt',
+            released: 'Freigegeben',
+          };
+          const STATUS = { waiting: 'wartet', sent: 'versandt', failed: 'nicht zugestellt', dropped: 'verworfen' };
+
+          function cell(text) {
+            const node = document.createElement('td');
+            node.textContent = text;
+            return node;
+          }
+
+          function when(instant) {
+            const date = new Date(instant);
+            if (Number.isNaN(date.getTime())) return '';
+            return `${date.toLocaleDateString('de-DE', { day: '2-digit', month: '2-digit' })} ${R.clockTime(instant)}`;
+          }
+
+          async function text(url) {
+            const headers = { Accept: 'text/plain' };
+            const response = await fetch(url, { headers, cache: 'no-store', credentials: 'same-origin' });
+            if (!response.ok) {
+              // The API's own error handling (problem+json, and the way to sign in on 401).
+              await R.api('GET', url);
+              throw new R.Problem(response.status, `Fehler ${response.status}`);
+            }
+            return response.text();
+          }
+
+          async function show(url, label) {
+            const viewer = $('viewer');
+            viewer.textContent = await text(url);
+            $('viewer-heading').textContent = label;
+            $('viewer-heading').focus();
+          }
+
+          async function load() {
+            const status = $('outbox-status').value;
+            const answer = await R.api('GET', `/v1/messages?limit=100${status ? `&status=${encodeURIComponent(status)}` : ''}`);
+            $('transport').textContent = `Versand: ${answer.transport}`;
+            const rows = (answer.messages || []).map((message) => {
+              const row = document.createElement('tr');
+              row.dataset.status = message.status;
+              const result = message.status === 'waiting' && message.nextAttemptAt ? `nächster Versuch ${when(message.nextAttemptAt)}` : '';
+              row.append(
+                cell(when(message.createdAt)), cell(KINDS[message.kind] || message.kind), cell(message.reference || message.booking),
+                cell(message.language), cell(STATUS[message.status] || message.status), cell(String(message.attempts)),
+                cell([message.result, result].filter(Boolean).join(' · ')),
+              );
+              const open = document.createElement('td');
+              if (message.file) {
+                const button = document.createElement('button');
+                button.type = 'button';
+                button.className = 'button button-small';
+                button.textContent = 'Ansehen';
+                button.setAttribute('aria-label', `Nachricht ansehen: ${KINDS[message.kind] || message.kind} ${message.reference || ''}`);
+                button.addEventListener('click', () => show(`/v1/mail/folder/${encodeURIComponent(message.file)}`, `Nachricht ${message.messageId}`).catch(R.showProblem));
+                open.append(button);
+              }
+              row.append(open);
+              return row;
+            });
+            if (!rows.length) {
+              const row = document.createElement('tr');
+              const empty = cell('Keine Nachrichten.');
+              empty.colSpan = 8;
+              row.append(empty);
+              rows.push(row);
+            }
+            $('messages').replaceChildren(...rows);
+          }
+
+          $('outbox-form').addEventListener('submit', (event) => {
+            event.preventDefault();
+            load().catch(R.showProblem);
+          });
+          $('preview-form').addEventListener('submit', (event) => {
+            event.preventDefault();
+            const kind = $('preview-kind').value;
+            const language = $('preview-language').value;
+            show(`/v1/messages/preview/${encodeURIComponent(kind)}?language=${language}`, `Vorschau: ${KINDS[kind] || kind} (${language})`).catch(R.showProblem);
+          });
+          R.requireSession(() => { load().catch(R.showProblem); });
+        })();
+
+        """#
+
     /// `mobile-ticket-worker.js`.
     static let mobileTicketWorkerJS = #"""
         // Rathaus: the service worker of a ticket's page. It only shows the call notifications the page
@@ -3510,6 +4850,58 @@ extension Assets {
 
         """#
 
+    /// `staff.css`.
+    static let staffCSS = #"""
+        /* Rathaus staff pages: sign-in, the start page, the audit trail and refusals. One column on a
+           clerk's desktop, reflowing down to 320 CSS pixels. Colours come from base.css. */
+        .staff-home { color: var(--on-primary); font-weight: 700; text-decoration: none; }
+        .staff-home:hover { text-decoration: underline; }
+        .staff-main {
+          display: grid;
+          gap: 1.25rem;
+          max-width: 60rem;
+          margin: 0 auto;
+          padding: 1.5rem 1rem 3rem;
+        }
+        .staff-main h1 { font-size: 1.75rem; line-height: 1.2; }
+        .staff-main .message { width: 100%; margin: 0; }
+        .lead { font-size: 1.125rem; }
+        .panel {
+          padding: 1rem 1.25rem;
+          border: 1px solid var(--border);
+          border-radius: var(--radius);
+          background: var(--surface);
+        }
+        .panel-heading { margin-bottom: 0.75rem; font-size: 1.25rem; }
+        .panel p { margin-bottom: 1rem; }
+        .sign-in-form { display: grid; gap: 0.5rem; max-width: 28rem; }
+        .sign-in-form .button { margin-top: 0.75rem; justify-self: start; }
+        .role-list, .link-list { display: grid; gap: 0.375rem; }
+        .role-list li::before { content: "· "; }
+        .link-list a { color: var(--primary); font-weight: 700; }
+        .link-list a:hover { color: var(--primary-hover); }
+        .staff-links { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+        .empty { color: var(--muted); }
+
+        .audit-filter { display: flex; flex-wrap: wrap; align-items: end; gap: 0.75rem 1rem; }
+        .audit-filter > div { min-width: 12rem; }
+        .audit-table { width: 100%; border-collapse: collapse; background: var(--surface); font-size: 1rem; }
+        .audit-table caption { padding: 0.5rem 0; font-weight: 700; text-align: left; }
+        .audit-table th, .audit-table td {
+          padding: 0.375rem 0.5rem;
+          border-bottom: 1px solid var(--border);
+          text-align: left;
+          vertical-align: top;
+        }
+        .audit-table td:first-child { font-variant-numeric: tabular-nums; white-space: nowrap; }
+        @media (max-width: 40rem) {
+          .audit-table thead { display: none; }
+          .audit-table tr { display: block; padding: 0.5rem 0; border-bottom: 1px solid var(--border); }
+          .audit-table td { display: block; padding: 0.125rem 0.5rem; border: 0; }
+        }
+
+        """#
+
     /// `statistics.css`.
     static let statisticsCSS = #"""
         /* The statistics page (/staff/statistics): the range form, key figures, charts drawn as SVG by
@@ -3661,11 +5053,11 @@ extension Assets {
 
     /// `statistics.js`.
     static let statisticsJS = #"""
-        // Rathaus statistics page. Needs common.js (window.Rathaus) loaded before it; the staff token
-        // comes from #token=... once and is kept in localStorage (data-token-key), as on the hotline
-        // console. On submit it loads GET /staff/statistics/{office}/report?from&to&target with the token
-        // and moves the parsed HTML (charts as SVG with their tables) into #report; the two buttons fetch
-        // GET /v1/offices/{office}/statistics.csv?...[&format=excel] with the token and save the file.
+        // Rathaus statistics page. Needs common.js (window.Rathaus) loaded before it; the office manager
+        // is signed in, and the requests carry the session's cookie. On submit it loads
+        // GET /staff/statistics/{office}/report?from&to&target and moves the parsed HTML (charts as SVG
+        // with their tables) into #report; the two buttons fetch
+        // GET /v1/offices/{office}/statistics.csv?...[&format=excel] and save the file.
         'use strict';
 
         (() => {
@@ -3688,9 +5080,9 @@ extension Assets {
             const headers = { Accept: accept };
             const token = R.token();
             if (token) headers.Authorization = `Bearer ${token}`;
-            const response = await fetch(url, { headers, cache: 'no-store' });
+            const response = await fetch(url, { headers, cache: 'no-store', credentials: 'same-origin' });
             if (!response.ok) {
-              // The API's own error handling (problem+json, and the token form on 401/403).
+              // The API's own error handling (problem+json; on 401 the way to the sign-in page).
               await R.api('GET', url);
               throw new R.Problem(response.status, `Fehler ${response.status}`);
             }
@@ -3741,7 +5133,7 @@ extension Assets {
           });
           $('download-excel').addEventListener('click', () => download(true));
           $('download-csv').addEventListener('click', () => download(false));
-          R.requireToken(load);
+          R.requireSession(load);
         })();
 
         """#

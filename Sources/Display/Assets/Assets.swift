@@ -32,9 +32,17 @@
 ///   event stream and, on a call, vibrates, sounds a chime and shows a notification (through the
 ///   service worker, which does nothing else).
 /// - `statistics.css`, `statistics.js`: the statistics page, its range form, key figures, the
-///   charts' colours and tables; the script loads the report and the CSV files with the token.
-/// - `common.js`: what the kiosk, the counter page, the hotline console and the day list share:
-///   the device token, API calls with problem+json errors worded in German by their kind, the
+///   charts' colours and tables; the script loads the report and the CSV files with the session.
+/// - `staff.css`: the staff's own pages: sign-in, the start page, the audit trail and refusals.
+/// - `mail.css`, `mail.js`: the staff's mail page, the outbox's newest messages, the demo
+///   folder's messages and the previews of each kind, loaded with the session.
+/// - `administration.css`, `administration.js`: the administration console and its history, the
+///   editor bound to the configuration document by path, the week table, the preview with the
+///   affected bookings and the call list after saving; the script loads and sends it all with the
+///   session.
+/// - `common.js`: what the kiosk, the counter page, the hotline console, the day list and the
+///   statistics share: the kiosk's device token, the staff session's form token, API calls with
+///   problem+json errors worded in German by their kind, the
 ///   message region and the wording of waits.
 ///
 /// No file holds an inline handler or relies on inline style: the pages run under a
@@ -50,8 +58,9 @@ package enum Assets {
     /// The names of every asset, in a fixed order: the files of `Assets/Files/`.
     package static let names: [String] = [
         "base.css", "display.css", "kiosk.css", "counter.css", "ticket.css", "citizen.css", "hotline.css",
-        "mobile-ticket.css", "statistics.css", "common.js", "display.js", "kiosk.js", "counter.js", "ticket.js",
-        "citizen.js", "hotline.js", "mobile-ticket.js", "mobile-ticket-worker.js", "statistics.js", "daylist.js",
+        "mobile-ticket.css", "statistics.css", "staff.css", "mail.css", "administration.css", "common.js",
+        "display.js", "kiosk.js", "counter.js", "ticket.js", "citizen.js", "hotline.js", "mobile-ticket.js",
+        "mobile-ticket-worker.js", "statistics.js", "daylist.js", "mail.js", "administration.js",
     ]
 
     /// The file named `name` (`display.js`) with its content type, or nil if there is none.

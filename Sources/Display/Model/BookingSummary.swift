@@ -14,11 +14,28 @@ package struct BookingSummary: Equatable, Sendable {
     package var persons: Int
     package var documents: [SlipDocument]
     package var contact: ContactEntry
+    /// What mail the booking gets.
+    package var mail: Mail
+    /// While it waits for its confirmation by e-mail (double opt-in): until when (`10:15`).
+    package var confirmBy: String?
+    /// Whether it was released because it was not confirmed in time.
+    package var released: Bool
+
+    /// What mail a booking gets.
+    package enum Mail: Equatable, Sendable {
+        /// Messages go to its e-mail address.
+        case toAddress
+        /// It has no e-mail address.
+        case noAddress
+        /// Mail is switched off.
+        case off
+    }
 
     package init(
         id: String, reference: String, token: String, cancelled: Bool, changeable: Bool, office: OfficeSummary,
         date: CalendarDate, start: TimeOption, end: String, services: [ServiceChoice], persons: Int,
-        documents: [SlipDocument], contact: ContactEntry
+        documents: [SlipDocument], contact: ContactEntry, mail: Mail = .off, confirmBy: String? = nil,
+        released: Bool = false
     ) {
         self.id = id
         self.reference = reference
@@ -33,5 +50,8 @@ package struct BookingSummary: Equatable, Sendable {
         self.persons = persons
         self.documents = documents
         self.contact = contact
+        self.mail = mail
+        self.confirmBy = confirmBy
+        self.released = released
     }
 }

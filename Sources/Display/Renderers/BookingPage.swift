@@ -13,24 +13,56 @@ package enum BookingPage {
         case moved
         /// Just cancelled.
         case cancelled
+        /// Just confirmed by the link in the e-mail (double opt-in).
+        case confirmed
     }
 
     package static func html(
         language: PageLanguage, town: String, booking: BookingSummary, arrival: Arrival = .viewed
     ) -> String {
         let text = language.text
+        let mail = BookingMailWords.of(language)
         let id = HTML.pathSegment(booking.id)
         let token = HTML.pathSegment(booking.token)
         let heading =
-            booking.cancelled ? text.cancelledHeading : arrival == .booked ? text.bookedHeading : text.bookingHeading
+            booking.released
+            ? mail.releasedHeading
+            : booking.cancelled
+                ? text.cancelledHeading
+                : booking.confirmBy != nil
+                    ? mail.unconfirmedHeading : arrival == .booked ? text.bookedHeading : text.bookingHeading
         let frame = CitizenShell.Frame(
             language: language, town: town, title: heading, step: nil,
             switchPath: "/termin/\(id)?token=\(token)")
         return CitizenShell.document(frame) { writer in
-            switch arrival {
-            case .booked:
+            if let deadline = booking.confirmBy, !booking.cancelled {
                 CitizenShell.notice(
-                    Notice(.success, title: text.bookedNoticeTitle, detail: text.bookedNoticeDetail),
+                    Notice(
+                        .info, title: mail.unconfirmedTitle,
+                        detail: mail.unconfirmedDetail(booking.contact.email, DateText.time(deadline, language))),
+                    language: language, into: &writer)
+            }
+            if booking.released {
+                CitizenShell.notice(
+                    Notice(.info, title: mail.releasedHeading, detail: mail.releasedDetail), language: language,
+                    into: &writer)
+            }
+            switch arrival {
+            case .booked where booking.confirmBy == nil:
+                let note: String =
+                    switch booking.mail {
+                    case .toAddress: mail.sent(booking.contact.email)
+                    case .noAddress: mail.noAddress
+                    case .off: mail.off
+                    }
+                CitizenShell.notice(
+                    Notice(.success, title: text.bookedNoticeTitle, detail: note + " " + text.bookedNoticeDetail),
+                    language: language, into: &writer)
+            case .booked:
+                break
+            case .confirmed:
+                CitizenShell.notice(
+                    Notice(.success, title: mail.confirmedNoticeTitle, detail: mail.confirmedNoticeDetail),
                     language: language, into: &writer)
             case .moved:
                 CitizenShell.notice(
@@ -147,6 +179,42 @@ package enum BookingPage {
             writer.line("<button type=\"submit\" class=\"button button-danger\">\(text.cancelConfirmButton)</button>")
             writer.line(
                 "<a class=\"button\" href=\"\(language.prefix)/termin/\(id)?token=\(token)\">\(text.cancelBackButton)</a>"
+            )
+            writer.close("</div>")
+            writer.close("</form>")
+        }
+    }
+}
+
+extension BookingPage {
+    /// The page the link of a request to confirm opens (double opt-in): what is confirmed, and a
+    /// POST button to do it (a link a mail scanner follows changes nothing).
+    package static func confirmQuestion(
+        language: PageLanguage, town: String, booking: BookingSummary, code: String, formToken: String
+    ) -> String {
+        let text = language.text
+        let mail = BookingMailWords.of(language)
+        let id = HTML.pathSegment(booking.id)
+        let token = HTML.pathSegment(booking.token)
+        let frame = CitizenShell.Frame(
+            language: language, town: town, title: mail.confirmTitle, step: nil,
+            switchPath: "/termin/\(id)/bestaetigen?token=\(token)&code=\(HTML.pathSegment(code))")
+        return CitizenShell.document(frame) { writer in
+            writer.line("<h1>\(mail.confirmTitle)</h1>")
+            let selection = Selection(services: booking.services, persons: booking.persons, office: booking.office)
+            CitizenShell.summary(
+                selection, date: booking.date, time: DateText.span(booking.start.label, booking.end, language),
+                language: language, into: &writer)
+            writer.line("<p>\(mail.confirmExplanation)</p>")
+            writer.open(
+                "<form class=\"flow-form\" method=\"post\" action=\"\(language.prefix)/termin/\(id)/bestaetigen\">")
+            CitizenShell.formToken(formToken, into: &writer)
+            writer.line("<input type=\"hidden\" name=\"token\" value=\"\(HTML.escape(booking.token))\">")
+            writer.line("<input type=\"hidden\" name=\"code\" value=\"\(HTML.escape(code))\">")
+            writer.open("<div class=\"button-row\">")
+            writer.line("<button type=\"submit\" class=\"button button-primary\">\(mail.confirmButton)</button>")
+            writer.line(
+                "<a class=\"button\" href=\"\(language.prefix)/termin/\(id)?token=\(token)\">\(text.backToBooking)</a>"
             )
             writer.close("</div>")
             writer.close("</form>")

@@ -1,7 +1,8 @@
 /// The clerk's page at `/counter/{office}/{counter}`: call the next ticket, recall, start, finish,
 /// mark a no-show, park, transfer, and put parked tickets back in line; the current ticket with its
-/// services and document checklist. `counter.js` calls the staff API with the stored token and
-/// follows the office's event stream to keep the waiting count current.
+/// services and document checklist. Served to a signed-in clerk: `counter.js` calls the staff API
+/// with the session's cookie and its form token (`data-csrf`) and follows the office's event
+/// stream to keep the waiting count current.
 package enum CounterPage {
     /// One action button: what the script calls it, its label and its keyboard shortcut.
     struct Action {
@@ -24,10 +25,11 @@ package enum CounterPage {
 
     /// The page of one counter. `services` and `counters` are the transfer choices (the counter
     /// itself is left out of `counters`); `timeZone` (IANA) is the zone the script shows times in,
-    /// nil for the device's.
+    /// nil for the device's; `person` and `formToken` are the signed-in clerk's name and their
+    /// session's form token.
     package static func html(
         officeID: String, officeName: String, counterID: String, counterName: String, services: [ServiceOption],
-        counters: [CounterOption] = [], timeZone: String? = nil
+        counters: [CounterOption] = [], timeZone: String? = nil, person: String? = nil, formToken: String? = nil
     ) -> String {
         let office = HTML.pathSegment(officeID)
         let counter = HTML.pathSegment(counterID)
@@ -35,7 +37,6 @@ package enum CounterPage {
             ("class", "counter-page"),
             ("data-office", officeID),
             ("data-counter", counterID),
-            ("data-token-key", "rathaus:counter:\(officeID)"),
             ("data-counter-url", "/v1/offices/\(office)/counters/\(counter)"),
             ("data-call-next-url", "/v1/offices/\(office)/counters/\(counter)/call-next"),
             ("data-tickets-url", "/v1/tickets"),
@@ -43,6 +44,9 @@ package enum CounterPage {
         ]
         if let timeZone {
             attributes.append(("data-time-zone", timeZone))
+        }
+        if let formToken {
+            attributes.append(("data-csrf", formToken))
         }
         return PageShell.document(
             title: "\(counterName) – \(officeName)",
@@ -61,6 +65,9 @@ package enum CounterPage {
             writer.line(
                 "<p class=\"connection-note\" id=\"connection\" role=\"status\" hidden>Verbindung wird wiederhergestellt …</p>"
             )
+            if let person, let formToken {
+                StaffParts.signOut(person: person, formToken: formToken, into: &writer)
+            }
             writer.close("</header>")
             writer.line("<div class=\"message\" id=\"message\" role=\"alert\"></div>")
             writer.open("<main class=\"counter-main\" id=\"main\">")
@@ -68,7 +75,6 @@ package enum CounterPage {
             controls(into: &writer)
             writer.close("</main>")
             transferDialog(services: services, counters: counters.filter { $0.id != counterID }, into: &writer)
-            StaffParts.tokenPanel(into: &writer)
             StaffParts.noScript(into: &writer)
             templates(into: &writer)
         }

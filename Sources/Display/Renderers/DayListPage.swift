@@ -1,21 +1,22 @@
 /// An office's bookings of a day at `/staff/bookings?office=…&date=…`, for the hotline and the
 /// counters: time, counter, services, persons, reference, the contact's name and whether the
-/// appointment is checked in (with its ticket's number) or cancelled. `daylist.js` loads
-/// `GET /v1/offices/{office}/bookings?date=…` with the staff token stored in the browser (the
-/// hotline's, or one set up here with `#token=…`) and fills the table; the office and the day are
+/// appointment is checked in (with its ticket's number) or cancelled, for signed-in hotline and
+/// counter staff. `daylist.js` loads `GET /v1/offices/{office}/bookings?date=…` with the session's
+/// cookie and fills the table; the office and the day are
 /// a plain GET form, so the address says which list is shown and holds nothing personal.
 package enum DayListPage {
-    /// The page; `offices` to choose from, `office` and `date` (`YYYY-MM-DD`) shown first.
+    /// The page; `offices` to choose from, `office` and `date` (`YYYY-MM-DD`) shown first; `person`
+    /// and `formToken` the signed-in staff member's name and their session's form token.
     package static func html(
-        town: String, offices: [ServiceOption], office: String, date: String, timeZone: String?
+        town: String, offices: [ServiceOption], office: String, date: String, timeZone: String?,
+        person: String? = nil, formToken: String? = nil
     ) -> String {
         var attributes: [(String, String)] = [
             ("class", "hotline-page day-list-page"),
-            ("data-token-key", "rathaus:day-list"),
-            ("data-token-also", "rathaus:hotline"),
             ("data-services-url", "/v1/services"),
         ]
         if let timeZone { attributes.append(("data-time-zone", timeZone)) }
+        if let formToken { attributes.append(("data-csrf", formToken)) }
         return PageShell.document(
             title: "Termine des Tages – \(town)", stylesheets: ["hotline.css"], scripts: ["common.js", "daylist.js"],
             bodyAttributes: attributes
@@ -26,6 +27,9 @@ package enum DayListPage {
             writer.line("<span class=\"page-subtitle\">\(HTML.escape(town))</span>")
             writer.close("</h1>")
             writer.line("<nav class=\"staff-nav\" aria-label=\"Bereiche\"><a href=\"/staff/hotline\">Hotline</a></nav>")
+            if let person, let formToken {
+                StaffParts.signOut(person: person, formToken: formToken, into: &writer)
+            }
             writer.close("</header>")
             writer.line("<div class=\"message\" id=\"message\" role=\"alert\"></div>")
             writer.line("<div class=\"visually-hidden\" id=\"live\" aria-live=\"polite\"></div>")
@@ -63,7 +67,6 @@ package enum DayListPage {
             writer.close("</table>")
             writer.close("</div>")
             writer.close("</main>")
-            StaffParts.tokenPanel(into: &writer)
             StaffParts.noScript(into: &writer)
         }
     }

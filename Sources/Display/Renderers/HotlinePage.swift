@@ -1,8 +1,8 @@
 /// The hotline console at `/staff/hotline`: one screen to find the earliest times for a service
 /// across all offices, hold one and book it for the caller on the hotline contingent, find a
-/// booking by its reference, move or cancel it, and read the checklist out. `hotline.js` calls the
-/// staff API with the token stored like the counter page's (`#token=…` once), so the page itself
-/// changes nothing and needs no form protection.
+/// booking by its reference, move or cancel it, and read the checklist out. Served to signed-in
+/// hotline staff: `hotline.js` calls the staff API with the session's cookie and its form token
+/// (`data-csrf`), which every change carries.
 package enum HotlinePage {
     /// One keyboard shortcut: the key, what it does, and the element it belongs to.
     struct Shortcut {
@@ -26,13 +26,14 @@ package enum HotlinePage {
     /// The console. `services` are every service (the hotline may book those not bookable online),
     /// `offices` the offices to limit a search to; `timeZone` the zone times are shown in and
     /// `serverTime` the server's clock in milliseconds, so that the hold's countdown does not depend
-    /// on the device's clock.
+    /// on the device's clock; `person` and `formToken` are the signed-in staff member's name and
+    /// their session's form token.
     package static func html(
-        town: String, services: [ServiceOption], offices: [ServiceOption], timeZone: String?, serverTime: Int64?
+        town: String, services: [ServiceOption], offices: [ServiceOption], timeZone: String?, serverTime: Int64?,
+        person: String? = nil, formToken: String? = nil
     ) -> String {
         var attributes: [(String, String)] = [
             ("class", "hotline-page"),
-            ("data-token-key", "rathaus:hotline"),
             ("data-services-url", "/v1/services"),
             ("data-earliest-url", "/v1/availability/earliest"),
             ("data-offices-url", "/v1/offices"),
@@ -42,6 +43,7 @@ package enum HotlinePage {
         ]
         if let timeZone { attributes.append(("data-time-zone", timeZone)) }
         if let serverTime { attributes.append(("data-server-time", String(serverTime))) }
+        if let formToken { attributes.append(("data-csrf", formToken)) }
         return PageShell.document(
             title: "Hotline – Termine – \(town)", stylesheets: ["hotline.css"], scripts: ["common.js", "hotline.js"],
             bodyAttributes: attributes
@@ -55,6 +57,9 @@ package enum HotlinePage {
             writer.line(
                 "<nav class=\"staff-nav\" aria-label=\"Bereiche\"><a href=\"/staff/bookings\">Termine des Tages</a></nav>"
             )
+            if let person, let formToken {
+                StaffParts.signOut(person: person, formToken: formToken, into: &writer)
+            }
             writer.close("</header>")
             writer.line("<div class=\"message\" id=\"message\" role=\"alert\"></div>")
             writer.line("<div class=\"visually-hidden\" id=\"live\" aria-live=\"polite\"></div>")
@@ -65,7 +70,6 @@ package enum HotlinePage {
             shortcutList(into: &writer)
             writer.close("</main>")
             cancelDialog(into: &writer)
-            StaffParts.tokenPanel(into: &writer)
             StaffParts.noScript(into: &writer)
         }
     }
@@ -201,6 +205,7 @@ package enum HotlinePage {
         bookingFacts(prefix: "found", into: &writer)
         writer.open("<dl class=\"facts\">")
         writer.line("<div><dt>Anrufer</dt><dd id=\"found-contact\"></dd></div>")
+        writer.line("<div><dt>E-Mail</dt><dd><ul class=\"mail-status\" id=\"found-mail\"></ul></dd></div>")
         writer.close("</dl>")
         writer.open("<div class=\"button-row\">")
         writer.line(
@@ -209,6 +214,9 @@ package enum HotlinePage {
         writer.line(
             "<button type=\"button\" class=\"button button-small button-danger\" id=\"found-cancel\" "
                 + "aria-keyshortcuts=\"A\">Absagen <kbd>A</kbd></button>")
+        writer.line(
+            "<button type=\"button\" class=\"button button-small\" id=\"found-resend\" hidden>"
+                + "Bestätigung erneut senden</button>")
         writer.close("</div>")
         writer.open("<div class=\"day-picker\" id=\"move-picker\" hidden>")
         writer.line("<h3 class=\"subheading\" id=\"move-heading\">Neue Zeit</h3>")

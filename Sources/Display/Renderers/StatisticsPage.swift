@@ -1,23 +1,28 @@
 /// The statistics page at `/staff/statistics` (Documentation/Statistics.md): a form for office,
-/// date range and waiting-time target; `statistics.js` asks for a staff token as the hotline
-/// console does, loads the report (`report`, the HTML below) with it and offers the two CSV files
-/// for download. The report is rendered here, charts included, so the page needs no chart
+/// date range and waiting-time target, for signed-in office managers; `statistics.js` loads the
+/// report (`report`, the HTML below) with the session's cookie and offers the two CSV files for
+/// download. The report is rendered here, charts included, so the page needs no chart
 /// library and every chart has its table.
 package enum StatisticsPage {
     /// The page. `offices` are id and name; `from` and `through` the default range (ISO dates);
-    /// `targetMinutes` the default waiting-time target.
+    /// `targetMinutes` the default waiting-time target; `person` and `formToken` the signed-in
+    /// office manager's name and their session's form token.
     package static func html(
-        town: String, offices: [ServiceOption], from: String, through: String, targetMinutes: Int
+        town: String, offices: [ServiceOption], from: String, through: String, targetMinutes: Int,
+        person: String? = nil, formToken: String? = nil
     ) -> String {
         PageShell.document(
             title: "Statistik – \(town)", stylesheets: ["statistics.css"], scripts: ["common.js", "statistics.js"],
-            bodyAttributes: [("class", "statistics-page"), ("data-token-key", "rathaus:statistics")]
+            bodyAttributes: [("class", "statistics-page")] + (formToken.map { [("data-csrf", $0)] } ?? [])
         ) { writer in
             writer.open("<header class=\"page-header\">")
             writer.open("<h1 class=\"page-title\">")
             writer.line("Statistik")
             writer.line("<span class=\"page-subtitle\">\(HTML.escape(town))</span>")
             writer.close("</h1>")
+            if let person, let formToken {
+                StaffParts.signOut(person: person, formToken: formToken, into: &writer)
+            }
             writer.close("</header>")
             writer.line("<div class=\"message\" id=\"message\" role=\"alert\"></div>")
             writer.open("<main class=\"statistics-main\" id=\"main\">")
@@ -49,7 +54,6 @@ package enum StatisticsPage {
                 "<div class=\"statistics-report\" id=\"report\" aria-live=\"polite\" aria-busy=\"false\">"
                     + "<p class=\"empty\">Zeitraum wählen und „Anzeigen“ drücken.</p></div>")
             writer.close("</main>")
-            StaffParts.tokenPanel(into: &writer)
             StaffParts.noScript(into: &writer)
         }
     }

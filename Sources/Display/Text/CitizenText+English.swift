@@ -123,7 +123,7 @@ extension CitizenText {
         cancelledHeading: "This appointment is cancelled",
         bookedNoticeTitle: "Please keep this page",
         bookedNoticeDetail:
-            "We do not send an email. The address of this page lets you view, move or cancel the appointment: bookmark it or print the page.",
+            "The address of this page lets you view, move or cancel the appointment: bookmark it or print the page.",
         movedNoticeTitle: "Appointment moved",
         movedNoticeDetail: "Your appointment now has the time below. The old time is free again.",
         cancelledNoticeTitle: "Appointment cancelled",

@@ -129,7 +129,7 @@ extension CitizenText {
         cancelledHeading: "Dieser Termin ist abgesagt",
         bookedNoticeTitle: "Bitte speichern Sie diese Seite",
         bookedNoticeDetail:
-            "Wir schicken keine E-Mail. Über die Adresse dieser Seite können Sie den Termin ansehen, verschieben oder absagen: Legen Sie ein Lesezeichen an oder drucken Sie die Seite.",
+            "Über die Adresse dieser Seite können Sie den Termin ansehen, verschieben oder absagen: Legen Sie ein Lesezeichen an oder drucken Sie die Seite.",
         movedNoticeTitle: "Termin verschoben",
         movedNoticeDetail: "Ihr Termin hat jetzt die unten genannte Zeit. Die alte Zeit ist wieder frei.",
         cancelledNoticeTitle: "Termin abgesagt",

@@ -57,14 +57,12 @@ package struct HTTPRequest: Sendable {
 
     /// The peer's address without the port (`127.0.0.1`, `::1`), for per-client limits.
     package var remoteHost: String {
-        var host = Substring(remoteAddress)
-        if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
-            return String(host[host.index(after: host.startIndex)..<close])
+        let bytes = remoteAddress.utf8
+        if bytes.first == UInt8(ascii: "["), let close = bytes.firstIndex(of: UInt8(ascii: "]")) {
+            return String(Substring(bytes[bytes.index(after: bytes.startIndex)..<close]))
         }
-        if let colon = host.lastIndex(of: ":") {
-            host = host[..<colon]
-        }
-        return String(host)
+        guard let colon = bytes.lastIndex(of: UInt8(ascii: ":")) else { return remoteAddress }
+        return String(Substring(bytes[..<colon]))
     }
 
     /// The `Last-Event-ID` a reconnecting event-stream client sent (WHATWG HTML §9.2), or nil.

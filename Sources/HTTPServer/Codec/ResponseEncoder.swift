@@ -7,11 +7,11 @@ enum ResponseEncoder {
         case keepAlive
     }
 
-    /// Appends a whole response: status line, the server's fields, the response's fields, the
-    /// empty line and (unless `omitBody`, for `HEAD`) the body.
+    /// Appends a whole response: status line, the server's fields, the response's fields, what
+    /// `extraFields` appends, the empty line and (unless `omitBody`, for `HEAD`) the body.
     static func write(
         _ response: HTTPResponse, omitBody: Bool, connection: ConnectionField, date: DateCache,
-        into output: inout [UInt8]
+        into output: inout [UInt8], extraFields: (inout [UInt8]) -> Void = { _ in }
     ) {
         writeStatusLine(response.status, into: &output)
         output.append(contentsOf: date.field)
@@ -20,6 +20,7 @@ enum ResponseEncoder {
         }
         writeConnection(connection, into: &output)
         response.headers.write(into: &output, skippingServerManaged: true)
+        extraFields(&output)
         output.append(.cr)
         output.append(.lf)
         if !omitBody && !response.status.forbidsBody {

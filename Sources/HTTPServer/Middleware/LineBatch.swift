@@ -20,12 +20,21 @@ package final class LineBatch: Sendable {
 
     /// Adds `line` and a newline.
     package func append(_ line: String) {
+        append { bytes in bytes.append(contentsOf: line.utf8) }
+    }
+
+    /// Adds the line `write` appends to the bytes it is given (without its newline), written in
+    /// place: no string is made for it.
+    package func append(_ write: (inout [UInt8]) -> Void) {
         pending.withLock { bytes in
-            if !bytes.isEmpty && bytes.count + line.utf8.count + 1 > limit {
-                write(&bytes)
-            }
-            bytes.append(contentsOf: line.utf8)
+            let start = bytes.count
+            write(&bytes)
             bytes.append(UInt8(ascii: "\n"))
+            if start > 0 && bytes.count > limit {
+                // The earlier lines go out alone; this one starts the next write.
+                writeOut(bytes[..<start])
+                bytes.removeFirst(start)
+            }
         }
     }
 
@@ -33,15 +42,15 @@ package final class LineBatch: Sendable {
     package func flush() {
         pending.withLock { bytes in
             if !bytes.isEmpty {
-                write(&bytes)
+                writeOut(bytes[...])
+                bytes.removeAll(keepingCapacity: true)
             }
         }
     }
 
-    /// Writes all of `bytes` (retrying short writes and EINTR) and empties it, keeping its
-    /// storage. A descriptor that fails (closed, full disk) drops the lines: logging never stops
-    /// the server.
-    private func write(_ bytes: inout [UInt8]) {
+    /// Writes all of `bytes` (retrying short writes and EINTR). A descriptor that fails (closed,
+    /// full disk) drops the lines: logging never stops the server.
+    private func writeOut(_ bytes: ArraySlice<UInt8>) {
         bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             var offset = 0
@@ -56,6 +65,5 @@ package final class LineBatch: Sendable {
                 }
             }
         }
-        bytes.removeAll(keepingCapacity: true)
     }
 }

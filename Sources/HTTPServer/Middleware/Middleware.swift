@@ -13,11 +13,31 @@ package protocol Middleware: Sendable {
     /// when it stops: for work worth doing once per pass rather than per request, such as
     /// writing the pass's log lines. Default: nothing.
     func passEnded()
+
+    /// Appends header field lines (`Name: value` and CRLF) to the head of every response to a
+    /// request the server handed to the middleware chain (whether or not it reached this
+    /// middleware), as the head is written, after the response's own fields, in the order of the
+    /// chain; not to event streams. For a field every answer gets (a request id): no closure, no
+    /// message and no copy of the response's fields, as a `transformResponse` per request would
+    /// cost. What is appended must be valid field lines (RFC 9110 §5). Default: nothing.
+    func writeFields(requestID: UInt64, into head: inout [UInt8])
+
+    /// Called when a request the server handed to the middleware chain is finished (answered, or
+    /// abandoned when its connection closed), on the loop thread, after the request's own
+    /// `onFinish` callbacks. For what is done with every request's end (a log line): cheaper
+    /// than an `onFinish` per request. Default: nothing.
+    func finished(_ record: ResponseRecord)
 }
 
 extension Middleware {
     /// Nothing.
     package func passEnded() {}
+
+    /// Nothing.
+    package func writeFields(requestID: UInt64, into head: inout [UInt8]) {}
+
+    /// Nothing.
+    package func finished(_ record: ResponseRecord) {}
 }
 
 /// The rest of the middleware chain and the handler.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// What a route runs: it is given the request and a responder, and answers through the
 /// responder, at once on the event loop or later from any thread. Runs on an event-loop thread:
 /// do no blocking work in it.
@@ -18,20 +20,39 @@ package struct Router: Sendable {
         let handler: Handler
     }
 
-    struct Literal: Sendable {
-        let segment: [UInt8]
-        var node: Node
-    }
-
+    /// One node of the tree of path segments; children are named by their index in `nodes`, so
+    /// matching walks indices and copies no node.
     struct Node: Sendable {
-        var literals: [Literal] = []
-        /// Zero or one child for a parameter segment (an array for indirection).
-        var parameter: [Node] = []
+        var literals: [(segment: [UInt8], child: Int)] = []
+        /// The child for a parameter segment, if any.
+        var parameter: Int?
         var routes: [Route] = []
     }
 
-    private var root = Node()
+    /// The nodes; the root is the first.
+    private var nodes = [Node()]
+    /// The same tree in plain numbers, made again after each registration, for matching
+    /// without reference counting: per node its literal edges (a range of `edges`) and its
+    /// parameter child; per edge its segment (a range of `segmentBytes`) and its child.
+    private var flatNodes: [FlatNode] = [FlatNode(firstEdge: 0, edgeCount: 0, parameter: -1)]
+    private var edges: [Edge] = []
+    private var segmentBytes: [UInt8] = []
+
+    struct FlatNode: Sendable {
+        var firstEdge: Int32
+        var edgeCount: Int32
+        /// The parameter child, or -1.
+        var parameter: Int32
+    }
+
+    struct Edge: Sendable {
+        var segmentStart: Int32
+        var segmentCount: Int32
+        var child: Int32
+    }
     private var patterns: [(method: HTTPMethod, pattern: String)] = []
+    /// The most parameters a pattern has, to size the captures of a match once.
+    private var maxParameters = 0
 
     /// What answers a path that no pattern matches (under any method); nil: the server's 404
     /// problem. The request reaches it with no route and no parameters, through the middleware.
@@ -48,22 +69,58 @@ package struct Router: Sendable {
     package mutating func on(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler) {
         precondition(pattern.hasPrefix("/"), "route pattern must start with '/': \(pattern)")
         var names: [String] = []
-        var segments: [Segment] = []
+        var current = 0
         for part in pattern.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
             if part.hasPrefix("{") && part.hasSuffix("}") && part.count > 2 {
                 let name = String(part.dropFirst().dropLast())
                 precondition(!names.contains(name), "parameter '\(name)' appears twice in \(pattern)")
                 precondition(!name.contains("{") && !name.contains("}"), "malformed parameter in \(pattern)")
                 names.append(name)
-                segments.append(.parameter)
+                if let child = nodes[current].parameter {
+                    current = child
+                } else {
+                    nodes.append(Node())
+                    nodes[current].parameter = nodes.count - 1
+                    current = nodes.count - 1
+                }
             } else {
                 precondition(!part.contains("{") && !part.contains("}"), "malformed parameter in \(pattern)")
-                segments.append(.literal(Array(part.utf8)))
+                let bytes = Array(part.utf8)
+                if let index = nodes[current].literals.firstIndex(where: { $0.segment == bytes }) {
+                    current = nodes[current].literals[index].child
+                } else {
+                    nodes.append(Node())
+                    nodes[current].literals.append((bytes, nodes.count - 1))
+                    current = nodes.count - 1
+                }
             }
         }
-        let route = Route(method: method, pattern: pattern, parameterNames: names, handler: handler)
-        Self.insert(route, segments[...], into: &root)
+        precondition(
+            !nodes[current].routes.contains { $0.method == method }, "route \(method) \(pattern) is registered twice")
+        nodes[current].routes.append(Route(method: method, pattern: pattern, parameterNames: names, handler: handler))
         patterns.append((method, pattern))
+        maxParameters = max(maxParameters, names.count)
+        flatten()
+    }
+
+    /// Writes the tree as `flatNodes`, `edges` and `segmentBytes`.
+    private mutating func flatten() {
+        flatNodes = []
+        edges = []
+        segmentBytes = []
+        for node in nodes {
+            flatNodes.append(
+                FlatNode(
+                    firstEdge: Int32(edges.count), edgeCount: Int32(node.literals.count),
+                    parameter: Int32(node.parameter ?? -1)))
+            for (segment, child) in node.literals {
+                edges.append(
+                    Edge(
+                        segmentStart: Int32(segmentBytes.count), segmentCount: Int32(segment.count),
+                        child: Int32(child)))
+                segmentBytes.append(contentsOf: segment)
+            }
+        }
     }
 
     /// Registers a `GET` route (which also answers `HEAD`).
@@ -91,36 +148,6 @@ package struct Router: Sendable {
         on(.delete, pattern, handler)
     }
 
-    private enum Segment {
-        case literal([UInt8])
-        case parameter
-    }
-
-    private static func insert(_ route: Route, _ segments: ArraySlice<Segment>, into node: inout Node) {
-        guard let first = segments.first else {
-            precondition(
-                !node.routes.contains { $0.method == route.method },
-                "route \(route.method) \(route.pattern) is registered twice")
-            node.routes.append(route)
-            return
-        }
-        switch first {
-        case .literal(let bytes):
-            if let index = node.literals.firstIndex(where: { $0.segment == bytes }) {
-                insert(route, segments.dropFirst(), into: &node.literals[index].node)
-            } else {
-                var child = Node()
-                insert(route, segments.dropFirst(), into: &child)
-                node.literals.append(Literal(segment: bytes, node: child))
-            }
-        case .parameter:
-            if node.parameter.isEmpty {
-                node.parameter.append(Node())
-            }
-            insert(route, segments.dropFirst(), into: &node.parameter[0])
-        }
-    }
-
     // MARK: - Matching
 
     /// The outcome of looking up a method and path.
@@ -139,20 +166,25 @@ package struct Router: Sendable {
         return path.withUTF8 { bytes -> Match in
             guard bytes.first == UInt8(ascii: "/") else { return .notFound }
             var captures: [Range<Int>] = []
+            captures.reserveCapacity(maxParameters)
             var allowed: [HTTPMethod] = []
-            var found: (Route, [Range<Int>])?
-            Self.walk(root, bytes, 1, &captures) { node, captures in
-                if let route = Self.route(in: node, for: method) {
-                    found = (route, captures)
+            var found: Route?
+            let tree = Tree(nodes: flatNodes, edges: edges, segments: segmentBytes)
+            // The closure holds the nodes, not the router (whose copy in it would cost a
+            // reference count per edge).
+            let nodes = nodes
+            tree.walk(0, bytes, 1, &captures) { node, _ in
+                if let route = Self.route(in: nodes[node].routes, for: method) {
+                    found = route
                     return true
                 }
-                for route in node.routes where !allowed.contains(route.method) {
+                for route in nodes[node].routes where !allowed.contains(route.method) {
                     allowed.append(route.method)
                     if route.method == .get && !allowed.contains(.head) { allowed.append(.head) }
                 }
                 return false
             }
-            if let (route, captures) = found {
+            if let route = found {
                 var pairs: [(name: String, value: String)] = []
                 if !captures.isEmpty {
                     pairs.reserveCapacity(captures.count)
@@ -170,37 +202,57 @@ package struct Router: Sendable {
         }
     }
 
-    private static func route(in node: Node, for method: HTTPMethod) -> Route? {
-        if let route = node.routes.first(where: { $0.method == method }) { return route }
-        if method == .head { return node.routes.first { $0.method == .get } }
+    private static func route(in routes: [Route], for method: HTTPMethod) -> Route? {
+        if let route = routes.first(where: { $0.method == method }) { return route }
+        if method == .head { return routes.first { $0.method == .get } }
         return nil
     }
 
-    /// Visits the nodes matching the path from `start` on, literals before parameters, until
-    /// `visit` returns true.
-    @discardableResult
-    private static func walk(
-        _ node: Node, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ captures: inout [Range<Int>],
-        _ visit: (Node, [Range<Int>]) -> Bool
-    ) -> Bool {
-        var end = start
-        while end < bytes.count && bytes[end] != UInt8(ascii: "/") {
-            end += 1
+    /// The flat tree while one path is matched.
+    private struct Tree {
+        let nodes: [FlatNode]
+        let edges: [Edge]
+        let segments: [UInt8]
+
+        /// Visits the nodes matching the path from `start` on, literals before parameters,
+        /// until `visit` returns true; `captures` holds the parameters' ranges on the way.
+        @discardableResult
+        func walk(
+            _ node: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ captures: inout [Range<Int>],
+            _ visit: (Int, [Range<Int>]) -> Bool
+        ) -> Bool {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "/") {
+                end += 1
+            }
+            let isLast = end == bytes.count
+            let flat = nodes[node]
+            for index in Int(flat.firstEdge)..<Int(flat.firstEdge + flat.edgeCount) {
+                let edge = edges[index]
+                guard Int(edge.segmentCount) == end - start, equal(edge, bytes, start) else { continue }
+                let child = Int(edge.child)
+                if isLast ? visit(child, captures) : walk(child, bytes, end + 1, &captures, visit) {
+                    return true
+                }
+            }
+            if flat.parameter >= 0, end > start {
+                captures.append(start..<end)
+                let child = Int(flat.parameter)
+                if isLast ? visit(child, captures) : walk(child, bytes, end + 1, &captures, visit) {
+                    return true
+                }
+                captures.removeLast()
+            }
+            return false
         }
-        let isLast = end == bytes.count
-        let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        for literal in node.literals where literal.segment.elementsEqual(segment) {
-            if isLast ? visit(literal.node, captures) : walk(literal.node, bytes, end + 1, &captures, visit) {
-                return true
+
+        private func equal(_ edge: Edge, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+            let count = Int(edge.segmentCount)
+            guard count > 0 else { return true }
+            return segments.withUnsafeBufferPointer { segments in
+                guard let left = segments.baseAddress, let right = bytes.baseAddress else { return false }
+                return memcmp(left + Int(edge.segmentStart), right + start, count) == 0
             }
         }
-        if let parameter = node.parameter.first, end > start {
-            captures.append(start..<end)
-            if isLast ? visit(parameter, captures) : walk(parameter, bytes, end + 1, &captures, visit) {
-                return true
-            }
-            captures.removeLast()
-        }
-        return false
     }
 }

@@ -255,16 +255,14 @@ extension EventLoop {
             let field: ResponseEncoder.ConnectionField =
                 closing ? .close : (active.version == .http10 ? .keepAlive : .omitted)
             let omitBody = active.method == .head
-            withOutput(for: connection) {
-                ResponseEncoder.write(response, omitBody: omitBody, connection: field, date: date, into: &$0)
-            }
+            writeResponse(response, omitBody: omitBody, connection: field, requestID: active.id, for: connection)
             if closing { connection.closeAfterFlush = true }
             connection.enter(.idle, at: currentTime)
             report(
                 record(
                     for: active, status: response.status, bodyBytes: omitBody ? 0 : response.body.count,
                     connection: connection),
-                callbacks: active.finishCallbacks)
+                callbacks: active.finishCallbacks, dispatched: true)
         case .stream(let stream, let headers):
             var fields = headers
             if !fields.contains("Content-Type") { fields.add("Content-Type", "text/event-stream") }
@@ -289,7 +287,7 @@ extension EventLoop {
             }
             report(
                 record(for: active, status: .ok, bodyBytes: 0, connection: connection),
-                callbacks: active.finishCallbacks)
+                callbacks: active.finishCallbacks, dispatched: true)
         }
     }
 
@@ -311,7 +309,7 @@ extension EventLoop {
                 requestID: nextRequestID(), method: method, route: nil, status: response.status,
                 duration: .nanoseconds(Int64(clamping: end >= start ? end - start : 0)),
                 bodyBytes: response.body.count, remoteAddress: connection.remoteAddress),
-            callbacks: [])
+            callbacks: [], dispatched: false)
     }
 
     // MARK: - Event streams

@@ -26,6 +26,7 @@ final class EventLoop: @unchecked Sendable {
     private static let wakeTag = UInt64.max - 1
     private static let readBufferSize = 64 * 1024
     private static let acceptBatch = 128
+    private static let eventCapacity = 256
     static let keepAliveComment: [UInt8] = Array(": keep-alive\n\n".utf8)
 
     let index: Int
@@ -43,7 +44,11 @@ final class EventLoop: @unchecked Sendable {
     private var freeSlots: [Int] = []
     private var liveCount = 0
     private let readBuffer: UnsafeMutableRawBufferPointer
+    private let events: UnsafeMutablePointer<csystem_event>
     private var output: [UInt8] = []
+    /// Large response bodies queued after `output[..<at]`, written from their own storage in the
+    /// same `sendmsg` as the heads around them rather than copied into `output`.
+    private var outputBodies: [(at: Int, body: [UInt8])] = []
     private var date = DateCache()
     private var now: UInt64 = 0
     private var nextSweep: UInt64 = 0
@@ -78,6 +83,7 @@ final class EventLoop: @unchecked Sendable {
         self.wake = wake
         self.reserveFD = open("/dev/null", O_RDONLY | O_CLOEXEC)
         self.readBuffer = .allocate(byteCount: Self.readBufferSize, alignment: 16)
+        self.events = .allocate(capacity: Self.eventCapacity)
         output.reserveCapacity(Self.readBufferSize)
     }
 
@@ -90,6 +96,7 @@ final class EventLoop: @unchecked Sendable {
         }
         Glibc.close(wake)
         readBuffer.deallocate()
+        events.deallocate()
     }
 
     /// Whether the caller runs on this loop's thread.
@@ -131,44 +138,12 @@ final class EventLoop: @unchecked Sendable {
 
     /// Runs the loop until it has shut down and its last connection is closed.
     func run() {
-        threadID.store(UInt(pthread_self()), ordering: .relaxed)
         hasRun = true
         csystem_set_thread_name("http-loop-\(index)")
         // Handlers run here: debug builds refuse a blocking database call on this thread.
         csystem_set_must_not_block(1)
-        let capacity = 256
-        let events = UnsafeMutablePointer<csystem_event>.allocate(capacity: capacity)
-        defer { events.deallocate() }
-        now = Socket.monotonicNanoseconds()
-        date.update()
-        let tick = core.timer.tick
-        nextSweep = now + tick
-        while true {
-            let waitMilliseconds: Int32
-            if mailPending.load(ordering: .acquiring) {
-                waitMilliseconds = 0
-            } else {
-                waitMilliseconds = Int32(clamping: (nextSweep > now ? nextSweep - now : 0) / 1_000_000 + 1)
-            }
-            let count = csystem_epoll_wait(epoll, events, Int32(capacity), waitMilliseconds)
-            now = Socket.monotonicNanoseconds()
-            date.update()
-            if count < 0 && errno != EINTR {
-                break
-            }
-            for position in 0..<max(Int(count), 0) {
-                handle(events[position])
-            }
-            if mailPending.load(ordering: .acquiring) {
-                processMail()
-            }
-            if now >= nextSweep {
-                sweep()
-                nextSweep = now + tick
-            }
-            for middleware in core.middleware {
-                middleware.passEnded()
-            }
+        beginPasses()
+        while pass() {
             if draining && liveCount == 0 {
                 break
             }
@@ -191,6 +166,47 @@ final class EventLoop: @unchecked Sendable {
         Glibc.close(epoll)
         if reserveFD >= 0 { Glibc.close(reserveFD) }
         core.running.leave()
+    }
+
+    /// Makes the calling thread the loop's own and starts the clock of its passes.
+    func beginPasses() {
+        threadID.store(UInt(pthread_self()), ordering: .relaxed)
+        now = Socket.monotonicNanoseconds()
+        date.update()
+        nextSweep = now + core.timer.tick
+    }
+
+    /// One pass of the loop on its own thread: waits for ready events (no longer than until the
+    /// next sweep, nor `maxWaitMilliseconds`), handles them, then the mail, the sweep when due,
+    /// and the middleware's end of pass. Returns false when epoll failed.
+    func pass(maxWaitMilliseconds: Int32 = .max) -> Bool {
+        let waitMilliseconds: Int32
+        if mailPending.load(ordering: .acquiring) {
+            waitMilliseconds = 0
+        } else {
+            let untilSweep = Int32(clamping: (nextSweep > now ? nextSweep - now : 0) / 1_000_000 + 1)
+            waitMilliseconds = min(untilSweep, maxWaitMilliseconds)
+        }
+        let count = csystem_epoll_wait(epoll, events, Int32(Self.eventCapacity), waitMilliseconds)
+        now = Socket.monotonicNanoseconds()
+        date.update()
+        if count < 0 && errno != EINTR {
+            return false
+        }
+        for position in 0..<max(Int(count), 0) {
+            handle(events[position])
+        }
+        if mailPending.load(ordering: .acquiring) {
+            processMail()
+        }
+        if now >= nextSweep {
+            sweep()
+            nextSweep = now + core.timer.tick
+        }
+        for middleware in core.middleware {
+            middleware.passEnded()
+        }
+        return true
     }
 
     private func handle(_ event: csystem_event) {
@@ -281,7 +297,7 @@ final class EventLoop: @unchecked Sendable {
             ResponseRecord(
                 requestID: 0, method: nil, route: nil, status: .serviceUnavailable, duration: .zero, bodyBytes: 0,
                 remoteAddress: ""),
-            callbacks: [])
+            callbacks: [], dispatched: false)
     }
 
     private func register(_ fd: Int32, remote: sockaddr_storage) {
@@ -468,6 +484,36 @@ final class EventLoop: @unchecked Sendable {
         connection.hasPendingOutput ? body(&connection.outbound) : body(&output)
     }
 
+    /// Bodies from this size on are written from their own storage, not copied into the output.
+    static let bodyByReference = 1024
+    /// Bodies queued by reference at most; beyond, they are copied (a client pipelining many).
+    static let maxBodiesByReference = 16
+
+    /// Queues a whole response for `connection`, with the middleware's fields for `requestID`;
+    /// a large body goes out from its own storage.
+    func writeResponse(
+        _ response: HTTPResponse, omitBody: Bool, connection field: ResponseEncoder.ConnectionField, requestID: UInt64,
+        for connection: Connection
+    ) {
+        let date = dateCache
+        let middleware = core.middleware
+        let byReference =
+            !omitBody && !response.status.forbidsBody && response.body.count >= Self.bodyByReference
+            && !connection.hasPendingOutput && outputBodies.count < Self.maxBodiesByReference
+        guard byReference else {
+            withOutput(for: connection) { output in
+                ResponseEncoder.write(response, omitBody: omitBody, connection: field, date: date, into: &output) {
+                    for layer in middleware { layer.writeFields(requestID: requestID, into: &$0) }
+                }
+            }
+            return
+        }
+        ResponseEncoder.write(response, omitBody: true, connection: field, date: date, into: &output) {
+            for layer in middleware { layer.writeFields(requestID: requestID, into: &$0) }
+        }
+        outputBodies.append((output.count, response.body))
+    }
+
     var readBufferPointer: UnsafeMutableRawBufferPointer { readBuffer }
 
     /// Writes what is queued for `connection`: its own pending bytes, then the loop's output
@@ -476,8 +522,8 @@ final class EventLoop: @unchecked Sendable {
     func flush(_ connection: Connection) -> Bool {
         if connection.hasPendingOutput {
             if !output.isEmpty {
-                connection.outbound.append(contentsOf: output)
-                output.removeAll(keepingCapacity: true)
+                appendOutput(to: &connection.outbound)
+                clearOutput()
             }
             let written = connection.outbound.withUnsafeBytes { bytes in
                 sendAll(connection.fd, UnsafeRawBufferPointer(rebasing: bytes[connection.outboundStart...]))
@@ -497,18 +543,89 @@ final class EventLoop: @unchecked Sendable {
             return true
         }
         guard !output.isEmpty else { return true }
-        let written = output.withUnsafeBytes { sendAll(connection.fd, $0) }
-        if written >= 0 && written < output.count {
-            connection.outbound = Array(output[written...])
+        let written: Int
+        let total: Int
+        if outputBodies.isEmpty {
+            written = output.withUnsafeBytes { sendAll(connection.fd, $0) }
+            total = output.count
+        } else {
+            written = sendGathered(connection.fd)
+            total = outputBodies.reduce(output.count) { $0 + $1.body.count }
+        }
+        if written >= 0 && written < total {
+            // The socket took part: the rest waits in the connection (copied; rare).
+            var rest: [UInt8] = []
+            rest.reserveCapacity(total)
+            appendOutput(to: &rest)
+            connection.outbound = Array(rest[written...])
             connection.outboundStart = 0
         }
-        output.removeAll(keepingCapacity: output.capacity <= 1 << 20)
+        clearOutput()
         guard written >= 0 else {
             close(connection)
             return false
         }
         connection.lastWrite = now
         return true
+    }
+
+    /// Appends the queued output, bodies in their places, to `bytes`.
+    private func appendOutput(to bytes: inout [UInt8]) {
+        var start = 0
+        for (at, body) in outputBodies {
+            bytes.append(contentsOf: output[start..<at])
+            bytes.append(contentsOf: body)
+            start = at
+        }
+        bytes.append(contentsOf: output[start...])
+    }
+
+    private func clearOutput() {
+        output.removeAll(keepingCapacity: output.capacity <= 1 << 20)
+        outputBodies.removeAll(keepingCapacity: true)
+    }
+
+    /// One `sendmsg` of the output with its bodies in their places (repeated only on EINTR): the
+    /// bytes taken, 0 when the socket is full, -1 when the peer is gone.
+    private func sendGathered(_ fd: Int32) -> Int {
+        output.withUnsafeBytes { heads in
+            guard let base = heads.baseAddress else { return 0 }
+            return withUnsafeTemporaryAllocation(of: iovec.self, capacity: 2 * outputBodies.count + 1) { vectors in
+                gather(base, heads.count, from: 0, body: 0, into: vectors, count: 0) { count in
+                    var message = msghdr()
+                    message.msg_iov = vectors.baseAddress
+                    message.msg_iovlen = count
+                    while true {
+                        let result = sendmsg(fd, &message, Int32(MSG_NOSIGNAL))
+                        if result >= 0 { return result }
+                        switch errno {
+                        case EINTR: continue
+                        case EAGAIN: return 0
+                        default: return -1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Fills `vectors` from `count` on with the heads from `start` and the bodies from `index`,
+    /// each body's storage pinned for the duration of `send`.
+    private func gather(
+        _ heads: UnsafeRawPointer, _ headsCount: Int, from start: Int, body index: Int,
+        into vectors: UnsafeMutableBufferPointer<iovec>, count: Int, _ send: (Int) -> Int
+    ) -> Int {
+        var count = count
+        let end = index < outputBodies.count ? outputBodies[index].at : headsCount
+        if end > start {
+            vectors[count] = iovec(iov_base: UnsafeMutableRawPointer(mutating: heads + start), iov_len: end - start)
+            count += 1
+        }
+        guard index < outputBodies.count else { return send(count) }
+        return outputBodies[index].body.withUnsafeBytes { body in
+            vectors[count] = iovec(iov_base: UnsafeMutableRawPointer(mutating: body.baseAddress), iov_len: body.count)
+            return gather(heads, headsCount, from: end, body: index + 1, into: vectors, count: count + 1, send)
+        }
     }
 
     /// One `send` (repeated only on EINTR): the bytes taken, 0 when the socket is full, -1 when
@@ -533,7 +650,7 @@ final class EventLoop: @unchecked Sendable {
         Glibc.close(connection.fd)
         // The shared output buffer only ever holds bytes for the connection being worked on;
         // they must not go to the next one.
-        output.removeAll(keepingCapacity: true)
+        clearOutput()
         let slot = Int(connection.id.slot)
         connections[slot] = nil
         freeSlots.append(slot)
@@ -543,7 +660,7 @@ final class EventLoop: @unchecked Sendable {
             connection.active = nil
             report(
                 record(for: active, status: nil, bodyBytes: 0, connection: connection),
-                callbacks: active.finishCallbacks)
+                callbacks: active.finishCallbacks, dispatched: true)
         }
         if case .stream(let stream, _)? = connection.answer {
             stream.markClosed()
@@ -567,9 +684,16 @@ final class EventLoop: @unchecked Sendable {
             bodyBytes: bodyBytes, remoteAddress: connection.remoteAddress)
     }
 
-    func report(_ record: ResponseRecord, callbacks: [@Sendable (ResponseRecord) -> Void]) {
+    /// Tells the request's `onFinish` callbacks, then (for a request the middleware chain was
+    /// handed) each middleware, then the server's `onResponse`.
+    func report(_ record: ResponseRecord, callbacks: [@Sendable (ResponseRecord) -> Void], dispatched: Bool) {
         for callback in callbacks {
             callback(record)
+        }
+        if dispatched {
+            for middleware in core.middleware {
+                middleware.finished(record)
+            }
         }
         core.onResponse?(record)
     }

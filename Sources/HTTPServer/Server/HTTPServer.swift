@@ -1,3 +1,4 @@
+import CSystem
 import Dispatch
 import Glibc
 import Synchronization
@@ -27,6 +28,8 @@ package final class HTTPServer: Sendable {
 
     private enum Lifecycle {
         case created
+        /// Served on a caller's thread (`serveOnCallingThread`), never started.
+        case callingThread
         case running
         case stopping
         case stopped
@@ -76,9 +79,13 @@ package final class HTTPServer: Sendable {
         // A server that never ran still holds its sockets. A running one's loops go on until
         // `shutdown`: keep the server value for as long as it should run.
         let neverStarted = lifecycle.withLock { state -> Bool in
-            guard case .created = state else { return false }
-            state = .stopped
-            return true
+            switch state {
+            case .created, .callingThread:
+                state = .stopped
+                return true
+            case .running, .stopping, .stopped:
+                return false
+            }
         }
         if neverStarted {
             close(core.listenFD)
@@ -109,7 +116,7 @@ package final class HTTPServer: Sendable {
         let deadline = overflow ? UInt64.max : sum
         let wasCreated = lifecycle.withLock { state -> Bool in
             switch state {
-            case .created:
+            case .created, .callingThread:
                 state = .stopped
                 return true
             case .running:
@@ -126,6 +133,40 @@ package final class HTTPServer: Sendable {
         for loop in loops {
             loop.post(.shutdown(deadline: deadline))
         }
+    }
+
+    /// Serves on the calling thread instead of starting the loops' threads: runs passes of the
+    /// first event loop (accepting, reading, decoding, routing, middleware, handlers, encoding,
+    /// writing, answers from other queues) until `finished` returns true, checked after every
+    /// pass, or `timeout` has passed; returns whether `finished` did. For benchmarks that count
+    /// what a request costs in one thread (valgrind's callgrind) and for tests; a client connects
+    /// to `port` as to a running server. It may be called again; a server served this way cannot
+    /// be started. The calling thread is marked as an event loop's while it serves, so debug
+    /// builds refuse a blocking database call in a handler as they do on a loop thread.
+    package func serveOnCallingThread(timeout: Duration = .seconds(30), until finished: () -> Bool) -> Bool {
+        let first = lifecycle.withLock { state -> Bool? in
+            switch state {
+            case .created:
+                state = .callingThread
+                return true
+            case .callingThread:
+                return false
+            case .running, .stopping, .stopped:
+                return nil
+            }
+        }
+        guard let first, let loop = loops.first else { return false }
+        if first { loop.beginPasses() }
+        let deadline = Socket.monotonicNanoseconds() &+ timeout.nanoseconds
+        let previous = csystem_must_not_block()
+        csystem_set_must_not_block(1)
+        defer { csystem_set_must_not_block(previous) }
+        while !finished() {
+            let now = Socket.monotonicNanoseconds()
+            guard now < deadline, loop.pass(maxWaitMilliseconds: Int32(clamping: (deadline - now) / 1_000_000 + 1))
+            else { return false }
+        }
+        return true
     }
 
     /// Blocks until every loop has stopped after `shutdown`; returns at once if the server was

@@ -25,8 +25,18 @@ package struct Booking: Hashable, Sendable {
     package var sequence: Int
     /// Where it sits in the office's capacity.
     package var placement: Placement
+    /// Until when the citizen must confirm it by the link in the e-mail (double opt-in); nil once
+    /// confirmed, or when it needed no confirmation. A booking cancelled while it still has one was
+    /// released at that deadline (`releaseUnconfirmed`).
+    package var confirmationDeadline: Instant?
 
     package var isActive: Bool { status == .booked }
+
+    /// Whether it is booked but waits for the citizen's confirmation (its time stays taken).
+    package var isUnconfirmed: Bool { isActive && confirmationDeadline != nil }
+
+    /// Whether it was released because it was not confirmed in time.
+    package var wasReleased: Bool { status == .cancelled && confirmationDeadline != nil }
 
     /// The contact's identity for the booking limit.
     package var contactKey: String? { contact.key }
@@ -34,7 +44,7 @@ package struct Booking: Hashable, Sendable {
     package init(
         id: BookingID, reference: String, office: OfficeID, counter: CounterID, services: [ServiceID], persons: Int,
         start: Instant, end: Instant, channel: Channel, contact: Contact, status: Status, createdAt: Instant,
-        updatedAt: Instant, sequence: Int, placement: Placement
+        updatedAt: Instant, sequence: Int, placement: Placement, confirmationDeadline: Instant? = nil
     ) {
         self.id = id
         self.reference = reference
@@ -51,6 +61,7 @@ package struct Booking: Hashable, Sendable {
         self.updatedAt = updatedAt
         self.sequence = sequence
         self.placement = placement
+        self.confirmationDeadline = confirmationDeadline
     }
 }
 
@@ -103,7 +114,8 @@ package struct Hold: Hashable, Sendable {
     }
 }
 
-/// How to reach the citizen; never shown on a display or written to a log.
+/// How to reach the citizen, and in which language; never shown on a display or written to a
+/// log.
 package struct Contact: Hashable, Sendable {
     package var name: String
     package var email: String? {
@@ -115,12 +127,23 @@ package struct Contact: Hashable, Sendable {
     /// The identity used for the limit of active bookings: the e-mail address in lower case,
     /// else the phone number's digits (with a leading `+`); nil when neither is given.
     package private(set) var key: String?
+    /// The language messages to the citizen are written in: the language of the pages they
+    /// booked on (German by default).
+    package var language: Language
 
-    package init(name: String, email: String? = nil, phone: String? = nil) {
+    package init(name: String, email: String? = nil, phone: String? = nil, language: Language = .german) {
         self.name = name
         self.email = email
         self.phone = phone
+        self.language = language
         self.key = Contact.key(email: email, phone: phone)
+    }
+
+    /// The e-mail address, when there is one to write to (a booking with only a phone number
+    /// gets no mail).
+    package var mailAddress: String? {
+        guard let email, !email.isEmpty else { return nil }
+        return email
     }
 
     static func key(email: String?, phone: String?) -> String? {

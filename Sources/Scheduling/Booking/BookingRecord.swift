@@ -20,6 +20,8 @@ struct BookingRecord: Sendable {
         static let hasPhone = Flags(rawValue: 1 << 4)
         /// The contact has a key (an e-mail address or a phone number with digits).
         static let hasContactKey = Flags(rawValue: 1 << 5)
+        /// The contact's language is English (else German).
+        static let english = Flags(rawValue: 1 << 6)
     }
 
     // The order of the fields packs them into 88 bytes (Swift lays out a struct's stored

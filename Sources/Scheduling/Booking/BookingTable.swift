@@ -290,11 +290,13 @@ package struct BookingTable: Sendable {
         if record.isWhole { return wholeBookings[slot] }
         let start = Instant(secondsSinceEpoch: record.start)
         let createdAt = Instant(secondsSinceEpoch: record.createdAt)
+        var contact = contacts.contact(at: record.contactSpan)
+        if record.flags.contains(.english) { contact.language = .english }
         return Booking(
             id: id(at: slot), reference: record.reference, office: office,
             counter: counters[record.counterIndex], services: serviceLists[Int(record.services)],
             persons: Int(record.persons), start: start, end: start.adding(seconds: Int(record.duration)),
-            channel: record.channel, contact: contacts.contact(at: record.contactSpan),
+            channel: record.channel, contact: contact,
             status: record.isActive ? .booked : .cancelled, createdAt: createdAt,
             updatedAt: createdAt.adding(seconds: Int(record.updatedAfter)), sequence: Int(record.sequence),
             placement: Placement(
@@ -333,7 +335,10 @@ package struct BookingTable: Sendable {
     }
 
     /// Fills `record` from `booking`, but for the contact's text; false when a value does not fit.
+    /// A booking that waits for its confirmation is kept whole: there are few of them, and only
+    /// for minutes.
     private mutating func fill(_ record: inout BookingRecord, from booking: Booking) -> Bool {
+        guard booking.confirmationDeadline == nil else { return false }
         let placement = booking.placement
         let duration = booking.start.seconds(until: booking.end)
         let updatedAfter = booking.createdAt.seconds(until: booking.updatedAt)
@@ -361,6 +366,7 @@ package struct BookingTable: Sendable {
         record.unitsUpper = unitsUpper
         if !booking.isActive { record.flags.insert(.cancelled) }
         if booking.contactKey != nil { record.flags.insert(.hasContactKey) }
+        if booking.contact.language == .english { record.flags.insert(.english) }
         return true
     }
 

@@ -71,10 +71,11 @@ extension OfficeSchedule {
         let demand = try demand(services: request.services, persons: request.persons, channel: request.channel)
         let contactKey = contact.key
         try checkLimit(demand, contactKey: contactKey, now: now)
+        let deadline = try confirmationDeadline(demand, contact: contact, now: now)
         let (placement, frame) = try allocate(demand, at: request.start, now: now)
         return commit(
             placement, frame: frame, id: id, reference: reference, services: request.services, persons: request.persons,
-            channel: request.channel, contact: contact, now: now)
+            channel: request.channel, contact: contact, now: now, confirmationDeadline: deadline)
     }
 
     /// Turns a hold into a booking; the hold must not have expired and must have been placed on
@@ -87,11 +88,12 @@ extension OfficeSchedule {
         try checkNew(id, reference)
         let demand = try demand(services: hold.services, persons: hold.persons, channel: channel)
         try checkLimit(demand, contactKey: contact.key, now: now)
+        let deadline = try confirmationDeadline(demand, contact: contact, now: now)
         try releaseHold(holdID)
         return commit(
             hold.placement, frame: day(hold.placement.date).frame, id: id, reference: reference,
             services: hold.services, persons: hold.persons,
-            channel: channel, contact: contact, now: now)
+            channel: channel, contact: contact, now: now, confirmationDeadline: deadline)
     }
 
     /// Cancels a booking that has not started; its time is held back from the public channels
@@ -105,6 +107,8 @@ extension OfficeSchedule {
         booking.status = .cancelled
         booking.sequence += 1
         booking.updatedAt = now
+        // Cancelled, not released: a deadline on a cancelled booking means it was released.
+        booking.confirmationDeadline = nil
         replace(booking)
         return booking
     }
@@ -171,7 +175,7 @@ extension OfficeSchedule {
 
     private mutating func commit(
         _ placement: Placement, frame: DayFrame, id: BookingID, reference: String, services: [ServiceID], persons: Int,
-        channel: Channel, contact: Contact, now: Instant
+        channel: Channel, contact: Contact, now: Instant, confirmationDeadline: Instant?
     ) -> Booking {
         setTaken(placement, true)
         let booking = Booking(
@@ -180,7 +184,7 @@ extension OfficeSchedule {
             start: frame.instant(elapsed: placement.units.lowerBound * office.gridMinutes),
             end: frame.instant(elapsed: placement.units.upperBound * office.gridMinutes),
             channel: channel, contact: contact, status: .booked, createdAt: now, updatedAt: now, sequence: 0,
-            placement: placement)
+            placement: placement, confirmationDeadline: confirmationDeadline)
         insert(booking)
         return booking
     }
@@ -263,6 +267,7 @@ extension OfficeSchedule {
         var copy = self
         copy.bookings = bookings.emptied
         copy.holds = [:]
+        copy.unconfirmed = [:]
         return copy
     }
 }

@@ -13,6 +13,9 @@ package struct OfficeSchedule: Sendable {
     /// The bookings of the planned days (and later ones), by id, reference and contact.
     package internal(set) var bookings: BookingTable
     package internal(set) var holds: [HoldID: Hold] = [:]
+    /// The bookings that wait for their confirmation (double opt-in), with their deadlines, so
+    /// that a sweep finds them without reading every booking.
+    package internal(set) var unconfirmed: [BookingID: Instant] = [:]
     /// For each counter, the shortest booking it could take, in units (for fragmentation).
     let shortestUnits: [Int]
     /// For each service, the service and the counters of this office that can do it, as a bit mask
@@ -64,6 +67,7 @@ package struct OfficeSchedule: Sendable {
         days.removeAll(before: date)
         bookings.removeAll(before: date)
         holds = holds.filter { $0.value.placement.date >= date }
+        unconfirmed = unconfirmed.filter { bookings.contains($0.key) }
     }
 
     /// The day's capacity, planned on the fly if it is not prepared.
@@ -173,6 +177,7 @@ package struct OfficeSchedule: Sendable {
     /// Adds a booking whose id is not taken yet.
     mutating func insert(_ booking: Booking) {
         bookings.add(booking)
+        if booking.isUnconfirmed { unconfirmed[booking.id] = booking.confirmationDeadline }
     }
 
     mutating func insert(_ hold: Hold) {
@@ -185,5 +190,6 @@ package struct OfficeSchedule: Sendable {
 
     mutating func replace(_ booking: Booking) {
         bookings.replace(booking)
+        unconfirmed[booking.id] = booking.isUnconfirmed ? booking.confirmationDeadline : nil
     }
 }

@@ -32,4 +32,9 @@ package enum SchedulingError: Error, Equatable, Sendable {
     case limitReached(ServiceID, limit: Int)
     /// An id given for a new hold or booking is already in use.
     case duplicateID(String)
+    /// The office or a service confirms online bookings by e-mail (double opt-in), and the
+    /// contact has no e-mail address.
+    case confirmationNeedsEmail
+    /// The booking was not confirmed by its deadline: it has been, or is about to be, released.
+    case confirmationExpired(BookingID)
 }

@@ -82,21 +82,28 @@ package struct Municipality: Hashable, Sendable {
     package var offices: [Office]
     /// Days after an appointment's end after which its name, e-mail and phone are erased.
     package var retentionDays: Int
+    /// Days the history keeps a configuration version and an entry of the audit log (the newest
+    /// version is always kept).
+    package var historyDays: Int
     /// The address citizens reach the site at (`https://termine.musterstadt.de`), for links that
     /// leave the site (the QR code on a printed ticket); nil: the address the request came to.
     package var publicURL: String?
 
     package init(
         name: String, services: [Service], groups: [ServiceGroup], offices: [Office], retentionDays: Int = 30,
-        publicURL: String? = nil
+        historyDays: Int = Municipality.defaultHistoryDays, publicURL: String? = nil
     ) {
         self.name = name
         self.services = services
         self.groups = groups
         self.offices = offices
         self.retentionDays = retentionDays
+        self.historyDays = historyDays
         self.publicURL = publicURL
     }
+
+    /// How long the history is kept when the configuration does not say (`historyDays`).
+    package static let defaultHistoryDays = 180
 
     package func service(_ id: ServiceID) -> Service? { services.first { $0.id == id } }
     package func office(_ id: OfficeID) -> Office? { offices.first { $0.id == id } }

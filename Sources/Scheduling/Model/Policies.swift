@@ -73,16 +73,21 @@ package struct BookingPolicy: Hashable, Sendable {
     package var cancellationHoldBackMinutes: Int
     /// Active bookings one contact may hold per service (against hoarding).
     package var maxActivePerContact: Int
+    /// Double opt-in: an online booking stays unconfirmed (its time taken) until the citizen
+    /// follows the link in the e-mail, and is released when this many minutes pass without it;
+    /// nil: online bookings are confirmed at once.
+    package var confirmByEmailMinutes: Int?
 
     package init(
         window: BookingWindow = BookingWindow(), holdMinutes: Int = 10, maxHoldExtensions: Int = 2,
-        cancellationHoldBackMinutes: Int = 0, maxActivePerContact: Int = 2
+        cancellationHoldBackMinutes: Int = 0, maxActivePerContact: Int = 2, confirmByEmailMinutes: Int? = nil
     ) {
         self.window = window
         self.holdMinutes = holdMinutes
         self.maxHoldExtensions = maxHoldExtensions
         self.cancellationHoldBackMinutes = cancellationHoldBackMinutes
         self.maxActivePerContact = maxActivePerContact
+        self.confirmByEmailMinutes = confirmByEmailMinutes
     }
 }
 

@@ -28,12 +28,17 @@ package struct Service: Hashable, Sendable {
     package var maxActivePerContact: Int?
     /// How scarce slots are handed out in a rush (a waiting room or a draw); nil: first come.
     package var rush: RushMode?
+    /// Double opt-in for this service (as the office's `confirmByEmailMinutes`): an online
+    /// booking of it must be confirmed by the e-mail's link within this many minutes.
+    package var confirmByEmailMinutes: Int?
 
     package init(
         id: ServiceID, name: String, durationMinutes: Int, maxPersons: Int = 1, bookableOnline: Bool = true,
         feeCents: Int? = nil, lowestFeeCents: Int? = nil, feeNote: String? = nil, leika: String? = nil,
         group: String = "A",
-        documents: [Document] = [], window: BookingWindow? = nil, maxActivePerContact: Int? = nil, rush: RushMode? = nil
+        documents: [Document] = [], window: BookingWindow? = nil, maxActivePerContact: Int? = nil,
+        rush: RushMode? = nil,
+        confirmByEmailMinutes: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -49,6 +54,7 @@ package struct Service: Hashable, Sendable {
         self.window = window
         self.maxActivePerContact = maxActivePerContact
         self.rush = rush
+        self.confirmByEmailMinutes = confirmByEmailMinutes
     }
 }
 

@@ -64,8 +64,19 @@ package struct LocalDate: Hashable, Comparable, Sendable {
 
     /// `YYYY-MM-DD`.
     package var iso: String {
+        var bytes: [UInt8] = []
+        writeISO(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `iso`'s bytes, without making a string.
+    package func writeISO(into bytes: inout [UInt8]) {
         let (y, m, d) = civil
-        return Digits.padded(y, 4) + "-" + Digits.padded(m, 2) + "-" + Digits.padded(d, 2)
+        Digits.append(y, 4, into: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Digits.append(m, 2, into: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Digits.append(d, 2, into: &bytes)
     }
 
     package static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
@@ -146,5 +157,30 @@ package enum Digits {
     package static func padded(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+
+    /// Appends `padded(value, width)`'s bytes, without making a string: the digits are filled
+    /// in from the right in place and appended at once.
+    package static func append(_ value: Int, _ width: Int, into bytes: inout [UInt8]) {
+        guard value >= 0, width <= 20 else {
+            bytes.append(contentsOf: padded(value, width).utf8)
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+            var rest = value
+            var index = buffer.count
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                rest /= 10
+            } while rest > 0
+            while buffer.count - index < width {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0")
+            }
+            return buffer.count - index
+        }
+        withUnsafeBytes(of: &digits) { bytes.append(contentsOf: $0.suffix(count)) }
     }
 }

@@ -177,4 +177,9 @@ package struct DayFrame: Hashable, Sendable {
     package func rfc3339(elapsed: Int) -> String {
         RFC3339.format(instant(elapsed: elapsed), offsetSeconds: offsetSeconds(atElapsed: elapsed))
     }
+
+    /// Appends `rfc3339(elapsed:)`'s bytes, without making a string.
+    package func writeRFC3339(elapsed: Int, into bytes: inout [UInt8]) {
+        RFC3339.write(instant(elapsed: elapsed), offsetSeconds: offsetSeconds(atElapsed: elapsed), into: &bytes)
+    }
 }

@@ -1,7 +1,8 @@
 package import Scheduling
 
-/// What a staff token may do: its role decides the booking channel and contingent, and which
-/// routes it opens.
+/// What a staff token or a signed-in staff member may do: the role decides the booking channel
+/// and contingent, and which routes it opens. A route names the roles it admits in
+/// `Contract.Access.staff([...], office:)`; the administrator passes every one.
 package enum StaffRole: String, CaseIterable, Sendable {
     /// The hotline: books for callers on the hotline contingent, anywhere.
     case hotline
@@ -11,12 +12,14 @@ package enum StaffRole: String, CaseIterable, Sendable {
     case kiosk
     /// Everything, including other staff's routes.
     case admin
+    /// Amtsleitung, Teamleitung: their offices' configuration, statistics and audit trail.
+    case officeManager = "office-manager"
 
     /// The channel bookings made with this role carry.
     package var channel: Channel {
         switch self {
         case .hotline: .hotline
-        case .counter, .admin: .counter
+        case .counter, .admin, .officeManager: .counter
         case .kiosk: .kiosk
         }
     }
@@ -42,11 +45,13 @@ package struct StaffToken: Sendable, Equatable {
 
 extension SQLiteConnection {
     /// Creates a staff token and returns it with its record; the token is shown once and only
-    /// its hash is stored. `handOver` gets the token before the record commits: when it throws
-    /// (the token could not be shown), nothing is stored. `given`: a token made by another
-    /// instance's database, to be valid here too (several instances); else a new one.
+    /// its hash is stored, and the audit log records who made it (`actor`). `handOver` gets the
+    /// token before the record commits: when it throws (the token could not be shown), nothing is
+    /// stored. `given`: a token made by another instance's database, to be valid here too (several
+    /// instances); else a new one.
     package func createStaffToken(
         role: StaffRole, office: OfficeID?, name: String?, now: Instant, given: String? = nil,
+        actor: StaffActor = .commandLine,
         handOver: (String) throws -> Void = { _ in }
     ) throws -> (token: String, record: StaffToken) {
         let token = given ?? "rst_" + Secrets.token()
@@ -60,6 +65,10 @@ extension SQLiteConnection {
                     record.id, Secrets.hash(token: token), role.rawValue, office?.rawValue, name,
                     now.secondsSinceEpoch,
                 ])
+            try insertAudit(
+                at: now, actor: actor, action: given == nil ? "create-token" : "import-token", office: office,
+                target: record.id,
+                detail: "role \(role.rawValue)")
             try handOver(token)
         }
         return (token, record)
@@ -81,13 +90,19 @@ extension SQLiteConnection {
         ).map { try Self.staffToken($0) }
     }
 
-    /// Revokes the token with `id`; false when there is no active one.
-    package func revokeStaffToken(id: String, now: Instant) throws -> Bool {
+    /// Revokes the token with `id` and records who did (`actor`) in the audit log; false when
+    /// there is no active one.
+    package func revokeStaffToken(id: String, now: Instant, actor: StaffActor = .commandLine) throws -> Bool {
         try transaction(.immediate) {
             try execute(
                 "UPDATE staff_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                 [now.secondsSinceEpoch, id])
-            return changes == 1
+            guard changes == 1 else { return false }
+            let office = try queryFirst("SELECT office FROM staff_token WHERE id = ?", [id])
+            try insertAudit(
+                at: now, actor: actor, action: "revoke-token",
+                office: try office?.value(at: 0, as: String?.self).map { OfficeID($0) }, target: id)
+            return true
         }
     }
 

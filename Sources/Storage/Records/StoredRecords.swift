@@ -5,13 +5,18 @@ package import Scheduling
 extension SQLiteConnection {
     // MARK: Bookings
 
-    /// Inserts a new booking with its occupancy rows (one per grid unit) and the token's hash.
-    package func insertBooking(_ booking: Booking, tokenHash: [UInt8], unitStarts: [Instant]) throws {
+    /// Inserts a new booking with its occupancy rows (one per grid unit) and the token's hash;
+    /// `linkSecret` is the token encrypted for the links of its messages (`LinkSecret`), when it
+    /// gets any.
+    package func insertBooking(
+        _ booking: Booking, tokenHash: [UInt8], unitStarts: [Instant], linkSecret: [UInt8]? = nil
+    ) throws {
         try execute(
             """
             INSERT INTO booking (id, reference, token_hash, office, counter, services, persons, starts_at, ends_at, day,
-                channel, contact_name, contact_email, contact_phone, status, created_at, updated_at, sequence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                channel, contact_name, contact_email, contact_phone, status, created_at, updated_at, sequence, language,
+                confirm_by, link_secret)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 booking.id.rawValue, booking.reference, tokenHash, booking.office.rawValue, booking.counter.rawValue,
@@ -19,6 +24,7 @@ extension SQLiteConnection {
                 booking.end.secondsSinceEpoch, booking.placement.date.dayNumber, booking.channel.rawValue,
                 booking.contact.name, booking.contact.email, booking.contact.phone, booking.status.rawValue,
                 booking.createdAt.secondsSinceEpoch, booking.updatedAt.secondsSinceEpoch, booking.sequence,
+                booking.contact.language.rawValue, booking.confirmationDeadline?.secondsSinceEpoch, linkSecret,
             ])
         try insertOccupancy(booking, unitStarts: unitStarts)
     }
@@ -48,11 +54,18 @@ extension SQLiteConnection {
         try insertOccupancy(booking, unitStarts: unitStarts)
     }
 
-    /// Stores a cancellation: the status, the freed occupancy and who cancelled.
+    /// Stores a cancellation (or the release of an unconfirmed booking, which keeps its deadline):
+    /// the status, the freed occupancy and who cancelled. The token kept for messages' links goes.
     package func cancelBooking(_ booking: Booking, channel: Channel, actor: String?) throws {
         try execute(
-            "UPDATE booking SET status = 'cancelled', updated_at = ?, sequence = ? WHERE id = ? AND status = 'booked'",
-            [booking.updatedAt.secondsSinceEpoch, booking.sequence, booking.id.rawValue])
+            """
+            UPDATE booking SET status = 'cancelled', updated_at = ?, sequence = ?, confirm_by = ?, link_secret = NULL
+            WHERE id = ? AND status = 'booked'
+            """,
+            [
+                booking.updatedAt.secondsSinceEpoch, booking.sequence, booking.confirmationDeadline?.secondsSinceEpoch,
+                booking.id.rawValue,
+            ])
         guard changes == 1 else { throw StorageConflict.recordChanged(booking.id.rawValue) }
         try execute("DELETE FROM occupancy WHERE booking = ?", [booking.id.rawValue])
         try execute(
@@ -60,12 +73,24 @@ extension SQLiteConnection {
             [booking.id.rawValue, booking.updatedAt.secondsSinceEpoch, channel.rawValue, actor])
     }
 
+    /// Stores the confirmation of an unconfirmed booking (double opt-in): no deadline, the next
+    /// version.
+    package func confirmBooking(_ booking: Booking) throws {
+        try execute(
+            """
+            UPDATE booking SET confirm_by = NULL, updated_at = ?, sequence = ?
+            WHERE id = ? AND status = 'booked' AND confirm_by IS NOT NULL
+            """,
+            [booking.updatedAt.secondsSinceEpoch, booking.sequence, booking.id.rawValue])
+        guard changes == 1 else { throw StorageConflict.recordChanged(booking.id.rawValue) }
+    }
+
     /// The office's bookings that end after `after` and are not cancelled, for start-up.
     package func activeBookings(office: OfficeID, endingAfter after: Instant) throws -> [StoredBooking] {
         try query(
             """
             SELECT id, reference, counter, services, persons, starts_at, ends_at, channel, contact_name, contact_email,
-                contact_phone, created_at, updated_at, sequence
+                contact_phone, created_at, updated_at, sequence, language, confirm_by
             FROM booking WHERE office = ? AND status = 'booked' AND ends_at > ? ORDER BY starts_at, id
             """, [office.rawValue, after.secondsSinceEpoch]
         ).map { row in
@@ -77,9 +102,10 @@ extension SQLiteConnection {
                 channel: Channel(rawValue: try row.value(at: 7)) ?? .online,
                 contact: Contact(
                     name: try row.value(at: 8, as: String?.self) ?? "", email: try row.value(at: 9),
-                    phone: try row.value(at: 10)),
+                    phone: try row.value(at: 10), language: Language(rawValue: try row.value(at: 14)) ?? .german),
                 createdAt: Instant(secondsSinceEpoch: try row.value(at: 11)),
-                updatedAt: Instant(secondsSinceEpoch: try row.value(at: 12)), sequence: try row.value(at: 13))
+                updatedAt: Instant(secondsSinceEpoch: try row.value(at: 12)), sequence: try row.value(at: 13),
+                confirmationDeadline: try row.value(at: 15, as: Int64?.self).map(Instant.init(secondsSinceEpoch:)))
         }
     }
 
@@ -320,13 +346,15 @@ package struct StoredBooking: Sendable {
     package var createdAt: Instant
     package var updatedAt: Instant
     package var sequence: Int
+    /// Until when it must be confirmed (double opt-in); nil when it is confirmed.
+    package var confirmationDeadline: Instant?
 
     /// The booking placed at `placement`.
     package func booking(at placement: Placement) -> Booking {
         Booking(
             id: id, reference: reference, office: office, counter: counter, services: services, persons: persons,
             start: start, end: end, channel: channel, contact: contact, status: .booked, createdAt: createdAt,
-            updatedAt: updatedAt, sequence: sequence, placement: placement)
+            updatedAt: updatedAt, sequence: sequence, placement: placement, confirmationDeadline: confirmationDeadline)
     }
 }
 
@@ -397,7 +425,7 @@ extension SQLiteConnection {
 extension SQLiteConnection {
     private static let bookingColumns = """
         id, reference, office, counter, services, persons, starts_at, ends_at, channel, contact_name, contact_email,
-            contact_phone, status, created_at, updated_at, sequence, day, token_hash
+            contact_phone, status, created_at, updated_at, sequence, day, token_hash, language, confirm_by
         """
 
     /// A booking by id with its token's hash, whatever its status or age.
@@ -434,11 +462,12 @@ extension SQLiteConnection {
             channel: Channel(rawValue: try row.value(at: 8)) ?? .online,
             contact: Contact(
                 name: try row.value(at: 9, as: String?.self) ?? "", email: try row.value(at: 10),
-                phone: try row.value(at: 11)),
+                phone: try row.value(at: 11), language: Language(rawValue: try row.value(at: 18)) ?? .german),
             status: Booking.Status(rawValue: try row.value(at: 12)) ?? .cancelled,
             createdAt: Instant(secondsSinceEpoch: try row.value(at: 13)),
             updatedAt: Instant(secondsSinceEpoch: try row.value(at: 14)), sequence: try row.value(at: 15),
-            placement: Placement(date: day, counterIndex: 0, units: 0..<0))
+            placement: Placement(date: day, counterIndex: 0, units: 0..<0),
+            confirmationDeadline: try row.value(at: 19, as: Int64?.self).map(Instant.init(secondsSinceEpoch:)))
         return (booking, try row.value(at: 17))
     }
 }

@@ -14,7 +14,10 @@ package enum RathausSchema {
         Migration(version: 4, name: "configuration versions, flagged bookings", sql: version4),
         Migration(version: 5, name: "ticket pages and tickets from home", sql: version5),
         Migration(version: 6, name: "statistics: who issued a ticket, moves, anonymous daily facts", sql: statistics),
-        Migration(version: 7, name: "statistics: each day's facts packed with the day", apply: statisticsDigests),
+        // Assigned number 6, which statistics took when it was merged first: the next free one.
+        Migration(version: 7, name: "staff members, sessions, the audit's names", sql: staffSignIn),
+        Migration(version: 8, name: "mail: the outbox, a booking's language and double opt-in", sql: mail),
+        Migration(version: 9, name: "statistics: each day's facts packed with the day", apply: statisticsDigests),
     ]
 
     /// Each rolled-up day keeps its visits and bookings packed in one value (`DayDigest`), so that
@@ -24,6 +27,97 @@ package enum RathausSchema {
         try connection.executeScript("ALTER TABLE statistics_day ADD COLUMN digest BLOB;")
         try connection.packStatisticsDays()
     }
+
+    /// Staff sign-in (Documentation/SignIn.md): the staff members (a local account with its
+    /// password hash, or a person of the identity provider named by issuer and subject) with their
+    /// roles per office as claim text (`counter:rathaus hotline`); their sessions, of which only
+    /// the hash of the id is stored; the name of whoever made an audit entry, as it was then; and
+    /// staff tokens that may be office managers' (an integration reading statistics).
+    static let staffSignIn = """
+        CREATE TABLE staff_member (
+            id TEXT PRIMARY KEY,
+            login TEXT UNIQUE,
+            issuer TEXT,
+            subject TEXT,
+            name TEXT NOT NULL,
+            roles TEXT NOT NULL,
+            password_hash TEXT,
+            created_at INTEGER NOT NULL,
+            signed_in_at INTEGER,
+            disabled_at INTEGER,
+            UNIQUE (issuer, subject),
+            CHECK ((login IS NULL) = (issuer IS NOT NULL)),
+            CHECK ((issuer IS NULL) = (subject IS NULL))
+        ) STRICT;
+
+        CREATE TABLE staff_session (
+            id_hash BLOB PRIMARY KEY,
+            member TEXT NOT NULL REFERENCES staff_member (id),
+            method TEXT NOT NULL CHECK (method IN ('password', 'provider')),
+            created_at INTEGER NOT NULL,
+            seen_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX staff_session_member ON staff_session (member);
+
+        ALTER TABLE audit_log ADD COLUMN actor_name TEXT;
+        CREATE INDEX audit_log_at ON audit_log (at);
+        CREATE INDEX audit_log_office_at ON audit_log (office, at);
+
+        CREATE TABLE staff_token_new (
+            id TEXT PRIMARY KEY,
+            token_hash BLOB NOT NULL UNIQUE,
+            role TEXT NOT NULL CHECK (role IN ('hotline', 'counter', 'kiosk', 'admin', 'office-manager')),
+            office TEXT,
+            name TEXT,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER
+        ) STRICT;
+        INSERT INTO staff_token_new (id, token_hash, role, office, name, created_at, revoked_at)
+            SELECT id, token_hash, role, office, name, created_at, revoked_at FROM staff_token;
+        DROP TABLE staff_token;
+        ALTER TABLE staff_token_new RENAME TO staff_token;
+        """
+
+    /// Mail (Documentation/Mail.md): each booking's language (`de`, `en`), its confirmation
+    /// deadline while it waits for double opt-in (kept on a booking released at it), and its token
+    /// encrypted for the links of its messages (`link_secret`, erased once it is over or
+    /// cancelled). The outbox holds one row per message, written in the transaction of the change
+    /// that causes it: what it is about (kind, booking, version, language, not before when), and
+    /// while it waits, its envelope recipient and the bytes composed for its first attempt, so
+    /// that every retry sends the same message; both are erased once it is sent, fails for good
+    /// or is dropped. The row id and creation time make the Message-ID.
+    static let mail = """
+        ALTER TABLE booking ADD COLUMN language TEXT NOT NULL DEFAULT 'de';
+        ALTER TABLE booking ADD COLUMN confirm_by INTEGER;
+        ALTER TABLE booking ADD COLUMN link_secret BLOB;
+
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            booking TEXT NOT NULL REFERENCES booking (id),
+            office TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            language TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            not_before INTEGER NOT NULL,
+            cause TEXT,
+            previous_starts_at INTEGER,
+            reason TEXT,
+            reason_detail TEXT,
+            status TEXT NOT NULL CHECK (status IN ('waiting', 'sent', 'failed', 'dropped')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_attempt_at INTEGER,
+            finished_at INTEGER,
+            result TEXT,
+            recipient TEXT,
+            content BLOB
+        ) STRICT;
+        CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'waiting';
+        CREATE INDEX outbox_booking ON outbox (booking);
+        CREATE INDEX outbox_finished ON outbox (finished_at) WHERE status <> 'waiting';
+        """
 
     /// Every ticket has a page of its own at an unguessable address (`/t/{key}`): only the hash
     /// of its key is stored. A ticket taken from home has the code that confirms its arrival (in

@@ -10,24 +10,29 @@ package final class Database: Sendable {
     /// A reading connection for long reports (statistics), so that they keep no lookup waiting.
     package let reports: SerialConnection
     package let writers: [OfficeID: OfficeWriter]
+    /// The key that seals the tokens kept for the links in messages (`LinkSecret`).
+    package let messageLinkKey: [UInt8]
 
     private init(
         path: String, committer: Committer, reader: SerialConnection, reports: SerialConnection,
-        writers: [OfficeID: OfficeWriter]
+        writers: [OfficeID: OfficeWriter], messageLinkKey: [UInt8]
     ) {
         self.path = path
         self.committer = committer
         self.reader = reader
         self.reports = reports
         self.writers = writers
+        self.messageLinkKey = messageLinkKey
     }
 
     /// Opens (creating and migrating) the database at `path` and loads every office of
     /// `municipality` from it, or only those in `offices` (an instance serving some of the
-    /// town's offices: the others get no writer and nothing of theirs is stored here).
+    /// town's offices: the others get no writer and nothing of theirs is stored here); the
+    /// writers store the messages `messages` says each change causes.
     package static func open(
         path: String, municipality: Municipality, clock: @escaping @Sendable () -> Instant,
-        configuration: SQLiteConnection.Configuration = .init(), maxBatch: Int = 256, offices: Set<OfficeID>? = nil
+        configuration: SQLiteConnection.Configuration = .init(), maxBatch: Int = 256, offices: Set<OfficeID>? = nil,
+        messages: MessagePolicy = MessagePolicy()
     ) throws -> Database {
         try RathausSchema.migrator.checkFile(at: path)
         let connection = try SQLiteConnection(path: path, configuration: configuration)
@@ -44,15 +49,19 @@ package final class Database: Sendable {
             ).map {
                 try $0.value(at: 0, as: String.self)
             })
+        let linkKey = try connection.serverSecret(named: LinkSecret.keyName)
         let committer = Committer(connection: connection)
         var writers: [OfficeID: OfficeWriter] = [:]
         for office in municipality.offices where offices?.contains(office.id) ?? true {
             writers[office.id] = try OfficeWriter(
                 office: office, services: municipality.services, groups: municipality.groups, committer: committer,
-                references: references, reader: reader, clock: clock, maxBatch: maxBatch)
+                references: references, reader: reader, clock: clock, maxBatch: maxBatch,
+                messages: OutboxSettings(policy: messages, linkKey: linkKey))
         }
         let reports = try SerialConnection(path: path, configuration: readerConfiguration, label: "rathaus.reports")
-        return Database(path: path, committer: committer, reader: reader, reports: reports, writers: writers)
+        return Database(
+            path: path, committer: committer, reader: reader, reports: reports, writers: writers,
+            messageLinkKey: linkKey)
     }
 
     /// Copies everything the write-ahead log holds into the database file and empties the log
@@ -68,8 +77,10 @@ package final class Database: Sendable {
     }
 
     /// Erases name, e-mail and phone of bookings that ended, and of draw entries whose draw closed,
-    /// more than `days` days before `now`, leaving the anonymous records for statistics; returns
-    /// how many records were erased.
+    /// more than `days` days before `now`, leaving the anonymous records for statistics, and what
+    /// the outbox keeps of those bookings (recipients, bodies, relays' replies); the tokens kept for
+    /// messages' links go as soon as a booking is over. Returns how many bookings and draw entries
+    /// were erased.
     @discardableResult
     package func erasePersonalData(olderThanDays days: Int, now: Instant) throws -> Int {
         let cutoff = now.adding(seconds: -days * 86_400)
@@ -87,7 +98,10 @@ package final class Database: Sendable {
                     UPDATE draw_entry SET contact_name = NULL, contact_email = NULL, contact_phone = NULL
                     WHERE closes_at < ? AND (contact_name IS NOT NULL OR contact_email IS NOT NULL OR contact_phone IS NOT NULL)
                     """, [cutoff.secondsSinceEpoch])
-                return erased + connection.changes
+                let draws = connection.changes
+                try connection.eraseLinkSecrets(endedBefore: now)
+                _ = try connection.eraseMessagesOfErasedBookings(at: now)
+                return erased + draws
             }
         }
     }

@@ -67,8 +67,13 @@ package enum OfficeCommand: Sendable {
     /// Takes a new configuration of the office: its capacity is rebuilt from it, and the bookings
     /// it no longer fits are kept and flagged, moved or cancelled as the change says.
     case reconfigure(Reconfiguration)
-    /// Releases expired holds, forgets past days and plans new ones.
+    /// Releases expired holds and unconfirmed bookings past their deadline, forgets past days and
+    /// plans new ones.
     case sweep
+    /// Confirms an unconfirmed booking (the link of double opt-in).
+    case confirm(BookingID)
+    /// Puts the booking's confirmation (or its request to confirm) in the outbox again (staff).
+    case sendAgain(BookingID)
 
     /// A short name for logs, metrics and the audit log.
     package var name: String {
@@ -88,18 +93,24 @@ package enum OfficeCommand: Sendable {
         case .ticket(_, let action, _, _): action.rawValue
         case .reconfigure: "reconfigure"
         case .sweep: "sweep"
+        case .confirm: "confirm"
+        case .sendAgain: "send-again"
         }
     }
 }
 
-/// Who did it, for the audit log: a staff token's id and role (never the token itself).
+/// Who did it, for the audit log: a staff token's id and role (never the token itself), or a
+/// signed-in staff member's id with `person` as the role; `name` is the token's or the person's
+/// name as it is at the time, kept with the entry.
 package struct StaffActor: Hashable, Sendable {
     package var id: String
     package var role: String
+    package var name: String?
 
-    package init(id: String, role: String) {
+    package init(id: String, role: String, name: String? = nil) {
         self.id = id
         self.role = role
+        self.name = name
     }
 }
 
@@ -116,7 +127,8 @@ package enum OfficeOutcome: Sendable {
     case passedOver([QueueEvent])
     /// Call-next found nobody this counter can serve.
     case nobodyWaiting
-    case swept(releasedHolds: Int)
+    /// Expired holds and the unconfirmed bookings released at their deadline.
+    case swept(releasedHolds: Int, releasedBookings: [Booking] = [])
     /// The office took a new configuration; what became of the bookings it no longer fits.
     case reconfigured(ReconfigurationResult)
 }
@@ -129,6 +141,9 @@ package enum WriterError: Error, Sendable, CustomStringConvertible {
     case stale(BookingID, current: Int)
     /// The change could not be stored; nothing of it was kept.
     case storage(String)
+    /// There is no message to send for the booking: it has no e-mail address, is cancelled, or mail
+    /// is switched off.
+    case nothingToSend(BookingID)
 
     package var description: String {
         switch self {
@@ -136,6 +151,7 @@ package enum WriterError: Error, Sendable, CustomStringConvertible {
         case .queue(let error): "\(error)"
         case .stale(let id, let current): "booking \(id) is at version \(current)"
         case .storage(let message): "storage failure: \(message)"
+        case .nothingToSend(let id): "no message to send for booking \(id)"
         }
     }
 }

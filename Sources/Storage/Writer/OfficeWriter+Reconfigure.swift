@@ -8,7 +8,9 @@ extension OfficeWriter {
     /// the change decides (kept and flagged when it names none). Returns the outcome and the
     /// writes that store it; memory takes the new configuration at once (`finish` puts the old
     /// one back if the writes fail).
-    func reconfigure(_ change: Reconfiguration, now: Instant) -> (OfficeOutcome, Committer.WriteSet?) {
+    func reconfigure(_ change: Reconfiguration, actor: StaffActor?, now: Instant) -> (
+        OfficeOutcome, Committer.WriteSet?
+    ) {
         let old = schedule
         var next = OfficeSchedule(office: change.office, services: change.services)
         let today = next.frame(containing: now).date
@@ -42,6 +44,7 @@ extension OfficeWriter {
                 continue
             }
             let inMemory = next.bookings[booking.id] != nil
+            result.reasons[booking.id] = misfit
             switch change.decisions[booking.id] ?? .keep {
             case .keep:
                 result.kept.append((booking, misfit))
@@ -84,35 +87,66 @@ extension OfficeWriter {
         } catch {
             // Today's events do not fit the new counters or services: the queue keeps the old.
         }
-        return (.reconfigured(result), writes(for: change, result, fitting: fitting, schedule: next, now: now))
+        return (
+            .reconfigured(result),
+            writes(for: change, result, fitting: fitting, schedule: next, actor: actor, now: now)
+        )
     }
 
     /// The writes of a reconfiguration: its version (for the first office of a change), the moved
-    /// and cancelled bookings, the flags, the held-back time.
+    /// and cancelled bookings (each in the audit log with `actor`, as a move or cancellation by
+    /// staff), the flags, the held-back time.
     private func writes(
         for change: Reconfiguration, _ result: ReconfigurationResult, fitting: [BookingID], schedule: OfficeSchedule,
-        now: Instant
+        actor: StaffActor?, now: Instant
     ) -> Committer.WriteSet {
         let officeID = officeID
         let version = change.version
         let number = change.versionNumber
-        let moved = result.moved.map { ($0.to, schedule.unitStarts(of: $0.to.placement)) }
+        let moved = result.moved.map { ($0.from.start, $0.to, schedule.unitStarts(of: $0.to.placement)) }
         let cancelled = result.cancelled
         let kept = result.kept.map {
-            BookingFlag(booking: $0.booking.id, version: number, reason: $0.misfit.reason, flaggedAt: now)
+            (
+                BookingFlag(booking: $0.booking.id, version: number, reason: $0.misfit.reason, flaggedAt: now),
+                $0.booking.reference
+            )
         }
         let heldBack = schedule.heldBackTimes(after: now)
+        let detail = number.map { "configuration version \($0)" }
         return { connection in
             if let version { try connection.insertConfigurationVersion(version) }
-            for (booking, units) in moved {
+            for (from, booking, units) in moved {
                 try connection.updateMovedBooking(booking, unitStarts: units)
+                try connection.insertBookingMove(booking, from: from, channel: .counter, at: now)
                 try connection.unflagBooking(booking.id)
+                try connection.dropWaitingMessages(
+                    booking: booking.id, kinds: [.reminder], reason: "the booking was moved", at: now)
+                if let actor {
+                    try connection.insertAudit(
+                        at: now, actor: actor, action: "reschedule", office: officeID, target: booking.reference,
+                        detail: detail)
+                }
             }
             for booking in cancelled {
-                try connection.cancelBooking(booking, channel: .counter, actor: version?.actor)
+                try connection.cancelBooking(booking, channel: .counter, actor: actor?.id ?? version?.actor)
                 try connection.unflagBooking(booking.id)
+                try connection.dropWaitingMessages(
+                    booking: booking.id, kinds: [.reminder, .confirmationRequest], reason: "the booking was cancelled",
+                    at: now)
+                if let actor {
+                    try connection.insertAudit(
+                        at: now, actor: actor, action: "cancel", office: officeID, target: booking.reference,
+                        detail: detail)
+                }
             }
-            for flag in kept { try connection.flagBooking(flag) }
+            for (flag, reference) in kept {
+                try connection.flagBooking(flag)
+                if let actor {
+                    try connection.insertAudit(
+                        at: now, actor: actor, action: "keep-flagged", office: officeID, target: reference,
+                        detail: detail)
+                }
+            }
             for id in fitting { try connection.unflagBooking(id) }
             try connection.replaceHeldBack(office: officeID, heldBack)
         }

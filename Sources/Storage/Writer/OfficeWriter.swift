@@ -17,10 +17,12 @@ import Synchronization
 package final class OfficeWriter: @unchecked Sendable {
     package typealias Completion = @Sendable (Result<OfficeOutcome, WriterError>) -> Void
 
-    /// One committed command, for the observers (event streams, caches).
+    /// One committed command, for the observers (event streams, caches, the mail sender).
     package struct Change: Sendable {
         package var command: String
         package var outcome: OfficeOutcome
+        /// The kinds of the messages the change put in the outbox.
+        package var messages: [MessageKind] = []
     }
 
     private struct Request: Sendable {
@@ -48,6 +50,8 @@ package final class OfficeWriter: @unchecked Sendable {
     private let references: ReferenceRegistry
     private let reader: SerialConnection
     private let clock: @Sendable () -> Instant
+    /// Which messages each change causes, and the key for the links' tokens.
+    let outbox: OutboxSettings
     private let queue: DispatchQueue
     private let pending = Mutex(Pending())
     private let publishedCapacity: Mutex<OfficeSchedule>
@@ -71,7 +75,7 @@ package final class OfficeWriter: @unchecked Sendable {
     package init(
         office: Office, services: [Service], groups: [ServiceGroup], committer: Committer,
         references: ReferenceRegistry, reader: SerialConnection, clock: @escaping @Sendable () -> Instant,
-        maxBatch: Int = 256
+        maxBatch: Int = 256, messages: OutboxSettings = OutboxSettings()
     ) throws {
         self.officeID = office.id
         self.currentOffice = office
@@ -82,6 +86,7 @@ package final class OfficeWriter: @unchecked Sendable {
         self.references = references
         self.reader = reader
         self.clock = clock
+        self.outbox = messages
         self.maxBatch = max(1, maxBatch)
         self.queue = DispatchQueue(label: "rathaus.office.\(office.id.rawValue)")
         let now = clock()
@@ -190,13 +195,13 @@ package final class OfficeWriter: @unchecked Sendable {
         }
         guard !batch.isEmpty else { return }
         let now = clock()
-        var decisions: [(request: Request, result: Result<OfficeOutcome, WriterError>, write: Int?)] = []
+        var decisions: [Decision] = []
         var writes: [Committer.WriteSet] = []
         var refusals: [(Completion, Result<OfficeOutcome, WriterError>)] = []
         for request in batch {
-            let (result, writeSet) = decide(request, now: now)
+            let (result, writeSet, messages) = decide(request, now: now)
             if let writeSet {
-                decisions.append((request, result, writes.count))
+                decisions.append(Decision(request: request, result: result, write: writes.count, messages: messages))
                 writes.append(writeSet)
             } else if case .failure = result {
                 // A refusal stores nothing: it is answered now rather than after the batch's
@@ -204,7 +209,7 @@ package final class OfficeWriter: @unchecked Sendable {
                 // the other way).
                 refusals.append((request.completion, result))
             } else {
-                decisions.append((request, result, nil))
+                decisions.append(Decision(request: request, result: result, write: nil, messages: []))
             }
         }
         for (completion, result) in refusals { completion(result) }
@@ -222,10 +227,7 @@ package final class OfficeWriter: @unchecked Sendable {
 
     /// After the commit (on `queue`): repairs memory if something was not stored, publishes, and
     /// answers.
-    private func finish(
-        _ decisions: [(request: Request, result: Result<OfficeOutcome, WriterError>, write: Int?)],
-        _ results: [Result<Void, any Error>], now: Instant
-    ) {
+    private func finish(_ decisions: [Decision], _ results: [Result<Void, any Error>], now: Instant) {
         var retry: [Request] = []
         var answers: [(Completion, Result<OfficeOutcome, WriterError>)] = []
         var changes: [Change] = []
@@ -251,7 +253,8 @@ package final class OfficeWriter: @unchecked Sendable {
             case .success:
                 answers.append((decision.request.completion, decision.result))
                 if case .success(let outcome) = decision.result {
-                    changes.append(Change(command: decision.request.command.name, outcome: outcome))
+                    changes.append(
+                        Change(command: decision.request.command.name, outcome: outcome, messages: decision.messages))
                 }
             case .failure(let error):
                 let sqlite = error as? SQLiteError
@@ -292,11 +295,23 @@ package final class OfficeWriter: @unchecked Sendable {
 
     // MARK: Deciding
 
-    /// Applies `request` to memory and returns its outcome and the writes that store it.
-    private func decide(_ request: Request, now: Instant) -> (Result<OfficeOutcome, WriterError>, Committer.WriteSet?) {
+    /// A decided command: its outcome, the index of its write set, the kinds of its messages.
+    private struct Decision: Sendable {
+        var request: Request
+        var result: Result<OfficeOutcome, WriterError>
+        var write: Int?
+        var messages: [MessageKind]
+    }
+
+    /// Applies `request` to memory and returns its outcome, the writes that store it (with the
+    /// messages it causes, in the outbox) and the kinds of those messages.
+    private func decide(
+        _ request: Request, now: Instant
+    ) -> (Result<OfficeOutcome, WriterError>, Committer.WriteSet?, [MessageKind]) {
         rollDay(now: now)
         let officeID = officeID
         var audit: (action: String, target: String)?
+        var intents: [MessageIntent] = []
         let result: Result<(OfficeOutcome, Committer.WriteSet?), WriterError>
         do {
             switch request.command {
@@ -314,34 +329,47 @@ package final class OfficeWriter: @unchecked Sendable {
                     slot, id: BookingID(RecordID.make(office: officeID)), reference: references.claim(),
                     contact: contact, now: now)
                 audit = ("book", booking.reference)
-                result = .success(newBooking(booking, deletingHold: nil))
+                intents = outbox.policy.messages(for: .booked(booking), now: now)
+                result = .success(newBooking(booking, deletingHold: nil, mailed: !intents.isEmpty))
             case .bookHold(let holdID, let channel, let contact):
                 let booking = try schedule.book(
                     hold: holdID, channel: channel, id: BookingID(RecordID.make(office: officeID)),
                     reference: references.claim(), contact: contact, now: now)
                 audit = ("book", booking.reference)
-                result = .success(newBooking(booking, deletingHold: holdID))
+                intents = outbox.policy.messages(for: .booked(booking), now: now)
+                result = .success(newBooking(booking, deletingHold: holdID, mailed: !intents.isEmpty))
             case .cancel(let id, let channel, let ifSequence):
                 try check(id, ifSequence)
                 let booking = try schedule.cancel(id, now: now)
                 let heldBack = schedule.heldBackTimes(after: now)
                 let actor = request.actor?.id
                 audit = ("cancel", booking.reference)
+                intents = outbox.policy.messages(
+                    for: .cancelled(booking, cause: channel == .online ? .citizen : .staff), now: now)
                 result = .success(
                     (
                         .booking(booking, token: nil),
                         { connection in
                             try connection.cancelBooking(booking, channel: channel, actor: actor)
                             try connection.replaceHeldBack(office: officeID, heldBack)
+                            try connection.dropWaitingMessages(
+                                booking: booking.id, kinds: [.reminder, .confirmationRequest],
+                                reason: "the booking was cancelled", at: now)
                         }
                     ))
             case .reschedule(let id, let start, let channel, let ifSequence):
                 try check(id, ifSequence)
-                let previous = schedule.bookings[id]?.start ?? start
+                let before = schedule.bookings[id]
+                let previous = before?.start ?? start
                 let booking = try schedule.reschedule(id, to: start, channel: channel, now: now)
                 let units = schedule.unitStarts(of: booking.placement)
                 let heldBack = schedule.heldBackTimes(after: now)
                 audit = ("reschedule", booking.reference)
+                if let before {
+                    intents = outbox.policy.messages(
+                        for: .moved(from: before, to: booking, cause: channel == .online ? .citizen : .staff),
+                        now: now)
+                }
                 result = .success(
                     (
                         .booking(booking, token: nil),
@@ -349,8 +377,23 @@ package final class OfficeWriter: @unchecked Sendable {
                             try connection.updateMovedBooking(booking, unitStarts: units)
                             try connection.insertBookingMove(booking, from: previous, channel: channel, at: now)
                             try connection.replaceHeldBack(office: officeID, heldBack)
+                            try connection.dropWaitingMessages(
+                                booking: booking.id, kinds: [.reminder], reason: "the booking was moved", at: now)
                         }
                     ))
+            case .confirm(let id):
+                let (outcome, write) = try confirm(id, now: now)
+                if write != nil, case .booking(let booking, _) = outcome {
+                    audit = ("confirm", booking.reference)
+                    intents = outbox.policy.messages(for: .confirmed(booking), now: now)
+                }
+                result = .success((outcome, write))
+            case .sendAgain(let id):
+                guard let booking = schedule.bookings[id] else { throw WriterError.scheduling(.bookingNotFound(id)) }
+                intents = outbox.policy.messages(for: .sentAgain(booking), now: now)
+                guard !intents.isEmpty else { throw WriterError.nothingToSend(id) }
+                audit = ("send-again", booking.reference)
+                result = .success((.booking(booking, token: nil), { _ in }))
             case .issueTicket(let services):
                 result = .success(
                     try queueChange(
@@ -384,16 +427,26 @@ package final class OfficeWriter: @unchecked Sendable {
                     try queueChange(ticketAction(id, action, services: services, counter: counter, now: now)))
             case .reconfigure(let change):
                 audit = ("reconfigure", change.version.map { "version \($0.number)" } ?? "")
-                result = .success(reconfigure(change, now: now))
+                let (outcome, write) = reconfigure(change, actor: request.actor, now: now)
+                if case .reconfigured(let changed) = outcome { intents = messages(for: changed, now: now) }
+                result = .success((outcome, write))
             case .sweep:
                 let released = schedule.releaseExpired(at: now)
+                let unconfirmed = schedule.releaseUnconfirmed(at: now)
                 let heldBack = schedule.heldBackTimes(after: now)
+                intents = unconfirmed.flatMap { outbox.policy.messages(for: .released($0), now: now) }
                 result = .success(
                     (
-                        .swept(releasedHolds: released.count),
+                        .swept(releasedHolds: released.count, releasedBookings: unconfirmed),
                         { connection in
                             try connection.deleteExpiredHolds(office: officeID, at: now)
                             try connection.replaceHeldBack(office: officeID, heldBack)
+                            for booking in unconfirmed {
+                                try connection.cancelBooking(booking, channel: booking.channel, actor: nil)
+                                try connection.dropWaitingMessages(
+                                    booking: booking.id, kinds: [.reminder, .confirmationRequest],
+                                    reason: "the booking was released", at: now)
+                            }
                         }
                     ))
             }
@@ -408,12 +461,13 @@ package final class OfficeWriter: @unchecked Sendable {
         }
         switch result {
         case .failure(let error):
-            return (.failure(error), nil)
+            return (.failure(error), nil, [])
         case .success(let (outcome, write)):
             let actor = request.actor
             let linked = request.linked
             let mark = request.idempotency.flatMap { mark in IdempotentOutcome(outcome).map { (mark, $0) } }
-            guard write != nil || mark != nil else { return (.success(outcome), nil) }
+            guard write != nil || mark != nil else { return (.success(outcome), nil, []) }
+            let messages = write == nil ? [] : intents
             var token: String?
             if case .booking(_, let made) = outcome { token = made }
             if case .queue(_, _, let pageKey) = outcome { token = pageKey }
@@ -421,6 +475,7 @@ package final class OfficeWriter: @unchecked Sendable {
             let audited = audit
             let changed: Committer.WriteSet = { connection in
                 try write?(connection)
+                if !messages.isEmpty { try connection.insertMessages(messages, at: now) }
                 if write != nil, let actor, let audited {
                     try connection.insertAudit(
                         at: now, actor: actor, action: audited.action, office: officeID, target: audited.target)
@@ -439,21 +494,25 @@ package final class OfficeWriter: @unchecked Sendable {
                     try connection.insertIdempotencyMark(mark, outcome: recorded, secret: secret, at: now)
                 }
             }
-            return (.success(outcome), changed)
+            return (.success(outcome), changed, messages.map(\.kind))
         }
     }
 
     /// The outcome of a booking just made, with its token (shown once), and the writes that
-    /// store it with the token's hash (and delete the hold it came from).
-    private func newBooking(_ booking: Booking, deletingHold hold: HoldID?) -> (OfficeOutcome, Committer.WriteSet?) {
+    /// store it with the token's hash (and delete the hold it came from); when it gets mail, the
+    /// token sealed for its messages' links.
+    private func newBooking(
+        _ booking: Booking, deletingHold hold: HoldID?, mailed: Bool
+    ) -> (OfficeOutcome, Committer.WriteSet?) {
         let token = Secrets.token()
         let hash = Secrets.hash(token: token)
         let units = schedule.unitStarts(of: booking.placement)
+        let sealed = mailed ? LinkSecret.seal(token, booking: booking.id, key: outbox.linkKey) : nil
         return (
             .booking(booking, token: token),
             { connection in
                 if let hold { try connection.deleteHold(hold) }
-                try connection.insertBooking(booking, tokenHash: hash, unitStarts: units)
+                try connection.insertBooking(booking, tokenHash: hash, unitStarts: units, linkSecret: sealed)
             }
         )
     }

@@ -47,6 +47,8 @@ package struct ReconfigurationResult: Sendable {
     package var cancelled: [Booking] = []
     /// Bookings that were to move but found no free time: kept and flagged.
     package var unmovable: [Booking] = []
+    /// Why each booking moved or cancelled no longer fitted (for the citizen's notice).
+    package var reasons: [BookingID: BookingMisfit] = [:]
 
     package init() {}
 }

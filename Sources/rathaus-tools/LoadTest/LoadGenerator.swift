@@ -7,6 +7,8 @@ struct LoadRequest {
     var bytes: [UInt8]
     /// Set by the generator when it sends the request a second time.
     var resent = false
+    /// When the generator handed it to the kernel (`LoadGenerator.now()`); set by the generator.
+    var sentAt = 0.0
 }
 
 /// What a virtual client does next.
@@ -264,6 +266,8 @@ final class LoadGenerator {
 
     private func send(_ request: LoadRequest, client: Int, on index: Int, now: Double) {
         statistics.sent(at: now)
+        var request = request
+        request.sentAt = now
         connections[index].busy = Busy(client: client, request: request, sentAt: now)
         connections[index].output = request.bytes
         flush(index)

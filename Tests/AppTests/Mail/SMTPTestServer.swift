@@ -33,7 +33,8 @@ final class SMTPTestServer {
     private let process = Process()
     private let input = Pipe()
 
-    init(_ options: [String] = []) throws {
+    /// A server with `options`, on `port` (0: a free one).
+    init(_ options: [String] = [], port: Int = 0) throws {
         guard let interpreter = SMTPTestServer.interpreter else {
             throw Failure(description: "no python3 with aiosmtpd (apt-get install python3-aiosmtpd)")
         }
@@ -41,8 +42,8 @@ final class SMTPTestServer {
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: interpreter[0])
         process.arguments =
-            Array(interpreter.dropFirst()) + [Python.script("smtp-test-server"), "--directory", directory.path]
-            + options
+            Array(interpreter.dropFirst())
+            + [Python.script("smtp-test-server"), "--directory", directory.path, "--port", String(port)] + options
         process.standardInput = input
         process.standardOutput = output
         try process.run()
@@ -60,9 +61,14 @@ final class SMTPTestServer {
     }
 
     deinit {
+        stop()
+        directory.remove()
+    }
+
+    /// Stops the server (its port is free again once this returns).
+    func stop() {
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
-        directory.remove()
     }
 
     /// Every message the server took, in the order it took them.

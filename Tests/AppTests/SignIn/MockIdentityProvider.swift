@@ -97,17 +97,25 @@ struct MockIdentityProvider: Sendable {
     /// `authorizationURL` as `subject` (or presses "deny"), and returns the query of the redirect
     /// back to Rathaus, which is read from `Location` and not followed.
     func authorize(_ authorizationURL: String, as subject: String, deny: Bool = false) throws -> QueryParameters {
+        let location = try redirect(authorizationURL, as: subject, deny: deny)
+        guard let query = location.split(separator: "?", maxSplits: 1).last, location.contains("?") else {
+            throw ProviderAnswer.unexpected(302, location)
+        }
+        return QueryParameters(String(query))
+    }
+
+    /// The same as `authorize`, returning the whole address the provider sends the browser back to.
+    func redirect(_ authorizationURL: String, as subject: String, deny: Bool = false) throws -> String {
         guard authorizationURL.hasPrefix(issuer) else { throw ProviderAnswer.unexpected(0, authorizationURL) }
         let path = String(authorizationURL.dropFirst(issuer.count))
         let form = deny ? "action=deny" : "sub=" + subject
         let answer = try TestHTTPClient.send(
             port: port, method: "POST", path: path,
             headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array(form.utf8))
-        guard answer.status == 302, let location = answer.header("Location"),
-            let query = location.split(separator: "?", maxSplits: 1).last,
-            location.contains("?")
-        else { throw ProviderAnswer.unexpected(answer.status, answer.text) }
-        return QueryParameters(String(query))
+        guard answer.status == 302, let location = answer.header("Location") else {
+            throw ProviderAnswer.unexpected(answer.status, answer.text)
+        }
+        return location
     }
 
     enum ProviderAnswer: Error {

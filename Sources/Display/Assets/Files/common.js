@@ -1,10 +1,16 @@
-// Rathaus staff-device helpers (kiosk, counter page, hotline, day list), exposed as window.Rathaus.
+// Rathaus staff helpers (kiosk, counter page, hotline, day list, statistics), exposed as
+// window.Rathaus.
 //
-// The token: a device is set up once by opening its page with the token in the URL fragment
+// Signed-in staff (counter page, hotline console, day list, statistics): the browser sends the
+// session's cookie with every API call (credentials: 'same-origin'); a change (POST, DELETE) also
+// carries the session's form token from data-csrf as X-CSRF-Token. When the API answers 401 (the
+// session ended), the page goes to the sign-in page, which brings the clerk back here.
+//
+// Devices (the kiosk): set up once by opening the page with its token in the URL fragment
 // (/kiosk/rathaus#token=...). The fragment never reaches the server or its logs; the script
 // stores the token in localStorage under data-token-key (per page kind and office; a page may name
-// another key to fall back on in data-token-also) and removes it from the address bar. Without a stored token, or when the API answers 401/403, the page shows a
-// small form to paste one.
+// another key to fall back on in data-token-also) and removes it from the address bar. Without a
+// stored token, or when the API answers 401/403, the page shows a small form to paste one.
 'use strict';
 
 (() => {
@@ -114,7 +120,9 @@
 
   const WORDS = {
     validation: (p) => ['Eingabe unvollständig oder ungültig', fieldText(p)],
-    unauthorized: () => ['Zugang fehlt oder ist ungültig', 'Bitte den Zugangsschlüssel dieses Geräts neu einrichten.'],
+    unauthorized: () => (body.dataset.csrf
+      ? ['Nicht mehr angemeldet', 'Bitte melden Sie sich neu an.']
+      : ['Zugang fehlt oder ist ungültig', 'Bitte den Zugangsschlüssel dieses Geräts neu einrichten.']),
     forbidden: () => ['Nicht erlaubt', 'Dieser Zugang darf das nicht, oder er gilt für einen anderen Standort.'],
     'not-found': () => ['Nicht gefunden', 'Das gibt es nicht (mehr). Bitte prüfen Sie die Eingabe.'],
     'method-not-allowed': () => ['Nicht möglich', 'Diese Aktion gibt es hier nicht. Bitte die Seite neu laden.'],
@@ -181,14 +189,15 @@
     return { kind, title: `Das hat nicht geklappt (Fehler ${status})`, detail: 'Es wurde nichts geändert. Bitte noch einmal versuchen.' };
   }
 
-  // Calls the API with the device's token and any `extra` header fields (Idempotency-Key,
-  // If-Match). Resolves to the JSON body (null for 204), or rejects with a Problem carrying the
-  // RFC 9457 title and detail.
+  // Calls the API with the device's token or the session's cookie and any `extra` header fields
+  // (Idempotency-Key, If-Match, X-Rathaus-Background on automatic refreshes). Resolves to the
+  // JSON body (null for 204), or rejects with a Problem carrying the German title and detail.
   async function api(method, url, payload, extra) {
     const headers = { ...(extra || {}), Accept: 'application/json, application/problem+json' };
     const current = token();
     if (current) headers.Authorization = `Bearer ${current}`;
-    const init = { method, headers, cache: 'no-store' };
+    if (body.dataset.csrf && method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = body.dataset.csrf;
+    const init = { method, headers, cache: 'no-store', credentials: 'same-origin' };
     if (payload !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(payload);
@@ -292,6 +301,17 @@
     else ask();
   }
 
+  // For pages of signed-in staff: calls ready() at once; a 401 (the session ended or was ended)
+  // goes to the sign-in page, which returns here afterwards.
+  function requireSession(ready) {
+    unauthorizedHandler = (problem) => {
+      if (problem.status !== 401) return;
+      const next = window.location.pathname + window.location.search;
+      window.location.assign(`/staff/sign-in?next=${encodeURIComponent(next)}`);
+    };
+    ready();
+  }
+
   function waitText(minutes) {
     if (!(minutes > 0)) return 'keine Wartezeit';
     if (minutes < 60) return `ca. ${minutes} Min.`;
@@ -312,7 +332,7 @@
   }
 
   window.Rathaus = {
-    api, token, Problem, showMessage, showProblem, clearMessage, requireToken, waitText, clockTime, longDate,
-    setServiceNames,
+    api, token, Problem, showMessage, showProblem, clearMessage, requireToken, requireSession, waitText, clockTime,
+    longDate, setServiceNames,
   };
 })();

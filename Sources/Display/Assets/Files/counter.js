@@ -7,7 +7,10 @@
 //   (transfer body {"services":[...]} and/or {"counter":"3"}). Problems (e.g. 409 counter-busy)
 //   are shown in German in the alert region (common.js words them by their kind).
 // - Shortcuts: the key in each button's aria-keyshortcuts (N, R, B, F, X, P, W), not while a text
-//   field, a dialog or the token form has the focus, and never with Ctrl, Alt or Meta.
+//   field or a dialog has the focus, and never with Ctrl, Alt or Meta.
+// - The clerk is signed in (common.js requireSession); the refreshes the page makes by itself
+//   (the timer, the event stream) carry X-Rathaus-Background, so they do not keep the session
+//   from its idle limit; the clerk's own actions do.
 'use strict';
 
 (() => {
@@ -115,9 +118,9 @@
     for (const [name, button] of buttons) button.disabled = busy || !ready || !enabled[name];
   }
 
-  async function refresh() {
+  async function refresh(automatic) {
     try {
-      const data = await R.api('GET', urls.counter);
+      const data = await R.api('GET', urls.counter, undefined, automatic ? { 'X-Rathaus-Background': '1' } : {});
       if (data) state = { current: data.current || null, parked: data.parked || [], waiting: data.waiting };
     } catch (problem) {
       if (problem.status !== 401 && problem.status !== 403) R.showProblem(problem);
@@ -127,7 +130,7 @@
 
   function scheduleRefresh() {
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(refresh, 250);
+    refreshTimer = setTimeout(() => refresh(true), 250);
   }
 
   async function run(request, after) {
@@ -210,7 +213,6 @@
       if (dialog && dialog.open) return;
       const target = event.target;
       if (target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
-      if (!$('token-panel').hidden) return;
       const action = shortcuts.get(event.key.toLowerCase());
       if (!action) return;
       event.preventDefault();
@@ -241,12 +243,12 @@
   setUpInput();
   setUpTransfer();
   render();
-  R.requireToken(() => {
+  R.requireSession(() => {
     ready = true;
-    refresh();
+    refresh(false);
   });
   follow();
   setInterval(() => {
-    if (ready) refresh();
+    if (ready) refresh(true);
   }, REFRESH_MS);
 })();

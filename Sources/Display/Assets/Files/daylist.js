@@ -1,6 +1,6 @@
 // Rathaus day list: an office's bookings of a day for the hotline and the counters. Needs
-// common.js (window.Rathaus) loaded before it; the staff token is the one stored for this page
-// (data-token-key, set up once with #token=...) or else the hotline console's (data-token-also).
+// common.js (window.Rathaus) loaded before it; the staff member is signed in, and the request
+// carries the session's cookie.
 // - GET /v1/offices/{office}/bookings?date=YYYY-MM-DD -> {bookings: [...]} with checkedIn and
 //   ticket; one row per booking, by start: time, counter, services, persons, reference, name,
 //   checked in (with the ticket's number), not yet, or cancelled.
@@ -79,5 +79,5 @@
     load();
   });
   for (const id of ['day-office', 'day-date']) $(id).addEventListener('change', load);
-  R.requireToken(load);
+  R.requireSession(load);
 })();

@@ -1,9 +1,9 @@
-// Rathaus hotline console. Needs common.js (window.Rathaus) loaded before it; the staff token
-// comes from #token=... once and is kept in localStorage (data-token-key), as on the counter page.
+// Rathaus hotline console. Needs common.js (window.Rathaus) loaded before it; the staff member is
+// signed in, and the API calls carry the session's cookie and form token (common.js).
 // - Search: GET {data-earliest-url}?service=a[&service=b]&persons=n -> {offices: [{office, name, start}]},
 //   soonest first, on submit and (without moving the focus) when a choice changes; "Andere Zeiten"
-//   loads GET /v1/offices/{office}/availability (the hotline's contingent, as the token is a hotline
-//   token) into a day list with time buttons.
+//   loads GET /v1/offices/{office}/availability (the hotline's contingent, as the staff member has
+//   the hotline role) into a day list with time buttons.
 // - Hold: POST {data-holds-url} {office, services, persons, start}; extend POST /v1/holds/{id}/extend;
 //   release DELETE /v1/holds/{id}. The countdown runs on the server's clock (data-server-time).
 // - Book: POST {data-bookings-url} {hold, contact} with an Idempotency-Key; the reference is shown
@@ -12,7 +12,9 @@
 //   address or a name (a POST, so that none of it stands in a URL) -> {kind, bookings, more}; one
 //   booking is shown at once, several are listed to choose from; move POST
 //   /v1/bookings/{id}/reschedule {start} and cancel DELETE /v1/bookings/{id}, both with If-Match
-//   of the version read.
+//   of the version read. The booking's mail: GET /v1/bookings/{id}/messages (what became of each
+//   message, "nicht zugestellt: 550 …" for staff), and POST /v1/bookings/{id}/messages sends the
+//   confirmation again.
 // - Problems are shown in German (common.js words them by their kind).
 // - Shortcuts (no Ctrl, Alt or Meta; letters only while no text field has the focus): S search,
 //   1-9 hold the n-th result, N caller's name, V extend, F release, T find, U move, A cancel; Esc
@@ -374,6 +376,42 @@
     $('found-cancel').disabled = cancelled;
     $('move-picker').hidden = true;
     $('found-card').hidden = false;
+    loadMail(booking).catch(() => { $('found-mail').replaceChildren(element('li', '', 'Stand der E-Mails nicht abrufbar.')); });
+  }
+
+  const MAIL_KINDS = {
+    confirmation: 'Bestätigung', 'confirmation-request': 'Bitte um Bestätigung', reminder: 'Erinnerung',
+    moved: 'Nachricht „verschoben“', cancelled: 'Nachricht „abgesagt“', released: 'Nachricht „freigegeben“',
+  };
+
+  function mailLine(message) {
+    const kind = MAIL_KINDS[message.kind] || message.kind;
+    switch (message.status) {
+      case 'sent': return `${kind}: versandt ${day(message.finishedAt)}, ${R.clockTime(message.finishedAt)} Uhr`;
+      case 'failed': return `${kind} nicht zugestellt: ${message.result || 'abgelehnt'}`;
+      case 'dropped': return `${kind}: nicht gesendet (${message.result || 'nicht mehr nötig'})`;
+      default:
+        if (message.attempts > 0) return `${kind}: wird erneut versucht (${message.result || 'vorübergehender Fehler'})`;
+        return new Date(message.notBefore).getTime() > now() ? `${kind}: geplant für ${when(message.notBefore)}` : `${kind}: wird gesendet`;
+    }
+  }
+
+  async function loadMail(booking) {
+    const answer = await R.api('GET', `/v1/bookings/${encodeURIComponent(booking.id)}/messages`);
+    if (!found || found.id !== booking.id) return;
+    const messages = answer.messages || [];
+    const lines = !answer.mailed ? ['Keine E-Mail-Adresse: keine E-Mails.'] : messages.length ? messages.map(mailLine) : ['Noch keine E-Mails.'];
+    $('found-mail').replaceChildren(...lines.map((line) => element('li', '', line)));
+    $('found-resend').hidden = !answer.mailed || booking.status === 'cancelled';
+  }
+
+  async function resend() {
+    const booking = found;
+    if (!booking) return;
+    await R.api('POST', `/v1/bookings/${encodeURIComponent(booking.id)}/messages`);
+    R.showMessage('Bestätigung erneut gesendet', `Die Bestätigung für ${booking.reference} geht noch einmal an die E-Mail-Adresse des Termins.`, 'info');
+    announce('Bestätigung wird erneut gesendet.');
+    await loadMail(booking);
   }
 
   async function moveTo(booking, start) {
@@ -419,7 +457,7 @@
 
   function onKey(event) {
     if (event.ctrlKey || event.altKey || event.metaKey) return;
-    const dialogOpen = $('cancel-dialog').open || !$('token-panel').hidden;
+    const dialogOpen = $('cancel-dialog').open;
     if (event.key === 'Escape') {
       if (!dialogOpen && typing(event.target)) event.target.blur();
       return;
@@ -488,9 +526,10 @@
   $('hold-release').addEventListener('click', () => guarded(() => release(false)));
   $('found-move').addEventListener('click', () => guarded(() => loadDays(found.office, 'move', found)));
   $('found-cancel').addEventListener('click', askCancel);
+  $('found-resend').addEventListener('click', () => guarded(resend));
   $('cancel-dialog').addEventListener('close', () => {
     if ($('cancel-dialog').returnValue === 'cancel') guarded(cancelFound);
   });
   document.addEventListener('keydown', onKey);
-  R.requireToken(() => { ready().catch((problem) => R.showProblem(problem)); });
+  R.requireSession(() => { ready().catch((problem) => R.showProblem(problem)); });
 })();

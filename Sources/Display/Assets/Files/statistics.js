@@ -1,8 +1,8 @@
-// Rathaus statistics page. Needs common.js (window.Rathaus) loaded before it; the staff token
-// comes from #token=... once and is kept in localStorage (data-token-key), as on the hotline
-// console. On submit it loads GET /staff/statistics/{office}/report?from&to&target with the token
-// and moves the parsed HTML (charts as SVG with their tables) into #report; the two buttons fetch
-// GET /v1/offices/{office}/statistics.csv?...[&format=excel] with the token and save the file.
+// Rathaus statistics page. Needs common.js (window.Rathaus) loaded before it; the office manager
+// is signed in, and the requests carry the session's cookie. On submit it loads
+// GET /staff/statistics/{office}/report?from&to&target and moves the parsed HTML (charts as SVG
+// with their tables) into #report; the two buttons fetch
+// GET /v1/offices/{office}/statistics.csv?...[&format=excel] and save the file.
 'use strict';
 
 (() => {
@@ -25,9 +25,9 @@
     const headers = { Accept: accept };
     const token = R.token();
     if (token) headers.Authorization = `Bearer ${token}`;
-    const response = await fetch(url, { headers, cache: 'no-store' });
+    const response = await fetch(url, { headers, cache: 'no-store', credentials: 'same-origin' });
     if (!response.ok) {
-      // The API's own error handling (problem+json, and the token form on 401/403).
+      // The API's own error handling (problem+json; on 401 the way to the sign-in page).
       await R.api('GET', url);
       throw new R.Problem(response.status, `Fehler ${response.status}`);
     }
@@ -78,5 +78,5 @@
   });
   $('download-excel').addEventListener('click', () => download(true));
   $('download-csv').addEventListener('click', () => download(false));
-  R.requireToken(load);
+  R.requireSession(load);
 })();

@@ -1,0 +1,39 @@
+import Hashing
+package import Scheduling
+
+/// A booking's token kept for the links in its messages (the manage link of the confirmation,
+/// the reminder and the notices carries it, as the confirmation page does), where every other copy
+/// of it is only a hash: XORed with the key stream of HMAC-SHA256(HMAC-SHA256(key, booking id),
+/// counter), under the server's key `message-links`. It is erased once the booking is cancelled or
+/// over. The key is in the same file, so this keeps the token out of a leaked column or log, not
+/// out of the hands of whoever has the whole file (who could change the bookings anyway).
+package enum LinkSecret {
+    /// The name of the server secret that encrypts them.
+    package static let keyName = "message-links"
+
+    /// `token` encrypted for `booking`.
+    package static func seal(_ token: String, booking: BookingID, key: [UInt8]) -> [UInt8] {
+        Secrets.keyStream(Array(token.utf8), key: HMAC.sha256(key: key, message: Array(booking.rawValue.utf8)))
+    }
+
+    /// The code of the confirmation link of `booking` (double opt-in): HMAC-SHA256(key, "confirm
+    /// " + id), 128 bits in base64url. Only the e-mail carries it, never the answer to the booking,
+    /// so only who can read the mail can confirm; nothing needs to be stored.
+    package static func confirmationCode(booking: BookingID, key: [UInt8]) -> String {
+        Secrets.base64URL(Array(HMAC.sha256(key: key, message: Array(("confirm " + booking.rawValue).utf8)).prefix(16)))
+    }
+
+    /// Whether `code` is the confirmation code of `booking` (compared in constant time).
+    package static func isConfirmationCode(_ code: String, booking: BookingID, key: [UInt8]) -> Bool {
+        HMAC.equal(Array(code.utf8), Array(confirmationCode(booking: booking, key: key).utf8))
+    }
+
+    /// The token sealed for `booking`, or nil when it does not decrypt to one.
+    package static func open(_ sealed: [UInt8], booking: BookingID, key: [UInt8]) -> String? {
+        let bytes = Secrets.keyStream(sealed, key: HMAC.sha256(key: key, message: Array(booking.rawValue.utf8)))
+        guard let token = String(validating: bytes, as: UTF8.self), !token.isEmpty,
+            token.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+        else { return nil }
+        return token
+    }
+}
