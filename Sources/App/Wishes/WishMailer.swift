@@ -59,6 +59,7 @@ package final class WishMailer: Sendable {
     private let log: @Sendable (String) -> Void
     private let queue = DispatchQueue(label: "rathaus.wishes.mail")
     private let wakePending = Atomic<Bool>(false)
+    private let isStarted = Atomic<Bool>(false)
 
     package init(
         database: Database, configuration: LiveConfiguration, transport: any MailTransport, settings: Settings,
@@ -75,8 +76,16 @@ package final class WishMailer: Sendable {
         linkKey = try database.committer.withConnection { try $0.serverSecret(named: WishLinkSecret.keyName) }
     }
 
-    /// Asks for a round soon; wakes that come while one is asked for are one.
+    /// Starts delivering: now and after every `wake` (the server starts it; tests deliver with
+    /// `deliverDue`).
+    package func start() {
+        isStarted.store(true, ordering: .releasing)
+        wake()
+    }
+
+    /// Asks for a round soon, once started; wakes that come while one is asked for are one.
     package func wake() {
+        guard isStarted.load(ordering: .acquiring) else { return }
         guard !wakePending.exchange(true, ordering: .acquiringAndReleasing) else { return }
         queue.async {
             self.wakePending.store(false, ordering: .releasing)
