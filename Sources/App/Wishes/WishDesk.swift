@@ -255,14 +255,7 @@ package final class WishDesk: Sendable {
 
     /// Commits `write` (in the committer's next transaction) and waits for it.
     func commit(_ write: @escaping Committer.WriteSet) -> Result<Void, any Error> {
-        let result = Mutex<Result<Void, any Error>>(.success(()))
-        let done = DispatchSemaphore(value: 0)
-        database.committer.submit([write]) { results in
-            if let first = results.first { result.withLock { $0 = first } }
-            done.signal()
-        }
-        done.wait()
-        let stored = result.withLock { $0 }
+        let stored = database.committer.submitAndWait([write]).first ?? .success(())
         if case .success = stored { messagesMayWait() }
         return stored
     }
