@@ -1142,6 +1142,14 @@ extension Assets {
             R.requireSession(load);
           }
 
+          // The console before staff sign-in kept an admin token in this browser: it is not used any
+          // more, so it is not left lying there.
+          try {
+            localStorage.removeItem('rathaus:administration');
+          } catch (error) {
+            // Storage refused (private mode): nothing was kept.
+          }
+
           if (body.classList.contains('history-page')) startHistory();
           else startConsole();
         })();
