@@ -70,6 +70,8 @@ import Testing
         let history = manager.get("/staff/administration/history/entries")
         let version = try #require(history.text.firstMatch(of: #/Version 2<span class="cell-note">([^<]*)</span>/#))
         #expect(version.output.1.contains("Lena Leitung"), "the version names the person who made it")
+        #expect(history.text.contains("<td>Lena Leitung</td><td>Einstellungen übernommen</td>"))
+        #expect(!history.text.contains("<td>Angemeldet</td>"), "the town's sign-ins are for administrators")
 
         let nord = try ConfigurationRouteTests.closing(api, date: "2026-12-08", office: "nord")
         for target in ["/v1/configuration/preview", "/v1/configuration"] {
@@ -120,6 +122,8 @@ import Testing
         let saved = admin.script(.put, "/v1/configuration", json: ConfigurationRouteTests.body(renamed))
         #expect(saved.status == 200)
         #expect(admin.script(.get, "/v1/audit-log").status == 200)
+        let history = admin.get("/staff/administration/history/entries")
+        #expect(history.text.contains("<td>Ida IT</td><td>Angemeldet</td>"), "the whole town's actions")
     }
 
     @Test func tokensKeepTheAPIAnOfficeManagersTokenForItsOfficeOnly() throws {

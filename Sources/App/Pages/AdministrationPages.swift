@@ -75,10 +75,11 @@ struct AdministrationPages: Sendable {
                 return .read { connection in
                     let versions = try connection.configurationHistory(limit: Self.historyVersions)
                     let entries = try Self.entries(offices, connection: connection)
-                    var names = try connection.staffTokenNames()
-                    for member in try connection.staffMembers() { names[member.id] = member.name }
+                    let names = try connection.staffTokenNames()
+                    let people = Dictionary(
+                        try connection.staffMembers().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
                     let view = AdministrationViews.history(
-                        versions: versions, entries: entries, names: names, municipality: municipality)
+                        versions: versions, entries: entries, names: names, people: people, municipality: municipality)
                     return fragment(AdministrationHistoryPage.entries(view))
                 }
             },
