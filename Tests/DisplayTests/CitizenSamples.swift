@@ -246,7 +246,7 @@ enum CitizenSamples {
             ),
             ("hotline.html", hotlinePage()),
         ]
-        return pages + rushPages() + placePages()
+        return pages + rushPages() + placePages() + wishPages()
     }
 
     /// The waiting room in its states, the times page before a release, and a draw's pages.

@@ -15,6 +15,8 @@ package final class RathausApp: Sendable {
     package let database: Database
     package let pipeline: Pipeline
     package let rush: RushDesk
+    /// Wishes and their offers (Documentation/Wishes.md).
+    package let wishes: WishDesk
     /// Protects the citizen pages' forms against cross-site request forgery.
     package let forms: FormGuard
     package let availabilityCache: AvailabilityCache
@@ -81,6 +83,7 @@ package final class RathausApp: Sendable {
                 PageAnswers.refusal(problem, request: request, town: configuration.municipality.name)
             })
         let rush = try RushDesk(configuration: configuration, database: database, clock: clock)
+        let wishes = try WishDesk(configuration: configuration, database: database, clock: clock, log: log)
         let forms = try FormGuard(database: database)
         let cache = availabilityCache
         let directory = OfficeDirectory(configuration: configuration, writers: database.writers, clock: clock)
@@ -103,6 +106,7 @@ package final class RathausApp: Sendable {
             StatisticsRoutes(directory: directory, reports: database.reports).endpoints,
             AuditRoutes(directory: directory).endpoints,
             MailRoutes(directory: directory, mail: mailDesk, reader: database.reader).endpoints,
+            WishRoutes(directory: directory, desk: wishes).endpoints,
         ].flatMap { $0 }
         let pages: [Endpoint] = [
             HallPages(directory: directory, board: board, rush: rush, sessions: sessions).endpoints,
@@ -112,6 +116,7 @@ package final class RathausApp: Sendable {
             SignInPages(directory: directory, forms: forms, desk: signIn, metrics: metrics, log: log).endpoints,
             MailPages(directory: directory, sessions: sessions).endpoints,
             AdministrationPages(directory: directory, desk: desk, sessions: sessions).endpoints,
+            WishPages(citizen: citizen, desk: wishes).endpoints,
         ].flatMap { $0 }
         let document = OpenAPIDocument.json(features + operations.endpoints(openAPI: []))
         let endpoints = features + operations.endpoints(openAPI: document) + pages
@@ -135,6 +140,7 @@ package final class RathausApp: Sendable {
         }
         self.pipeline = pipeline
         self.rush = rush
+        self.wishes = wishes
         self.forms = forms
         self.availabilityCache = cache
         self.signIn = signIn
@@ -155,6 +161,7 @@ package final class RathausApp: Sendable {
                     }
                 }
                 Self.queued(changes, metrics: metrics, sender: mailDesk.sender)
+                if changes.contains(where: WishDesk.freesTime) { wishes.wake() }
             }
         }
     }

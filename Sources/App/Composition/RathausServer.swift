@@ -98,11 +98,13 @@ package final class RathausServer {
         let log = log ?? Log.standardError
         let writers = Array(database.writers.values)
         timers = [
-            every(Self.sweepInterval) { [rush = app.rush] in
+            every(Self.sweepInterval) { [rush = app.rush, wishes = app.wishes] in
                 for writer in writers {
                     writer.submit(.sweep) { _ in }
                     writer.submit(.passOverLate) { _ in }
                 }
+                // Offers run out, wishes end, new days are released: the wishes' rule runs.
+                wishes.wake()
                 rush.queue.async {
                     rush.preloadRooms()
                     rush.runDueDraws()
@@ -163,6 +165,7 @@ package final class RathausServer {
         app.mail.setServerAddress("http://\(host.contains(":") ? "[\(host)]" : host):\(http.port)")
         app.mail.sender?.start()
         for timer in timers { timer.resume() }
+        app.wishes.wake()
         // Days that ended while the server was stopped are rolled up at once, not after an hour.
         let (database, municipality, clock, log) = (database, app.municipality, clock, log)
         maintenance.async {

@@ -65,6 +65,7 @@ package enum MunicipalityDecoder {
         let publicURL = try object.optional("publicURL").map(publicURL)
         // Checked here so that `rathaus check` names a wrong field; `MailSettings` reads it again.
         if let mail = object.optional("mail") { _ = try MailSettings.decode(mail) }
+        let wishes = try object.optional("wishes").map(wishPolicy) ?? WishPolicy()
         try object.finish()
         try checkRemoteTickets(offices, services: services, path: "offices")
         let done = offices.reduce(into: Set<ServiceID>()) { $0.formUnion($1.offeredServices) }
@@ -104,7 +105,7 @@ package enum MunicipalityDecoder {
         }
         return Municipality(
             name: name, services: services, groups: allGroups, offices: offices, retentionDays: retentionDays,
-            historyDays: historyDays, publicURL: publicURL)
+            historyDays: historyDays, publicURL: publicURL, wishes: wishes)
     }
 
     // MARK: Offices

@@ -215,7 +215,8 @@ extension CitizenPages {
                 selection: selection(chosen.services, persons: chosen.persons, office: office), mode: mode, days: days,
                 chosenDate: date, window: window, formToken: context.formToken,
                 holdMinutes: office.booking.holdMinutes, notice: notice ?? problem, nextTimes: nextTimes,
-                release: release),
+                release: release,
+                wishes: municipality.wishes.isEnabled && chosen.services.allSatisfy { $0.rush == nil }),
             status: problem != nil && notice == nil ? 422 : status, context)
     }
 

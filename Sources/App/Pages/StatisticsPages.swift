@@ -4,7 +4,8 @@ import Scheduling
 import Storage
 
 /// The statistics page for signed-in office managers (`/staff/statistics`) and the report it loads
-/// with their session (`/staff/statistics/{office}/report`, access from `StatisticsQuery.access`).
+/// with their session (`/staff/statistics/{office}/report`, access from `StatisticsQuery.access`),
+/// with the town's wishes per service beneath it (Documentation/Wishes.md).
 struct StatisticsPages: Sendable {
     let directory: OfficeDirectory
     let sessions: StaffSessions
@@ -22,7 +23,10 @@ struct StatisticsPages: Sendable {
                 let municipality = directory.municipality
                 return .read { connection in
                     let report = try query.report(connection)
-                    let view = StatisticsViewModel.view(report, office: query.office, municipality: municipality)
+                    var view = StatisticsViewModel.view(report, office: query.office, municipality: municipality)
+                    if let wishes = WishRepresentations.table(try connection.wishCounts(), municipality: municipality) {
+                        view.tables.append(wishes)
+                    }
                     var response = HTTPResponse(status: .ok, body: Array(StatisticsPage.report(view).utf8))
                     response.headers.set("Content-Type", "text/html; charset=utf-8")
                     response.headers.set("Cache-Control", "no-store")

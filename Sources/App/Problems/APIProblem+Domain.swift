@@ -223,4 +223,59 @@ extension APIProblem {
             self = .validation([FieldError(field: "priority", message: "unknown priority group \"\(id)\"")])
         }
     }
+
+    /// The problem for a wish's error (Documentation/Wishes.md).
+    package init(_ error: WishError, office: Office?) {
+        switch error {
+        case .disabled:
+            self = APIProblem(.noWishes, detail: "This town takes no wishes.")
+        case .serviceTakesNoWishes(let service):
+            self = APIProblem(
+                .noWishes, detail: "\"\(service)\" is handed out by a draw or a waiting room, which take no wishes.")
+        case .scheduling(let error):
+            self.init(error, office: office)
+        case .noOffices:
+            self = .validation([FieldError(field: "offices", message: "name at least one office")])
+        case .unknownOffice(let id):
+            self = .validation([FieldError(field: "offices", message: "there is no office \"\(id)\"")])
+        case .noWeekdays:
+            self = .validation([FieldError(field: "weekdays", message: "choose at least one weekday")])
+        case .noTimes:
+            self = .validation([FieldError(field: "times", message: "choose at least one time of day")])
+        case .invalidDates(let earliest, let latest):
+            self = .validation([
+                FieldError(
+                    field: "latest",
+                    message: "the dates \(earliest.iso) to \(latest.iso) must run forward and not be over yet")
+            ])
+        case .tooFarAhead(let latest, let maxDays):
+            self = .validation([
+                FieldError(field: "latest", message: "\(latest.iso) is more than \(maxDays) days ahead")
+            ])
+        case .emailRequired:
+            self = .validation([
+                FieldError(field: "contact.email", message: "offers go out by e-mail: give an e-mail address")
+            ])
+        case .alreadyWishing(let service):
+            self = APIProblem(
+                .alreadyWishing, detail: "This e-mail address already has a wish waiting for \"\(service)\".")
+        case .tooManyWishes(let limit):
+            self = APIProblem(
+                .tooManyWishes, detail: "This e-mail address already has \(limit) wishes; withdraw one first.")
+        case .wishNotFound(let id):
+            self = .notFound("There is no wish \(id).")
+        case .wishClosed(let id, let status):
+            self = APIProblem(.wishClosed, detail: "Wish \(id) is \(status.rawValue) and cannot be changed.")
+        case .confirmationExpired(let id):
+            self = APIProblem(
+                .wishConfirmationExpired, detail: "Wish \(id) was not confirmed in time; please leave it again.")
+        case .offerNotFound(let id):
+            self = .notFound("There is no offer \(id).")
+        case .offerClosed(let id, let status):
+            self = APIProblem(.offerClosed, detail: "Offer \(id) is \(status.rawValue).")
+        case .offerExpired(let id):
+            self = APIProblem(
+                .offerExpired, detail: "Offer \(id) ran out; the time went on to the next wish. Your wish still waits.")
+        }
+    }
 }

@@ -199,6 +199,30 @@ package struct ProblemKind: Sendable, Hashable {
         "already-registered", 409, "Already registered",
         "This e-mail address or phone number is already registered for the draw.")
 
+    // MARK: Wishes
+
+    static let noWishes = ProblemKind(
+        "no-wishes", 409, "No wishes for this service",
+        "The service is handed out by a draw or a waiting room, which keep their own order, or the town takes no wishes."
+    )
+    static let alreadyWishing = ProblemKind(
+        "already-wishing", 409, "A wish is already waiting",
+        "This e-mail address already has a wish waiting for the service; change nothing, or withdraw it by its link and leave a new one."
+    )
+    static let tooManyWishes = ProblemKind(
+        "too-many-wishes", 409, "Too many wishes",
+        "One e-mail address may have only a few wishes at once, against hoarding; withdraw one first.")
+    static let wishClosed = ProblemKind(
+        "wish-closed", 409, "The wish is over", "The wish was booked, withdrawn or has ended; leave a new one.")
+    static let wishConfirmationExpired = ProblemKind(
+        "wish-confirmation-expired", 410, "The wish was not confirmed in time",
+        "A wish counts once the link in its e-mail is followed within a set time; this one was not. Leave it again.")
+    static let offerExpired = ProblemKind(
+        "offer-expired", 410, "The offer ran out",
+        "An offered time is held for a set time; this one ran out and went on to the next wish. The wish still waits.")
+    static let offerClosed = ProblemKind(
+        "offer-closed", 409, "The offer is closed", "The offer was booked, declined, or its wish was withdrawn.")
+
     // MARK: Administration
 
     static let configurationUnavailable = ProblemKind(
@@ -218,6 +242,7 @@ package struct ProblemKind: Sendable, Hashable {
         dailyCapReached, wrongOffice, notToday, checkInTooEarly, checkInTooLate, alreadyCheckedIn,
         remoteTicketsClosed, remoteCapReached, alreadyArrived, arrivalTooLate, byDraw,
         admissionRequired, admissionInvalid, waitingRoomNotOpen, waitingRoomClosed, registrationClosed,
-        alreadyRegistered, configurationUnavailable,
+        alreadyRegistered, noWishes, alreadyWishing, tooManyWishes, wishClosed, wishConfirmationExpired,
+        offerExpired, offerClosed, configurationUnavailable,
     ]
 }

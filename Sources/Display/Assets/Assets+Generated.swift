@@ -3544,6 +3544,9 @@ extension Assets {
         //   of the version read. The booking's mail: GET /v1/bookings/{id}/messages (what became of each
         //   message, "nicht zugestellt: 550 …" for staff), and POST /v1/bookings/{id}/messages sends the
         //   confirmation again.
+        // - Wishes: after a search, GET {data-wish-summary-url} -> {services: [{service, waiting, offered}]}
+        //   shows how many wait for the services; the wish form POSTs {data-wishes-url} {services, persons,
+        //   offices, latest, contact} for the caller (it counts at once; the caller gets its link by mail).
         // - Problems are shown in German (common.js words them by their kind).
         // - Shortcuts (no Ctrl, Alt or Meta; letters only while no text field has the focus): S search,
         //   1-9 hold the n-th result, N caller's name, V extend, F release, T find, U move, A cancel; Esc
@@ -3657,6 +3660,7 @@ extension Assets {
             const first = $('results').querySelector('button');
             if (first && focus) first.focus();
             announce(results.length ? `${results.length} Standorte gefunden. Frühester: ${when(results[0].start)}, ${results[0].name}.` : 'Keine freien Zeiten gefunden.');
+            await showWishes();
           }
 
           function renderResults() {
@@ -3974,6 +3978,42 @@ extension Assets {
             announce(`${booking.reference} abgesagt.`);
           }
 
+          // MARK: Wishes
+
+          // How many wishes wait for the searched services, and the form to leave one for the caller.
+          async function showWishes() {
+            if (!search) return;
+            const answer = await R.api('GET', body.dataset.wishSummaryUrl);
+            const counts = (answer.services || []).filter((item) => search.services.includes(item.service));
+            const waiting = Math.max(0, ...counts.map((item) => item.waiting));
+            const offered = Math.max(0, ...counts.map((item) => item.offered));
+            $('wish-count').textContent = `${waiting} ${waiting === 1 ? 'Terminwunsch wartet' : 'Terminwünsche warten'} auf ${serviceNames(search.services)}${offered ? `, ${offered} mit offenem Angebot` : ''}.`;
+            $('wish-box').hidden = false;
+          }
+
+          async function leaveWish() {
+            if (!search) return;
+            const name = $('wish-name').value.trim();
+            const email = $('wish-email').value.trim();
+            const latest = $('wish-latest').value;
+            if (!name || !email || !latest) {
+              R.showMessage('Angaben fehlen', 'Bitte Name, E-Mail und das späteste Datum eingeben.', 'error');
+              $(name ? (email ? 'wish-latest' : 'wish-email') : 'wish-name').focus();
+              return;
+            }
+            const chosen = $('search-office').value;
+            const where = Array.from(offices.values())
+              .filter((office) => (!chosen || office.id === chosen) && search.services.every((id) => office.services.includes(id)))
+              .map((office) => office.id);
+            await R.api('POST', body.dataset.wishesUrl, {
+              services: search.services, persons: search.persons, offices: where, latest, contact: { name, email },
+            });
+            for (const id of ['wish-name', 'wish-email', 'wish-latest']) $(id).value = '';
+            R.showMessage('Terminwunsch aufgenommen', 'Der Anrufer bekommt eine E-Mail mit dem Link zu seinem Wunsch; ein passender freier Termin wird ihm per E-Mail angeboten.', 'info');
+            announce('Terminwunsch aufgenommen.');
+            await showWishes();
+          }
+
           // MARK: Wiring
 
           function typing(target) {
@@ -4023,6 +4063,11 @@ extension Assets {
             R.setServiceNames(serviceList.map((service) => [service.id, service.name]));
             for (const office of officeList) offices.set(office.id, office);
           }
+
+          $('wish-form').addEventListener('submit', (event) => {
+            event.preventDefault();
+            guarded(leaveWish);
+          });
 
           // Choosing a service already shows its earliest times; Enter on a choice searches and goes to them.
           let searchTimer = null;

@@ -1,8 +1,9 @@
 /// The hotline console at `/staff/hotline`: one screen to find the earliest times for a service
-/// across all offices, hold one and book it for the caller on the hotline contingent, find a
-/// booking by its reference, move or cancel it, and read the checklist out. Served to signed-in
-/// hotline staff: `hotline.js` calls the staff API with the session's cookie and its form token
-/// (`data-csrf`), which every change carries.
+/// across all offices, hold one and book it for the caller on the hotline contingent (or, with
+/// nothing suitable free, leave a wish for the caller), find a booking by its reference, move or
+/// cancel it, and read the checklist out. Served to signed-in hotline staff: `hotline.js` calls the
+/// staff API with the session's cookie and its form token (`data-csrf`), which every change
+/// carries.
 package enum HotlinePage {
     /// One keyboard shortcut: the key, what it does, and the element it belongs to.
     struct Shortcut {
@@ -40,6 +41,8 @@ package enum HotlinePage {
             ("data-holds-url", "/v1/holds"),
             ("data-bookings-url", "/v1/bookings"),
             ("data-search-url", "/v1/bookings/search"),
+            ("data-wishes-url", "/v1/wishes"),
+            ("data-wish-summary-url", "/v1/wishes/summary"),
         ]
         if let timeZone { attributes.append(("data-time-zone", timeZone)) }
         if let serverTime { attributes.append(("data-server-time", String(serverTime))) }
@@ -119,7 +122,33 @@ package enum HotlinePage {
         writer.line("<select class=\"select\" id=\"day-select\"></select>")
         writer.line("<ul class=\"time-grid\" id=\"day-times\" aria-labelledby=\"day-heading\"></ul>")
         writer.close("</div>")
+        wish(into: &writer)
         writer.close("</section>")
+    }
+
+    /// After a search: how many wishes wait for the service, and a wish for the caller
+    /// (Documentation/Wishes.md), which counts at once and is offered a freed time by e-mail.
+    private static func wish(into writer: inout HTMLWriter) {
+        writer.open("<div class=\"wish-box\" id=\"wish-box\" hidden>")
+        writer.line("<h3 class=\"subheading\" id=\"wish-heading\">Terminwünsche</h3>")
+        writer.line("<p id=\"wish-count\"></p>")
+        writer.open("<form class=\"book-form\" id=\"wish-form\" aria-labelledby=\"wish-heading\">")
+        writer.line(
+            "<p class=\"field-hint\">Nichts Passendes frei? Nehmen Sie einen Terminwunsch auf: Wird ein passender "
+                + "Termin frei, wird er dem Anrufer per E-Mail angeboten.</p>")
+        writer.line("<label class=\"field-label\" for=\"wish-name\">Name des Anrufers</label>")
+        writer.line(
+            "<input class=\"text-input\" id=\"wish-name\" name=\"name\" autocomplete=\"off\" maxlength=\"200\" required>"
+        )
+        writer.line("<label class=\"field-label\" for=\"wish-email\">E-Mail des Anrufers</label>")
+        writer.line(
+            "<input class=\"text-input\" id=\"wish-email\" name=\"email\" type=\"email\" autocomplete=\"off\" "
+                + "maxlength=\"254\" required>")
+        writer.line("<label class=\"field-label\" for=\"wish-latest\">Spätestens am</label>")
+        writer.line("<input class=\"text-input\" id=\"wish-latest\" name=\"latest\" type=\"date\" required>")
+        writer.line("<button type=\"submit\" class=\"button\">Terminwunsch aufnehmen</button>")
+        writer.close("</form>")
+        writer.close("</div>")
     }
 
     private static func hold(into writer: inout HTMLWriter) {

@@ -5,7 +5,8 @@
 /// from button to button.
 ///
 /// When the time someone chose was taken meanwhile, the page says so at the top (an alert; with
-/// JavaScript also announced without a reload) and offers the next free times first.
+/// JavaScript also announced without a reload) and offers the next free times first. With
+/// `wishes`, it offers to leave a wish (Documentation/Wishes.md), prominently when nothing is free.
 package enum TimesPage {
     /// What the times are chosen for.
     package enum Mode: Equatable, Sendable {
@@ -65,7 +66,7 @@ package enum TimesPage {
     package static func html(
         language: PageLanguage, town: String, selection: Selection, mode: Mode, days: [DayTimes],
         chosenDate: String? = nil, window: Window, formToken: String, holdMinutes: Int, notice: Notice? = nil,
-        nextTimes: [DatedTime] = [], release: Release? = nil
+        nextTimes: [DatedTime] = [], release: Release? = nil, wishes: Bool = false
     ) -> String {
         let text = language.text
         let base: String
@@ -134,6 +135,9 @@ package enum TimesPage {
             }
             writer.close("</div>")
             writer.close("</form>")
+            if mode == .book, wishes {
+                WishPage.link(selection, language: language, nothingFree: days.isEmpty, into: &writer)
+            }
             switch mode {
             case .book:
                 writer.line(

@@ -91,7 +91,7 @@ extension OfficeSchedule {
         let length = demand.units
         for index in demand.counters {
             let counter = day.counters[index]
-            let blocked = counter.blockedWords(for: demand.channel, at: now)
+            let blocked = counter.blockedWords(for: demand.channel, at: now, passingHoldBack: demand.passesHoldBack)
             UnitSet.forEachRun(
                 wordCount: wordCount, word: { counter.freeWord($0, for: demand.channel, at: now, blocked: blocked) },
                 body: { start, end in

@@ -1,17 +1,24 @@
 extension OfficeSchedule {
     // MARK: Holds
 
-    /// Holds capacity for `request` until `now + holdMinutes`.
-    package mutating func placeHold(_ request: SlotRequest, id: HoldID, now: Instant) throws(SchedulingError) -> Hold {
+    /// Holds capacity for `request` until `now + holdMinutes`; or, for an offer to a wish
+    /// (Documentation/Wishes.md), until `offerUntil`, in time that may still be held back from the
+    /// public after a cancellation (that time is kept for the wishes). A hold closes its time to
+    /// every channel, so an offered time is never publicly bookable.
+    package mutating func placeHold(
+        _ request: SlotRequest, id: HoldID, now: Instant, offerUntil: Instant? = nil
+    ) throws(SchedulingError) -> Hold {
         guard holds[id] == nil else { throw .duplicateID(id.rawValue) }
-        let demand = try demand(services: request.services, persons: request.persons, channel: request.channel)
+        var demand = try demand(services: request.services, persons: request.persons, channel: request.channel)
+        demand.passesHoldBack = offerUntil != nil
         let (placement, frame) = try allocate(demand, at: request.start, now: now)
         let hold = Hold(
             id: id, office: office.id, counter: office.counters[placement.counterIndex].id,
             services: request.services, persons: request.persons, start: request.start,
             end: frame.instant(elapsed: placement.units.upperBound * office.gridMinutes), channel: request.channel,
             createdAt: now,
-            expiresAt: now.adding(minutes: office.booking.holdMinutes), extensions: 0, placement: placement)
+            expiresAt: offerUntil ?? now.adding(minutes: office.booking.holdMinutes), extensions: 0,
+            placement: placement)
         insert(hold)
         addBlock(CounterDay.Block(units: placement.units, until: hold.expiresAt, kind: .hold(id)), at: placement)
         return hold

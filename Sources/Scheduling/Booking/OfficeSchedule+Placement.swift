@@ -120,7 +120,8 @@ extension OfficeSchedule {
             if let ignoring, ignoring.date == date, ignoring.counterIndex == index {
                 counterDay.taken.remove(ignoring.units)
             }
-            guard counterDay.isFree(units, for: demand.channel, at: now) else { continue }
+            guard counterDay.isFree(units, for: demand.channel, at: now, passingHoldBack: demand.passesHoldBack)
+            else { continue }
             let score = fragmentation(of: units, on: counterDay, counter: index, at: now)
             if best.map({ score < $0.score }) ?? true { best = (score, index) }
         }

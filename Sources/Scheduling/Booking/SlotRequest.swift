@@ -25,6 +25,9 @@ package struct Demand: Sendable {
     package var counterMask: UInt64
     package var window: BookingWindow
     package var channel: Channel
+    /// Whether it may take time held back from the public after a cancellation: an offer to a
+    /// wish (Documentation/Wishes.md), for which that time is kept.
+    package var passesHoldBack = false
 
     /// Indexes of the counters that can do all the services, ascending.
     package var counters: CounterIndexes { CounterIndexes(mask: counterMask) }

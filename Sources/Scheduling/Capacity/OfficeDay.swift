@@ -36,12 +36,13 @@ package struct CounterDay: Sendable {
         package var until: Instant
         package var kind: Kind
 
-        /// Whether the block still closes time to `channel` at `now`.
-        package func blocks(_ channel: Channel?, at now: Instant) -> Bool {
+        /// Whether the block still closes time to `channel` at `now`; an offer to a wish
+        /// (`passingHoldBack`) may take held-back time, which is kept from the public for the wishes.
+        package func blocks(_ channel: Channel?, at now: Instant, passingHoldBack: Bool = false) -> Bool {
             guard now < until else { return false }
             switch kind {
             case .hold: return true
-            case .heldBack: return channel?.isPublic ?? false
+            case .heldBack: return !passingHoldBack && (channel?.isPublic ?? false)
             }
         }
     }
@@ -56,9 +57,9 @@ package struct CounterDay: Sendable {
     }
 
     /// The units closed by active blocks for `channel` at `now`, as words; empty when none.
-    func blockedWords(for channel: Channel?, at now: Instant) -> [UInt64] {
+    func blockedWords(for channel: Channel?, at now: Instant, passingHoldBack: Bool = false) -> [UInt64] {
         var result: [UInt64] = []
-        for block in blocks where block.blocks(channel, at: now) {
+        for block in blocks where block.blocks(channel, at: now, passingHoldBack: passingHoldBack) {
             if result.isEmpty { result = Array(repeating: 0, count: taken.words.count) }
             UnitSet.forEachWord(in: block.units.clamped(to: 0..<taken.count)) { index, mask in
                 result[index] |= mask
@@ -68,9 +69,11 @@ package struct CounterDay: Sendable {
     }
 
     /// Whether all of `units` are free to `channel` at `now`.
-    func isFree(_ units: Range<Int>, for channel: Channel?, at now: Instant) -> Bool {
+    func isFree(_ units: Range<Int>, for channel: Channel?, at now: Instant, passingHoldBack: Bool = false) -> Bool {
         let level = channel?.reach.rawValue ?? Contingent.counter.rawValue
         guard open[level].containsAll(units), !taken.intersects(units) else { return false }
-        return !blocks.contains { $0.blocks(channel, at: now) && $0.units.overlaps(units) }
+        return !blocks.contains {
+            $0.blocks(channel, at: now, passingHoldBack: passingHoldBack) && $0.units.overlaps(units)
+        }
     }
 }

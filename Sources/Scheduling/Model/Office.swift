@@ -88,10 +88,12 @@ package struct Municipality: Hashable, Sendable {
     /// The address citizens reach the site at (`https://termine.musterstadt.de`), for links that
     /// leave the site (the QR code on a printed ticket); nil: the address the request came to.
     package var publicURL: String?
+    /// The rules for wishes (Documentation/Wishes.md).
+    package var wishes: WishPolicy
 
     package init(
         name: String, services: [Service], groups: [ServiceGroup], offices: [Office], retentionDays: Int = 30,
-        historyDays: Int = Municipality.defaultHistoryDays, publicURL: String? = nil
+        historyDays: Int = Municipality.defaultHistoryDays, publicURL: String? = nil, wishes: WishPolicy = WishPolicy()
     ) {
         self.name = name
         self.services = services
@@ -100,6 +102,7 @@ package struct Municipality: Hashable, Sendable {
         self.retentionDays = retentionDays
         self.historyDays = historyDays
         self.publicURL = publicURL
+        self.wishes = wishes
     }
 
     /// How long the history is kept when the configuration does not say (`historyDays`).

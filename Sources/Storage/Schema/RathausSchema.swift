@@ -17,6 +17,7 @@ package enum RathausSchema {
         // Assigned number 6, which statistics took when it was merged first: the next free one.
         Migration(version: 7, name: "staff members, sessions, the audit's names", sql: staffSignIn),
         Migration(version: 8, name: "mail: the outbox, a booking's language and double opt-in", sql: mail),
+        Migration(version: 9, name: "wishes and their offers", sql: wishes),
     ]
 
     /// Staff sign-in (Documentation/SignIn.md): the staff members (a local account with its
@@ -108,6 +109,98 @@ package enum RathausSchema {
         CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'waiting';
         CREATE INDEX outbox_booking ON outbox (booking);
         CREATE INDEX outbox_finished ON outbox (finished_at) WHERE status <> 'waiting';
+        """
+
+    /// Wishes (Documentation/Wishes.md): each wish with the hash of its token, its choices (lists
+    /// joined with commas; weekdays as `mon`…`sun`, times of day as `HH:MM-HH:MM`; days as local
+    /// day numbers), its contact until retention erases it, and where it stands. `wish_service`
+    /// holds one row per service of a wish, so that the file itself allows one waiting wish per
+    /// contact and service. `wish_offer` holds the offers: the hold that keeps the time, the hash of
+    /// the offer's token, and how it ended; at most one is open per wish. `wish_message` is the
+    /// outbox of the wishes' messages, written in the transaction of their cause; while one waits
+    /// it keeps its recipient and the bytes composed for its first attempt (erased once it is
+    /// sent, fails or is dropped), so every retry sends the same message. A wish's and an
+    /// offer's token are also kept sealed for the links of their messages (`link_secret`, erased
+    /// once the wish or the offer is over).
+    static let wishes = """
+        CREATE TABLE wish (
+            id TEXT PRIMARY KEY,
+            token_hash BLOB NOT NULL,
+            link_secret BLOB,
+            services TEXT NOT NULL,
+            persons INTEGER NOT NULL CHECK (persons >= 1),
+            offices TEXT NOT NULL,
+            weekdays TEXT NOT NULL,
+            times TEXT NOT NULL,
+            earliest_day INTEGER NOT NULL,
+            latest_day INTEGER NOT NULL,
+            channel TEXT NOT NULL CHECK (channel IN ('online', 'hotline', 'counter', 'kiosk')),
+            language TEXT NOT NULL,
+            contact_name TEXT,
+            contact_email TEXT,
+            contact_phone TEXT,
+            contact_key TEXT NOT NULL,
+            actor TEXT,
+            created_at INTEGER NOT NULL,
+            confirmed_at INTEGER,
+            status TEXT NOT NULL CHECK (status IN ('unconfirmed', 'waiting', 'booked', 'withdrawn', 'ended')),
+            ended_at INTEGER,
+            unanswered INTEGER NOT NULL DEFAULT 0,
+            booking TEXT REFERENCES booking (id),
+            CHECK (latest_day >= earliest_day)
+        ) STRICT;
+        CREATE INDEX wish_status ON wish (status, confirmed_at);
+        CREATE INDEX wish_contact ON wish (contact_key, status);
+
+        CREATE TABLE wish_service (
+            wish TEXT NOT NULL REFERENCES wish (id),
+            service TEXT NOT NULL,
+            contact_key TEXT NOT NULL,
+            waiting INTEGER NOT NULL,
+            PRIMARY KEY (wish, service)
+        ) STRICT, WITHOUT ROWID;
+        CREATE UNIQUE INDEX wish_service_waiting ON wish_service (contact_key, service) WHERE waiting = 1;
+
+        CREATE TABLE wish_offer (
+            id TEXT PRIMARY KEY,
+            token_hash BLOB NOT NULL,
+            link_secret BLOB,
+            wish TEXT NOT NULL REFERENCES wish (id),
+            office TEXT NOT NULL,
+            hold TEXT NOT NULL,
+            counter TEXT NOT NULL,
+            services TEXT NOT NULL,
+            persons INTEGER NOT NULL,
+            channel TEXT NOT NULL,
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('open', 'booked', 'declined', 'expired', 'withdrawn')),
+            answered_at INTEGER,
+            booking TEXT REFERENCES booking (id)
+        ) STRICT;
+        CREATE UNIQUE INDEX wish_offer_open ON wish_offer (wish) WHERE status = 'open';
+        CREATE INDEX wish_offer_wish ON wish_offer (wish, status);
+
+        CREATE TABLE wish_message (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            wish TEXT NOT NULL REFERENCES wish (id),
+            offer TEXT REFERENCES wish_offer (id),
+            kind TEXT NOT NULL,
+            language TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            not_before INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('waiting', 'sent', 'failed', 'dropped')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_attempt_at INTEGER,
+            finished_at INTEGER,
+            result TEXT,
+            recipient TEXT,
+            content BLOB
+        ) STRICT;
+        CREATE INDEX wish_message_due ON wish_message (next_attempt_at) WHERE status = 'waiting';
         """
 
     /// Every ticket has a page of its own at an unguessable address (`/t/{key}`): only the hash

@@ -76,11 +76,11 @@ package final class Database: Sendable {
         }
     }
 
-    /// Erases name, e-mail and phone of bookings that ended, and of draw entries whose draw closed,
-    /// more than `days` days before `now`, leaving the anonymous records for statistics, and what
-    /// the outbox keeps of those bookings (recipients, bodies, relays' replies); the tokens kept for
-    /// messages' links go as soon as a booking is over. Returns how many bookings and draw entries
-    /// were erased.
+    /// Erases name, e-mail and phone of bookings that ended, of draw entries whose draw closed, and
+    /// of wishes that ended, more than `days` days before `now`, leaving the anonymous records for
+    /// statistics, and what the outbox keeps of those bookings (recipients, bodies, relays'
+    /// replies); the tokens kept for messages' links go as soon as a booking is over. Returns how
+    /// many bookings, draw entries and wishes were erased.
     @discardableResult
     package func erasePersonalData(olderThanDays days: Int, now: Instant) throws -> Int {
         let cutoff = now.adding(seconds: -days * 86_400)
@@ -101,7 +101,8 @@ package final class Database: Sendable {
                 let draws = connection.changes
                 try connection.eraseLinkSecrets(endedBefore: now)
                 _ = try connection.eraseMessagesOfErasedBookings(at: now)
-                return erased + draws
+                // Wishes too: erased the same number of days after they ended.
+                return erased + draws + (try connection.eraseWishContacts(endedBefore: cutoff))
             }
         }
     }

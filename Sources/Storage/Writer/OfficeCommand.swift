@@ -46,6 +46,10 @@ package enum RecordID {
 /// What a caller asks an office's writer to do.
 package enum OfficeCommand: Sendable {
     case placeHold(SlotRequest)
+    /// Holds a freed time for a wish until `until` (Documentation/Wishes.md), taking the time of
+    /// the `replacing` holds (offers being closed) in the same decision, so that it goes from one
+    /// wish to the next without falling free in between.
+    case placeOffer(SlotRequest, until: Instant, replacing: [HoldID] = [])
     case extendHold(HoldID)
     case releaseHold(HoldID)
     case book(SlotRequest, contact: Contact)
@@ -79,6 +83,7 @@ package enum OfficeCommand: Sendable {
     package var name: String {
         switch self {
         case .placeHold: "hold"
+        case .placeOffer: "offer"
         case .extendHold: "extend-hold"
         case .releaseHold: "release-hold"
         case .book, .bookHold: "book"
@@ -183,4 +188,6 @@ package enum LinkedChange: Sendable, Equatable {
     case drawEntryWon(String)
     /// The draw entry is withdrawn with the cancellation the command makes.
     case drawEntryWithdrawn(String)
+    /// Wishes and offers change with the hold, booking or release the command makes.
+    case wish([WishChange])
 }

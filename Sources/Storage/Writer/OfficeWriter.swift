@@ -318,6 +318,8 @@ package final class OfficeWriter: @unchecked Sendable {
             case .placeHold(let slot):
                 let hold = try schedule.placeHold(slot, id: HoldID(RecordID.make(office: officeID)), now: now)
                 result = .success((.hold(hold), { try $0.insertHold(hold) }))
+            case .placeOffer(let slot, let until, let replacing):
+                result = .success(try placeOffer(slot, until: until, replacing: replacing, now: now))
             case .extendHold(let id):
                 let hold = try schedule.extendHold(id, now: now)
                 result = .success((.hold(hold), { try $0.updateHold(hold) }))
@@ -487,6 +489,8 @@ package final class OfficeWriter: @unchecked Sendable {
                     }
                 case .drawEntryWithdrawn(let entry)?:
                     try connection.withdrawDrawEntry(id: entry)
+                case .wish(let changes)?:
+                    try connection.applyWishChanges(changes, outcome: outcome, at: now)
                 case nil:
                     break
                 }
@@ -515,6 +519,32 @@ package final class OfficeWriter: @unchecked Sendable {
                 try connection.insertBooking(booking, tokenHash: hash, unitStarts: units, linkSecret: sealed)
             }
         )
+    }
+
+    /// Holds `slot` for a wish until `until`, after releasing the `replacing` holds (offers being
+    /// closed); if it cannot be held, the released holds are put back and nothing changes.
+    private func placeOffer(
+        _ slot: SlotRequest, until: Instant, replacing: [HoldID], now: Instant
+    ) throws(SchedulingError) -> (OfficeOutcome, Committer.WriteSet?) {
+        var released: [Hold] = []
+        for id in replacing {
+            if let hold = try? schedule.releaseHold(id) { released.append(hold) }
+        }
+        do {
+            let hold = try schedule.placeHold(
+                slot, id: HoldID(RecordID.make(office: officeID)), now: now, offerUntil: until)
+            let replaced = released.map(\.id)
+            return (
+                .hold(hold),
+                { connection in
+                    for id in replaced { try connection.deleteHold(id) }
+                    try connection.insertHold(hold)
+                }
+            )
+        } catch {
+            for hold in released { schedule.restore(hold, now: now) }
+            throw error
+        }
     }
 
     /// Refuses when the booking is no longer at `sequence` (a stale `If-Match`).
