@@ -63,6 +63,16 @@ import Testing
         #expect(field("release_slots") == "15" && field("release_registrations") == "5")
         #expect(field("release_booked") == "3" && field("release_sold_out_min") == "")
         #expect(field("tickets") == "")
+
+        let page = api.send(
+            .get, "/staff/statistics/nord/report?from=2026-12-07&to=2026-12-07", headers: [api.bearer(admin)])
+        let html = String(decoding: page.body, as: UTF8.self)
+        #expect(page.status == 200)
+        #expect(html.contains("Knappe Termine: Freigaben und Verlosungen"))
+        #expect(html.contains("Warteraum 7.12.2026 07:00 Uhr"))
+        let without = api.send(
+            .get, "/staff/statistics/nord/report?from=2026-12-08&to=2026-12-08", headers: [api.bearer(admin)])
+        #expect(!String(decoding: without.body, as: UTF8.self).contains("Knappe Termine"))
     }
 
     @Test func aDrawThatFillsItsTimesIsSoldOutWhenItsWinnersAreBooked() throws {
