@@ -54,7 +54,10 @@
     history.replaceState(null, '', window.location.pathname + window.location.search);
   }
 
+  // A page served to a signed-in person (it carries data-csrf) calls with the session alone: a
+  // token an older token page left in this browser's storage must not act in the person's stead.
   function token() {
+    if (body.dataset.csrf) return null;
     return sessionToken || storedToken();
   }
 
