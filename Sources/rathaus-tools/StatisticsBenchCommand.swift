@@ -1,3 +1,4 @@
+import CSystem
 import Dispatch
 import Foundation
 import RathausCommandLine
@@ -14,8 +15,11 @@ enum StatisticsBenchCommand: Subcommand {
 
         Fills a temporary database with a year of rolled-up facts of one office (--visits, default
         200000, over 250 open days, with two bookings for every three visits), then reads and
-        computes the report for the last day, the last month and the whole year --runs times each
-        (default 9) and prints the median and the fastest time of each. Build with -c release.
+        computes the report for the last day, week, month and the whole year --runs times each
+        (default 9) and prints the median and the fastest time of each, with the machine's load
+        average at the time, and the median CPU time of the thread (what the report costs whatever
+        else the machine does): first from the days' digests (what the server does), then from the
+        per-visit rows (what it did before digests). Build with -c release.
         """
 
     static func run(_ arguments: inout CommandArguments) throws -> Int32 {
@@ -49,7 +53,7 @@ enum StatisticsBenchCommand: Subcommand {
             for (index, date) in days.enumerated() {
                 let count = visits / days.count + (index < visits % days.count ? 1 : 0)
                 var facts = StatisticsFacts(days: [
-                    DayFact(day: date, openedSeconds: 8 * 36_000, bookableSeconds: 6 * 36_000)
+                    DayFact(day: date, openedSeconds: 8 * 3600, bookableSeconds: 6 * 3600)
                 ])
                 for _ in 0..<count {
                     let served = Int.random(in: 0..<100, using: &random) < 94
@@ -86,22 +90,53 @@ enum StatisticsBenchCommand: Subcommand {
             ))
         let reader = try SQLiteConnection(path: path)
         let last = days[days.count - 1]
-        for (label, from) in [("a day", last), ("a month", last.adding(days: -30)), ("a year", first)] {
-            var times: [Double] = []
-            var report: StatisticsReport?
-            for _ in 0..<runs {
-                let start = DispatchTime.now().uptimeNanoseconds
-                let facts = try reader.statistics(
-                    office: office, services: [:], from: from, through: last, today: last.adding(days: 1))
-                report = StatisticsReport(facts: facts, from: from, through: last)
-                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        let ranges = [
+            ("a day", last), ("a week", last.adding(days: -6)), ("a month", last.adding(days: -30)), ("a year", first),
+        ]
+        for fromRows in [false, true] {
+            print(fromRows ? "from the per-visit rows:" : "from the days' digests:")
+            for (label, from) in ranges {
+                var times: [Double] = []
+                var cpuTimes: [Double] = []
+                var report: StatisticsReport?
+                for _ in 0..<runs {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let cpuStart = cpuNanoseconds()
+                    if fromRows {
+                        let facts = try reader.storedStatistics(office: office.id, from: from, through: last)
+                        report = StatisticsReport(facts: facts, from: from, through: last)
+                    } else {
+                        let digests = try reader.statistics(
+                            office: office, services: [:], from: from, through: last, today: last.adding(days: 1))
+                        report = try StatisticsReport(days: digests, from: from, through: last)
+                    }
+                    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                    cpuTimes.append(Double(cpuNanoseconds() - cpuStart) / 1e6)
+                }
+                times.sort()
+                cpuTimes.sort()
+                print(
+                    String(
+                        format:
+                            "  %@: %d visits, median %.1f ms, fastest %.1f ms, CPU median %.1f ms (%d runs); load average %@",
+                        label, report?.total.tickets ?? 0, times[times.count / 2], times[0],
+                        cpuTimes[cpuTimes.count / 2], runs, loadAverage()))
             }
-            times.sort()
-            print(
-                String(
-                    format: "%@: %d visits, median %.1f ms, fastest %.1f ms (%d runs)", label,
-                    report?.total.tickets ?? 0, times[times.count / 2], times[0], runs))
         }
         return 0
+    }
+
+    /// The CPU time this thread has used, in nanoseconds: what the report cost, whatever else
+    /// the machine is doing.
+    static func cpuNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
+    /// The 1-, 5- and 15-minute load averages, as `uptime` shows them.
+    static func loadAverage() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
     }
 }

@@ -17,8 +17,8 @@ enum DemoMonth {
         let truth = try SimulatedDays.play(municipality: town, path: path, from: from, through: through, seed: 2026)
         print(
             "  \(truth.bookings.count) bookings and \(truth.visits.count) tickets in "
-                + "\(String(format: "%.0f", Date().timeIntervalSince(started))) s. The statistics: /staff/statistics "
-                + "with an admin token (rathaus token create --role admin --db \(path)).")
+                + "\(String(format: "%.0f", Date().timeIntervalSince(started))) s. The statistics: /staff/statistics, "
+                + "signed in as the account the next lines name.")
     }
 }
 

@@ -293,7 +293,7 @@ enum ServeCommand: Subcommand {
         if hasStaff { return "(sign in with a local account; rathaus staff list shows them)" }
         guard demo else { return "(no staff accounts yet: rathaus staff add LOGIN --name NAME --role ROLE)" }
         let password = Secrets.base64URL(Secrets.bytes(12))
-        let roles = "office-manager:* counter:* hotline"
+        let roles = StaffAccess.demoAccountRoles
         let hash = try PasswordHash(password: password, iterations: signIn.passwordIterations)
         try server.database.committer.withConnection { connection in
             let member = try connection.insertLocalStaffMember(

@@ -10,9 +10,10 @@ import Testing
 /// Changing the configuration while the server runs: preview, save with keep/move/cancel, the
 /// history, and what is refused.
 @Suite struct ConfigurationRouteTests {
-    /// The demo document with a closure of office `rathaus` added.
+    /// The demo document with a closure of `office` added.
     static func closing(
-        _ api: APIHarness, date: String, from: String? = nil, to: String? = nil, reason: String = "Streik"
+        _ api: APIHarness, date: String, from: String? = nil, to: String? = nil, reason: String = "Streik",
+        office: String = "rathaus"
     ) throws -> String {
         let document = try #require(api.api.configuration.current.document)
         var closure: [(key: String, value: JSONValue)] = [("date", .string(date))]
@@ -20,8 +21,8 @@ import Testing
         if let to { closure.append(("to", .string(to))) }
         closure.append(("reason", .string(reason)))
         let changed = try #require(
-            document.changingOffice("rathaus") { office in
-                office.setting("closures", to: .array((office["closures"]?.items ?? []) + [.object(closure)]))
+            document.changingOffice(OfficeID(office)) { item in
+                item.setting("closures", to: .array((item["closures"]?.items ?? []) + [.object(closure)]))
             })
         return changed.root.text(pretty: false)
     }

@@ -262,3 +262,26 @@ import Testing
             api.send(.post, "/v1/wishes/\(wish.id)/confirm?token=\(wish.token)").problemKind == "wish-closed")
     }
 }
+
+/// The server's own sender of the wishes' messages: it goes through the town's transport (here the
+/// Maildir folder of a town without a relay) and is woken by every change the desk stores.
+@Suite struct WishMailerWiringTests {
+    @Test func aWishsRequestToConfirmGoesOutThroughTheTownsTransportOnceStored() throws {
+        let api = try APIHarness(town: WishAPITests.town)
+        let mailer = try #require(api.api.mail.wishMailer)
+        let folder = try #require(api.api.mail.maildir)
+        func files() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: folder + "/new")) ?? [] }
+        _ = try WishAPITests.leave(api, email: "anna@example.org")
+        #expect(mailer.deliverDue().sent == 1, "not started: nothing went out by itself")
+        #expect(files().count == 1)
+
+        mailer.start()
+        _ = try WishAPITests.leave(api, email: "ben@example.org")
+        // The wake of the stored change was queued before this round: it sent the message.
+        #expect(mailer.deliverDue().sent == 0)
+        #expect(files().count == 2)
+        let newest = try #require(files().sorted().last)
+        let text = try String(contentsOfFile: folder + "/new/" + newest, encoding: .utf8)
+        #expect(text.contains("<ben@example.org>"), "\(text.prefix(400))")
+    }
+}

@@ -10,7 +10,14 @@ import Testing
             offices: [
                 ServiceOption(id: "rathaus", name: "Bürgerbüro im Rathaus"),
                 ServiceOption(id: "nord", name: Samples.hostile),
-            ], tomorrow: "2026-12-08", thisWeek: "2026-12-07", timeZone: "Europe/Berlin")
+            ], tomorrow: "2026-12-08", thisWeek: "2026-12-07", timeZone: "Europe/Berlin", person: "Lena Leitung",
+            formToken: Samples.formToken)
+    }
+
+    /// The history page of an office manager of two offices.
+    static func historyPage() -> String {
+        AdministrationHistoryPage.html(
+            town: "Musterstadt", offices: ["rathaus", "nord"], person: "Lena Leitung", formToken: Samples.formToken)
     }
 
     static func editor() -> String {
@@ -121,7 +128,7 @@ import Testing
 
     @Test func theConsoleAndTheHistoryRunUnderTheStrictPolicy() {
         for (name, html) in [
-            ("console", Self.console()), ("history", AdministrationHistoryPage.html(town: "Musterstadt")),
+            ("console", Self.console()), ("history", Self.historyPage()),
             ("editor", Self.editor()), ("preview", Self.preview()), ("problems", Self.problems()),
             ("entries", Self.history()), ("week", AdministrationPage.week(Self.week())),
         ] {
@@ -137,7 +144,7 @@ import Testing
     @Test func everyIdTheScriptLooksUpIsOnAPageOrInAFragment() throws {
         let script = String(decoding: try #require(Assets.file(named: "administration.js")).body, as: UTF8.self)
         let all = [
-            Self.console(), AdministrationHistoryPage.html(town: "Musterstadt"), Self.editor(), Self.preview(),
+            Self.console(), Self.historyPage(), Self.editor(), Self.preview(),
             Self.problems(), Self.history(),
         ].joined()
         let ids = Set(script.matches(of: #/\$\('([a-z0-9-]+)'\)/#).map { String($0.output.1) })
@@ -145,6 +152,18 @@ import Testing
         for id in ids where id != "call-list" && id != "call-list-heading" {
             #expect(all.contains(" id=\"\(id)\""), "administration.js looks up #\(id), which no page has")
         }
+    }
+
+    @Test func bothPagesNameTheSignedInPersonAndCarryTheSessionsFormTokenNotATokenForm() {
+        for html in [Self.console(), Self.historyPage()] {
+            #expect(html.contains("data-csrf=\"\(Samples.formToken)\""))
+            #expect(html.contains("<span class=\"signed-in-name\">Angemeldet: Lena Leitung</span>"))
+            #expect(html.contains("<form class=\"signed-in\" method=\"post\" action=\"/staff/sign-out\">"))
+            #expect(html.contains("<a class=\"nav-link\" href=\"/staff\">Übersicht</a>"))
+            #expect(!html.contains("token-panel") && !html.contains("data-token-key"))
+        }
+        #expect(Self.historyPage().contains("data-log-offices=\"rathaus nord\""))
+        #expect(!AdministrationHistoryPage.html(town: "Musterstadt").contains("data-log-offices"), "the whole town's")
     }
 
     @Test func fieldIDsAreThePathsWithDashes() {

@@ -117,7 +117,7 @@ enum Samples {
             ("kiosk", kioskPage()),
             ("counter", counterPage()),
             ("administration", AdministrationPageTests.console()),
-            ("administration-history", AdministrationHistoryPage.html(town: "Musterstadt")),
+            ("administration-history", AdministrationPageTests.historyPage()),
         ]
     }
 }

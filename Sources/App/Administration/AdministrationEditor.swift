@@ -6,6 +6,10 @@ import Scheduling
 /// into it and a problem found for a path is shown beside its field. It reads the document as it
 /// is (also one that does not pass the checks yet), so that a manager can go on editing.
 enum AdministrationEditor {
+    /// The ids of the sections that edit parts of the document that belong to no office (shown
+    /// only to those who may change them, `AdministrationAccess.changesTownWide`).
+    static let townWideSections: Set<String> = ["services"]
+
     /// The sections for office `officeIndex` of `document`; `today` dates new closures and extra
     /// opening times.
     static func sections(_ document: JSONValue, officeIndex: Int, today: LocalDate) -> [EditorSection] {

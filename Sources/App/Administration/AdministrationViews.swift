@@ -99,9 +99,11 @@ enum AdministrationViews {
     }
 
     /// The history: `versions` (newest first, with their documents) worded against the version
-    /// before each, and the audit log's `entries`.
+    /// before each, and the audit log's `entries`; `names` are the staff tokens' names and
+    /// `people` the staff members' names, by id.
     static func history(
-        versions: [ConfigurationVersion], entries: [AuditEntry], names: [String: String], municipality: Municipality
+        versions: [ConfigurationVersion], entries: [AuditEntry], names: [String: String],
+        people: [String: String] = [:], municipality: Municipality
     ) -> HistoryView {
         let documents = versions.map { (try? JSONValue.parse($0.document)) ?? .null }
         return HistoryView(
@@ -116,12 +118,13 @@ enum AdministrationViews {
                 }
                 return HistoryView.Version(
                     number: version.number, when: when(version.at, municipality),
-                    who: version.source == .file ? "Datei \(version.actor)" : who(version.actor, names[version.actor]),
+                    who: version.source == .file
+                        ? "Datei \(version.actor)" : people[version.actor] ?? who(version.actor, names[version.actor]),
                     source: version.source == .file ? "Datei" : "Konsole oder API", changes: changes)
             },
             actions: entries.map { entry in
                 HistoryView.Action(
-                    when: when(entry.at, municipality), who: who(entry.actor, entry.actorName) + " (\(entry.role))",
+                    when: when(entry.at, municipality), who: AuditWords.who(entry),
                     action: action(entry.action),
                     office: entry.office.flatMap { municipality.office($0)?.name } ?? entry.office?.rawValue ?? "",
                     target: entry.target.map { $0.replacingOccurrences(of: "version ", with: "Version ") } ?? "",
@@ -147,7 +150,7 @@ enum AdministrationViews {
         "confirm-arrival": "Ankunft bestätigt",
     ]
 
-    private static func action(_ key: String) -> String { actions[key] ?? key }
+    private static func action(_ key: String) -> String { actions[key] ?? AuditWords.actions[key] ?? key }
 
     private static func detail(_ text: String?) -> String {
         guard let text else { return "" }

@@ -64,9 +64,9 @@ package final class ConfigurationDesk: Sendable {
         var townWide: Bool
     }
 
-    /// Checks `document` against the configuration now: a validation problem naming the field, or
-    /// what it is; then whether `caller` (when given) may make the change
-    /// (`AdministrationAccess`).
+    /// Checks `document` against the configuration now: a validation problem naming the field
+    /// where it cannot be read, then whether `caller` (when given) may make the change
+    /// (`AdministrationAccess`), then the console's own checks; or what it is.
     func check(_ document: ConfigurationDocument, caller: Caller? = nil) throws(APIProblem) -> Checked {
         let state = configuration.current
         guard let current = state.document else {
@@ -88,14 +88,14 @@ package final class ConfigurationDesk: Sendable {
                     message: "offices are added or removed with a restart, not while the server runs; keep their ids")
             ])
         }
-        let errors = newClosuresClosingNothing(document, previous: current, next: next)
-        guard errors.isEmpty else { throw .validation(errors) }
         let townWide = document.root.setting("offices", to: nil) != current.root.setting("offices", to: nil)
         let servicesChanged = next.services != before.services || next.groups != before.groups
         let changed = next.offices.filter { office in servicesChanged || before.office(office.id) != office }
         if let caller {
             try AdministrationAccess.authorize(caller, offices: changed.map(\.id), townWide: townWide)
         }
+        let errors = newClosuresClosingNothing(document, previous: current, next: next)
+        guard errors.isEmpty else { throw .validation(errors) }
         return Checked(state: state, next: next, changed: changed, townWide: townWide)
     }
 

@@ -92,6 +92,7 @@ package final class RathausApp: Sendable {
         let mailDesk = try MailDesk(
             settings: mail, database: database, configuration: configuration, metrics: metrics, clock: clock, log: log,
             transport: transport)
+        if let mailer = mailDesk.wishMailer { wishes.afterStoring { mailer.wake() } }
         let citizen = CitizenPages(
             directory: directory, forms: forms, rush: rush, metrics: metrics, peers: peers, mail: mailDesk)
         let operations = OperationRoutes(

@@ -98,13 +98,15 @@ package final class RathausServer {
         let log = log ?? Log.standardError
         let writers = Array(database.writers.values)
         timers = [
-            every(Self.sweepInterval) { [rush = app.rush, wishes = app.wishes] in
+            every(Self.sweepInterval) { [rush = app.rush, wishes = app.wishes, wishMailer = app.mail.wishMailer] in
                 for writer in writers {
                     writer.submit(.sweep) { _ in }
                     writer.submit(.passOverLate) { _ in }
                 }
-                // Offers run out, wishes end, new days are released: the wishes' rule runs.
+                // Offers run out, wishes end, new days are released: the wishes' rule runs; their
+                // messages whose next attempt is due go out.
                 wishes.wake()
+                wishMailer?.wake()
                 rush.queue.async {
                     rush.preloadRooms()
                     rush.runDueDraws()
@@ -166,6 +168,7 @@ package final class RathausServer {
         app.mail.sender?.start()
         for timer in timers { timer.resume() }
         app.wishes.wake()
+        app.mail.wishMailer?.start()
         // Days that ended while the server was stopped are rolled up at once, not after an hour.
         let (database, municipality, clock, log) = (database, app.municipality, clock, log)
         maintenance.async {

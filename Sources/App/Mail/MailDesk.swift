@@ -12,6 +12,9 @@ package final class MailDesk: Sendable {
     package let composer: MessageComposer
     /// Delivers the outbox; nil when mail is off.
     package let sender: OutboxSender?
+    /// The sender of the wishes' messages (Documentation/Wishes.md), through the same transport;
+    /// none when mail is off.
+    package let wishMailer: WishMailer?
     /// The Maildir folder messages go to, when that is the transport.
     package let maildir: String?
     private let configuration: LiveConfiguration
@@ -36,12 +39,21 @@ package final class MailDesk: Sendable {
         self.maildir = settings.maildirFolder(databasePath: database.path)
         let serverAddress = serverAddress
         if let transport = try transport ?? settings.makeTransport(databasePath: database.path), !settings.isOff {
+            let baseURL: @Sendable () -> String = { configuration.municipality.publicURL ?? serverAddress.value }
             sender = OutboxSender(
                 database: database, configuration: configuration, transport: transport, composer: composer,
-                metrics: metrics, clock: clock,
-                baseURL: { configuration.municipality.publicURL ?? serverAddress.value }, log: log)
+                metrics: metrics, clock: clock, baseURL: baseURL, log: log)
+            let municipality = configuration.municipality
+            let from = try settings.sender(publicURL: municipality.publicURL, town: municipality.name)
+            wishMailer = try WishMailer(
+                database: database, configuration: configuration, transport: transport,
+                settings: WishMailer.Settings(
+                    sender: from.addressSpec, senderName: from.displayName,
+                    messageIDDomain: settings.messageIDDomain(publicURL: municipality.publicURL)),
+                clock: clock, baseURL: baseURL, log: log)
         } else {
             sender = nil
+            wishMailer = nil
         }
     }
 

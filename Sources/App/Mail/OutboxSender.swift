@@ -294,18 +294,8 @@ package final class OutboxSender: @unchecked Sendable {
 
     /// Commits `writes` through the committer (with the offices' changes) and waits.
     private func commit(_ writes: [Committer.WriteSet]) -> Bool {
-        guard !writes.isEmpty else { return true }
-        let failed = Mutex(false)
-        let done = DispatchSemaphore(value: 0)
-        database.committer.submit(writes) { results in
-            failed.withLock { $0 = results.contains { if case .failure = $0 { true } else { false } } }
-            done.signal()
-        }
-        done.wait()
-        if failed.withLock({ $0 }) {
-            log("level=error event=mail.record error=\"a record of the outbox could not be stored\"")
-            return false
-        }
-        return true
+        let failed = database.committer.submitAndWait(writes).contains { if case .failure = $0 { true } else { false } }
+        if failed { log("level=error event=mail.record error=\"a record of the outbox could not be stored\"") }
+        return !failed
     }
 }

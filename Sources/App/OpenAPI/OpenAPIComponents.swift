@@ -180,12 +180,20 @@ enum OpenAPIComponents {
             "appointmentNoShows":{"type":"integer"},"appointmentNoShowRate":{"type":"number"},"leadTime":{"$ref":"#/components/schemas/Durations"},
             "days":{"type":"integer"},"openedSeconds":{"type":"integer"},"bookableSeconds":{"type":"integer"},
             "bookedSeconds":{"type":"integer"},"usedSeconds":{"type":"integer"}}},
-          "Statistics":{"type":"object","required":["office","from","to","targetSeconds","total","breakdowns"],"properties":{
+          "StatisticsRelease":{"type":"object","description":"A waiting-room release or a draw of a scarce service","required":["service","kind","at","firstDay","lastDay","slots","registrations","booked"],"properties":{
+            "service":{"type":"string"},"kind":{"type":"string","enum":["waiting-room","draw"]},"at":{"type":"string","format":"date-time"},
+            "firstDay":{"type":"string","format":"date"},"lastDay":{"type":"string","format":"date"},
+            "slots":{"type":"integer","description":"One-person slots of the service on the released days"},
+            "registrations":{"type":"integer","description":"Waiting-room entrants or draw entries"},
+            "booked":{"type":"integer","description":"Slots taken by bookings still kept"},
+            "soldOutSeconds":{"type":"integer","description":"From the release until its last free slot was booked; absent when never sold out"}}},
+          "Statistics":{"type":"object","required":["office","from","to","targetSeconds","total","breakdowns","releases"],"properties":{
             "office":{"type":"string"},"from":{"type":"string","format":"date"},"to":{"type":"string","format":"date"},
             "targetSeconds":{"type":"integer"},"total":{"$ref":"#/components/schemas/StatisticsFigures"},
             "breakdowns":{"type":"object","description":"By day, weekday, hour, group, service, channel and counter",
               "additionalProperties":{"type":"array","items":{"allOf":[{"$ref":"#/components/schemas/StatisticsFigures"},
-                {"type":"object","required":["key"],"properties":{"key":{"type":"string"}}}]}}}}}
+                {"type":"object","required":["key"],"properties":{"key":{"type":"string"}}}]}}},
+            "releases":{"type":"array","items":{"$ref":"#/components/schemas/StatisticsRelease"}}}}
         }
         """##
 }

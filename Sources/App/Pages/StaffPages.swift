@@ -64,7 +64,11 @@ struct StaffPages: Sendable {
         var managed = managedOffices.map { id in
             StaffLink(href: "/staff/audit?office=\(FormEncoding.encode(id.rawValue))", label: "Protokoll: \(name(id))")
         }
-        if !managedOffices.isEmpty { managed.append(StaffLink(href: "/staff/statistics", label: "Statistik")) }
+        if !managedOffices.isEmpty {
+            managed.append(StaffLink(href: "/staff/statistics", label: "Statistik"))
+            managed.append(
+                StaffLink(href: "/staff/administration", label: "Verwaltung: Öffnungszeiten, Schließungen, Schalter"))
+        }
         let groups = [
             StaffLinks(title: "Schalter", links: counters), StaffLinks(title: "Termine", links: booking),
             StaffLinks(

@@ -1,8 +1,9 @@
 import Scheduling
 
 /// A statistics report as CSV: one header line, then the total and one line per value of each
-/// dimension, one column per figure (Documentation/Statistics.md, "CSV"). Times are minutes, counter
-/// time hours, shares from 0 to 1; an empty field is a figure with nothing to count.
+/// dimension, then one line per scarce release (dimension `release`, its figures in the last
+/// columns), one column per figure (Documentation/Statistics.md, "CSV"). Times are minutes,
+/// counter time hours, shares from 0 to 1; an empty field is a figure with nothing to count.
 ///
 /// `rfc4180`: commas, decimal points, CRLF line ends, fields quoted when they hold a comma, quote
 /// or line break (RFC 4180 §2), UTF-8 without a byte order mark. `excel`: the same with
@@ -23,28 +24,49 @@ enum StatisticsCSV {
         "wait_p90_min", "wait_max_min", "wait_over_target_share", "to_counter_median_min", "service_mean_min",
         "service_median_min", "service_p90_min", "planned_mean_min", "bookings", "kept", "cancelled", "moves",
         "appointment_no_shows", "appointment_no_show_rate", "lead_time_median_days", "opened_hours",
-        "bookable_hours", "booked_hours", "used_hours",
+        "bookable_hours", "booked_hours", "used_hours", "release_kind", "release_at", "released_from",
+        "released_through", "release_slots", "release_registrations", "release_booked", "release_sold_out_min",
     ]
 
-    static func bytes(_ report: StatisticsReport, dialect: Dialect) -> [UInt8] {
+    /// The columns of a release, the last of `columns`.
+    static let releaseColumns = 8
+
+    /// The report as CSV; `zone` is the office's, for the moments of releases.
+    static func bytes(_ report: StatisticsReport, dialect: Dialect, zone: OfficeTimeZone? = nil) -> [UInt8] {
         var text = ""
         func line(_ fields: [String]) {
             text += fields.map { quoted($0, dialect) }.joined(separator: dialect.separator) + "\r\n"
         }
         line(columns)
-        line(["total", ""] + values(report.total, dialect))
+        let noRelease = Array(repeating: "", count: releaseColumns)
+        line(["total", ""] + values(report.total, dialect) + noRelease)
         for row in report.rows {
-            line([row.dimension.rawValue, row.key] + values(row.figures, dialect))
+            line([row.dimension.rawValue, row.key] + values(row.figures, dialect) + noRelease)
+        }
+        let noFigures = Array(repeating: "", count: columns.count - 2 - releaseColumns)
+        for release in report.releases {
+            let at = RFC3339.format(release.at, offsetSeconds: zone?.offsetSeconds(at: release.at) ?? 0)
+            let soldOut = release.soldOutSeconds.map { Double($0) / 60 }
+            line(
+                ["release", "\(release.service.rawValue) \(at)"] + noFigures + [
+                    release.kind.rawValue, at, release.days.lowerBound.iso, release.days.upperBound.iso,
+                    String(release.slots), String(release.registrations), String(release.booked),
+                    soldOut.map { number($0, 1, dialect) } ?? "",
+                ])
         }
         let body = Array(text.utf8)
         return dialect == .excel ? [0xEF, 0xBB, 0xBF] + body : body
     }
 
+    /// `value` with `places` decimals at most, a decimal comma in the `excel` dialect.
+    private static func number(_ value: Double, _ places: Int, _ dialect: Dialect) -> String {
+        let text = decimal(value, places: places)
+        return dialect == .excel ? String(text.map { $0 == "." ? "," : $0 }) : text
+    }
+
     private static func values(_ figures: Figures, _ dialect: Dialect) -> [String] {
         func number(_ value: Double?, _ places: Int) -> String {
-            guard let value else { return "" }
-            let text = decimal(value, places: places)
-            return dialect == .excel ? String(text.map { $0 == "." ? "," : $0 }) : text
+            value.map { Self.number($0, places, dialect) } ?? ""
         }
         func minutes(_ seconds: Double?) -> String { number(seconds.map { $0 / 60 }, 1) }
         func hours(_ seconds: Int) -> String { number(Double(seconds) / 3600, 2) }

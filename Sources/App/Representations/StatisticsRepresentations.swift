@@ -1,12 +1,12 @@
 import Scheduling
 
 /// The JSON form of a statistics report (the `Statistics` schema): times in seconds, shares from
-/// 0 to 1, the total and one array per dimension.
+/// 0 to 1, the total, one array per dimension and the scarce releases.
 enum StatisticsRepresentations {
-    static func json(_ report: StatisticsReport, office: OfficeID? = nil) -> [UInt8] {
+    static func json(_ report: StatisticsReport, office: Office? = nil) -> [UInt8] {
         var json = JSONWriter()
         json.object { json in
-            if let office { json.string("office", office.rawValue) }
+            if let office { json.string("office", office.id.rawValue) }
             json.string("from", report.from.iso)
             json.string("to", report.through.iso)
             json.int("targetSeconds", report.targetSeconds)
@@ -23,8 +23,25 @@ enum StatisticsRepresentations {
                     }
                 }
             }
+            json.array("releases") { json in
+                for release in report.releases {
+                    json.object { json in releaseFigures(&json, release, zone: office?.timeZone) }
+                }
+            }
         }
         return json.bytes
+    }
+
+    private static func releaseFigures(_ json: inout JSONWriter, _ release: ReleaseFigures, zone: OfficeTimeZone?) {
+        json.string("service", release.service.rawValue)
+        json.string("kind", release.kind.rawValue)
+        json.string("at", RFC3339.format(release.at, offsetSeconds: zone?.offsetSeconds(at: release.at) ?? 0))
+        json.string("firstDay", release.days.lowerBound.iso)
+        json.string("lastDay", release.days.upperBound.iso)
+        json.int("slots", release.slots)
+        json.int("registrations", release.registrations)
+        json.int("booked", release.booked)
+        json.int("soldOutSeconds", ifPresent: release.soldOutSeconds)
     }
 
     private static func figures(_ json: inout JSONWriter, _ figures: Figures) {

@@ -17,7 +17,7 @@ extension ConfigurationRoutes {
                         QueryParameter(
                             "from", schema: #"{"type":"string","format":"date"}"#,
                             description: "The first of the seven days (default: this week's Monday)")
-                    ], access: AdministrationAccess.route),
+                    ], access: AdministrationAccess.office),
                 operation: Operation(
                     "getOfficeWeek", tag: "Administration",
                     "What the configuration now opens in a week: per day and counter, the times open to each contingent, and the closures",
@@ -71,8 +71,10 @@ extension ConfigurationRoutes {
                         QueryParameter(
                             "before", schema: #"{"type":"integer","minimum":1}"#,
                             description: "Only entries older than this entry id (the next page)"),
-                        QueryParameter("office"),
-                    ], access: AdministrationAccess.route),
+                        QueryParameter(
+                            "office",
+                            description: "Only this office's entries; office managers must name one of theirs"),
+                    ], access: AdministrationAccess.log),
                 operation: Operation(
                     "listAuditLog", tag: "Administration",
                     "What staff did, newest first: bookings made, moved and cancelled for citizens, queue actions, changes of the configuration, staff tokens created and revoked",
@@ -86,6 +88,7 @@ extension ConfigurationRoutes {
         let limit = try Self.number(context.query["limit"], field: "limit", in: 1...Self.maxAuditEntries) ?? 100
         let before = try Self.number(context.query["before"], field: "before", in: 1...Int.max)
         let office = try context.query["office"].map { try directory.office(named: $0).id }
+        try AdministrationAccess.requireOfficeUnlessAdministrator(context.caller, office: office)
         return .read { connection in
             let entries = try connection.auditEntries(limit: limit, before: before, office: office)
             var json = JSONWriter()

@@ -18,12 +18,12 @@ struct StatisticsRoutes: Sendable {
                 operation: Operation(
                     "officeStatistics", tag: "Statistics", "An office's figures over a range of days",
                     description:
-                        "Tickets, waiting, service and lead times (seconds), no-shows, bookings, cancellations and moves, hours opened, booked and used: in total and by day, weekday, hour, service group, services, channel and counter. Anonymous: derived from the queue's events and the bookings, kept after personal data is erased.",
+                        "Tickets, waiting, service and lead times (seconds), no-shows, bookings, cancellations and moves, hours opened, booked and used: in total and by day, weekday, hour, service group, services, channel and counter; and for each waiting-room release or draw of a scarce service in the range its slots, registrations, bookings and time to sell out. Anonymous: derived from the queue's events and the bookings, kept after personal data is erased.",
                     responses: [("200", OpenAPIText.json(OpenAPIText.ref("Statistics"), "The figures"))])
             ) { context in
                 let query = try StatisticsQuery(context, directory: directory)
                 return .read(on: reports) { connection in
-                    .noStore(StatisticsRepresentations.json(try query.report(connection), office: query.office.id))
+                    .noStore(StatisticsRepresentations.json(try query.report(connection), office: query.office))
                 }
             },
             Endpoint(
@@ -39,7 +39,7 @@ struct StatisticsRoutes: Sendable {
                 operation: Operation(
                     "officeStatisticsCSV", tag: "Statistics", "The same figures as a CSV file",
                     description:
-                        "One row per dimension value (the first the total), one column per figure; times in minutes, hours of counter time, shares from 0 to 1.",
+                        "One row per dimension value (the first the total), then one per scarce release (dimension release), one column per figure; times in minutes, hours of counter time, shares from 0 to 1.",
                     responses: [("200", OpenAPIText.text("text/csv", "The figures"))])
             ) { context in
                 let query = try StatisticsQuery(context, directory: directory)
@@ -59,7 +59,7 @@ struct StatisticsRoutes: Sendable {
                                 "Content-Type": "text/csv; charset=utf-8; header=present",
                                 "Content-Disposition": "attachment; filename=\"\(name)\"",
                                 "Cache-Control": "no-store",
-                            ], body: StatisticsCSV.bytes(report, dialect: dialect)))
+                            ], body: StatisticsCSV.bytes(report, dialect: dialect, zone: query.office.timeZone)))
                 }
             },
         ]

@@ -76,6 +76,10 @@ package struct StaffAccess: Equatable, Sendable {
     /// No roles at all.
     package init() {}
 
+    /// The roles of the demo town's account `leitung`, made at the demo's first start: office
+    /// manager and counter staff of every office, and hotline (Documentation/SignIn.md).
+    package static let demoAccountRoles = "office-manager:* counter:* hotline"
+
     /// Reads `claim` (nil when the token lacks it), taking only values beginning with `prefix`
     /// and reading them without it.
     package init(claim: JSONValue?, prefix: String = "") {

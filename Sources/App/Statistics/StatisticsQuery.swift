@@ -26,16 +26,20 @@ struct StatisticsQuery: Sendable {
 
     let office: Office
     let services: [ServiceID: Service]
+    /// Every service, for the releases' slots (in the municipality's order).
+    let allServices: [Service]
     let from: LocalDate
     let through: LocalDate
     let today: LocalDate
+    let now: Instant
     let targetMinutes: Int
 
     init(_ context: RequestContext, directory: OfficeDirectory) throws {
         office = try directory.office(named: context.parameter("office"))
-        services = Dictionary(
-            directory.municipality.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        today = office.timeZone.local(directory.clock()).date
+        allServices = directory.municipality.services
+        services = Dictionary(allServices.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        now = directory.clock()
+        today = office.timeZone.local(now).date
         let lastMonth = Self.lastMonth(before: today)
         var errors: [APIProblem.FieldError] = []
         func date(_ name: String, _ fallback: LocalDate) -> LocalDate {
@@ -74,10 +78,34 @@ struct StatisticsQuery: Sendable {
         return lastOfPrevious.adding(days: 1 - lastOfPrevious.day)...lastOfPrevious
     }
 
-    /// The report, read on `connection` (the reading connection's queue).
+    /// The report, read on `connection` (the reading connection's queue): the days' digests
+    /// added up, and the scarce releases of the range.
     func report(_ connection: SQLiteConnection) throws -> StatisticsReport {
-        let facts = try connection.statistics(
+        let days = try connection.statistics(
             office: office, services: services, from: from, through: through, today: today)
-        return StatisticsReport(facts: facts, from: from, through: through, targetSeconds: targetMinutes * 60)
+        var report = try StatisticsReport(days: days, from: from, through: through, targetSeconds: targetMinutes * 60)
+        report.releases = try releases(connection)
+        return report
+    }
+
+    /// The figures of the office's waiting-room releases and draws whose moment lies in the
+    /// range (Documentation/Statistics.md, "Scarce releases").
+    func releases(_ connection: SQLiteConnection) throws -> [ReleaseFigures] {
+        let releases = ScarceRelease.releases(
+            at: office, services: allServices, from: from, through: through, now: now)
+        guard !releases.isEmpty else { return [] }
+        let slots = ScarceRelease.slots(of: releases, office: office, services: allServices)
+        return try zip(releases, slots).map { release, slots in
+            let registrations =
+                release.kind == .draw
+                ? try connection.drawEntryCount(
+                    DrawKey(service: release.service, office: office.id, closesAt: release.at))
+                : try connection.waitingRoomEntrantCount(service: release.service, releaseAt: release.at)
+            return release.figures(
+                slots: slots, registrations: registrations,
+                bookings: try connection.releaseBookings(
+                    office: office.id, service: release.service, days: release.days),
+                slotSeconds: ScarceRelease.slotSeconds(of: release.service, at: office, services: allServices))
+        }
     }
 }

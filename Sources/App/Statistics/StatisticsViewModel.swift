@@ -3,7 +3,8 @@ import Scheduling
 
 /// Turns a statistics report into what the page shows (German, as the staff pages are): the key
 /// figures, four charts with their tables (waiting time by hour of day, load, no-shows and counter
-/// time by weekday) and tables by service, channel, counter, group and day.
+/// time by weekday) and tables by service, channel, counter, group and day, and of the scarce
+/// releases when there were any.
 enum StatisticsViewModel {
     static func view(_ report: StatisticsReport, office: Office, municipality: Municipality) -> StatisticsView {
         let total = report.total
@@ -73,7 +74,32 @@ enum StatisticsViewModel {
             tables: [
                 serviceTable(report, names: names), channelTable(report), counterTable(report, names: counters),
                 groupTable(report, names: groups, target: target), dayTable(report, target: target),
-            ])
+            ] + (report.releases.isEmpty ? [] : [releaseTable(report, names: names, zone: office.timeZone)]))
+    }
+
+    private static func releaseTable(_ report: StatisticsReport, names: [String: String], zone: OfficeTimeZone)
+        -> DataTable
+    {
+        DataTable(
+            id: "releases", caption: "Knappe Termine: Freigaben und Verlosungen",
+            columns: [
+                "Dienstleistung", "Freigabe", "Tage", "Termine", "angemeldet", "gebucht", "ausgebucht nach (Min.)",
+            ],
+            rows: report.releases.map { release in
+                let local = zone.local(release.at)
+                func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+                let time = "\(twoDigits(local.secondOfDay / 3600)):\(twoDigits(local.secondOfDay % 3600 / 60))"
+                let days =
+                    release.days.lowerBound == release.days.upperBound
+                    ? dateText(release.days.lowerBound)
+                    : "\(dateText(release.days.lowerBound)) bis \(dateText(release.days.upperBound))"
+                return [
+                    names[release.service.rawValue] ?? release.service.rawValue,
+                    "\(release.kind == .draw ? "Verlosung" : "Warteraum") \(dateText(local.date)) \(time) Uhr", days,
+                    String(release.slots), String(release.registrations), String(release.booked),
+                    number(release.soldOutSeconds.map { Double($0) / 60 }),
+                ]
+            })
     }
 
     private static func serviceTable(_ report: StatisticsReport, names: [String: String]) -> DataTable {

@@ -24,6 +24,9 @@ package final class WishDesk: Sendable {
     /// The desk's own queue: every run and every citizen's change happens here.
     package let queue = DispatchQueue(label: "rathaus.wishes")
     private let woken = Mutex(false)
+    /// Called after a change of the desk is stored, whose messages may now wait to be sent (the
+    /// wishes' mailer's `wake`, set by whoever sends them).
+    private let stored = Mutex<(@Sendable () -> Void)?>(nil)
 
     package init(
         configuration: LiveConfiguration, database: Database, clock: @escaping @Sendable () -> Instant,
@@ -37,6 +40,16 @@ package final class WishDesk: Sendable {
     }
 
     var municipality: Municipality { configuration.municipality }
+
+    /// Calls `action` after every change the desk stores (its messages wait in the wishes' outbox).
+    package func afterStoring(_ action: @escaping @Sendable () -> Void) {
+        stored.withLock { $0 = action }
+    }
+
+    /// Tells whoever sends the messages that some may wait.
+    func messagesMayWait() {
+        stored.withLock { $0 }?()
+    }
     var policy: WishPolicy { municipality.wishes }
 
     // MARK: Waking
@@ -209,6 +222,8 @@ package final class WishDesk: Sendable {
         if case .failure(let error) = result {
             log("level=info event=wishes.offer-refused office=\(plan.office) error=\"\(error)\"")
             for hold in plan.replacing { release(hold, office: plan.office) }
+        } else {
+            messagesMayWait()
         }
     }
 
@@ -240,13 +255,8 @@ package final class WishDesk: Sendable {
 
     /// Commits `write` (in the committer's next transaction) and waits for it.
     func commit(_ write: @escaping Committer.WriteSet) -> Result<Void, any Error> {
-        let result = Mutex<Result<Void, any Error>>(.success(()))
-        let done = DispatchSemaphore(value: 0)
-        database.committer.submit([write]) { results in
-            if let first = results.first { result.withLock { $0 = first } }
-            done.signal()
-        }
-        done.wait()
-        return result.withLock { $0 }
+        let stored = database.committer.submitAndWait([write]).first ?? .success(())
+        if case .success = stored { messagesMayWait() }
+        return stored
     }
 }

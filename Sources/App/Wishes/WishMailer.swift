@@ -59,6 +59,7 @@ package final class WishMailer: Sendable {
     private let log: @Sendable (String) -> Void
     private let queue = DispatchQueue(label: "rathaus.wishes.mail")
     private let wakePending = Atomic<Bool>(false)
+    private let isStarted = Atomic<Bool>(false)
 
     package init(
         database: Database, configuration: LiveConfiguration, transport: any MailTransport, settings: Settings,
@@ -75,8 +76,16 @@ package final class WishMailer: Sendable {
         linkKey = try database.committer.withConnection { try $0.serverSecret(named: WishLinkSecret.keyName) }
     }
 
-    /// Asks for a round soon; wakes that come while one is asked for are one.
+    /// Starts delivering: now and after every `wake` (the server starts it; tests deliver with
+    /// `deliverDue`).
+    package func start() {
+        isStarted.store(true, ordering: .releasing)
+        wake()
+    }
+
+    /// Asks for a round soon, once started; wakes that come while one is asked for are one.
     package func wake() {
+        guard isStarted.load(ordering: .acquiring) else { return }
         guard !wakePending.exchange(true, ordering: .acquiringAndReleasing) else { return }
         queue.async {
             self.wakePending.store(false, ordering: .releasing)
@@ -235,18 +244,10 @@ package final class WishMailer: Sendable {
 
     /// Commits `writes` through the committer and waits.
     private func commit(_ writes: [Committer.WriteSet]) -> Bool {
-        guard !writes.isEmpty else { return true }
-        let failed = Mutex(false)
-        let done = DispatchSemaphore(value: 0)
-        database.committer.submit(writes) { results in
-            failed.withLock { $0 = results.contains { if case .failure = $0 { true } else { false } } }
-            done.signal()
-        }
-        done.wait()
-        if failed.withLock({ $0 }) {
+        let failed = database.committer.submitAndWait(writes).contains { if case .failure = $0 { true } else { false } }
+        if failed {
             log("level=error event=wishes.mail.record error=\"a record of the wishes' outbox could not be stored\"")
-            return false
         }
-        return true
+        return !failed
     }
 }

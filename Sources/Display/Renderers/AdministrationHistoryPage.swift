@@ -1,18 +1,27 @@
 /// The history of the administration at `/staff/administration/history`: every version of the
 /// configuration with who made it, when and what it changed (each version's document can be read
 /// and downloaded as JSON), and the staff's actions from the audit log. `administration.js` loads
-/// the entries (`entries`, a fragment) with the staff token and does the downloads.
+/// the entries (`entries`, a fragment) with the signed-in staff member's session and does the
+/// downloads.
 package enum AdministrationHistoryPage {
-    package static func html(town: String) -> String {
-        PageShell.document(
+    /// The page. `offices` are the ids of the offices whose actions the staff member reads (empty:
+    /// the whole town's, for administrators), which the export asks the audit log for; `person`
+    /// and `formToken` the signed-in staff member's name and their session's form token.
+    package static func html(
+        town: String, offices: [String] = [], person: String? = nil, formToken: String? = nil
+    ) -> String {
+        var attributes = [
+            ("class", "administration-page history-page"),
+            ("data-entries-url", "/staff/administration/history/entries"),
+        ]
+        if !offices.isEmpty { attributes.append(("data-log-offices", offices.joined(separator: " "))) }
+        if let formToken { attributes.append(("data-csrf", formToken)) }
+        return PageShell.document(
             title: "Verlauf – Verwaltung – \(town)", stylesheets: ["administration.css"],
-            scripts: ["common.js", "administration.js"],
-            bodyAttributes: [
-                ("class", "administration-page history-page"), ("data-token-key", "rathaus:administration"),
-                ("data-entries-url", "/staff/administration/history/entries"),
-            ]
+            scripts: ["common.js", "administration.js"], bodyAttributes: attributes
         ) { writer in
-            AdministrationPage.header(town: town, current: .history, into: &writer)
+            AdministrationPage.header(
+                town: town, current: .history, person: person, formToken: formToken, into: &writer)
             writer.line("<div class=\"message\" id=\"message\" role=\"alert\"></div>")
             writer.open("<main class=\"administration-main\" id=\"main\">")
             writer.open("<p class=\"panel-actions\">")
@@ -27,7 +36,6 @@ package enum AdministrationHistoryPage {
             writer.line("<pre class=\"document-text\" id=\"document-text\" tabindex=\"0\"></pre>")
             writer.close("</section>")
             writer.close("</main>")
-            StaffParts.tokenPanel(into: &writer)
             StaffParts.noScript(into: &writer)
         }
     }

@@ -1,27 +1,31 @@
 /// The administration console at `/staff/administration` (Documentation/Administration.md): an
 /// office manager closes a day in two clicks, edits hours, breaks, closures, extra opening times,
 /// counters and services, sees the week and the bookings a change affects before saving, and
-/// chooses what becomes of each. `administration.js` asks for a staff token as the hotline console
-/// does, loads the document and the fragments below with it, writes what is entered into the
-/// document (each field names its path in it) and sends it for a preview and to be saved.
+/// chooses what becomes of each. The staff member is signed in: `administration.js` loads the
+/// document and the fragments below with the session (its form token in `data-csrf`), writes what
+/// is entered into the document (each field names its path in it) and sends it for a preview and
+/// to be saved.
 package enum AdministrationPage {
-    /// The page. `offices` are id and name; `tomorrow` the date the "close a day" form starts
-    /// with (ISO); `thisWeek` the Monday the week view starts with; `timeZone` the zone the times
-    /// of the answers are shown in.
+    /// The page. `offices` are id and name (those the staff member manages); `tomorrow` the date
+    /// the "close a day" form starts with (ISO); `thisWeek` the Monday the week view starts with;
+    /// `timeZone` the zone the times of the answers are shown in; `person` and `formToken` the
+    /// signed-in staff member's name and their session's form token.
     package static func html(
-        town: String, offices: [ServiceOption], tomorrow: String, thisWeek: String, timeZone: String?
+        town: String, offices: [ServiceOption], tomorrow: String, thisWeek: String, timeZone: String?,
+        person: String? = nil, formToken: String? = nil
     ) -> String {
         var attributes = [
-            ("class", "administration-page"), ("data-token-key", "rathaus:administration"),
-            ("data-configuration-url", "/v1/configuration"), ("data-fragments-url", "/staff/administration/offices"),
+            ("class", "administration-page"), ("data-configuration-url", "/v1/configuration"),
+            ("data-fragments-url", "/staff/administration/offices"),
         ]
         if let timeZone { attributes.append(("data-time-zone", timeZone)) }
+        if let formToken { attributes.append(("data-csrf", formToken)) }
         return PageShell.document(
             title: "Verwaltung – \(town)", stylesheets: ["administration.css"],
             scripts: ["common.js", "administration.js"],
             bodyAttributes: attributes
         ) { writer in
-            header(town: town, current: .console, into: &writer)
+            header(town: town, current: .console, person: person, formToken: formToken, into: &writer)
             writer.line("<div class=\"message\" id=\"message\" role=\"alert\"></div>")
             writer.line("<div class=\"visually-hidden\" id=\"live\" aria-live=\"polite\"></div>")
             writer.open("<main class=\"administration-main\" id=\"main\">")
@@ -75,7 +79,6 @@ package enum AdministrationPage {
             writer.close("</p>")
             writer.close("</section>")
             writer.close("</main>")
-            StaffParts.tokenPanel(into: &writer)
             StaffParts.noScript(into: &writer)
         }
     }
@@ -86,7 +89,11 @@ package enum AdministrationPage {
         case history
     }
 
-    static func header(town: String, current: Current, into writer: inout HTMLWriter) {
+    /// The header: the page's title, the administration's navigation (with the way back to the
+    /// staff's start page) and, when signed in, the name and the sign-out button.
+    static func header(
+        town: String, current: Current, person: String?, formToken: String?, into writer: inout HTMLWriter
+    ) {
         writer.open("<header class=\"page-header\">")
         writer.open("<h1 class=\"page-title\">")
         writer.line(current == .console ? "Verwaltung" : "Verwaltung: Verlauf")
@@ -97,11 +104,15 @@ package enum AdministrationPage {
             (.console, "/staff/administration", "Einstellungen"),
             (.history, "/staff/administration/history", "Verlauf"),
         ]
+        writer.line("<a class=\"nav-link\" href=\"/staff\">Übersicht</a>")
         for (page, href, label) in links {
             let mark = page == current ? " aria-current=\"page\"" : ""
             writer.line("<a class=\"nav-link\" href=\"\(href)\"\(mark)>\(label)</a>")
         }
         writer.close("</nav>")
+        if let person, let formToken {
+            StaffParts.signOut(person: person, formToken: formToken, into: &writer)
+        }
         writer.close("</header>")
     }
 

@@ -78,18 +78,60 @@ extension SQLiteConnection {
             .flatMap { $0 }.map(LocalDate.init(dayNumber:))
     }
 
+    // MARK: Scarce releases
+
+    /// How many joined the waiting room of `service` for the release at `releaseAt`.
+    package func waitingRoomEntrantCount(service: ServiceID, releaseAt: Instant) throws -> Int {
+        try scalar(
+            "SELECT count(*) FROM waiting_room_entry WHERE service = ? AND release_at = ?",
+            [service.rawValue, releaseAt.secondsSinceEpoch], as: Int.self) ?? 0
+    }
+
+    /// How many registered for the draw (withdrawn entries included).
+    package func drawEntryCount(_ draw: DrawKey) throws -> Int {
+        try scalar(
+            "SELECT count(*) FROM draw_entry WHERE service = ? AND office = ? AND closes_at = ?",
+            [draw.service.rawValue, draw.office.rawValue, draw.closesAt.secondsSinceEpoch], as: Int.self) ?? 0
+    }
+
+    /// The bookings of `service` (alone or with others) at `office` on `days`, cancelled ones
+    /// included: when each was made and cancelled, and its length. Nothing that leads to a person.
+    package func releaseBookings(office: OfficeID, service: ServiceID, days: ClosedRange<LocalDate>) throws
+        -> [ReleaseBooking]
+    {
+        try query(
+            """
+            SELECT b.services, b.created_at,
+                CASE WHEN b.status = 'cancelled' THEN coalesce(c.cancelled_at, b.updated_at) END, b.ends_at - b.starts_at
+            FROM booking b LEFT JOIN cancellation c ON c.booking = b.id
+            WHERE b.office = ? AND b.day BETWEEN ? AND ?
+            """, [office.rawValue, days.lowerBound.dayNumber, days.upperBound.dayNumber]
+        ).compactMap { row in
+            let services: String = try row.value(at: 0)
+            guard services.split(separator: ",").contains(where: { $0 == service.rawValue }) else { return nil }
+            return ReleaseBooking(
+                createdAt: Instant(secondsSinceEpoch: try row.value(at: 1)),
+                cancelledAt: try row.value(at: 2, as: Int64?.self).map(Instant.init(secondsSinceEpoch:)),
+                seconds: try row.value(at: 3))
+        }
+    }
+
     // MARK: Stored facts
 
-    /// Stores the facts of one office day (in the caller's transaction); the day's row marks it
-    /// as rolled up.
+    /// Stores the facts of one office day (in the caller's transaction): one row per visit and
+    /// booking, and the day's row, which marks it as rolled up and holds all of them packed (its
+    /// digest, what reports read).
     package func insertStatistics(_ facts: StatisticsFacts, office: OfficeID, at now: Instant) throws {
         for day in facts.days {
             try execute(
                 """
-                INSERT INTO statistics_day (office, day, opened_seconds, bookable_seconds, rolled_up_at)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO statistics_day (office, day, opened_seconds, bookable_seconds, rolled_up_at, digest)
+                VALUES (?, ?, ?, ?, ?, ?)
                 """,
-                [office.rawValue, day.day.dayNumber, day.openedSeconds, day.bookableSeconds, now.secondsSinceEpoch])
+                [
+                    office.rawValue, day.day.dayNumber, day.openedSeconds, day.bookableSeconds,
+                    now.secondsSinceEpoch, DayDigest(day: day.day, facts: facts).bytes,
+                ])
         }
         for (position, visit) in facts.visits.enumerated() {
             try execute(
@@ -214,25 +256,67 @@ private struct TextInterner {
 }
 
 extension SQLiteConnection {
-    /// The facts of `office`'s days `from` through `through`: the stored ones of rolled-up days,
-    /// and for the days after (yesterday before its roll-up, today so far) facts derived from
-    /// their records now, the same way.
+    /// The digests of the office's rolled-up days `from` through `through`, in order of days:
+    /// one short read per day, whatever the number of visits.
+    package func storedDigests(office: OfficeID, from: LocalDate, through: LocalDate) throws -> [DayDigest] {
+        var digests: [DayDigest] = []
+        var unpacked: [LocalDate] = []
+        try withBoundStatement(
+            "SELECT day, digest FROM statistics_day WHERE office = ? AND day BETWEEN ? AND ? ORDER BY day",
+            [office.rawValue, from.dayNumber, through.dayNumber]
+        ) { statement in
+            let handle = statement.handle
+            while try statement.step() {
+                guard let blob = sqlite3_column_blob(handle, 1) else {
+                    unpacked.append(LocalDate(dayNumber: Int(sqlite3_column_int64(handle, 0))))
+                    continue
+                }
+                let count = Int(sqlite3_column_bytes(handle, 1))
+                digests.append(DayDigest(bytes: Array(UnsafeRawBufferPointer(start: blob, count: count))))
+            }
+        }
+        // A day rolled up without its digest (none is, after the migration that added them) is
+        // packed from its rows.
+        for day in unpacked {
+            digests.append(DayDigest(day: day, facts: try storedStatistics(office: office, from: day, through: day)))
+        }
+        return digests
+    }
+
+    /// Packs the rows of every rolled-up day that has no digest yet into its digest (the
+    /// migration that added digests runs it once).
+    func packStatisticsDays() throws {
+        let days = try query("SELECT office, day FROM statistics_day WHERE digest IS NULL").map {
+            (OfficeID(try $0.value(at: 0, as: String.self)), LocalDate(dayNumber: try $0.value(at: 1, as: Int.self)))
+        }
+        for (office, day) in days {
+            let digest = DayDigest(day: day, facts: try storedStatistics(office: office, from: day, through: day))
+            try execute(
+                "UPDATE statistics_day SET digest = ? WHERE office = ? AND day = ?",
+                [digest.bytes, office.rawValue, day.dayNumber])
+        }
+    }
+
+    /// The digests of `office`'s days `from` through `through`: the stored ones of rolled-up
+    /// days, and for the days after (yesterday before its roll-up, today so far) digests of the
+    /// facts derived from their records now, the same way.
     package func statistics(
         office: Office, services: [ServiceID: Service], from: LocalDate, through: LocalDate, today: LocalDate
-    ) throws -> StatisticsFacts {
+    ) throws -> [DayDigest] {
         try transaction(.deferred) {
             let rolled = try lastRolledUpDay(office: office.id)
-            var facts = StatisticsFacts()
+            var digests: [DayDigest] = []
             if let rolled, rolled >= from {
-                facts = try storedStatistics(office: office.id, from: from, through: min(rolled, through))
+                digests = try storedDigests(office: office.id, from: from, through: min(rolled, through))
             }
-            guard let first = try firstRecordedDay(office: office.id) else { return facts }
+            guard let first = try firstRecordedDay(office: office.id) else { return digests }
             var day = max(from, first, rolled.map { $0.adding(days: 1) } ?? first)
             while day <= min(through, today) {
-                facts.append(try dayRecords(office: office.id, date: day).facts(office: office, services: services))
+                let facts = try dayRecords(office: office.id, date: day).facts(office: office, services: services)
+                digests.append(DayDigest(day: day, facts: facts))
                 day = day.adding(days: 1)
             }
-            return facts
+            return digests
         }
     }
 }

@@ -18,7 +18,16 @@ package enum RathausSchema {
         Migration(version: 7, name: "staff members, sessions, the audit's names", sql: staffSignIn),
         Migration(version: 8, name: "mail: the outbox, a booking's language and double opt-in", sql: mail),
         Migration(version: 9, name: "wishes and their offers", sql: wishes),
+        Migration(version: 10, name: "statistics: each day's facts packed with the day", apply: statisticsDigests),
     ]
+
+    /// Each rolled-up day keeps its visits and bookings packed in one value (`DayDigest`), so that
+    /// a report over a year reads a few hundred of them instead of every visit's row; the days
+    /// rolled up before are packed from their rows here.
+    static func statisticsDigests(_ connection: SQLiteConnection) throws {
+        try connection.executeScript("ALTER TABLE statistics_day ADD COLUMN digest BLOB;")
+        try connection.packStatisticsDays()
+    }
 
     /// Staff sign-in (Documentation/SignIn.md): the staff members (a local account with its
     /// password hash, or a person of the identity provider named by issuer and subject) with their

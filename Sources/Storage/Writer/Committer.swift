@@ -57,6 +57,21 @@ package final class Committer: @unchecked Sendable {
         if start { queue.async { self.drain() } }
     }
 
+    /// Commits `writes` as `submit` does and waits for their results (one per write set), for the
+    /// senders and desks that run on queues of their own, never on an event loop.
+    package func submitAndWait(_ writes: [WriteSet]) -> [Result<Void, any Error>] {
+        BlockingCheck.assertMayBlock("Committer.submitAndWait")
+        guard !writes.isEmpty else { return [] }
+        let results = Mutex<[Result<Void, any Error>]>([])
+        let done = DispatchSemaphore(value: 0)
+        submit(writes) { answers in
+            results.withLock { $0 = answers }
+            done.signal()
+        }
+        done.wait()
+        return results.withLock { $0 }
+    }
+
     /// Runs `body` with the connection on the committer's queue, between commits, and waits.
     package func withConnection<T>(_ body: (SQLiteConnection) throws -> T) rethrows -> T {
         BlockingCheck.assertMayBlock("Committer.withConnection")

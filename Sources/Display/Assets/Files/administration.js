@@ -1,7 +1,9 @@
 // Rathaus administration: the console (/staff/administration) and the history
-// (/staff/administration/history). Needs common.js (window.Rathaus) loaded before it; the staff
-// token comes from #token=... once and is kept in localStorage (data-token-key), as on the hotline
-// console.
+// (/staff/administration/history). Needs common.js (window.Rathaus) loaded before it. The office
+// manager or administrator is signed in: every request carries the session's cookie, and a change
+// (POST, PUT) its form token from data-csrf as X-CSRF-Token; when the session has ended, the page
+// goes to the sign-in page, which brings them back here. The offices to choose from are those the
+// staff member manages.
 // - The configuration document is read with GET {data-configuration-url} (its version is the
 //   ETag). Every field of the editor names its path in the document (data-path, with data-kind
 //   saying how to write it); a change of a field writes it into the copy being edited. Adding or
@@ -18,7 +20,8 @@
 //   for staff: GET {data-fragments-url}/{office}/flagged.
 // - History: the entries come from {data-entries-url}; a version's document is read with
 //   GET /v1/configuration/history/{n} and shown or downloaded; the export is the versions and the
-//   audit log (GET /v1/configuration/history, GET /v1/audit-log) in one JSON file.
+//   audit log (GET /v1/configuration/history, GET /v1/audit-log: the whole town's, or for an office
+//   manager that of each office in data-log-offices) in one JSON file.
 'use strict';
 
 (() => {
@@ -26,12 +29,13 @@
   const body = document.body;
   const $ = (id) => document.getElementById(id);
 
-  // Fetches an HTML fragment with the token; resolves to its nodes, parsed and ready to move in.
+  // Fetches an HTML fragment with the session; resolves to its nodes, parsed and ready to move in.
+  // Without a session the server answers with the way to the sign-in page, which is not followed
+  // here (redirect: 'manual'): the session's handler of common.js goes there with the whole page.
   async function fragment(method, url, payload) {
     const headers = { Accept: 'text/html' };
-    const token = R.token();
-    if (token) headers.Authorization = `Bearer ${token}`;
-    const init = { method, headers, cache: 'no-store' };
+    if (method !== 'GET' && body.dataset.csrf) headers['X-CSRF-Token'] = body.dataset.csrf;
+    const init = { method, headers, cache: 'no-store', credentials: 'same-origin', redirect: 'manual' };
     if (payload !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(payload);
@@ -42,11 +46,12 @@
     } catch (error) {
       throw new R.Problem(0, 'Keine Verbindung zum Server', 'Bitte versuchen Sie es gleich noch einmal.');
     }
-    if (!response.ok) {
-      // The API's own handling: problem+json, and the token form on 401/403.
-      if (response.status === 401 || response.status === 403) await R.api('GET', '/v1/configuration').catch(() => {});
-      throw problemFor(response.status, '');
+    if (response.type === 'opaqueredirect' || response.status === 401) {
+      // Signed out: the API answers 401, and common.js's handler goes to the sign-in page.
+      await R.api('GET', '/v1/configuration').catch(() => {});
+      throw problemFor(401, '');
     }
+    if (!response.ok) throw problemFor(response.status, '');
     const parsed = new DOMParser().parseFromString(await response.text(), 'text/html');
     return Array.from(parsed.body.childNodes);
   }
@@ -55,8 +60,9 @@
   function problemFor(status, detail) {
     switch (status) {
       case 0: return new R.Problem(0, 'Keine Verbindung zum Server', 'Bitte versuchen Sie es gleich noch einmal.');
-      case 401:
-      case 403: return new R.Problem(status, 'Kein Zugang', 'Dieser Zugangsschlüssel darf die Einstellungen nicht ändern.');
+      case 401: return new R.Problem(status, 'Nicht mehr angemeldet', 'Bitte melden Sie sich neu an.');
+      case 403: return new R.Problem(status, 'Nicht erlaubt', 'Sie ändern nur die Standorte, die Sie leiten. '
+        + 'Dienstleistungen und Einstellungen für die ganze Stadt ändert die Administration.');
       case 409: return new R.Problem(status, 'Hier nicht änderbar', 'Dieser Server wurde ohne Konfigurationsdatei gestartet; Änderungen gehen nur über die Datei.');
       case 412: return new R.Problem(status, 'Inzwischen geändert', 'Jemand hat die Einstellungen inzwischen geändert. Die Seite lädt sie neu; bitte wiederholen Sie Ihre Änderung.');
       default: return new R.Problem(status, 'Nicht gespeichert', detail || `Der Server antwortete mit Fehler ${status}; es wurde nichts geändert.`);
@@ -588,7 +594,7 @@
       event.returnValue = '';
     });
 
-    R.requireToken(async () => {
+    R.requireSession(async () => {
       if (started) return;
       try {
         await loadConfiguration();
@@ -643,15 +649,27 @@
     $('export-history').addEventListener('click', async () => {
       try {
         const versions = await R.api('GET', '/v1/configuration/history?limit=200');
-        const log = await R.api('GET', '/v1/audit-log?limit=500');
-        const exported = { exportedAt: new Date().toISOString(), versions: versions.versions, auditLog: log.entries };
+        const offices = (body.dataset.logOffices || '').split(' ').filter(Boolean);
+        const queries = offices.length === 0 ? ['/v1/audit-log?limit=500']
+          : offices.map((office) => `/v1/audit-log?limit=500&office=${encodeURIComponent(office)}`);
+        const logs = await Promise.all(queries.map((query) => R.api('GET', query)));
+        const auditLog = logs.flatMap((log) => log.entries).sort((a, b) => b.id - a.id);
+        const exported = { exportedAt: new Date().toISOString(), versions: versions.versions, auditLog };
         download(`verlauf-${exported.exportedAt.slice(0, 10)}.json`, `${JSON.stringify(exported, null, 2)}\n`);
       } catch (problem) {
         R.showProblem(problem);
       }
     });
 
-    R.requireToken(load);
+    R.requireSession(load);
+  }
+
+  // The console before staff sign-in kept an admin token in this browser: it is not used any
+  // more, so it is not left lying there.
+  try {
+    localStorage.removeItem('rathaus:administration');
+  } catch (error) {
+    // Storage refused (private mode): nothing was kept.
   }
 
   if (body.classList.contains('history-page')) startHistory();

@@ -1,9 +1,9 @@
-// Rathaus staff helpers (kiosk, counter page, hotline, day list, statistics), exposed as
-// window.Rathaus.
+// Rathaus staff helpers (kiosk, counter page, hotline, day list, statistics, administration),
+// exposed as window.Rathaus.
 //
-// Signed-in staff (counter page, hotline console, day list, statistics): the browser sends the
-// session's cookie with every API call (credentials: 'same-origin'); a change (POST, DELETE) also
-// carries the session's form token from data-csrf as X-CSRF-Token. When the API answers 401 (the
+// Signed-in staff (counter page, hotline console, day list, statistics, administration): the
+// browser sends the session's cookie with every API call (credentials: 'same-origin'); a change
+// (POST, PUT, DELETE) also carries the session's form token from data-csrf as X-CSRF-Token. When the API answers 401 (the
 // session ended), the page goes to the sign-in page, which brings the clerk back here.
 //
 // Devices (the kiosk): set up once by opening the page with its token in the URL fragment
@@ -54,7 +54,10 @@
     history.replaceState(null, '', window.location.pathname + window.location.search);
   }
 
+  // A page served to a signed-in person (it carries data-csrf) calls with the session alone: a
+  // token an older token page left in this browser's storage must not act in the person's stead.
   function token() {
+    if (body.dataset.csrf) return null;
     return sessionToken || storedToken();
   }
 

@@ -25,11 +25,14 @@
     const headers = { Accept: accept };
     const token = R.token();
     if (token) headers.Authorization = `Bearer ${token}`;
-    const response = await fetch(url, { headers, cache: 'no-store', credentials: 'same-origin' });
-    if (!response.ok) {
+    // A signed-out session's report is a redirect to the sign-in page, which is not followed here
+    // (redirect: 'manual'): asking the API then lets common.js's handler take the whole page there.
+    const response = await fetch(url, { headers, cache: 'no-store', credentials: 'same-origin', redirect: 'manual' });
+    if (response.type === 'opaqueredirect' || !response.ok) {
       // The API's own error handling (problem+json; on 401 the way to the sign-in page).
-      await R.api('GET', url);
-      throw new R.Problem(response.status, `Fehler ${response.status}`);
+      const asked = response.type === 'opaqueredirect' ? `/v1/offices/${office()}/statistics?${query()}` : url;
+      await R.api('GET', asked);
+      throw new R.Problem(response.status || 401, `Fehler ${response.status || 401}`);
     }
     return response;
   }
