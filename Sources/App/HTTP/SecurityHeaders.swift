@@ -29,14 +29,34 @@ package enum SecurityHeaders {
     }
 }
 
-/// Puts `SecurityHeaders` on every answer that passes the middleware (the routes', admission
-/// control's, the router's 404 and 405); first in the chain, so it sees them all. The server's
+/// Puts `SecurityHeaders` on every answer to a request that reached the middleware chain (the
+/// routes', admission control's, the router's 404 and 405), written as bytes into the head as it
+/// goes out (`writeFields`): no closure and no change of the response per request. The server's
 /// own answers to malformed requests get them from its problem renderer.
 package struct SecurityHeadersMiddleware: Middleware {
     package init() {}
 
     package func handle(_ request: HTTPRequest, _ responder: Responder, next: Next) {
-        responder.transformResponse { SecurityHeaders.apply(to: &$0) }
         next(request, responder)
     }
+
+    /// Appends the fields the response lacks.
+    package func writeFields(requestID: UInt64, response: HTTPResponse, into head: inout [UInt8]) {
+        let headers = response.headers
+        if !headers.contains("X-Content-Type-Options") { head.append(contentsOf: Self.noSniff) }
+        if !headers.contains("Referrer-Policy") { head.append(contentsOf: Self.noReferrer) }
+        if !headers.contains("Content-Security-Policy") {
+            let html = headers.value(of: "Content-Type", hasPrefix: "text/html")
+            head.append(contentsOf: html ? Self.pagePolicy : Self.apiPolicy)
+        }
+    }
+
+    private static func field(_ name: String, _ value: String) -> [UInt8] {
+        Array("\(name): \(value)\r\n".utf8)
+    }
+
+    private static let noSniff = field("X-Content-Type-Options", "nosniff")
+    private static let noReferrer = field("Referrer-Policy", "no-referrer")
+    private static let apiPolicy = field("Content-Security-Policy", SecurityHeaders.apiPolicy)
+    private static let pagePolicy = field("Content-Security-Policy", PageAnswers.contentSecurityPolicy)
 }

@@ -116,6 +116,22 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, 
         fields.contains { matches($0, name) }
     }
 
+    /// Whether the first field called `name` has a value beginning with `prefix`, compared
+    /// without regard to ASCII case (`Content-Type` and `text/html`); no string is made.
+    package func value(of name: String, hasPrefix prefix: String) -> Bool {
+        guard let field = fields.first(where: { matches($0, name) }) else { return false }
+        let length = Int(field.valueEnd - field.valueStart)
+        guard length >= prefix.utf8.count else { return false }
+        return storage.withUnsafeBufferPointer { buffer in
+            var index = Int(field.valueStart)
+            for byte in prefix.utf8 {
+                guard ByteClass.lowercased(buffer[index]) == ByteClass.lowercased(byte) else { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
     /// The fields as name and value, in order.
     package func makeIterator() -> some IteratorProtocol<(name: String, value: String)> {
         var index = 0

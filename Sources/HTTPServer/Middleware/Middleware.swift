@@ -16,11 +16,12 @@ package protocol Middleware: Sendable {
 
     /// Appends header field lines (`Name: value` and CRLF) to the head of every response to a
     /// request the server handed to the middleware chain (whether or not it reached this
-    /// middleware), as the head is written, after the response's own fields, in the order of the
-    /// chain; not to event streams. For a field every answer gets (a request id): no closure, no
-    /// message and no copy of the response's fields, as a `transformResponse` per request would
-    /// cost. What is appended must be valid field lines (RFC 9110 §5). Default: nothing.
-    func writeFields(requestID: UInt64, into head: inout [UInt8])
+    /// middleware), as the head is written, after `response`'s own fields, in the order of the
+    /// chain; not to event streams. For a field every answer gets (a request id, security
+    /// headers the response lacks): no closure, no message and no copy of the response's fields,
+    /// as a `transformResponse` per request would cost. What is appended must be valid field
+    /// lines (RFC 9110 §5). Default: nothing.
+    func writeFields(requestID: UInt64, response: HTTPResponse, into head: inout [UInt8])
 
     /// Called when a request the server handed to the middleware chain is finished (answered, or
     /// abandoned when its connection closed), on the loop thread, after the request's own
@@ -34,7 +35,7 @@ extension Middleware {
     package func passEnded() {}
 
     /// Nothing.
-    package func writeFields(requestID: UInt64, into head: inout [UInt8]) {}
+    package func writeFields(requestID: UInt64, response: HTTPResponse, into head: inout [UInt8]) {}
 
     /// Nothing.
     package func finished(_ record: ResponseRecord) {}

@@ -42,7 +42,7 @@ package struct RequestLogMiddleware: Middleware {
     }
 
     /// Adds the request id.
-    package func writeFields(requestID: UInt64, into head: inout [UInt8]) {
+    package func writeFields(requestID: UInt64, response: HTTPResponse, into head: inout [UInt8]) {
         guard let requestIDHeader else { return }
         head.append(contentsOf: requestIDHeader.utf8)
         head.append(UInt8(ascii: ":"))

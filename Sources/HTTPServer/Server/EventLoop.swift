@@ -503,13 +503,13 @@ final class EventLoop: @unchecked Sendable {
         guard byReference else {
             withOutput(for: connection) { output in
                 ResponseEncoder.write(response, omitBody: omitBody, connection: field, date: date, into: &output) {
-                    for layer in middleware { layer.writeFields(requestID: requestID, into: &$0) }
+                    for layer in middleware { layer.writeFields(requestID: requestID, response: response, into: &$0) }
                 }
             }
             return
         }
         ResponseEncoder.write(response, omitBody: true, connection: field, date: date, into: &output) {
-            for layer in middleware { layer.writeFields(requestID: requestID, into: &$0) }
+            for layer in middleware { layer.writeFields(requestID: requestID, response: response, into: &$0) }
         }
         outputBodies.append((output.count, response.body))
     }
