@@ -51,11 +51,19 @@ import Testing
         #expect(long.map(\.path).isEmpty, "files of App over 400 lines: \(long.map(\.path))")
     }
 
-    @Test func nothingInTheRepositoryPointsAtDesignFilesItDoesNotHave() throws {
-        for module in Self.modules + ["Storage"] {
+    @Test func everyDocumentTheCodeNamesIsOneTheRepositoryHas() throws {
+        let documented = Set(
+            try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Documentation").path)
+        ).union(["README.md"])
+        let name = try Regex(#"[A-Za-z][A-Za-z0-9_-]*\.md\b"#)
+        var missing: [String] = []
+        for module in Self.modules + ["Storage", "Hashing"] {
             for (path, text) in try Self.sources(in: module) {
-                #expect(!text.contains("shared/DESIGN") && !text.contains("STYLE.md"), "\(path)")
+                for match in text.matches(of: name) where !documented.contains(String(text[match.range])) {
+                    missing.append("\(path): \(text[match.range])")
+                }
             }
         }
+        #expect(missing.isEmpty, "documents the repository does not have: \(missing)")
     }
 }
