@@ -74,7 +74,7 @@ extension WishDesk {
         }
         let token = Secrets.token()
         let hash = Secrets.hash(token: token)
-        let sealed = WishLinkSecret.seal(token, id: wish.id.rawValue, key: linkKey)
+        let sealed = LinkSecret.seal(token, id: wish.id.rawValue, key: linkKey)
         let message = WishMessage(
             kind: confirmed ? .registered : .confirmationRequest, wish: wish.id, language: wish.language,
             notBefore: now)

@@ -19,7 +19,7 @@ package final class WishDesk: Sendable {
     let database: Database
     let clock: @Sendable () -> Instant
     let log: @Sendable (String) -> Void
-    /// Seals wishes' and offers' tokens for the links of their messages (`WishLinkSecret`).
+    /// Seals wishes' and offers' tokens for the links of their messages (`LinkSecret`).
     let linkKey: [UInt8]
     /// The desk's own queue: every run and every citizen's change happens here.
     package let queue = DispatchQueue(label: "rathaus.wishes")
@@ -36,7 +36,7 @@ package final class WishDesk: Sendable {
         self.database = database
         self.clock = clock
         self.log = log
-        linkKey = try database.committer.withConnection { try $0.serverSecret(named: WishLinkSecret.keyName) }
+        linkKey = database.messageLinkKey
     }
 
     var municipality: Municipality { configuration.municipality }
@@ -213,7 +213,7 @@ package final class WishDesk: Sendable {
         let token = Secrets.token()
         let new = NewOffer(
             id: id, wish: wish.id, tokenHash: Secrets.hash(token: token),
-            linkSecret: WishLinkSecret.seal(token, id: id, key: linkKey), createdAt: now, expiresAt: until)
+            linkSecret: LinkSecret.seal(token, id: id, key: linkKey), createdAt: now, expiresAt: until)
         let message = WishMessage(kind: .offer, wish: wish.id, offer: id, language: wish.language, notBefore: now)
         let result = writer.perform(
             .placeOffer(

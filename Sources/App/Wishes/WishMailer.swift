@@ -73,7 +73,7 @@ package final class WishMailer: Sendable {
         self.clock = clock
         self.baseURL = baseURL
         self.log = log
-        linkKey = try database.committer.withConnection { try $0.serverSecret(named: WishLinkSecret.keyName) }
+        linkKey = database.messageLinkKey
     }
 
     /// Starts delivering: now and after every `wake` (the server starts it; tests deliver with
@@ -226,8 +226,8 @@ package final class WishMailer: Sendable {
         }
         let letter = WishLetters.letter(
             message, wish: wish, offer: offer?.offer, municipality: configuration.municipality,
-            wishToken: stored.linkSecret.flatMap { WishLinkSecret.open($0, id: wish.id.rawValue, key: linkKey) },
-            offerToken: offer?.linkSecret.flatMap { WishLinkSecret.open($0, id: offer?.offer.id ?? "", key: linkKey) },
+            wishToken: stored.linkSecret.flatMap { LinkSecret.open($0, id: wish.id.rawValue, key: linkKey) },
+            offerToken: offer?.linkSecret.flatMap { LinkSecret.open($0, id: offer?.offer.id ?? "", key: linkKey) },
             baseURL: baseURL())
         do {
             let mail = try MailMessage(

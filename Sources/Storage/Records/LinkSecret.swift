@@ -1,11 +1,11 @@
 import Hashing
 package import Scheduling
 
-/// A booking's token kept for the links in its messages (the manage link of the confirmation,
-/// the reminder and the notices carries it, as the confirmation page does), where every other copy
-/// of it is only a hash: XORed with the key stream of HMAC-SHA256(HMAC-SHA256(key, booking id),
-/// counter), under the server's key `message-links`. It is erased once the booking is cancelled or
-/// over. The key is in the same file, so this keeps the token out of a leaked column or log, not
+/// A token kept for the links in messages (a booking's: the manage link of the confirmation, the
+/// reminder and the notices carries it, as the confirmation page does; a wish's or an offer's),
+/// where every other copy of it is only a hash: XORed with the key stream of
+/// HMAC-SHA256(HMAC-SHA256(key, record id), counter), under the server's key `message-links`. It
+/// is erased once its booking, wish or offer is over. The key is in the same file, so this keeps the token out of a leaked column or log, not
 /// out of the hands of whoever has the whole file (who could change the bookings anyway).
 package enum LinkSecret {
     /// The name of the server secret that encrypts them.
@@ -13,7 +13,12 @@ package enum LinkSecret {
 
     /// `token` encrypted for `booking`.
     package static func seal(_ token: String, booking: BookingID, key: [UInt8]) -> [UInt8] {
-        Secrets.keyStream(Array(token.utf8), key: HMAC.sha256(key: key, message: Array(booking.rawValue.utf8)))
+        seal(token, id: booking.rawValue, key: key)
+    }
+
+    /// `token` encrypted for the record `id` (a wish's or an offer's).
+    package static func seal(_ token: String, id: String, key: [UInt8]) -> [UInt8] {
+        Secrets.keyStream(Array(token.utf8), key: HMAC.sha256(key: key, message: Array(id.utf8)))
     }
 
     /// The code of the confirmation link of `booking` (double opt-in): HMAC-SHA256(key, "confirm
@@ -30,7 +35,12 @@ package enum LinkSecret {
 
     /// The token sealed for `booking`, or nil when it does not decrypt to one.
     package static func open(_ sealed: [UInt8], booking: BookingID, key: [UInt8]) -> String? {
-        let bytes = Secrets.keyStream(sealed, key: HMAC.sha256(key: key, message: Array(booking.rawValue.utf8)))
+        open(sealed, id: booking.rawValue, key: key)
+    }
+
+    /// The token sealed for the record `id`, or nil when it does not decrypt to one.
+    package static func open(_ sealed: [UInt8], id: String, key: [UInt8]) -> String? {
+        let bytes = Secrets.keyStream(sealed, key: HMAC.sha256(key: key, message: Array(id.utf8)))
         guard let token = String(validating: bytes, as: UTF8.self), !token.isEmpty,
             token.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
         else { return nil }
