@@ -4,14 +4,20 @@ package struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
+    /// Bytes of a block not yet complete (fewer than `blockSize`).
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
     /// The size of one block in bytes.
     package static let blockSize = 64
 
-    package init() {
-        buffer.reserveCapacity(SHA256.blockSize)
+    package init() {}
+
+    /// A hasher that has absorbed `length` bytes (whole blocks) and stands at `state`: HMAC's
+    /// padded-key prefix compressed once (`words(afterBlock:)`).
+    init(state: Words, length: UInt64) {
+        self.state = state
+        self.length = length
     }
 
     /// The digest of `bytes`.
@@ -22,36 +28,60 @@ package struct SHA256: Sendable {
     }
 
     package mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 1
-            if buffer.count == SHA256.blockSize {
-                compress(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(contiguous: $0) }
+        if done == nil { Array(bytes).withUnsafeBufferPointer { update(contiguous: $0) } }
+    }
+
+    /// Whole blocks are compressed straight from `bytes`; only a block's start or end is copied.
+    private mutating func update(contiguous bytes: UnsafeBufferPointer<UInt8>) {
+        length &+= UInt64(bytes.count)
+        var rest = bytes[...]
+        if !buffer.isEmpty {
+            let taken = rest.prefix(SHA256.blockSize - buffer.count)
+            buffer.append(contentsOf: taken)
+            rest = rest.dropFirst(taken.count)
+            guard buffer.count == SHA256.blockSize else { return }
+            buffer.withUnsafeBufferPointer { compress(UnsafeBufferPointer(rebasing: $0[...])) }
+            buffer.removeAll(keepingCapacity: true)
         }
+        while rest.count >= SHA256.blockSize {
+            compress(UnsafeBufferPointer(rebasing: rest.prefix(SHA256.blockSize)))
+            rest = rest.dropFirst(SHA256.blockSize)
+        }
+        if !rest.isEmpty { buffer.append(contentsOf: rest) }
     }
 
     /// The 32-byte digest; the hasher must not be used afterwards.
     package mutating func finalize() -> [UInt8] {
         let bits = length &* 8
-        var tail = buffer
-        tail.append(0x80)
-        while tail.count % SHA256.blockSize != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
+        // The rest of the message, 0x80, zeros and the 64-bit length: one block or two.
+        let count = buffer.count < 56 ? SHA256.blockSize : 2 * SHA256.blockSize
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { tail in
+            tail.initialize(repeating: 0)
+            for (index, byte) in buffer.enumerated() { tail[index] = byte }
+            tail[buffer.count] = 0x80
+            for index in 0..<8 { tail[count - 1 - index] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * index)) }
+            var start = 0
+            while start < count {
+                compress(UnsafeBufferPointer(rebasing: tail[start..<start + SHA256.blockSize]))
+                start += SHA256.blockSize
+            }
         }
-        for start in stride(from: 0, to: tail.count, by: SHA256.blockSize) {
-            compress(Array(tail[start..<start + SHA256.blockSize]))
+        buffer.removeAll()
+        return Self.bytes(state)
+    }
+
+    /// The big-endian bytes of `words`: the digest.
+    static func bytes(_ words: Words) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+            for (index, word) in [words.0, words.1, words.2, words.3, words.4, words.5, words.6, words.7].enumerated() {
+                digest[index * 4] = UInt8(word >> 24)
+                digest[index * 4 + 1] = UInt8(word >> 16 & 0xFF)
+                digest[index * 4 + 2] = UInt8(word >> 8 & 0xFF)
+                digest[index * 4 + 3] = UInt8(word & 0xFF)
+            }
+            count = 32
         }
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            digest.append(contentsOf: [
-                UInt8(word >> 24), UInt8(word >> 16 & 0xFF), UInt8(word >> 8 & 0xFF), UInt8(word & 0xFF),
-            ])
-        }
-        return digest
     }
 
     private static let roundConstants: [UInt32] = [
@@ -65,7 +95,8 @@ package struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    private mutating func compress(_ block: [UInt8]) {
+    /// Compresses one block of `blockSize` bytes.
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
             for index in 0..<16 {
                 schedule[index] =
@@ -83,7 +114,7 @@ package struct SHA256: Sendable {
     /// (`key` must be `blockSize` bytes).
     static func words(afterBlock key: [UInt8]) -> Words {
         var hasher = SHA256()
-        hasher.compress(key)
+        key.withUnsafeBufferPointer { hasher.compress($0) }
         return hasher.state
     }
 
@@ -144,15 +175,31 @@ package struct SHA256: Sendable {
 package enum HMAC {
     /// The 32-byte authentication code of `message` under `key`.
     package static func sha256(key: [UInt8], message: some Sequence<UInt8>) -> [UInt8] {
-        var block = key.count > SHA256.blockSize ? SHA256.hash(key) : key
-        block += [UInt8](repeating: 0, count: SHA256.blockSize - block.count)
-        var inner = SHA256()
-        inner.update(block.map { $0 ^ 0x36 })
-        inner.update(message)
-        var outer = SHA256()
-        outer.update(block.map { $0 ^ 0x5C })
-        outer.update(inner.finalize())
-        return outer.finalize()
+        Key(key).code(message)
+    }
+
+    /// A key made ready once: its padded prefixes (key ⊕ ipad, key ⊕ opad, RFC 2104 §2)
+    /// compressed, so that each code under it costs two compressions fewer.
+    package struct Key: Sendable {
+        let inner: SHA256.Words
+        let outer: SHA256.Words
+
+        package init(_ key: [UInt8]) {
+            var block = key.count > SHA256.blockSize ? SHA256.hash(key) : key
+            block += [UInt8](repeating: 0, count: SHA256.blockSize - block.count)
+            inner = SHA256.words(afterBlock: block.map { $0 ^ 0x36 })
+            outer = SHA256.words(afterBlock: block.map { $0 ^ 0x5C })
+        }
+
+        /// The 32-byte authentication code of `message`.
+        package func code(_ message: some Sequence<UInt8>) -> [UInt8] {
+            var hasher = SHA256(state: inner, length: UInt64(SHA256.blockSize))
+            hasher.update(message)
+            let digest = hasher.finalize()
+            var outerHasher = SHA256(state: outer, length: UInt64(SHA256.blockSize))
+            outerHasher.update(digest)
+            return outerHasher.finalize()
+        }
     }
 
     /// Compares two codes in time that does not depend on where they differ.

@@ -107,8 +107,9 @@ extension Secrets {
         var output = bytes
         var counter: UInt64 = 0
         var index = 0
+        let prepared = HMAC.Key(key)
         while index < output.count {
-            let block = HMAC.sha256(key: key, message: withUnsafeBytes(of: counter.bigEndian) { Array($0) })
+            let block = withUnsafeBytes(of: counter.bigEndian) { prepared.code($0) }
             for byte in block where index < output.count {
                 output[index] ^= byte
                 index += 1

@@ -74,6 +74,27 @@ import Testing
         #expect(!HMAC.equal([1, 2, 3], [1, 2, 4]))
         #expect(!HMAC.equal([1, 2, 3], [1, 2]))
     }
+
+    /// A key of exactly one block and a message of several, against Python's `hmac`.
+    @Test func aPreparedKeyGivesTheCodesOfPythonsHMAC() {
+        let key = HMAC.Key((0..<64).map { UInt8($0) })
+        let message = [UInt8](repeating: UInt8(ascii: "x"), count: 200)
+        #expect(hex(key.code(message)) == "52fd44b1fdd78b34d0f057a61b148eaed55fa024e2a0422e5182887b367f7727")
+        #expect(key.code(message) == HMAC.sha256(key: (0..<64).map { UInt8($0) }, message: message))
+    }
+
+    /// Three blocks of HMAC-SHA256(key, counter) XORed in, as Python's `hmac` computes them; XORed
+    /// twice, the bytes come back.
+    @Test func theKeyStreamIsHMACOfTheCounterXORedIn() {
+        let key = (0..<32).map { UInt8($0) }
+        let bytes = (0..<70).map { UInt8($0) }
+        let sealed = Secrets.keyStream(bytes, key: key)
+        #expect(
+            hex(sealed)
+                == "9f0ddbba4492f84e21988720854fbd4b29465072b748d3167be9767cc8f99686e413c27ae75dc8d0d6063baa88282619c52f3a65c941a54cd02ebec132c74423b96b94508944"
+        )
+        #expect(Secrets.keyStream(sealed, key: key) == bytes)
+    }
 }
 
 @Suite struct SecretsTests {
