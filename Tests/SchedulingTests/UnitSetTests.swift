@@ -85,4 +85,30 @@ import Testing
         #expect(
             DocumentChecklist.merge([a, b]) == [Document(name: "Urkunde", condition: "bei Heirat; bei Namensänderung")])
     }
+
+    @Test func oneServiceKeepsItsDocumentsAsTheyAre() {
+        let documents = [
+            Document(name: "Passfoto", note: "nicht älter als 6 Monate"),
+            Document(name: "Urkunde", condition: "bei Heirat"),
+            Document(name: "Personalausweis"),
+        ]
+        let service = Fixtures.service("a", documents: documents)
+        let merged = DocumentChecklist.mergeNamingServices([service])
+        #expect(merged.map(\.document) == documents)
+        #expect(merged.allSatisfy { $0.services == [service.id] })
+    }
+
+    @Test func oneServiceNamingADocumentTwiceGetsItOnce() {
+        let service = Fixtures.service(
+            "a",
+            documents: [
+                Document(name: "Urkunde", condition: "bei Heirat"), Document(name: "Passfoto"),
+                Document(name: "urkunde", note: "im Original", condition: "bei Namensänderung"),
+            ])
+        #expect(
+            DocumentChecklist.merge([service]) == [
+                Document(name: "Urkunde", note: "im Original", condition: "bei Heirat; bei Namensänderung"),
+                Document(name: "Passfoto"),
+            ])
+    }
 }

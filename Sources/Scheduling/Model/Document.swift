@@ -27,6 +27,11 @@ package enum DocumentChecklist {
     /// The merged checklist (as `merge`), each item with the services that ask for it, in the
     /// order given, so that a checklist of several services can say which one an item is for.
     package static func mergeNamingServices(_ services: [Service]) -> [(document: Document, services: [ServiceID])] {
+        if services.count == 1, let service = services.first {
+            // One service whose items all have different names: the merge keeps them as they are.
+            let keys = service.documents.map { $0.name.lowercased() }
+            if Set(keys).count == keys.count { return service.documents.map { ($0, [service.id]) } }
+        }
         var order: [String] = []
         var merged:
             [String: (
