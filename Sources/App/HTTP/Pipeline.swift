@@ -252,6 +252,11 @@ package final class Pipeline: Sendable {
         else {
             return reply
         }
+        if ifNoneMatch == nil {
+            // Nothing to compare: only the tag is added, without reading the one given.
+            if !response.headers.contains("ETag") { response.headers.set("ETag", ETag.of(response.body)) }
+            return .response(response)
+        }
         let tag: String
         if let given = response.headers["ETag"] {
             tag = given

@@ -89,6 +89,11 @@ package final class StaffSessions: Sendable {
     /// requests are not held back by the public rate limits.
     package func isKnown(_ request: HTTPRequest) -> Bool {
         guard let value = Self.cookie(of: request) else { return false }
+        return isKnown(cookie: value)
+    }
+
+    /// Whether the session of the cookie's `value` was found valid moments ago (no database read).
+    package func isKnown(cookie value: String) -> Bool {
         let hash = Secrets.hash(token: value)
         let now = clock()
         return known.withLock { $0[hash].map { now < $0 } ?? false }

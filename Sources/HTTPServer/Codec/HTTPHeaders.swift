@@ -102,7 +102,7 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, 
 
     /// The first value of the field called `name`, or nil.
     package subscript(name: String) -> String? {
-        guard let field = fields.first(where: { matches($0, name) }) else { return nil }
+        guard let field = firstField(named: name) else { return nil }
         return value(of: field)
     }
 
@@ -113,13 +113,13 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, 
 
     /// Whether a field called `name` is present.
     package func contains(_ name: String) -> Bool {
-        fields.contains { matches($0, name) }
+        firstField(named: name) != nil
     }
 
     /// Whether the first field called `name` has a value beginning with `prefix`, compared
     /// without regard to ASCII case (`Content-Type` and `text/html`); no string is made.
     package func value(of name: String, hasPrefix prefix: String) -> Bool {
-        guard let field = fields.first(where: { matches($0, name) }) else { return false }
+        guard let field = firstField(named: name) else { return false }
         let length = Int(field.valueEnd - field.valueStart)
         guard length >= prefix.utf8.count else { return false }
         return storage.withUnsafeBufferPointer { buffer in
@@ -161,6 +161,29 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, 
     private func string(_ range: Range<Int>) -> String {
         storage.withUnsafeBufferPointer { buffer in
             String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+        }
+    }
+
+    /// The first field called `name`: one pass over the fields with the name's bytes at hand,
+    /// comparing only those of the same length (headers are read several times per request).
+    private func firstField(named name: String) -> Field? {
+        var name = name
+        return name.withUTF8 { name in
+            storage.withUnsafeBufferPointer { buffer in
+                for field in fields where Int(field.nameEnd - field.nameStart) == name.count {
+                    var index = Int(field.nameStart)
+                    var same = true
+                    for byte in name {
+                        if ByteClass.lowercased(buffer[index]) != ByteClass.lowercased(byte) {
+                            same = false
+                            break
+                        }
+                        index += 1
+                    }
+                    if same { return field }
+                }
+                return nil
+            }
         }
     }
 

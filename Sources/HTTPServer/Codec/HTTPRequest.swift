@@ -28,7 +28,12 @@ package struct HTTPRequest: Sendable {
     /// A number unique within this server process, for logs and `X-Request-Id`.
     package var id: UInt64
     /// The peer's address as text (`127.0.0.1:53122`, `[::1]:53122`), for logs and rate limits.
-    package var remoteAddress: String
+    package var remoteAddress: String {
+        didSet { remoteHost = Self.host(of: remoteAddress) }
+    }
+    /// The peer's address without the port (`127.0.0.1`, `::1`), for per-client limits: worked
+    /// out once per connection, not per request.
+    package internal(set) var remoteHost: String
 
     /// A request, as tests and the server build it.
     package init(
@@ -53,10 +58,11 @@ package struct HTTPRequest: Sendable {
         self.route = nil
         self.id = id
         self.remoteAddress = remoteAddress
+        self.remoteHost = Self.host(of: remoteAddress)
     }
 
-    /// The peer's address without the port (`127.0.0.1`, `::1`), for per-client limits.
-    package var remoteHost: String {
+    /// An address without its port (`127.0.0.1:53122` → `127.0.0.1`, `[::1]:53122` → `::1`).
+    static func host(of remoteAddress: String) -> String {
         let bytes = remoteAddress.utf8
         if bytes.first == UInt8(ascii: "["), let close = bytes.firstIndex(of: UInt8(ascii: "]")) {
             return String(Substring(bytes[bytes.index(after: bytes.startIndex)..<close]))

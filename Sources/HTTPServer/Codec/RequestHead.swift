@@ -22,7 +22,7 @@ struct RequestHead: Sendable {
 
 extension HTTPRequest {
     /// The request for a decoded head and body.
-    init(head: RequestHead, body: [UInt8], id: UInt64, remoteAddress: String) {
+    init(head: RequestHead, body: [UInt8], id: UInt64, remoteAddress: String, remoteHost: String) {
         self.method = head.method
         self.target = head.target
         self.path = head.path
@@ -35,5 +35,6 @@ extension HTTPRequest {
         self.route = nil
         self.id = id
         self.remoteAddress = remoteAddress
+        self.remoteHost = remoteHost
     }
 }

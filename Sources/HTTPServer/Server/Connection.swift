@@ -47,6 +47,8 @@ final class Connection {
     let fd: Int32
     let id: ConnectionID
     let remoteAddress: String
+    /// `remoteAddress` without the port, handed to each request.
+    let remoteHost: String
     var decoder: RequestDecoder
     var phase = ConnectionPhase.fresh
     var phaseStart: UInt64
@@ -78,6 +80,7 @@ final class Connection {
         self.fd = fd
         self.id = id
         self.remoteAddress = remoteAddress
+        self.remoteHost = HTTPRequest.host(of: remoteAddress)
         self.decoder = RequestDecoder(limits: limits)
         self.phaseStart = now
         self.lastWrite = now

@@ -198,7 +198,8 @@ extension EventLoop {
         connection.requestNumber &+= 1
         let token = ResponseToken(connection: connection.id, request: connection.requestNumber)
         var request = HTTPRequest(
-            head: head, body: body, id: nextRequestID(), remoteAddress: connection.remoteAddress)
+            head: head, body: body, id: nextRequestID(), remoteAddress: connection.remoteAddress,
+            remoteHost: connection.remoteHost)
         let handler: Handler
         switch core.router.match(method: head.method, path: head.path) {
         case .found(let pattern, let routeHandler, let parameters):
