@@ -8,6 +8,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <errno.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -92,4 +93,12 @@ void csystem_set_must_not_block(int flag) {
 
 int csystem_must_not_block(void) {
     return must_not_block;
+}
+
+int csystem_malloc_trim(void) {
+    return malloc_trim(0);
+}
+
+int csystem_limit_malloc_arenas(int count) {
+    return mallopt(M_ARENA_MAX, count);
 }

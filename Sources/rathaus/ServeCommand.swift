@@ -98,6 +98,8 @@ enum ServeCommand: Subcommand {
             throw UsageError("--instances FILE and --instance NAME go together")
         }
         try arguments.finish()
+        // Fewer malloc arenas hold less free memory between live allocations (ProcessHeap).
+        ProcessHeap.limitArenas()
         let document = try ConfigurationDocument.read(file: config)
         let fileName = (config as NSString).lastPathComponent
         let fileTown: Municipality

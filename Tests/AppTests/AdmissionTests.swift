@@ -106,4 +106,38 @@ import Testing
             #expect(overloaded.text.contains("/problems/overloaded"))
         }
     }
+
+    @Test func aFinishedRequestNoLongerCountsAsInProgress() throws {
+        let town = try #require(APIHarness.demo)
+        try withTemporaryDirectory { directory in
+            var configuration = HTTPServer.Configuration()
+            configuration.port = 0
+            var admission = AdmissionConfiguration()
+            admission.maxPublicInFlight = 1
+            let clock = SharedClock(Fixtures.instant("2026-12-07T07:30"))
+            let server = try RathausServer(
+                municipality: town, databasePath: directory.file("c.sqlite"), configuration: configuration,
+                admission: admission, clock: clock.read, log: { _ in })
+            try server.start()
+            defer {
+                server.shutdown(gracePeriod: .seconds(1))
+                server.waitUntilStopped()
+            }
+            let token = try server.database.committer.withConnection {
+                try $0.createStaffToken(role: .hotline, office: nil, name: "t", now: clock.now).token
+            }
+            let staff = [("Authorization", "Bearer \(token)")]
+            // One at a time fits a limit of one, whatever came before: answers, refusals, the
+            // unknown path, staff and the exempt health check each end their count.
+            let paths = ["/v1/services", "/nowhere", "/healthz", "/v1/offices/nowhere", "/v1/services"]
+            for path in paths {
+                let answer = try TestHTTPClient.send(port: server.port, method: "GET", path: path)
+                #expect(answer.status != 503, "\(path) was refused as overloaded")
+                #expect(
+                    try TestHTTPClient.send(port: server.port, method: "GET", path: "/v1/offices", headers: staff)
+                        .status == 200)
+            }
+            #expect(try TestHTTPClient.send(port: server.port, method: "GET", path: "/v1/offices").status == 200)
+        }
+    }
 }

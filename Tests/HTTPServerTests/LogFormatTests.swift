@@ -42,4 +42,28 @@ import Testing
     @Test func theTextFormatLeavesLinesAsTheyAre() {
         #expect(LogFormat.text.render("level=info event=x a=\"b c\"") == "level=info event=x a=\"b c\"")
     }
+
+    @Test func aRequestLineIsWrittenTheSameForEveryRouteLengthAndStatus() {
+        func line(route: String?, status: HTTPStatus?, microseconds: Int64, id: UInt64) -> String {
+            let record = ResponseRecord(
+                requestID: id, method: .get, route: route, status: status, duration: .microseconds(microseconds),
+                bodyBytes: 0, remoteAddress: "")
+            return RequestLogMiddleware.line(record, id: id)
+        }
+        #expect(
+            line(route: "/v1/offices/{office}", status: .ok, microseconds: 153, id: 0x0001_0000_0000_0007)
+                == "level=info event=http.request id=0001000000000007 method=GET route=/v1/offices/{office} status=200 duration_us=153"
+        )
+        #expect(
+            line(route: nil, status: nil, microseconds: 0, id: .max)
+                == "level=info event=http.request id=ffffffffffffffff method=GET route=- status=none duration_us=0")
+        #expect(line(route: "/", status: .notFound, microseconds: 10, id: 0).hasSuffix("status=404 duration_us=10"))
+        #expect(line(route: "/", status: .ok, microseconds: 1_000_000_007, id: 0).hasSuffix("duration_us=1000000007"))
+        // A route longer than the line's buffer on the stack is written by parts, the same way.
+        let long = "/" + String(repeating: "a", count: 600)
+        #expect(
+            line(route: long, status: .ok, microseconds: 5, id: 1)
+                == "level=info event=http.request id=0000000000000001 method=GET route=\(long) status=200 duration_us=5"
+        )
+    }
 }

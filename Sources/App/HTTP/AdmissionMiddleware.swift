@@ -5,7 +5,8 @@ import Synchronization
 
 /// Limits that keep Rathaus answering during a rush (Documentation/RushHour.md).
 package struct AdmissionConfiguration: Sendable {
-    /// Public requests handled at once; beyond it an immediate 503 with `Retry-After`.
+    /// Requests in progress at once (all but the exempt routes', staff's included) beyond which
+    /// a public request gets an immediate 503 with `Retry-After`; staff are never refused.
     package var maxPublicInFlight = 512
     /// Requests per second one client (address) may make on average.
     package var requestsPerSecond = 20.0
@@ -110,10 +111,13 @@ package final class AdmissionMiddleware: Middleware {
     }
 
     package func handle(_ request: HTTPRequest, _ responder: Responder, next: Next) {
-        if let route = request.route, exemptRoutes.contains(route) {
+        if isExempt(request.route) {
             next(request, responder)
             return
         }
+        // Counted from here until `finished`, which every request handed to the chain reaches:
+        // no callback per request.
+        let inProgress = inFlight.wrappingAdd(1, ordering: .relaxed).newValue
         // The token and the session cookie are read once here, for both questions below.
         let token = CallerResolver.token(of: request)
         let session = token == nil && callers.sessions != nil ? StaffSessions.cookie(of: request) : nil
@@ -151,8 +155,7 @@ package final class AdmissionMiddleware: Middleware {
             callers.resolve(request) { _ in next(request, responder) }
             return
         }
-        guard inFlight.wrappingAdd(1, ordering: .relaxed).newValue <= configuration.maxPublicInFlight else {
-            inFlight.subtract(1, ordering: .relaxed)
+        guard inProgress <= configuration.maxPublicInFlight else {
             metrics.count("rathaus_overloaded_total")
             responder.respond(
                 .problem(
@@ -162,8 +165,17 @@ package final class AdmissionMiddleware: Middleware {
                         headers: [("Retry-After", String(configuration.retryAfterSeconds))])))
             return
         }
-        responder.onFinish { [self] _ in inFlight.subtract(1, ordering: .relaxed) }
         next(request, responder)
+    }
+
+    /// Ends the count of a request `handle` counted.
+    package func finished(_ record: ResponseRecord) {
+        if !isExempt(record.route) { inFlight.subtract(1, ordering: .relaxed) }
+    }
+
+    private func isExempt(_ route: String?) -> Bool {
+        guard let route else { return false }
+        return exemptRoutes.contains(route)
     }
 }
 

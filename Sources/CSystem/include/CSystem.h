@@ -1,5 +1,6 @@
-// CSystem: the few Linux system calls that `import Glibc` does not expose to Swift (epoll,
-// eventfd, accept4), wrapped in plain C functions, as apple/swift-nio does in CNIOLinux.
+// CSystem: the few Linux system calls and glibc functions that `import Glibc` does not expose to
+// Swift (epoll, eventfd, accept4, malloc_trim, mallopt), wrapped in plain C functions, as
+// apple/swift-nio does in CNIOLinux.
 // Compiled with _GNU_SOURCE; Swift sees only these declarations.
 #ifndef CSYSTEM_H
 #define CSYSTEM_H
@@ -59,5 +60,13 @@ void csystem_set_must_not_block(int flag);
 
 /// Whether the calling thread is marked as one that must never block.
 int csystem_must_not_block(void);
+
+/// malloc_trim(0): gives the whole free pages of every malloc arena back to the kernel (their
+/// addresses stay reserved). Returns 1 when some memory was given back, else 0.
+int csystem_malloc_trim(void);
+
+/// mallopt(M_ARENA_MAX, count): malloc makes at most `count` arenas from now on (glibc's default
+/// is eight per core, one for each thread that meets a locked arena). Returns 1, or 0 on error.
+int csystem_limit_malloc_arenas(int count);
 
 #endif

@@ -3,7 +3,10 @@ package struct HTTPRequest: Sendable {
     /// The request method.
     package var method: HTTPMethod
     /// The request-target as sent: origin-form (`/path?query`), absolute-form or `*`.
-    package var target: String
+    package var target: String { absoluteTarget ?? Self.originForm(path: path, rawQuery: rawQuery) }
+    /// The target as sent when it is in absolute-form (`http://host/path`); an origin-form target
+    /// is not kept beside its path and query (one string less per request).
+    var absoluteTarget: String?
     /// The path of the target, still percent-encoded (`/v1/offices/berlin-mitte`); for an
     /// absolute-form target, its path; `*` for the asterisk-form.
     package var path: String
@@ -46,8 +49,8 @@ package struct HTTPRequest: Sendable {
         remoteAddress: String = ""
     ) {
         self.method = method
-        self.target = target
         let split = Self.splitTarget(target)
+        self.absoluteTarget = target == Self.originForm(path: split.path, rawQuery: split.query) ? nil : target
         self.path = split.path
         self.rawQuery = split.query
         self.query = QueryParameters(split.query ?? "")
@@ -74,6 +77,12 @@ package struct HTTPRequest: Sendable {
     /// The `Last-Event-ID` a reconnecting event-stream client sent (WHATWG HTML §9.2), or nil.
     package var lastEventID: String? {
         headers["Last-Event-ID"]
+    }
+
+    /// The origin-form target of `path` and `rawQuery` (RFC 9112 §3.2.1).
+    static func originForm(path: String, rawQuery: String?) -> String {
+        guard let rawQuery else { return path }
+        return path + "?" + rawQuery
     }
 
     /// The path and query of a target in origin-form or absolute-form (RFC 9112 §3.2).

@@ -234,7 +234,9 @@ struct RequestDecoder: Sendable {
         for byte in targetBytes where !ByteClass.isTarget(byte) {
             return .failure(.malformedTarget)
         }
-        let target = String(decoding: targetBytes, as: UTF8.self)
+        // Origin-form (nearly every request) is kept as its path and query alone: the target is
+        // made from them when asked for, and only an absolute-form target is kept as sent.
+        var absoluteTarget: String?
         let path: String
         let rawQuery: String?
         if targetBytes[0] == UInt8(ascii: "/") {
@@ -242,14 +244,16 @@ struct RequestDecoder: Sendable {
                 path = String(decoding: UnsafeRawBufferPointer(rebasing: targetBytes[..<mark]), as: UTF8.self)
                 rawQuery = String(decoding: UnsafeRawBufferPointer(rebasing: targetBytes[(mark + 1)...]), as: UTF8.self)
             } else {
-                path = target
+                path = String(decoding: targetBytes, as: UTF8.self)
                 rawQuery = nil
             }
         } else if targetBytes.count == 1 && targetBytes[0] == UInt8(ascii: "*") {
             guard method == .options else { return .failure(.malformedTarget) }
-            path = target
+            path = "*"
             rawQuery = nil
         } else if hasPrefixIgnoringCase(targetBytes, "http://") || hasPrefixIgnoringCase(targetBytes, "https://") {
+            let target = String(decoding: targetBytes, as: UTF8.self)
+            absoluteTarget = target
             (path, rawQuery) = HTTPRequest.splitTarget(target)
         } else {
             return .failure(.malformedTarget)
@@ -344,7 +348,7 @@ struct RequestDecoder: Sendable {
             RequestHead(
                 method: method,
                 version: version,
-                target: target,
+                absoluteTarget: absoluteTarget,
                 path: path,
                 rawQuery: rawQuery,
                 headers: HTTPHeaders(parsed: storage, fields: fields),

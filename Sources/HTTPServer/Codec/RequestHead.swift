@@ -9,7 +9,9 @@ struct RequestHead: Sendable {
 
     var method: HTTPMethod
     var version: HTTPVersion
-    var target: String
+    /// The target as sent when it is in absolute-form; nil for origin-form and `*`, which are
+    /// `path` and `rawQuery` alone.
+    var absoluteTarget: String?
     var path: String
     var rawQuery: String?
     var headers: HTTPHeaders
@@ -18,13 +20,16 @@ struct RequestHead: Sendable {
     var keepAlive: Bool
     /// Whether the client waits for `100 Continue` before sending the body (RFC 9110 §10.1.1).
     var expectsContinue: Bool
+
+    /// The request-target as sent.
+    var target: String { absoluteTarget ?? HTTPRequest.originForm(path: path, rawQuery: rawQuery) }
 }
 
 extension HTTPRequest {
     /// The request for a decoded head and body.
     init(head: RequestHead, body: [UInt8], id: UInt64, remoteAddress: String, remoteHost: String) {
         self.method = head.method
-        self.target = head.target
+        self.absoluteTarget = head.absoluteTarget
         self.path = head.path
         self.rawQuery = head.rawQuery
         self.query = QueryParameters(head.rawQuery ?? "")
