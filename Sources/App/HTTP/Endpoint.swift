@@ -7,7 +7,10 @@ package import Storage
 /// contract and does the cross-cutting steps, always in the same order, before and after the
 /// handler (Documentation/Architecture.md, "The request pipeline"); the OpenAPI document is
 /// derived from the same values, so the two cannot drift apart.
-package struct Endpoint: Sendable {
+///
+/// A class of constants: the pipeline hands it along with every request, and a reference costs
+/// one count where a copy of all its fields cost fourteen.
+package final class Endpoint: Sendable {
     package let method: HTTPMethod
     package let path: String
     package let contract: Contract
@@ -34,6 +37,7 @@ package struct Endpoint: Sendable {
         queryNames = contract.queryNames
         repeatableNames = contract.repeatableNames
         isStrict = path.hasPrefix("/v1/")
+        isPage = operation == nil && !isStrict && !path.hasPrefix("/assets/")
     }
 
     /// Whether the route is part of the API, and so of the OpenAPI document.
@@ -41,7 +45,7 @@ package struct Endpoint: Sendable {
 
     /// Whether the route is a page for people (not the API, an asset or an operational route):
     /// its problems are answered as a page in its language, not as problem JSON.
-    package var isPage: Bool { operation == nil && !isStrict && !path.hasPrefix("/assets/") }
+    package let isPage: Bool
 
     /// The names of the route's path parameters (`{office}` → `office`).
     package var pathParameters: [String] {

@@ -5,7 +5,10 @@ import Storage
 /// What a handler is given: the request (with its route parameters) and its caller, resolved and
 /// checked against the route's access by the pipeline (a citizen without a token when the route
 /// does not read the caller).
-package struct RequestContext: Sendable {
+///
+/// A class of constants: handlers, reads and commands capture it, and a reference costs one count
+/// where a copy of the request's fields cost a dozen.
+package final class RequestContext: Sendable {
     package let request: HTTPRequest
     package let caller: Caller
     /// Whether the route is a page: its problems are answered as a page, not as JSON.

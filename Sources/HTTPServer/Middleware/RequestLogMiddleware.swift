@@ -109,10 +109,14 @@ package struct RequestLogMiddleware: Middleware {
         }
 
         mutating func write(_ text: String) {
-            var text = text
-            text.withUTF8 { bytes in
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(fromContentsOf: bytes)
-                count += bytes.count
+            let start = count
+            let written = text.utf8.withContiguousStorageIfAvailable { bytes in
+                UnsafeMutableBufferPointer(rebasing: buffer[start...]).initialize(fromContentsOf: bytes)
+            }
+            if let written {
+                count += written
+            } else {
+                for byte in text.utf8 { write(byte: byte) }
             }
         }
 
