@@ -62,6 +62,35 @@ import Testing
         }
     }
 
+    @Test func aRunOfTimesIsWrittenAsEachAlone() {
+        // Runs as an availability answer makes them (ascending minutes, days after days, an
+        // offset changing at a transition) and at random (days, offsets and years back and
+        // forth, beyond four digits too): every time exactly as `RFC3339.write` writes it.
+        var random = SeededGenerator(seed: 3340)
+        for round in 0..<200 {
+            var run = RFC3339.Run()
+            var together: [UInt8] = []
+            var alone: [UInt8] = []
+            var instant = Int64.random(in: -86_400 * 800...4_102_444_800, using: &random)
+            var offset = [0, 3600, 7200, -18_000, 19_800, -9000].randomElement(using: &random) ?? 0
+            for _ in 0..<300 {
+                if round % 2 == 0 {
+                    instant += Int64.random(in: 0...3 * 3600, using: &random) / 60 * 60
+                    if Int.random(in: 0..<50, using: &random) == 0 { offset += 3600 }
+                } else {
+                    instant = Int64.random(in: -86_400 * 800...300_000_000_000, using: &random)
+                    offset = Int.random(in: -14 * 60...14 * 60, using: &random) * 60
+                }
+                run.write(Instant(secondsSinceEpoch: instant), offsetSeconds: offset, into: &together)
+                RFC3339.write(Instant(secondsSinceEpoch: instant), offsetSeconds: offset, into: &alone)
+                together.append(UInt8(ascii: ","))
+                alone.append(UInt8(ascii: ","))
+            }
+            #expect(
+                String(decoding: together, as: UTF8.self) == String(decoding: alone, as: UTF8.self), "round \(round)")
+        }
+    }
+
     @Test func paddedDigitsAreWrittenAsTheTextOfTheNumber() {
         for value in [0, 7, 9, 10, 99, 100, 2026, 9999, 10_000, 123_456_789, Int.max, -1, -42] {
             for width in 1...5 {

@@ -144,12 +144,13 @@ package enum Representations {
                 }
             }
             json.array("days") { json in
+                var times = RFC3339.Run()
                 for day in availability.days {
                     json.object { json in
                         json.string("date") { day.date.writeISO(into: &$0) }
                         json.array("slots") { json in
                             for minute in day.startMinutes {
-                                json.string { day.frame.writeRFC3339(elapsed: minute, into: &$0) }
+                                json.string { day.frame.writeRFC3339(elapsed: minute, into: &$0, run: &times) }
                             }
                         }
                     }

@@ -182,4 +182,9 @@ package struct DayFrame: Hashable, Sendable {
     package func writeRFC3339(elapsed: Int, into bytes: inout [UInt8]) {
         RFC3339.write(instant(elapsed: elapsed), offsetSeconds: offsetSeconds(atElapsed: elapsed), into: &bytes)
     }
+
+    /// `writeRFC3339(elapsed:into:)` through `run`, which formats a day's date and offset once.
+    package func writeRFC3339(elapsed: Int, into bytes: inout [UInt8], run: inout RFC3339.Run) {
+        run.write(instant(elapsed: elapsed), offsetSeconds: offsetSeconds(atElapsed: elapsed), into: &bytes)
+    }
 }

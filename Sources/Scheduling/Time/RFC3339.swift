@@ -55,7 +55,58 @@ package enum RFC3339 {
             two(magnitude % 60, at: 23)
             return 25
         }
-        withUnsafeBytes(of: &text) { bytes.append(contentsOf: $0.prefix(count)) }
+        // Rebased, not `prefix`: a slice of a raw buffer is appended byte by byte, this in one copy.
+        withUnsafeBytes(of: &text) { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    }
+
+    /// Writes many times one after another, as `write` does, formatting the date and the offset
+    /// only when they change: for the start times of an availability answer (hundreds a
+    /// question, most on the same few days), only the time of day is filled in for each.
+    package struct Run: Sendable {
+        private var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private var count = 0
+        /// The local day number and offset `text` was written for; `Int64.min` before the first.
+        private var localDay = Int64.min
+        private var offsetSeconds = 0
+
+        package init() {}
+
+        /// Appends `RFC3339.write`'s bytes for `instant` at `offsetSeconds`.
+        package mutating func write(_ instant: Instant, offsetSeconds: Int, into bytes: inout [UInt8]) {
+            let (day, second) = floorDivision(instant.secondsSinceEpoch &+ Int64(offsetSeconds), 86_400)
+            guard day == localDay, offsetSeconds == self.offsetSeconds else {
+                let start = bytes.count
+                RFC3339.write(instant, offsetSeconds: offsetSeconds, into: &bytes)
+                remember(bytes[start...], day: day, offsetSeconds: offsetSeconds)
+                return
+            }
+            let count = count
+            withUnsafeMutableBytes(of: &text) { buffer in
+                func two(_ value: Int64, at index: Int) {
+                    buffer[index] = UInt8(truncatingIfNeeded: 48 + value / 10)
+                    buffer[index + 1] = UInt8(truncatingIfNeeded: 48 + value % 10)
+                }
+                two(second / 3600, at: 11)
+                two(second / 60 % 60, at: 14)
+                two(second % 60, at: 17)
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
+
+        /// Keeps a fully written time as the template for its day; a long form (a year beyond
+        /// four digits) is not kept, and the next time is written in full again.
+        private mutating func remember(_ written: ArraySlice<UInt8>, day: Int64, offsetSeconds: Int) {
+            guard written.count == 20 || written.count == 25 else {
+                localDay = .min
+                return
+            }
+            withUnsafeMutableBytes(of: &text) { buffer in
+                written.withUnsafeBytes { buffer.copyMemory(from: $0) }
+            }
+            count = written.count
+            localDay = day
+            self.offsetSeconds = offsetSeconds
+        }
     }
 
     /// The same text for years and offsets beyond four and two digits, by the padding rules.
