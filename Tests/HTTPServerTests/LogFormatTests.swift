@@ -65,5 +65,14 @@ import Testing
             line(route: long, status: .ok, microseconds: 5, id: 1)
                 == "level=info event=http.request id=0000000000000001 method=GET route=\(long) status=200 duration_us=5"
         )
+        // So is a long method of the open set with a route that alone would fit.
+        let method = String(repeating: "M", count: 250)
+        let record = ResponseRecord(
+            requestID: 2, method: HTTPMethod(method), route: "/v1/x", status: .ok, duration: .microseconds(1),
+            bodyBytes: 0, remoteAddress: "")
+        #expect(
+            RequestLogMiddleware.line(record, id: 2)
+                == "level=info event=http.request id=0000000000000002 method=\(method) route=/v1/x status=200 duration_us=1"
+        )
     }
 }

@@ -72,7 +72,9 @@ package struct RequestLogMiddleware: Middleware {
     /// the stack and appended in one piece (a dozen appends cost three times as much).
     static func writeLine(_ record: ResponseRecord, id: UInt64, into line: inout [UInt8]) {
         let route = record.route ?? "-"
-        guard route.utf8.count <= 256 else { return writeLineByParts(record, id: id, into: &line) }
+        let method = record.method?.rawValue ?? "-"
+        // The fixed parts and the numbers take at most 125 bytes.
+        guard route.utf8.count + method.utf8.count <= 256 else { return writeLineByParts(record, id: id, into: &line) }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 400) { buffer in
             var cursor = LineCursor(buffer: buffer)
             cursor.write("level=info event=http.request id=")
@@ -80,7 +82,7 @@ package struct RequestLogMiddleware: Middleware {
                 cursor.write(byte: hexDigit(UInt8(truncatingIfNeeded: id >> (60 - 4 * UInt64(index))) & 0xF))
             }
             cursor.write(" method=")
-            cursor.write(record.method?.rawValue ?? "-")
+            cursor.write(method)
             cursor.write(" route=")
             cursor.write(route)
             cursor.write(" status=")
