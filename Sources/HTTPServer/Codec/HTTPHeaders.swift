@@ -170,34 +170,29 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, 
         var name = name
         return name.withUTF8 { name in
             storage.withUnsafeBufferPointer { buffer in
-                for field in fields where Int(field.nameEnd - field.nameStart) == name.count {
-                    var index = Int(field.nameStart)
-                    var same = true
-                    for byte in name {
-                        if ByteClass.lowercased(buffer[index]) != ByteClass.lowercased(byte) {
-                            same = false
-                            break
-                        }
-                        index += 1
-                    }
-                    if same { return field }
-                }
-                return nil
+                fields.first { Self.isNamed($0, name, in: buffer) }
             }
         }
     }
 
     func matches(_ field: Field, _ name: String) -> Bool {
-        let length = Int(field.nameEnd - field.nameStart)
-        guard length == name.utf8.count else { return false }
-        return storage.withUnsafeBufferPointer { buffer in
-            var index = Int(field.nameStart)
-            for byte in name.utf8 {
-                guard ByteClass.lowercased(buffer[index]) == ByteClass.lowercased(byte) else { return false }
-                index += 1
-            }
-            return true
+        var name = name
+        return name.withUTF8 { name in
+            storage.withUnsafeBufferPointer { Self.isNamed(field, name, in: $0) }
         }
+    }
+
+    /// Whether `field`'s name in `storage` is `name`, compared without regard to ASCII case.
+    private static func isNamed(
+        _ field: Field, _ name: UnsafeBufferPointer<UInt8>, in storage: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard Int(field.nameEnd - field.nameStart) == name.count else { return false }
+        var index = Int(field.nameStart)
+        for byte in name {
+            guard ByteClass.lowercased(storage[index]) == ByteClass.lowercased(byte) else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Whether the field is one the server writes itself on responses.

@@ -68,19 +68,17 @@ package struct RequestLogMiddleware: Middleware {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the log line for a finished request, without its newline: composed in a buffer on
-    /// the stack and appended in one piece (a dozen appends cost three times as much).
+    /// Appends the log line for a finished request, without its newline: composed in a buffer of
+    /// its size (on the stack) and appended in one piece (a dozen appends cost three times as much).
     static func writeLine(_ record: ResponseRecord, id: UInt64, into line: inout [UInt8]) {
         let route = record.route ?? "-"
         let method = record.method?.rawValue ?? "-"
         // The fixed parts and the numbers take at most 125 bytes.
-        guard route.utf8.count + method.utf8.count <= 256 else { return writeLineByParts(record, id: id, into: &line) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 400) { buffer in
+        let capacity = 125 + route.utf8.count + method.utf8.count
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var cursor = LineCursor(buffer: buffer)
             cursor.write("level=info event=http.request id=")
-            for index in 0..<16 {
-                cursor.write(byte: hexDigit(UInt8(truncatingIfNeeded: id >> (60 - 4 * UInt64(index))) & 0xF))
-            }
+            cursor.write(hex: id)
             cursor.write(" method=")
             cursor.write(method)
             cursor.write(" route=")
@@ -122,6 +120,11 @@ package struct RequestLogMiddleware: Middleware {
             }
         }
 
+        mutating func write(hex value: UInt64) {
+            RequestLogMiddleware.writeHex(value, into: UnsafeMutableBufferPointer(rebasing: buffer[count..<count + 16]))
+            count += 16
+        }
+
         mutating func write(decimal value: Int) {
             let value = max(value, 0)
             var divisor = 1
@@ -135,52 +138,29 @@ package struct RequestLogMiddleware: Middleware {
         }
     }
 
-    /// `writeLine` for a route too long for its buffer, in separate appends.
-    private static func writeLineByParts(_ record: ResponseRecord, id: UInt64, into line: inout [UInt8]) {
-        ResponseEncoder.append("level=info event=http.request id=", to: &line)
-        appendHex(id, to: &line)
-        ResponseEncoder.append(" method=", to: &line)
-        if let method = record.method { line.append(contentsOf: method.rawValue.utf8) } else { line.append(45) }
-        ResponseEncoder.append(" route=", to: &line)
-        if let route = record.route { line.append(contentsOf: route.utf8) } else { line.append(45) }
-        ResponseEncoder.append(" status=", to: &line)
-        if let status = record.status {
-            ResponseEncoder.writeDecimal(status.code, into: &line)
-        } else {
-            ResponseEncoder.append("none", to: &line)
-        }
-        ResponseEncoder.append(" duration_us=", to: &line)
-        let duration = record.duration.components
-        let micros = duration.seconds * 1_000_000 + duration.attoseconds / 1_000_000_000_000
-        ResponseEncoder.writeDecimal(Int(micros), into: &line)
-    }
-
     /// Sixteen hex digits.
     package static func hex(_ value: UInt64) -> String {
         String(unsafeUninitializedCapacity: 16) { buffer in
-            for index in 0..<16 {
-                buffer[index] = hexDigits[Int((value >> (60 - 4 * UInt64(index))) & 0xF)]
-            }
+            writeHex(value, into: buffer)
             return 16
         }
     }
 
     /// Appends sixteen hex digits in one piece (sixteen single appends cost twice as much).
     private static func appendHex(_ value: UInt64, to line: inout [UInt8]) {
-        var digits: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            for index in 0..<16 {
-                buffer[index] = hexDigit(UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0xF)
-            }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+            writeHex(value, into: buffer)
             line.append(contentsOf: buffer)
         }
     }
 
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    /// The sixteen lower-case hex digits of `value` into the first sixteen bytes of `buffer`.
+    private static func writeHex(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        for index in 0..<16 {
+            let nibble = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0xF
+            buffer[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+        }
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Writes `line` and a newline to standard error in one `write`.
     package static let writeToStandardError: @Sendable (String) -> Void = { line in

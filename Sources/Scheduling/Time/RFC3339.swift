@@ -28,10 +28,7 @@ package enum RFC3339 {
         let second = local.secondOfDay
         var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         let count = withUnsafeMutableBytes(of: &text) { buffer -> Int in
-            func two(_ value: Int, at index: Int) {
-                buffer[index] = UInt8(truncatingIfNeeded: 48 + value / 10)
-                buffer[index + 1] = UInt8(truncatingIfNeeded: 48 + value % 10)
-            }
+            func two(_ value: Int, at index: Int) { writeTwoDigits(value, at: index, into: buffer) }
             two(year / 100, at: 0)
             two(year % 100, at: 2)
             buffer[4] = UInt8(ascii: "-")
@@ -82,13 +79,10 @@ package enum RFC3339 {
             }
             let count = count
             withUnsafeMutableBytes(of: &text) { buffer in
-                func two(_ value: Int64, at index: Int) {
-                    buffer[index] = UInt8(truncatingIfNeeded: 48 + value / 10)
-                    buffer[index + 1] = UInt8(truncatingIfNeeded: 48 + value % 10)
-                }
-                two(second / 3600, at: 11)
-                two(second / 60 % 60, at: 14)
-                two(second % 60, at: 17)
+                let second = Int(second)
+                writeTwoDigits(second / 3600, at: 11, into: buffer)
+                writeTwoDigits(second / 60 % 60, at: 14, into: buffer)
+                writeTwoDigits(second % 60, at: 17, into: buffer)
                 bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
             }
         }
@@ -107,6 +101,12 @@ package enum RFC3339 {
             localDay = day
             self.offsetSeconds = offsetSeconds
         }
+    }
+
+    /// The two decimal digits of `value` (0...99) at `index` and after it.
+    private static func writeTwoDigits(_ value: Int, at index: Int, into buffer: UnsafeMutableRawBufferPointer) {
+        buffer[index] = UInt8(truncatingIfNeeded: 48 + value / 10)
+        buffer[index + 1] = UInt8(truncatingIfNeeded: 48 + value % 10)
     }
 
     /// The same text for years and offsets beyond four and two digits, by the padding rules.
