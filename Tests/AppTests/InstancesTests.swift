@@ -83,7 +83,7 @@ import Testing
         request.route = route
         var router = Router()
         router.on(method, route) { _, _ in }
-        if case .found(_, _, let found) = router.match(method: method, path: request.path) {
+        if case .found(_, _, let found, _) = router.match(method: method, path: request.path) {
             request.parameters = found
         }
         return request

@@ -4,10 +4,30 @@ import Testing
 @testable import HTTPServer
 
 @Suite struct MetricsTests {
-    func record(_ route: String?, _ status: Int?, milliseconds: Int) -> ResponseRecord {
+    func record(_ route: String?, _ status: Int?, milliseconds: Int, number: Int? = nil) -> ResponseRecord {
         ResponseRecord(
-            requestID: 1, method: .get, route: route, status: status.map { HTTPStatus(code: $0) },
+            requestID: 1, method: .get, route: route, routeNumber: number, status: status.map { HTTPStatus(code: $0) },
             duration: .milliseconds(milliseconds), bodyBytes: 0, remoteAddress: "127.0.0.1:1")
+    }
+
+    @Test func answersCountedByRouteNumberAndByPatternAddUpPerPattern() {
+        let metrics = Metrics()
+        metrics.record(record("/v1/offices", 200, milliseconds: 2, number: 3))
+        metrics.record(record("/v1/offices", 200, milliseconds: 3, number: 3))
+        metrics.record(record("/v1/offices", 200, milliseconds: 30))
+        metrics.record(record("/v1/holds", 201, milliseconds: 1, number: 0))
+        metrics.record(record("/v1/odd", 200, milliseconds: 1, number: -1))
+        let text = metrics.exposition()
+        #expect(text.contains(#"rathaus_http_requests_total{route="/v1/offices",method="GET",status="200"} 3"#))
+        #expect(text.contains(#"rathaus_http_request_duration_seconds_bucket{route="/v1/offices",le="0.0025"} 1"#))
+        #expect(text.contains(#"rathaus_http_request_duration_seconds_bucket{route="/v1/offices",le="0.005"} 2"#))
+        #expect(text.contains(#"rathaus_http_request_duration_seconds_count{route="/v1/offices"} 3"#))
+        #expect(text.contains(#"rathaus_http_requests_total{route="/v1/holds",method="GET",status="201"} 1"#))
+        #expect(text.contains(#"rathaus_http_requests_total{route="/v1/odd",method="GET",status="200"} 1"#))
+        #expect(
+            text.split(separator: "\n").filter {
+                $0.hasPrefix(#"rathaus_http_request_duration_seconds_count{route="/v1/offices"}"#)
+            }.count == 1)
     }
 
     @Test func requestsAreCountedByRouteMethodAndStatusWithALatencyHistogramPerRoute() {

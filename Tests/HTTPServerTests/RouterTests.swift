@@ -8,7 +8,7 @@ import Testing
 
     func matched(_ router: Router, _ method: HTTPMethod, _ path: String) -> String {
         switch router.match(method: method, path: path) {
-        case .found(let pattern, _, let parameters):
+        case .found(let pattern, _, let parameters, _):
             let values = parameters.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
             return values.isEmpty ? pattern : "\(pattern) \(values)"
         case .methodNotAllowed(let allowed):

@@ -191,7 +191,7 @@ package final class RathausApp: Sendable {
     /// in it fails a debug build as it would on the server.
     package func handle(_ request: HTTPRequest, reply: @escaping @Sendable (Reply) -> Void) {
         switch router.match(method: request.method, path: request.path) {
-        case .found(let pattern, _, let parameters):
+        case .found(let pattern, _, let parameters, _):
             let method = request.method == .head ? HTTPMethod.get : request.method
             guard let endpoint = endpoints.first(where: { $0.path == pattern && $0.method == method }) else { return }
             var routed = request

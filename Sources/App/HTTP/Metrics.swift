@@ -19,6 +19,12 @@ package final class Metrics: Sendable {
             sum += seconds
             count += 1
         }
+
+        mutating func add(_ other: Histogram) {
+            for index in counts.indices { counts[index] += other.counts[index] }
+            sum += other.sum
+            count += other.count
+        }
     }
 
     /// What is counted of one route pattern's answers: their latency and their number by method
@@ -29,17 +35,49 @@ package final class Metrics: Sendable {
 
         mutating func add(method: String, status: Int?, seconds: Double) {
             latency.add(seconds)
+            add(method: method, status: status, count: 1)
+        }
+
+        mutating func add(_ other: RouteCounts) {
+            latency.add(other.latency)
+            for answer in other.answers { add(method: answer.method, status: answer.status, count: answer.count) }
+        }
+
+        private mutating func add(method: String, status: Int?, count: Int) {
             if let index = answers.firstIndex(where: { $0.status == status && $0.method == method }) {
-                answers[index].count += 1
+                answers[index].count += count
             } else {
-                answers.append((method, status, 1))
+                answers.append((method, status, count))
             }
         }
     }
 
     private struct State {
-        var routes: [String: RouteCounts] = [:]
+        /// By the router's number of the route (most answers: no pattern to hash), with its pattern.
+        var numbered: [(route: String, counts: RouteCounts)?] = []
+        /// By pattern, for answers without a route number ("unmatched", records made elsewhere).
+        var named: [String: RouteCounts] = [:]
         var events: [String: Int] = [:]
+
+        mutating func add(_ record: ResponseRecord, method: String, status: Int?, seconds: Double) {
+            guard let number = record.routeNumber, let route = record.route, number >= 0, number < 4096 else {
+                named[record.route ?? "unmatched", default: RouteCounts()]
+                    .add(method: method, status: status, seconds: seconds)
+                return
+            }
+            if number >= numbered.count {
+                numbered.append(contentsOf: repeatElement(nil, count: number + 1 - numbered.count))
+            }
+            if numbered[number] == nil { numbered[number] = (route, RouteCounts()) }
+            numbered[number]?.counts.add(method: method, status: status, seconds: seconds)
+        }
+
+        /// Every route's counts by pattern.
+        var routes: [String: RouteCounts] {
+            var routes = named
+            for case (let route, let counts)? in numbered { routes[route, default: RouteCounts()].add(counts) }
+            return routes
+        }
     }
 
     private let state = Mutex(State())
@@ -48,14 +86,11 @@ package final class Metrics: Sendable {
 
     /// Records a finished request.
     package func record(_ record: ResponseRecord) {
-        let route = record.route ?? "unmatched"
         let method = record.method?.rawValue ?? "-"
         let status = record.status?.code
         let parts = record.duration.components
         let seconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-        state.withLock { state in
-            state.routes[route, default: RouteCounts()].add(method: method, status: status, seconds: seconds)
-        }
+        state.withLock { $0.add(record, method: method, status: status, seconds: seconds) }
     }
 
     /// Counts one domain event, e.g. `count("rathaus_bookings_total", ["office": "rathaus", "channel": "online"])`.
@@ -111,12 +146,12 @@ package final class Metrics: Sendable {
         gauges: [(name: String, help: String, value: Int)] = [],
         labeled: [LabeledGauge] = []
     ) -> String {
-        let snapshot = state.withLock { $0 }
+        let (routes, events) = state.withLock { ($0.routes, $0.events) }
         var lines: [String] = []
         lines.append("# HELP rathaus_http_requests_total HTTP requests answered, by route pattern, method and status.")
         lines.append("# TYPE rathaus_http_requests_total counter")
         var requests: [(labels: String, count: Int)] = []
-        for (route, counts) in snapshot.routes {
+        for (route, counts) in routes {
             for answer in counts.answers {
                 let status = answer.status.map { String($0) } ?? "none"
                 requests.append(
@@ -131,7 +166,7 @@ package final class Metrics: Sendable {
         }
         lines.append("# HELP rathaus_http_request_duration_seconds Time from the request's arrival to its answer.")
         lines.append("# TYPE rathaus_http_request_duration_seconds histogram")
-        for (route, counts) in snapshot.routes.sorted(by: { $0.key < $1.key }) {
+        for (route, counts) in routes.sorted(by: { $0.key < $1.key }) {
             let histogram = counts.latency
             let label = "route=\"\(Self.escape(route))\""
             var cumulative = 0
@@ -144,7 +179,7 @@ package final class Metrics: Sendable {
             lines.append("rathaus_http_request_duration_seconds_count{\(label)} \(histogram.count)")
         }
         var described: Set<String> = []
-        for (key, value) in snapshot.events.sorted(by: { $0.key < $1.key }) {
+        for (key, value) in events.sorted(by: { $0.key < $1.key }) {
             let name = String(key.prefix { $0 != "{" })
             if described.insert(name).inserted {
                 lines.append("# HELP \(name) \(Self.help[name] ?? "Events counted by Rathaus (the name says which).")")

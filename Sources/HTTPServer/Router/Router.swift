@@ -18,6 +18,8 @@ package struct Router: Sendable {
         let pattern: String
         let parameterNames: [String]
         let handler: Handler
+        /// The route's place in registration order.
+        let number: Int
     }
 
     /// One node of the tree of path segments; children are named by their index in `nodes`, so
@@ -136,7 +138,8 @@ package struct Router: Sendable {
         }
         precondition(
             !nodes[current].routes.contains { $0.method == method }, "route \(method) \(pattern) is registered twice")
-        nodes[current].routes.append(Route(method: method, pattern: pattern, parameterNames: names, handler: handler))
+        nodes[current].routes.append(
+            Route(method: method, pattern: pattern, parameterNames: names, handler: handler, number: patterns.count))
         patterns.append((method, pattern))
         maxParameters = max(maxParameters, names.count)
         table = Table(nodes: nodes, maxParameters: maxParameters)
@@ -171,8 +174,9 @@ package struct Router: Sendable {
 
     /// The outcome of looking up a method and path.
     package enum Match: Sendable {
-        /// A route: its pattern, handler and the decoded parameters.
-        case found(pattern: String, handler: Handler, parameters: PathParameters)
+        /// A route: its pattern, handler and the decoded parameters, and its number (its place in
+        /// registration order, for counting per route without hashing the pattern).
+        case found(pattern: String, handler: Handler, parameters: PathParameters, number: Int)
         /// The path exists under other methods, listed for `Allow`.
         case methodNotAllowed(allowed: [HTTPMethod])
         /// No pattern matches the path.
@@ -206,11 +210,12 @@ package struct Router: Sendable {
             }
             let route = routes[index]
             guard captured > 0 else {
-                return .found(pattern: route.pattern, handler: route.handler, parameters: PathParameters())
+                return .found(
+                    pattern: route.pattern, handler: route.handler, parameters: PathParameters(), number: route.number)
             }
             let parameters = PathParameters(
                 names: route.parameterNames, first: value(0), others: (1..<captured).map(value))
-            return .found(pattern: route.pattern, handler: route.handler, parameters: parameters)
+            return .found(pattern: route.pattern, handler: route.handler, parameters: parameters, number: route.number)
         }
 
         /// The captured segment `index`, percent-decoded.

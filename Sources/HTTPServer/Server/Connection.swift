@@ -37,6 +37,7 @@ struct ActiveRequest {
     let version: HTTPVersion
     let keepAlive: Bool
     let route: String?
+    let routeNumber: Int?
     let start: UInt64
     var finishCallbacks: [@Sendable (ResponseRecord) -> Void] = []
     var transforms: [@Sendable (inout HTTPResponse) -> Void] = []

@@ -201,10 +201,12 @@ extension EventLoop {
             head: head, body: body, id: nextRequestID(), remoteAddress: connection.remoteAddress,
             remoteHost: connection.remoteHost)
         let handler: Handler
+        var routeNumber: Int?
         switch core.routes.match(method: head.method, path: head.path) {
-        case .found(let pattern, let routeHandler, let parameters):
+        case .found(let pattern, let routeHandler, let parameters, let number):
             request.parameters = parameters
             request.route = pattern
+            routeNumber = number
             handler = routeHandler
         case .methodNotAllowed(let allowed):
             handler = { _, responder in
@@ -219,7 +221,7 @@ extension EventLoop {
         }
         connection.active = ActiveRequest(
             token: token, id: request.id, method: head.method, version: head.version, keepAlive: head.keepAlive,
-            route: request.route, start: start)
+            route: request.route, routeNumber: routeNumber, start: start)
         connection.enter(.handling, at: start)
         let responder = Responder(loop: self, token: token)
         setDispatching(connection.id)

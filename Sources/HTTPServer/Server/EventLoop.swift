@@ -679,7 +679,8 @@ final class EventLoop: @unchecked Sendable {
     {
         let end = Socket.monotonicNanoseconds()
         return ResponseRecord(
-            requestID: active.id, method: active.method, route: active.route, status: status,
+            requestID: active.id, method: active.method, route: active.route, routeNumber: active.routeNumber,
+            status: status,
             duration: .nanoseconds(Int64(clamping: end >= active.start ? end - active.start : 0)),
             bodyBytes: bodyBytes, remoteAddress: connection.remoteAddress)
     }

@@ -7,6 +7,8 @@ package struct ResponseRecord: Sendable {
     package var method: HTTPMethod?
     /// The pattern of the route that matched, or nil (404, 405, protocol errors).
     package var route: String?
+    /// The matched route's number in the router (its place in registration order), or nil.
+    package var routeNumber: Int? = nil
     /// The status sent, or nil when the connection closed before an answer.
     package var status: HTTPStatus?
     /// From dispatch (or from the moment the error was found) until the answer was queued.
