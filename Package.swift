@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPServerTests",
-            dependencies: ["HTTPServer"],
+            dependencies: ["HTTPServer", "RathausTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -32,17 +32,24 @@ package struct Router: Sendable {
     /// The nodes; the root is the first.
     private var nodes = [Node()]
     /// The same tree in plain numbers, made again after each registration, for matching
-    /// without reference counting: per node its literal edges (a range of `edges`) and its
-    /// parameter child; per edge its segment (a range of `segmentBytes`) and its child.
-    private var flatNodes: [FlatNode] = [FlatNode(firstEdge: 0, edgeCount: 0, parameter: -1)]
+    /// without reference counting: per node its literal edges (a range of `edges`), its
+    /// parameter child and its routes (a range of `flatRoutes`); per edge its segment (a range of
+    /// `segmentBytes`) and its child.
+    private var flatNodes: [FlatNode] = [
+        FlatNode(firstEdge: 0, edgeCount: 0, parameter: -1, firstRoute: 0, routeCount: 0)
+    ]
     private var edges: [Edge] = []
     private var segmentBytes: [UInt8] = []
+    /// Every route, grouped by node in the order of `nodes`.
+    private var flatRoutes: [Route] = []
 
     struct FlatNode: Sendable {
         var firstEdge: Int32
         var edgeCount: Int32
         /// The parameter child, or -1.
         var parameter: Int32
+        var firstRoute: Int32
+        var routeCount: Int32
     }
 
     struct Edge: Sendable {
@@ -103,16 +110,18 @@ package struct Router: Sendable {
         flatten()
     }
 
-    /// Writes the tree as `flatNodes`, `edges` and `segmentBytes`.
+    /// Writes the tree as `flatNodes`, `edges`, `segmentBytes` and `flatRoutes`.
     private mutating func flatten() {
         flatNodes = []
         edges = []
         segmentBytes = []
+        flatRoutes = []
         for node in nodes {
             flatNodes.append(
                 FlatNode(
                     firstEdge: Int32(edges.count), edgeCount: Int32(node.literals.count),
-                    parameter: Int32(node.parameter ?? -1)))
+                    parameter: Int32(node.parameter ?? -1), firstRoute: Int32(flatRoutes.count),
+                    routeCount: Int32(node.routes.count)))
             for (segment, child) in node.literals {
                 edges.append(
                     Edge(
@@ -120,6 +129,7 @@ package struct Router: Sendable {
                         child: Int32(child)))
                 segmentBytes.append(contentsOf: segment)
             }
+            flatRoutes.append(contentsOf: node.routes)
         }
     }
 
@@ -165,94 +175,103 @@ package struct Router: Sendable {
         var path = path
         return path.withUTF8 { bytes -> Match in
             guard bytes.first == UInt8(ascii: "/") else { return .notFound }
-            var captures: [Range<Int>] = []
-            captures.reserveCapacity(maxParameters)
-            var allowed: [HTTPMethod] = []
-            var found: Route?
-            let tree = Tree(nodes: flatNodes, edges: edges, segments: segmentBytes)
-            // The closure holds the nodes, not the router (whose copy in it would cost a
-            // reference count per edge).
-            let nodes = nodes
-            tree.walk(0, bytes, 1, &captures) { node, _ in
-                if let route = Self.route(in: nodes[node].routes, for: method) {
-                    found = route
-                    return true
-                }
-                for route in nodes[node].routes where !allowed.contains(route.method) {
-                    allowed.append(route.method)
-                    if route.method == .get && !allowed.contains(.head) { allowed.append(.head) }
-                }
-                return false
-            }
-            if let route = found {
-                var pairs: [(name: String, value: String)] = []
-                if !captures.isEmpty {
-                    pairs.reserveCapacity(captures.count)
-                    for (name, range) in zip(route.parameterNames, captures) {
-                        pairs.append(
-                            (
-                                name,
-                                PercentDecoding.decode(UnsafeBufferPointer(rebasing: bytes[range]), plusAsSpace: false)
-                            ))
+            return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: maxParameters + 1) { captures in
+                flatNodes.withUnsafeBufferPointer { nodes in
+                    edges.withUnsafeBufferPointer { edges in
+                        segmentBytes.withUnsafeBufferPointer { segments in
+                            flatRoutes.withUnsafeBufferPointer { routes in
+                                var walk = Walk(
+                                    nodes: nodes, edges: edges, segments: segments, routes: routes, path: bytes,
+                                    method: method, captures: captures)
+                                return walk.match()
+                            }
+                        }
                     }
                 }
-                return .found(pattern: route.pattern, handler: route.handler, parameters: PathParameters(pairs))
             }
-            return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
         }
     }
 
-    private static func route(in routes: [Route], for method: HTTPMethod) -> Route? {
-        if let route = routes.first(where: { $0.method == method }) { return route }
-        if method == .head { return routes.first { $0.method == .get } }
-        return nil
-    }
+    /// One path matched against the flat tree: a depth-first walk, literals before parameters,
+    /// that stops at the first node with a route for the method and otherwise gathers the
+    /// methods of the nodes it passed for `Allow`. It holds only pointers, so it counts no
+    /// references and allocates nothing on the way to a route.
+    private struct Walk {
+        let nodes: UnsafeBufferPointer<FlatNode>
+        let edges: UnsafeBufferPointer<Edge>
+        let segments: UnsafeBufferPointer<UInt8>
+        let routes: UnsafeBufferPointer<Route>
+        let path: UnsafeBufferPointer<UInt8>
+        let method: HTTPMethod
+        /// The ranges of the parameter segments on the way to the current node.
+        let captures: UnsafeMutableBufferPointer<Range<Int>>
+        var allowed: [HTTPMethod] = []
 
-    /// The flat tree while one path is matched.
-    private struct Tree {
-        let nodes: [FlatNode]
-        let edges: [Edge]
-        let segments: [UInt8]
+        mutating func match() -> Match {
+            var captured = 0
+            guard let index = walk(0, 1, &captured) else {
+                return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
+            }
+            let route = routes[index]
+            guard captured > 0 else {
+                return .found(pattern: route.pattern, handler: route.handler, parameters: PathParameters())
+            }
+            let parameters = PathParameters(
+                names: route.parameterNames, first: value(0), others: (1..<captured).map(value))
+            return .found(pattern: route.pattern, handler: route.handler, parameters: parameters)
+        }
 
-        /// Visits the nodes matching the path from `start` on, literals before parameters,
-        /// until `visit` returns true; `captures` holds the parameters' ranges on the way.
-        @discardableResult
-        func walk(
-            _ node: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ captures: inout [Range<Int>],
-            _ visit: (Int, [Range<Int>]) -> Bool
-        ) -> Bool {
+        /// The captured segment `index`, percent-decoded.
+        private func value(_ index: Int) -> String {
+            PercentDecoding.decode(UnsafeBufferPointer(rebasing: path[captures[index]]), plusAsSpace: false)
+        }
+
+        /// The route found from `node` on for the path's segment at `start`, or nil.
+        private mutating func walk(_ node: Int, _ start: Int, _ captured: inout Int) -> Int? {
             var end = start
-            while end < bytes.count && bytes[end] != UInt8(ascii: "/") {
+            while end < path.count && path[end] != UInt8(ascii: "/") {
                 end += 1
             }
-            let isLast = end == bytes.count
+            let isLast = end == path.count
             let flat = nodes[node]
             for index in Int(flat.firstEdge)..<Int(flat.firstEdge + flat.edgeCount) {
                 let edge = edges[index]
-                guard Int(edge.segmentCount) == end - start, equal(edge, bytes, start) else { continue }
-                let child = Int(edge.child)
-                if isLast ? visit(child, captures) : walk(child, bytes, end + 1, &captures, visit) {
-                    return true
+                guard Int(edge.segmentCount) == end - start, equal(edge, start) else { continue }
+                if let found = isLast ? arrive(at: Int(edge.child)) : walk(Int(edge.child), end + 1, &captured) {
+                    return found
                 }
             }
-            if flat.parameter >= 0, end > start {
-                captures.append(start..<end)
+            if flat.parameter >= 0, end > start, captured < captures.count {
+                captures[captured] = start..<end
+                captured += 1
                 let child = Int(flat.parameter)
-                if isLast ? visit(child, captures) : walk(child, bytes, end + 1, &captures, visit) {
-                    return true
+                if let found = isLast ? arrive(at: child) : walk(child, end + 1, &captured) {
+                    return found
                 }
-                captures.removeLast()
+                captured -= 1
             }
-            return false
+            return nil
         }
 
-        private func equal(_ edge: Edge, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        /// At the path's last segment: the node's route for the method (`GET`'s for `HEAD`
+        /// without its own), or nil after noting the node's methods.
+        private mutating func arrive(at node: Int) -> Int? {
+            let flat = nodes[node]
+            let range = Int(flat.firstRoute)..<Int(flat.firstRoute + flat.routeCount)
+            if let index = range.first(where: { routes[$0].method == method }) { return index }
+            if method == .head, let index = range.first(where: { routes[$0].method == .get }) { return index }
+            for index in range where !allowed.contains(routes[index].method) {
+                allowed.append(routes[index].method)
+                if routes[index].method == .get && !allowed.contains(.head) { allowed.append(.head) }
+            }
+            return nil
+        }
+
+        private func equal(_ edge: Edge, _ start: Int) -> Bool {
             let count = Int(edge.segmentCount)
             guard count > 0 else { return true }
-            return segments.withUnsafeBufferPointer { segments in
-                guard let left = segments.baseAddress, let right = bytes.baseAddress else { return false }
-                return memcmp(left + Int(edge.segmentStart), right + start, count) == 0
-            }
+            guard let left = segments.baseAddress, let right = path.baseAddress else { return false }
+            return memcmp(left + Int(edge.segmentStart), right + start, count) == 0
         }
     }
 }
