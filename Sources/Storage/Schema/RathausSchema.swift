@@ -24,7 +24,7 @@ package enum RathausSchema {
 
     /// Every CHECK of steps 1–9 that allows a column one of three or more constants is written as
     /// comparisons joined by OR (`ConstantsCheck`): the same rule, without the ephemeral B-tree
-    /// SQLite 3.40 builds for an IN list in every INSERT and UPDATE that checks it (about 73,000
+    /// SQLite 3.40 builds for an IN list in every INSERT and UPDATE that checks it (about 75,000
     /// instructions of a booking, for its row's channel and its outbox rows' status). Two-value
     /// lists (`booking.status`, `staff_session.method`) are compared directly already and stay.
     ///
