@@ -38,19 +38,35 @@ package final class CallerResolver: Sendable {
         self.sessions = sessions
     }
 
+    /// What a request says of its sender, read once: its `Authorization` header and `?token=`.
+    struct Credentials {
+        /// The token of `Authorization: Bearer …`, else of `?token=` unless that is a staff token.
+        var token: String?
+        /// `?token=` holds a staff token (`rst_…`), which belongs in the Authorization header.
+        var staffTokenInQuery: Bool
+        /// An `Authorization` header that is not `Bearer <token>`.
+        var malformedAuthorization: Bool
+
+        /// Borrowed: an initializer's argument is otherwise passed owned, a copy of the request.
+        init(_ request: borrowing HTTPRequest) {
+            let queryToken = request.query["token"]
+            staffTokenInQuery = queryToken?.hasPrefix(CallerResolver.staffPrefix) ?? false
+            guard let header = request.headers["Authorization"] else {
+                token = staffTokenInQuery ? nil : queryToken
+                malformedAuthorization = false
+                return
+            }
+            let parts = header.split(separator: " ", maxSplits: 1)
+            let bearer = parts.count == 2 && parts[0].lowercased() == "bearer" ? parts[1].trimmingWhitespace : ""
+            token = bearer.isEmpty ? nil : bearer
+            malformedAuthorization = token == nil
+        }
+    }
+
     /// The token a request carries: `Authorization: Bearer …`, else `?token=` (never a staff
     /// token: see `hasStaffTokenInQuery`).
     package static func token(of request: HTTPRequest) -> String? {
-        if let header = request.headers["Authorization"] {
-            let parts = header.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "bearer" {
-                let token = parts[1].trimmingWhitespace
-                return token.isEmpty ? nil : token
-            }
-            return nil
-        }
-        if hasStaffTokenInQuery(request) { return nil }
-        return request.query["token"]
+        Credentials(request).token
     }
 
     /// Whether `?token=` holds a staff token (`rst_…`), which belongs in the Authorization header.
@@ -92,11 +108,12 @@ package final class CallerResolver: Sendable {
     /// its token (a staff token in the query, an `Authorization` that is not `Bearer`). Nil when a
     /// staff token or a session must be read (`resolve`).
     package func knownCaller(_ request: HTTPRequest) -> Result<Caller, APIProblem>? {
-        if Self.hasStaffTokenInQuery(request) { return .failure(Self.staffTokenInQuery) }
-        let token = Self.token(of: request)
-        if token == nil, request.headers["Authorization"] != nil {
+        let credentials = Credentials(request)
+        if credentials.staffTokenInQuery { return .failure(Self.staffTokenInQuery) }
+        if credentials.malformedAuthorization {
             return .failure(.unauthorized("The Authorization header must be 'Bearer <token>'."))
         }
+        let token = credentials.token
         if let token, token.hasPrefix(Self.staffPrefix) {
             let hash = Secrets.hash(token: token)
             let now = clock()

@@ -31,17 +31,49 @@ package struct Router: Sendable {
 
     /// The nodes; the root is the first.
     private var nodes = [Node()]
-    /// The same tree in plain numbers, made again after each registration, for matching
-    /// without reference counting: per node its literal edges (a range of `edges`), its
-    /// parameter child and its routes (a range of `flatRoutes`); per edge its segment (a range of
-    /// `segmentBytes`) and its child.
-    private var flatNodes: [FlatNode] = [
-        FlatNode(firstEdge: 0, edgeCount: 0, parameter: -1, firstRoute: 0, routeCount: 0)
-    ]
-    private var edges: [Edge] = []
-    private var segmentBytes: [UInt8] = []
-    /// Every route, grouped by node in the order of `nodes`.
-    private var flatRoutes: [Route] = []
+    /// The same tree in plain numbers for matching, made again after each registration.
+    package private(set) var table = Table(nodes: [Node()], maxParameters: 0)
+
+    /// The tree of a router in plain numbers, for matching without reference counting: per node
+    /// its literal edges (a range of `edges`), its parameter child and its routes (a range of
+    /// `routes`); per edge its segment (a range of `segments`) and its child. Immutable, so that
+    /// the server's loops share one without copying it.
+    package final class Table: Sendable {
+        let nodes: [FlatNode]
+        let edges: [Edge]
+        let segments: [UInt8]
+        /// Every route, grouped by node in the order of the nodes.
+        let routes: [Route]
+        /// The most parameters a pattern has, to size the captures of a match once.
+        let maxParameters: Int
+
+        init(nodes tree: [Node], maxParameters: Int) {
+            var nodes: [FlatNode] = []
+            var edges: [Edge] = []
+            var segments: [UInt8] = []
+            var routes: [Route] = []
+            for node in tree {
+                nodes.append(
+                    FlatNode(
+                        firstEdge: Int32(edges.count), edgeCount: Int32(node.literals.count),
+                        parameter: Int32(node.parameter ?? -1), firstRoute: Int32(routes.count),
+                        routeCount: Int32(node.routes.count)))
+                for (segment, child) in node.literals {
+                    edges.append(
+                        Edge(
+                            segmentStart: Int32(segments.count), segmentCount: Int32(segment.count),
+                            child: Int32(child)))
+                    segments.append(contentsOf: segment)
+                }
+                routes.append(contentsOf: node.routes)
+            }
+            self.nodes = nodes
+            self.edges = edges
+            self.segments = segments
+            self.routes = routes
+            self.maxParameters = maxParameters
+        }
+    }
 
     struct FlatNode: Sendable {
         var firstEdge: Int32
@@ -58,7 +90,7 @@ package struct Router: Sendable {
         var child: Int32
     }
     private var patterns: [(method: HTTPMethod, pattern: String)] = []
-    /// The most parameters a pattern has, to size the captures of a match once.
+    /// The most parameters a pattern has.
     private var maxParameters = 0
 
     /// What answers a path that no pattern matches (under any method); nil: the server's 404
@@ -107,30 +139,7 @@ package struct Router: Sendable {
         nodes[current].routes.append(Route(method: method, pattern: pattern, parameterNames: names, handler: handler))
         patterns.append((method, pattern))
         maxParameters = max(maxParameters, names.count)
-        flatten()
-    }
-
-    /// Writes the tree as `flatNodes`, `edges`, `segmentBytes` and `flatRoutes`.
-    private mutating func flatten() {
-        flatNodes = []
-        edges = []
-        segmentBytes = []
-        flatRoutes = []
-        for node in nodes {
-            flatNodes.append(
-                FlatNode(
-                    firstEdge: Int32(edges.count), edgeCount: Int32(node.literals.count),
-                    parameter: Int32(node.parameter ?? -1), firstRoute: Int32(flatRoutes.count),
-                    routeCount: Int32(node.routes.count)))
-            for (segment, child) in node.literals {
-                edges.append(
-                    Edge(
-                        segmentStart: Int32(segmentBytes.count), segmentCount: Int32(segment.count),
-                        child: Int32(child)))
-                segmentBytes.append(contentsOf: segment)
-            }
-            flatRoutes.append(contentsOf: node.routes)
-        }
+        table = Table(nodes: nodes, maxParameters: maxParameters)
     }
 
     /// Registers a `GET` route (which also answers `HEAD`).
@@ -172,31 +181,14 @@ package struct Router: Sendable {
 
     /// Looks up the route for `method` and `path` (still percent-encoded).
     package func match(method: HTTPMethod, path: String) -> Match {
-        var path = path
-        return path.withUTF8 { bytes -> Match in
-            guard bytes.first == UInt8(ascii: "/") else { return .notFound }
-            return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: maxParameters + 1) { captures in
-                flatNodes.withUnsafeBufferPointer { nodes in
-                    edges.withUnsafeBufferPointer { edges in
-                        segmentBytes.withUnsafeBufferPointer { segments in
-                            flatRoutes.withUnsafeBufferPointer { routes in
-                                var walk = Walk(
-                                    nodes: nodes, edges: edges, segments: segments, routes: routes, path: bytes,
-                                    method: method, captures: captures)
-                                return walk.match()
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        table.match(method: method, path: path)
     }
 
     /// One path matched against the flat tree: a depth-first walk, literals before parameters,
     /// that stops at the first node with a route for the method and otherwise gathers the
     /// methods of the nodes it passed for `Allow`. It holds only pointers, so it counts no
     /// references and allocates nothing on the way to a route.
-    private struct Walk {
+    struct Walk {
         let nodes: UnsafeBufferPointer<FlatNode>
         let edges: UnsafeBufferPointer<Edge>
         let segments: UnsafeBufferPointer<UInt8>
@@ -272,6 +264,30 @@ package struct Router: Sendable {
             guard count > 0 else { return true }
             guard let left = segments.baseAddress, let right = path.baseAddress else { return false }
             return memcmp(left + Int(edge.segmentStart), right + start, count) == 0
+        }
+    }
+}
+
+extension Router.Table {
+    /// Looks up the route for `method` and `path` (still percent-encoded).
+    package func match(method: HTTPMethod, path: String) -> Router.Match {
+        var path = path
+        return path.withUTF8 { bytes -> Router.Match in
+            guard bytes.first == UInt8(ascii: "/") else { return .notFound }
+            return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: maxParameters + 1) { captures in
+                nodes.withUnsafeBufferPointer { nodes in
+                    edges.withUnsafeBufferPointer { edges in
+                        segments.withUnsafeBufferPointer { segments in
+                            routes.withUnsafeBufferPointer { routes in
+                                var walk = Router.Walk(
+                                    nodes: nodes, edges: edges, segments: segments, routes: routes, path: bytes,
+                                    method: method, captures: captures)
+                                return walk.match()
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -201,7 +201,7 @@ extension EventLoop {
             head: head, body: body, id: nextRequestID(), remoteAddress: connection.remoteAddress,
             remoteHost: connection.remoteHost)
         let handler: Handler
-        switch core.router.match(method: head.method, path: head.path) {
+        switch core.routes.match(method: head.method, path: head.path) {
         case .found(let pattern, let routeHandler, let parameters):
             request.parameters = parameters
             request.route = pattern

@@ -9,6 +9,8 @@ final class ServerCore: Sendable {
     let limits: RequestLimits
     let timer: ConnectionTimer
     let router: Router
+    /// The router's table, which the loops match against without copying the router.
+    let routes: Router.Table
     let middleware: [any Middleware]
     let onResponse: (@Sendable (ResponseRecord) -> Void)?
     let listenFD: Int32
@@ -28,6 +30,7 @@ final class ServerCore: Sendable {
         self.limits = configuration.limits
         self.timer = ConnectionTimer(configuration)
         self.router = router
+        self.routes = router.table
         self.middleware = middleware
         self.onResponse = onResponse
         self.listenFD = listenFD
