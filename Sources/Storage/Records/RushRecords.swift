@@ -4,7 +4,7 @@ package import Scheduling
 /// group, and how the draw ended for them.
 package struct DrawEntry: Sendable, Equatable {
     /// How a draw ended for an entry.
-    package enum Status: String, Sendable {
+    package enum Status: String, Sendable, CaseIterable {
         case registered
         case won
         case waitlisted

@@ -248,6 +248,10 @@ package final class SQLiteConnection {
     /// The prepared statements currently cached (for tests and diagnostics).
     package var cachedStatementCount: Int { cache.count }
 
+    /// The SQL of the cached statements, in no order (for tests that inspect the statements a
+    /// writer ran, e.g. their `EXPLAIN`).
+    var cachedStatementTexts: [String] { Array(cache.statements.keys) }
+
     /// Runs `body` with the prepared, bound statement for `sql`, then resets it and clears its
     /// bindings whatever happens.
     /// Runs `body` with the cached statement for `sql`, bound to `bindings`, for readers that step

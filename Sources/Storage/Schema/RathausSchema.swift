@@ -19,6 +19,41 @@ package enum RathausSchema {
         Migration(version: 8, name: "mail: the outbox, a booking's language and double opt-in", sql: mail),
         Migration(version: 9, name: "wishes and their offers", sql: wishes),
         Migration(version: 10, name: "statistics: each day's facts packed with the day", apply: statisticsDigests),
+        Migration(version: 11, name: "CHECKs of a few constants as comparisons, not IN lists", apply: constantsChecks),
+    ]
+
+    /// Every CHECK of steps 1–9 that allows a column one of three or more constants is written as
+    /// comparisons joined by OR (`ConstantsCheck`): the same rule, without the ephemeral B-tree
+    /// SQLite 3.40 builds for an IN list in every INSERT and UPDATE that checks it (about 75,000
+    /// instructions of a booking, for its row's channel and its outbox rows' status). Two-value
+    /// lists (`booking.status`, `staff_session.method`) are compared directly already and stay.
+    ///
+    /// How: the constraints' text is replaced in the stored table definitions with
+    /// `PRAGMA writable_schema`, the procedure sqlite.org/lang_altertable.html#otheralter allows
+    /// for a CHECK that every stored row satisfies (`SQLiteConnection.editTableDefinitions`:
+    /// defensive mode lifted for the rewrite alone, schema version raised, integrity check). It
+    /// is simpler to prove than rebuilding the seven tables: each edit replaces text that must
+    /// occur exactly once with an equivalent constraint, and nothing else of the file changes
+    /// (rows, indexes, foreign keys that refer to `booking` and `wish`, AUTOINCREMENT counters),
+    /// where a rebuild would copy every row and recreate every index and reference by hand.
+    static func constantsChecks(_ connection: SQLiteConnection) throws {
+        try connection.editTableDefinitions(constantsChecksWithInLists.map(\.edit))
+    }
+
+    /// The CHECKs that step 11 rewrites, as steps 1–9 wrote them.
+    static let constantsChecksWithInLists = [
+        ConstantsCheck(table: "booking", column: "channel", values: ["online", "hotline", "counter", "kiosk"]),
+        ConstantsCheck(table: "outbox", column: "status", values: ["waiting", "sent", "failed", "dropped"]),
+        ConstantsCheck(table: "wish_message", column: "status", values: ["waiting", "sent", "failed", "dropped"]),
+        ConstantsCheck(table: "wish", column: "channel", values: ["online", "hotline", "counter", "kiosk"]),
+        ConstantsCheck(
+            table: "wish", column: "status", values: ["unconfirmed", "waiting", "booked", "withdrawn", "ended"]),
+        ConstantsCheck(
+            table: "wish_offer", column: "status", values: ["open", "booked", "declined", "expired", "withdrawn"]),
+        ConstantsCheck(
+            table: "draw_entry", column: "status", values: ["registered", "won", "waitlisted", "withdrawn"]),
+        ConstantsCheck(
+            table: "staff_token", column: "role", values: ["hotline", "counter", "kiosk", "admin", "office-manager"]),
     ]
 
     /// Each rolled-up day keeps its visits and bookings packed in one value (`DayDigest`), so that
