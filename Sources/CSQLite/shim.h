@@ -1,5 +1,6 @@
 // The system SQLite for Swift, plus what Swift cannot call directly: the SQLITE_TRANSIENT
-// destructor (a cast of -1 to a function pointer) and the variadic sqlite3_db_config().
+// destructor (a cast of -1 to a function pointer) and the variadic sqlite3_db_config() and
+// sqlite3_config().
 #ifndef RATHAUS_CSQLITE_SHIM_H
 #define RATHAUS_CSQLITE_SHIM_H
 
@@ -50,6 +51,18 @@ static inline int rathaus_sqlite_set_double_quoted_strings(sqlite3 *db, int on) 
         return rc;
     }
     return rathaus_sqlite_db_config_flag(db, SQLITE_DBCONFIG_DQS_DDL, on);
+#else
+    return SQLITE_ERROR;
+#endif
+}
+
+/// SQLITE_CONFIG_STMTJRNL_SPILL (3.13): the size in bytes from which the rollback journal of a
+/// statement or a savepoint inside a transaction goes to a temporary file; -1 keeps it in memory
+/// (sqlite.org/c3ref/c_config_covering_index_scan.html#sqliteconfigstmtjrnlspill). Process-wide,
+/// and only before SQLite is initialized (the first connection opened): SQLITE_MISUSE after.
+static inline int rathaus_sqlite_set_statement_journal_spill(int bytes) {
+#ifdef SQLITE_CONFIG_STMTJRNL_SPILL
+    return sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, bytes);
 #else
     return SQLITE_ERROR;
 #endif

@@ -49,6 +49,7 @@ package final class SQLiteConnection {
         if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
             throw SQLiteError(code: .cantOpen, message: "not a regular file", path: path)
         }
+        _ = Self.statementJournalsInMemory
         var connection: OpaquePointer?
         let resultCode = sqlite3_open_v2(path, &connection, flags, nil)
         guard resultCode == SQLITE_OK, let connection else {
@@ -64,6 +65,15 @@ package final class SQLiteConnection {
             throw error
         }
     }
+
+    /// Set once, before the process's first connection initializes SQLite: the journals of
+    /// statements and savepoints inside a transaction stay in memory instead of going to a
+    /// temporary file once they pass 64 KiB (SQLite's default). The committer runs each write set
+    /// in its own savepoint, and a group commit's journal passed that size with a few bookings,
+    /// so that every booking wrote about 60 KB to a deleted file in /var/tmp besides its pages in
+    /// the log. The journal holds copies of pages the transaction changed, so it is bounded by
+    /// the transaction's size; it is not needed after a crash (the log is). True when set.
+    package static let statementJournalsInMemory = rathaus_sqlite_set_statement_journal_spill(-1) == SQLITE_OK
 
     deinit {
         cache.removeAll()
