@@ -17,6 +17,7 @@ import Testing
         metrics.record(record("/v1/offices", 200, milliseconds: 30))
         metrics.record(record("/v1/holds", 201, milliseconds: 1, number: 0))
         metrics.record(record("/v1/odd", 200, milliseconds: 1, number: -1))
+        metrics.record(record("/v1/other", 200, milliseconds: 1, number: 3))
         let text = metrics.exposition()
         #expect(text.contains(#"rathaus_http_requests_total{route="/v1/offices",method="GET",status="200"} 3"#))
         #expect(text.contains(#"rathaus_http_request_duration_seconds_bucket{route="/v1/offices",le="0.0025"} 1"#))
@@ -24,6 +25,7 @@ import Testing
         #expect(text.contains(#"rathaus_http_request_duration_seconds_count{route="/v1/offices"} 3"#))
         #expect(text.contains(#"rathaus_http_requests_total{route="/v1/holds",method="GET",status="201"} 1"#))
         #expect(text.contains(#"rathaus_http_requests_total{route="/v1/odd",method="GET",status="200"} 1"#))
+        #expect(text.contains(#"rathaus_http_requests_total{route="/v1/other",method="GET",status="200"} 1"#))
         #expect(
             text.split(separator: "\n").filter {
                 $0.hasPrefix(#"rathaus_http_request_duration_seconds_count{route="/v1/offices"}"#)

@@ -59,17 +59,24 @@ package final class Metrics: Sendable {
         var named: [String: RouteCounts] = [:]
         var events: [String: Int] = [:]
 
+        /// Route numbers counted by number; a router has a few hundred routes at most.
+        static let numberedRoutes = 4096
+
         mutating func add(_ record: ResponseRecord, method: String, status: Int?, seconds: Double) {
-            guard let number = record.routeNumber, let route = record.route, number >= 0, number < 4096 else {
-                named[record.route ?? "unmatched", default: RouteCounts()]
-                    .add(method: method, status: status, seconds: seconds)
-                return
+            if let number = record.routeNumber, let route = record.route, number >= 0, number < Self.numberedRoutes {
+                if number >= numbered.count {
+                    numbered.append(contentsOf: repeatElement(nil, count: number + 1 - numbered.count))
+                }
+                if numbered[number] == nil { numbered[number] = (route, RouteCounts()) }
+                // A number comes with the same pattern each time (the same string, so this
+                // comparison is short); one that does not is counted by its pattern.
+                if numbered[number]?.route == route {
+                    numbered[number]?.counts.add(method: method, status: status, seconds: seconds)
+                    return
+                }
             }
-            if number >= numbered.count {
-                numbered.append(contentsOf: repeatElement(nil, count: number + 1 - numbered.count))
-            }
-            if numbered[number] == nil { numbered[number] = (route, RouteCounts()) }
-            numbered[number]?.counts.add(method: method, status: status, seconds: seconds)
+            named[record.route ?? "unmatched", default: RouteCounts()]
+                .add(method: method, status: status, seconds: seconds)
         }
 
         /// Every route's counts by pattern.
