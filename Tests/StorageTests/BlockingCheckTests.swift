@@ -1,9 +1,17 @@
+import Dispatch
 import RathausTesting
 import Storage
 import Testing
 
 /// The debug-build rule that no event-loop thread waits for the database.
 @Suite struct BlockingCheckTests {
+    @Test func waitingForAnOfficeOnAnOfficesQueueStopsTheProgram() async throws {
+        await #expect(processExitsWith: .failure) {
+            OfficeWriter.offices.sync { OfficeWriter.assertNotOnAnOfficeQueue() }
+        }
+        OfficeWriter.assertNotOnAnOfficeQueue()
+    }
+
     @Test func aBlockingReadOnAThreadThatMustNotBlockStopsTheProgram() async throws {
         await #expect(processExitsWith: .failure) {
             let directory = try TemporaryDirectory()

@@ -85,6 +85,7 @@ package final class WishDesk: Sendable {
     /// Runs the rule now and waits for it (tests, tools; never on an event loop).
     package func runNow() {
         BlockingCheck.assertMayBlock("WishDesk.runNow")
+        OfficeWriter.assertNotOnAnOfficeQueue()
         queue.sync { run() }
     }
 

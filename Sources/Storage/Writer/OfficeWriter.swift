@@ -1,4 +1,4 @@
-import Dispatch
+package import Dispatch
 package import Scheduling
 import Synchronization
 
@@ -70,7 +70,13 @@ package final class OfficeWriter: @unchecked Sendable {
     /// many offices then wake one thread instead of one per office (7–15 % less CPU per booking at
     /// 100 offices). Safe because no block on an office queue waits for another office's queue:
     /// the blocking `perform` and `inspect` are for the desks' own queues, tools and tests.
-    static let offices = DispatchQueue(label: "rathaus.offices")
+    package static let offices = DispatchQueue(label: "rathaus.offices")
+
+    /// Stops the program when called on an office's queue: waiting there for an office (this one
+    /// or another, all run on `offices`) would never end.
+    package static func assertNotOnAnOfficeQueue() {
+        dispatchPrecondition(condition: .notOnQueue(offices))
+    }
 
     /// The most commands decided together before their commit.
     package let maxBatch: Int
@@ -144,6 +150,7 @@ package final class OfficeWriter: @unchecked Sendable {
     /// Runs `body` on the writer's queue with its full in-memory state (tests and tools).
     package func inspect<T: Sendable>(_ body: @Sendable (OfficeSchedule, OfficeQueue) -> T) -> T {
         BlockingCheck.assertMayBlock("OfficeWriter.inspect")
+        Self.assertNotOnAnOfficeQueue()
         return queue.sync { body(schedule, officeQueue) }
     }
 
@@ -166,6 +173,7 @@ package final class OfficeWriter: @unchecked Sendable {
         _ command: OfficeCommand, actor: StaffActor? = nil, linked: LinkedChange? = nil
     ) -> Result<OfficeOutcome, WriterError> {
         BlockingCheck.assertMayBlock("OfficeWriter.perform")
+        Self.assertNotOnAnOfficeQueue()
         let result = Mutex<Result<OfficeOutcome, WriterError>?>(nil)
         let done = DispatchSemaphore(value: 0)
         submit(command, actor: actor, linked: linked) { outcome in
