@@ -50,7 +50,7 @@ package final class CallerResolver: Sendable {
         /// Borrowed: an initializer's argument is otherwise passed owned, a copy of the request.
         init(_ request: borrowing HTTPRequest) {
             let queryToken = request.query["token"]
-            staffTokenInQuery = queryToken?.hasPrefix(CallerResolver.staffPrefix) ?? false
+            staffTokenInQuery = CallerResolver.isStaffToken(queryToken)
             guard let header = request.headers["Authorization"] else {
                 token = staffTokenInQuery ? nil : queryToken
                 malformedAuthorization = false
@@ -71,7 +71,12 @@ package final class CallerResolver: Sendable {
 
     /// Whether `?token=` holds a staff token (`rst_…`), which belongs in the Authorization header.
     package static func hasStaffTokenInQuery(_ request: HTTPRequest) -> Bool {
-        request.query["token"]?.hasPrefix(Self.staffPrefix) ?? false
+        isStaffToken(request.query["token"])
+    }
+
+    /// Whether `token` is a staff token (`rst_…`).
+    static func isStaffToken(_ token: String?) -> Bool {
+        token?.hasPrefix(staffPrefix) ?? false
     }
 
     /// The answer to a staff token in the query, on any route.

@@ -54,7 +54,11 @@ extension SQLiteConnection {
             definitions[index].text = definitions[index].text.replacing(edit.old, with: edit.new)
         }
         guard !definitions.isEmpty else { return }
-        let version = try scalar("PRAGMA schema_version", as: Int.self, cached: false) ?? 0
+        guard let version = try scalar("PRAGMA schema_version", as: Int.self, cached: false) else {
+            // Never guess: a schema version set lower than it was makes other connections miss
+            // the change (sqlite.org/pragma.html#pragma_schema_version).
+            throw SQLiteError(code: .error, message: "SQLite did not tell the schema version", path: path)
+        }
         try withWritableSchema { () throws(SQLiteError) in
             for definition in definitions {
                 try execute(

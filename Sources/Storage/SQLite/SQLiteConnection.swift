@@ -49,7 +49,7 @@ package final class SQLiteConnection {
         if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
             throw SQLiteError(code: .cantOpen, message: "not a regular file", path: path)
         }
-        _ = Self.statementJournalsInMemory
+        _ = Self.statementJournalSpillSet
         var connection: OpaquePointer?
         let resultCode = sqlite3_open_v2(path, &connection, flags, nil)
         guard resultCode == SQLITE_OK, let connection else {
@@ -75,7 +75,7 @@ package final class SQLiteConnection {
     /// emptied when its savepoint is released; nothing needs it after a crash (the log does the
     /// recovery). SQLite keeps it in chunks of the threshold's size: -1 ("never spill") would use
     /// chunks of 1 KiB, about 40,000 more instructions per booking. True when set.
-    package static let statementJournalsInMemory = rathaus_sqlite_set_statement_journal_spill(256 << 10) == SQLITE_OK
+    package static let statementJournalSpillSet = rathaus_sqlite_set_statement_journal_spill(256 << 10) == SQLITE_OK
 
     deinit {
         cache.removeAll()
