@@ -72,6 +72,10 @@ final class APIHarness: Sendable {
     }
 
     deinit {
+        // The app's parts refer to each other (the writers' observers hold the desks that hold
+        // the database), so the database outlives the harness: its files are closed here, or
+        // every harness of a test run would keep three of them open.
+        database.close()
         directory.remove()
     }
 

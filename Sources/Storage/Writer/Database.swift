@@ -25,6 +25,16 @@ package final class Database: Sendable {
         self.messageLinkKey = messageLinkKey
     }
 
+    /// Closes the file's connections (the committer's, the reader and the reports' reader), each
+    /// on its own queue after the work already queued there; later reads and writes fail with
+    /// SQLITE_MISUSE. For tests and tools that open many databases in one process: the server's
+    /// parts hold their database until the process ends, and its files stay open until then.
+    package func close() {
+        committer.withConnection { try? $0.close() }
+        reader.sync { try? $0.close() }
+        reports.sync { try? $0.close() }
+    }
+
     /// Opens (creating and migrating) the database at `path` and loads every office of
     /// `municipality` from it, or only those in `offices` (an instance serving some of the
     /// town's offices: the others get no writer and nothing of theirs is stored here); the
