@@ -34,7 +34,7 @@ package struct Router: Sendable {
     /// The nodes; the root is the first.
     private var nodes = [Node()]
     /// The same tree in plain numbers for matching, made again after each registration.
-    package private(set) var table = Table(nodes: [Node()], maxParameters: 0)
+    package private(set) var table = Table(nodes: [Node()])
 
     /// The tree of a router in plain numbers, for matching without reference counting: per node
     /// its literal edges (a range of `edges`), its parameter child and its routes (a range of
@@ -49,7 +49,7 @@ package struct Router: Sendable {
         /// The most parameters a pattern has, to size the captures of a match once.
         let maxParameters: Int
 
-        init(nodes tree: [Node], maxParameters: Int) {
+        init(nodes tree: [Node]) {
             var nodes: [FlatNode] = []
             var edges: [Edge] = []
             var segments: [UInt8] = []
@@ -73,7 +73,7 @@ package struct Router: Sendable {
             self.edges = edges
             self.segments = segments
             self.routes = routes
-            self.maxParameters = maxParameters
+            self.maxParameters = routes.map(\.parameterNames.count).max() ?? 0
         }
     }
 
@@ -92,8 +92,6 @@ package struct Router: Sendable {
         var child: Int32
     }
     private var patterns: [(method: HTTPMethod, pattern: String)] = []
-    /// The most parameters a pattern has.
-    private var maxParameters = 0
 
     /// What answers a path that no pattern matches (under any method); nil: the server's 404
     /// problem. The request reaches it with no route and no parameters, through the middleware.
@@ -141,8 +139,7 @@ package struct Router: Sendable {
         nodes[current].routes.append(
             Route(method: method, pattern: pattern, parameterNames: names, handler: handler, number: patterns.count))
         patterns.append((method, pattern))
-        maxParameters = max(maxParameters, names.count)
-        table = Table(nodes: nodes, maxParameters: maxParameters)
+        table = Table(nodes: nodes)
     }
 
     /// Registers a `GET` route (which also answers `HEAD`).

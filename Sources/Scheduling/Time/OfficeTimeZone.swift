@@ -178,12 +178,8 @@ package struct DayFrame: Hashable, Sendable {
         RFC3339.format(instant(elapsed: elapsed), offsetSeconds: offsetSeconds(atElapsed: elapsed))
     }
 
-    /// Appends `rfc3339(elapsed:)`'s bytes, without making a string.
-    package func writeRFC3339(elapsed: Int, into bytes: inout [UInt8]) {
-        RFC3339.write(instant(elapsed: elapsed), offsetSeconds: offsetSeconds(atElapsed: elapsed), into: &bytes)
-    }
-
-    /// `writeRFC3339(elapsed:into:)` through `run`, which formats a day's date and offset once.
+    /// Appends `rfc3339(elapsed:)`'s bytes, without making a string, through `run` (which
+    /// formats a day's date and offset once for the times written after each other).
     package func writeRFC3339(elapsed: Int, into bytes: inout [UInt8], run: inout RFC3339.Run) {
         run.write(instant(elapsed: elapsed), offsetSeconds: offsetSeconds(atElapsed: elapsed), into: &bytes)
     }
