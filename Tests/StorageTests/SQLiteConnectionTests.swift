@@ -405,6 +405,28 @@ import Testing
             #expect(try db.scalar("SELECT count(*) FROM page", as: Int.self) == 100)
         }
     }
+
+    /// A savepoint's journal larger than the threshold goes to a temporary file in chunks of the
+    /// threshold's size, each in one write call: the unix VFS writes at most 2^17 - 1 bytes at
+    /// once, and a threshold of 256 KiB made this spill fail with SQLITE_FULL.
+    @Test func aSavepointJournalPastTheThresholdSpillsAndCommits() throws {
+        try withTemporaryDirectory { directory in
+            #expect(SQLiteConnection.statementJournalSpillBytes < 1 << 17)
+            let db = try makeConnection(in: directory.path)
+            try db.execute("CREATE TABLE page (id INTEGER PRIMARY KEY, data BLOB NOT NULL) STRICT")
+            try db.execute(
+                """
+                WITH RECURSIVE n(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM n WHERE id < 200)
+                INSERT INTO page (id, data) SELECT id, zeroblob(3000) FROM n
+                """)
+            // 200 pages changed in one savepoint: about 800 KB of journal, six chunks.
+            try db.transaction {
+                try db.savepoint { try db.execute("UPDATE page SET data = randomblob(3000)") }
+            }
+            #expect(try db.scalar("SELECT count(*) FROM page WHERE data = zeroblob(3000)", as: Int.self) == 0)
+            #expect(try db.integrityCheck() == [])
+        }
+    }
 }
 
 private func configuration(_ adjust: (inout SQLiteConnection.Configuration) -> Void) -> SQLiteConnection.Configuration {

@@ -67,15 +67,21 @@ package final class SQLiteConnection {
     }
 
     /// Set once, before the process's first connection initializes SQLite: the journal of a
-    /// statement or a savepoint inside a transaction stays in memory up to 256 KiB instead of
-    /// SQLite's default 64 KiB, past which it goes to a temporary file. The committer runs each
-    /// write set in its own savepoint, and a booking's write set often passed 64 KiB, so that
-    /// under group commit every booking wrote about 60 KB to a deleted file in /var/tmp besides
-    /// its pages in the log. The journal holds copies of the pages one write set changed and is
-    /// emptied when its savepoint is released; nothing needs it after a crash (the log does the
-    /// recovery). SQLite keeps it in chunks of the threshold's size: -1 ("never spill") would use
-    /// chunks of 1 KiB, about 40,000 more instructions per booking. True when set.
-    package static let statementJournalSpillSet = rathaus_sqlite_set_statement_journal_spill(256 << 10) == SQLITE_OK
+    /// statement or a savepoint inside a transaction stays in memory up to 128 KiB less one byte
+    /// instead of SQLite's default 64 KiB, past which it goes to a temporary file. The committer
+    /// runs each write set in its own savepoint, and a booking's write set often passed 64 KiB,
+    /// so that under group commit every booking wrote about 60 KB to a deleted file in /var/tmp
+    /// besides its pages in the log. The journal holds copies of the pages one write set changed
+    /// and is emptied when its savepoint is released; nothing needs it after a crash (the log does
+    /// the recovery). SQLite keeps it in chunks of the threshold's size and, when it spills,
+    /// writes each chunk in one call, which the unix VFS cuts to the length modulo 2^17: a
+    /// threshold of 128 KiB or more makes every spill fail with SQLITE_FULL. -1 ("never spill")
+    /// would use chunks of 1 KiB, about 40,000 more instructions per booking. True when set.
+    package static let statementJournalSpillSet =
+        rathaus_sqlite_set_statement_journal_spill(statementJournalSpillBytes) == SQLITE_OK
+
+    /// The statement-journal spill threshold: the most the unix VFS writes in one call.
+    package static let statementJournalSpillBytes: Int32 = (128 << 10) - 1
 
     deinit {
         cache.removeAll()
