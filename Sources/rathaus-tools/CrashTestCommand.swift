@@ -180,8 +180,8 @@ enum CrashTestCommand: Subcommand {
             """
             SELECT b.id, b.office, b.counter, b.starts_at, b.ends_at, b.reference, b.status,
                 b.token_hash IS NOT NULL AND length(b.token_hash) = 32 AND b.contact_name IS NOT NULL AND b.services <> '',
-                (SELECT count(*) FROM occupancy o WHERE o.booking = b.id)
-            FROM booking b
+                coalesce(o.units, 0)
+            FROM booking b LEFT JOIN (SELECT booking, count(*) AS units FROM occupancy GROUP BY booking) o ON o.booking = b.id
             """)
         {
             rows[try row.value(at: 0)] = (

@@ -68,6 +68,57 @@ import Testing
         }
     }
 
+    /// Cancelling and moving find a booking's occupancy by the office, counter and minutes (there
+    /// is no index by booking): exactly its rows go, its neighbours' rows on the same counter stay,
+    /// and the delete searches the key, not the whole table.
+    @Test func cancellingAndMovingTakeExactlyTheBookingsOccupancy() throws {
+        try withTemporaryDirectory { directory in
+            let database = try open(directory, Self.town(counters: 1))
+            let writer = try #require(database.writers["rathaus"])
+            var bookings: [Booking] = []
+            for start in ["2026-12-08T09:00", "2026-12-08T09:20", "2026-12-08T09:40", "2026-12-08T10:00"] {
+                let result = writer.perform(
+                    .book(Fixtures.request(start, channel: .hotline), contact: Contact(name: "Erika Müller")))
+                guard case .success(.booking(let booking, _)) = result else {
+                    Issue.record("not booked: \(start): \(result)")
+                    return
+                }
+                bookings.append(booking)
+            }
+            let check = try SQLiteConnection(path: directory.file("rathaus.sqlite"))
+            func units(_ booking: Booking) throws -> Int? {
+                try check.scalar(
+                    "SELECT count(*) FROM occupancy WHERE booking = ?", [booking.id.rawValue], as: Int.self)
+            }
+            #expect(try bookings.map(units) == [3, 3, 3, 3])
+            guard case .success = writer.perform(.cancel(bookings[1].id, channel: .online)) else {
+                Issue.record("not cancelled")
+                return
+            }
+            #expect(try bookings.map(units) == [3, 0, 3, 3])
+            guard
+                case .success(.booking(let moved, _)) = writer.perform(
+                    .reschedule(bookings[2].id, start: Fixtures.instant("2026-12-08T09:20"), channel: .hotline))
+            else {
+                Issue.record("not moved")
+                return
+            }
+            #expect(try bookings.map(units) == [3, 0, 3, 3])
+            let minutes = try check.query(
+                "SELECT minute FROM occupancy WHERE booking = ? ORDER BY minute", [moved.id.rawValue]
+            ).map { try $0.value(at: 0, as: Int64.self) }
+            #expect(minutes == [0, 5, 10].map { Fixtures.instant("2026-12-08T09:20").secondsSinceEpoch / 60 + $0 })
+            #expect(try check.scalar("SELECT count(*) FROM occupancy", as: Int.self) == 9)
+            let plan = try check.query(
+                "EXPLAIN QUERY PLAN " + SQLiteConnection.deleteOccupancySQL, ["x"]
+            ).map { try $0.value(at: 3, as: String.self) }
+            #expect(
+                plan.contains {
+                    $0.contains("occupancy USING PRIMARY KEY (office=? AND counter=? AND minute>? AND minute<?)")
+                }, "\(plan)")
+        }
+    }
+
     @Test func aRestartGivesIdenticalAvailabilityHoldsAndQueue() throws {
         try withTemporaryDirectory { directory in
             let before: (offered: [Instant], hotline: [Instant], tickets: [Ticket], holds: [HoldID])

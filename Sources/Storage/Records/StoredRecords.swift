@@ -37,8 +37,26 @@ extension SQLiteConnection {
         }
     }
 
+    /// Deletes the occupancy of the stored booking `id` (before its row changes counter or times):
+    /// its rows lie on its office's and counter's key between its start and end; an hour either
+    /// side covers a unit that starts before the booking's start on a coarser grid. No index by
+    /// booking is needed (schema step 12).
+    private func deleteOccupancy(of id: BookingID) throws {
+        try execute(Self.deleteOccupancySQL, [id.rawValue])
+    }
+
+    static let deleteOccupancySQL = """
+        DELETE FROM occupancy
+        WHERE office = (SELECT office FROM booking WHERE id = ?1)
+            AND counter = (SELECT counter FROM booking WHERE id = ?1)
+            AND minute >= (SELECT starts_at / 60 - 60 FROM booking WHERE id = ?1)
+            AND minute < (SELECT ends_at / 60 + 60 FROM booking WHERE id = ?1)
+            AND booking = ?1
+        """
+
     /// Stores a moved booking: its new counter and times, and its new occupancy.
     package func updateMovedBooking(_ booking: Booking, unitStarts: [Instant]) throws {
+        try deleteOccupancy(of: booking.id)
         try execute(
             """
             UPDATE booking SET counter = ?, starts_at = ?, ends_at = ?, day = ?, updated_at = ?, sequence = ?
@@ -50,7 +68,6 @@ extension SQLiteConnection {
                 booking.id.rawValue,
             ])
         guard changes == 1 else { throw StorageConflict.recordChanged(booking.id.rawValue) }
-        try execute("DELETE FROM occupancy WHERE booking = ?", [booking.id.rawValue])
         try insertOccupancy(booking, unitStarts: unitStarts)
     }
 
@@ -67,7 +84,7 @@ extension SQLiteConnection {
                 booking.id.rawValue,
             ])
         guard changes == 1 else { throw StorageConflict.recordChanged(booking.id.rawValue) }
-        try execute("DELETE FROM occupancy WHERE booking = ?", [booking.id.rawValue])
+        try deleteOccupancy(of: booking.id)
         try execute(
             "INSERT INTO cancellation (booking, cancelled_at, channel, actor) VALUES (?, ?, ?, ?)",
             [booking.id.rawValue, booking.updatedAt.secondsSinceEpoch, channel.rawValue, actor])
