@@ -27,9 +27,11 @@ let package = Package(
             name: "Hashing",
             swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // A VFS over SQLite's own that writes a log's appends in one call (Documentation/Storage.md).
+        .target(name: "CSQLiteLog", dependencies: ["CSQLite"]),
         .target(
             name: "Storage",
-            dependencies: ["CSQLite", "CSystem", "Scheduling", "Hashing"],
+            dependencies: ["CSQLite", "CSQLiteLog", "CSystem", "Scheduling", "Hashing"],
             swiftSettings: swiftSettings
         ),
         .target(name: "ICalendar", dependencies: ["Scheduling"], swiftSettings: swiftSettings),

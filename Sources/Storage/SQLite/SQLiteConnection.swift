@@ -1,4 +1,5 @@
 internal import CSQLite
+internal import CSQLiteLog
 import Glibc
 
 /// One connection to an SQLite database file (sqlite.org/c3ref/sqlite3.html): opened with the
@@ -51,7 +52,8 @@ package final class SQLiteConnection {
         }
         _ = Self.statementJournalSpillSet
         var connection: OpaquePointer?
-        let resultCode = sqlite3_open_v2(path, &connection, flags, nil)
+        let resultCode = sqlite3_open_v2(
+            path, &connection, flags, configuration.gathersLogWrites ? Self.logGatheringVFS : nil)
         guard resultCode == SQLITE_OK, let connection else {
             let error = SQLiteError(connection: connection, resultCode: resultCode, sql: nil, path: path)
             sqlite3_close_v2(connection)
@@ -82,6 +84,25 @@ package final class SQLiteConnection {
 
     /// The statement-journal spill threshold: the most the unix VFS writes in one call.
     package static let statementJournalSpillBytes: Int32 = (128 << 10) - 1
+
+    /// The VFS that writes a log's appends in few calls (`CSQLiteLog`, a buffer of 128 KiB less
+    /// one byte, the most the unix VFS writes at once: 31 frames of 4 KiB pages), registered on
+    /// first use; nil if SQLite refused it (the default VFS is used then).
+    static var logGatheringVFS: UnsafePointer<CChar>? { logGatheringVFSRegistered ? RATHAUS_LOG_VFS_NAME : nil }
+    private static let logGatheringVFSRegistered: Bool = {
+        // Registering initializes SQLite, after which the spill threshold can no longer be set.
+        _ = statementJournalSpillSet
+        return rathaus_log_vfs_register(128 << 10) == SQLITE_OK
+    }()
+
+    /// How many writes SQLite made to logs through that VFS since the process started, and how
+    /// many write calls they became (tests, benchmarks).
+    package static var logWriteCounts: (writes: Int, calls: Int) {
+        var writes: Int64 = 0
+        var calls: Int64 = 0
+        rathaus_log_vfs_counts(&writes, &calls)
+        return (Int(writes), Int(calls))
+    }
 
     deinit {
         cache.removeAll()
