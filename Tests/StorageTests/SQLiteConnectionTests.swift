@@ -197,7 +197,7 @@ import Testing
             #expect(try db.scalar("PRAGMA foreign_keys", as: Int.self) == 1)
             #expect(try db.scalar("PRAGMA busy_timeout", as: Int.self) == 5000)
             #expect(try db.scalar("PRAGMA cache_size", as: Int.self) == -8192)
-            #expect(try db.scalar("PRAGMA wal_autocheckpoint", as: Int.self) == 10000)
+            #expect(try db.scalar("PRAGMA wal_autocheckpoint", as: Int.self) == 40000)
             #expect(try db.scalar("PRAGMA trusted_schema", as: Int.self) == 0)
 
             let tuned = try makeConnection(in: directory.path, name: "tuned.sqlite") {
