@@ -9,11 +9,11 @@
 
 const char *const RATHAUS_LOG_VFS_NAME = "rathaus-log";
 
-/// A log opened through this VFS: SQLite's file object is this struct; the default VFS's file
-/// object for the same file follows it in the same allocation (`real`).
 typedef struct LogFile LogFile;
 typedef struct DatabaseFile DatabaseFile;
 
+/// A log opened through this VFS: SQLite's file object is this struct; the default VFS's file
+/// object for the same file follows it in the same allocation (`real`).
 struct LogFile {
     sqlite3_file base;
     sqlite3_file *real;
@@ -158,7 +158,7 @@ static int logDeviceCharacteristics(sqlite3_file *base) {
 }
 
 // Version 1: a log is never memory-mapped and has no shared memory of its own (SQLite calls
-// those methods on the database file, which is the default VFS's own file here).
+// those methods on the database file).
 static const sqlite3_io_methods logMethods = {
     1,
     logClose,
@@ -436,7 +436,7 @@ static int registration = SQLITE_ERROR;
 /// The most the default (unix) VFS writes in one call: it takes a write's length modulo 2^17.
 static const int largestWrite = 0x1ffff;
 
-static void registerOnce(void) {
+static void registerVFS(void) {
     if (bufferCapacity < 0) {
         bufferCapacity = 0;
     }
@@ -480,7 +480,7 @@ int rathaus_log_vfs_register(int capacity) {
     pthread_mutex_lock(&registering);
     if (!registered) {
         bufferCapacity = capacity;
-        registerOnce();
+        registerVFS();
         registered = 1;
     }
     int result = registration;

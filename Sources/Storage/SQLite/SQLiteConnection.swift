@@ -92,7 +92,7 @@ package final class SQLiteConnection {
     private static let logGatheringVFSRegistered: Bool = {
         // Registering initializes SQLite, after which the spill threshold can no longer be set.
         _ = statementJournalSpillSet
-        return rathaus_log_vfs_register(128 << 10) == SQLITE_OK
+        return rathaus_log_vfs_register((128 << 10) - 1) == SQLITE_OK
     }()
 
     /// How many writes SQLite made to logs through that VFS since the process started, and how
