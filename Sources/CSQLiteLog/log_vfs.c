@@ -12,11 +12,19 @@ const char *const RATHAUS_LOG_VFS_NAME = "rathaus-log";
 typedef struct LogFile LogFile;
 typedef struct DatabaseFile DatabaseFile;
 
-/// A log opened through this VFS: SQLite's file object is this struct; the default VFS's file
-/// object for the same file follows it in the same allocation (`real`).
-struct LogFile {
+/// How both wrappers begin: SQLite's file object, and the default VFS's file object for the same
+/// file, which follows the wrapper in the same allocation.
+typedef struct {
     sqlite3_file base;
     sqlite3_file *real;
+} WrappedFile;
+
+/// The default VFS's file behind a wrapper's `base`.
+#define REAL(base) (((WrappedFile *)(base))->real)
+
+/// A log opened through this VFS.
+struct LogFile {
+    WrappedFile wrapped;
     unsigned char *buffer;
     sqlite3_int64 offset; // where the buffer's first byte goes in the file
     int used;
@@ -31,8 +39,7 @@ struct LogFile {
 /// log, they would overwrite its frames. Written before the lock goes, they are harmless: frames
 /// past the log's last commit that the next writer overwrites.
 struct DatabaseFile {
-    sqlite3_file base;
-    sqlite3_file *real;
+    WrappedFile wrapped;
     const char *name; // as SQLite passed it: sqlite3_filename_database() of its log's name
     LogFile *log;
     DatabaseFile *next;
@@ -48,12 +55,34 @@ static int bufferCapacity;
 static atomic_llong writesSeen;
 static atomic_llong writeCalls;
 
+// The methods both wrappers pass on as they are.
+
+static int wrappedLock(sqlite3_file *base, int level) {
+    return REAL(base)->pMethods->xLock(REAL(base), level);
+}
+
+static int wrappedUnlock(sqlite3_file *base, int level) {
+    return REAL(base)->pMethods->xUnlock(REAL(base), level);
+}
+
+static int wrappedCheckReservedLock(sqlite3_file *base, int *result) {
+    return REAL(base)->pMethods->xCheckReservedLock(REAL(base), result);
+}
+
+static int wrappedSectorSize(sqlite3_file *base) {
+    return REAL(base)->pMethods->xSectorSize(REAL(base));
+}
+
+static int wrappedDeviceCharacteristics(sqlite3_file *base) {
+    return REAL(base)->pMethods->xDeviceCharacteristics(REAL(base));
+}
+
 /// Writes the buffer to the file (one pwrite) and empties it; the buffer's error, if any.
 static int flush(LogFile *file) {
     if (file->used == 0) {
         return SQLITE_OK;
     }
-    int rc = file->real->pMethods->xWrite(file->real, file->buffer, file->used, file->offset);
+    int rc = file->wrapped.real->pMethods->xWrite(file->wrapped.real, file->buffer, file->used, file->offset);
     atomic_fetch_add(&writeCalls, 1);
     file->used = 0;
     return rc;
@@ -68,7 +97,7 @@ static int logClose(sqlite3_file *base) {
     }
     pthread_mutex_unlock(&databasesLock);
     int rc = flush(file);
-    int closed = file->real->pMethods->xClose(file->real);
+    int closed = file->wrapped.real->pMethods->xClose(file->wrapped.real);
     sqlite3_free(file->buffer);
     file->buffer = NULL;
     return rc == SQLITE_OK ? closed : rc;
@@ -77,7 +106,7 @@ static int logClose(sqlite3_file *base) {
 static int logRead(sqlite3_file *base, void *data, int amount, sqlite3_int64 offset) {
     LogFile *file = (LogFile *)base;
     int rc = flush(file);
-    return rc == SQLITE_OK ? file->real->pMethods->xRead(file->real, data, amount, offset) : rc;
+    return rc == SQLITE_OK ? file->wrapped.real->pMethods->xRead(file->wrapped.real, data, amount, offset) : rc;
 }
 
 static int logWrite(sqlite3_file *base, const void *data, int amount, sqlite3_int64 offset) {
@@ -100,7 +129,7 @@ static int logWrite(sqlite3_file *base, const void *data, int amount, sqlite3_in
     }
     if (amount >= file->capacity) {
         atomic_fetch_add(&writeCalls, 1);
-        return file->real->pMethods->xWrite(file->real, data, amount, offset);
+        return file->wrapped.real->pMethods->xWrite(file->wrapped.real, data, amount, offset);
     }
     memcpy(file->buffer, data, (size_t)amount);
     file->offset = offset;
@@ -111,50 +140,25 @@ static int logWrite(sqlite3_file *base, const void *data, int amount, sqlite3_in
 static int logTruncate(sqlite3_file *base, sqlite3_int64 size) {
     LogFile *file = (LogFile *)base;
     int rc = flush(file);
-    return rc == SQLITE_OK ? file->real->pMethods->xTruncate(file->real, size) : rc;
+    return rc == SQLITE_OK ? file->wrapped.real->pMethods->xTruncate(file->wrapped.real, size) : rc;
 }
 
 static int logSync(sqlite3_file *base, int flags) {
     LogFile *file = (LogFile *)base;
     int rc = flush(file);
-    return rc == SQLITE_OK ? file->real->pMethods->xSync(file->real, flags) : rc;
+    return rc == SQLITE_OK ? file->wrapped.real->pMethods->xSync(file->wrapped.real, flags) : rc;
 }
 
 static int logFileSize(sqlite3_file *base, sqlite3_int64 *size) {
     LogFile *file = (LogFile *)base;
     int rc = flush(file);
-    return rc == SQLITE_OK ? file->real->pMethods->xFileSize(file->real, size) : rc;
-}
-
-static int logLock(sqlite3_file *base, int level) {
-    LogFile *file = (LogFile *)base;
-    return file->real->pMethods->xLock(file->real, level);
-}
-
-static int logUnlock(sqlite3_file *base, int level) {
-    LogFile *file = (LogFile *)base;
-    return file->real->pMethods->xUnlock(file->real, level);
-}
-
-static int logCheckReservedLock(sqlite3_file *base, int *result) {
-    LogFile *file = (LogFile *)base;
-    return file->real->pMethods->xCheckReservedLock(file->real, result);
+    return rc == SQLITE_OK ? file->wrapped.real->pMethods->xFileSize(file->wrapped.real, size) : rc;
 }
 
 static int logFileControl(sqlite3_file *base, int op, void *argument) {
     LogFile *file = (LogFile *)base;
     int rc = flush(file);
-    return rc == SQLITE_OK ? file->real->pMethods->xFileControl(file->real, op, argument) : rc;
-}
-
-static int logSectorSize(sqlite3_file *base) {
-    LogFile *file = (LogFile *)base;
-    return file->real->pMethods->xSectorSize(file->real);
-}
-
-static int logDeviceCharacteristics(sqlite3_file *base) {
-    LogFile *file = (LogFile *)base;
-    return file->real->pMethods->xDeviceCharacteristics(file->real);
+    return rc == SQLITE_OK ? file->wrapped.real->pMethods->xFileControl(file->wrapped.real, op, argument) : rc;
 }
 
 // Version 1: a log is never memory-mapped and has no shared memory of its own (SQLite calls
@@ -167,16 +171,14 @@ static const sqlite3_io_methods logMethods = {
     logTruncate,
     logSync,
     logFileSize,
-    logLock,
-    logUnlock,
-    logCheckReservedLock,
+    wrappedLock,
+    wrappedUnlock,
+    wrappedCheckReservedLock,
     logFileControl,
-    logSectorSize,
-    logDeviceCharacteristics,
+    wrappedSectorSize,
+    wrappedDeviceCharacteristics,
     NULL, NULL, NULL, NULL, NULL, NULL,
 };
-
-#define REAL(base) (((DatabaseFile *)(base))->real)
 
 static int databaseClose(sqlite3_file *base) {
     DatabaseFile *file = (DatabaseFile *)base;
@@ -192,7 +194,7 @@ static int databaseClose(sqlite3_file *base) {
         file->log = NULL;
     }
     pthread_mutex_unlock(&databasesLock);
-    return file->real->pMethods->xClose(file->real);
+    return file->wrapped.real->pMethods->xClose(file->wrapped.real);
 }
 
 static int databaseRead(sqlite3_file *base, void *data, int amount, sqlite3_int64 offset) {
@@ -215,28 +217,8 @@ static int databaseFileSize(sqlite3_file *base, sqlite3_int64 *size) {
     return REAL(base)->pMethods->xFileSize(REAL(base), size);
 }
 
-static int databaseLock(sqlite3_file *base, int level) {
-    return REAL(base)->pMethods->xLock(REAL(base), level);
-}
-
-static int databaseUnlock(sqlite3_file *base, int level) {
-    return REAL(base)->pMethods->xUnlock(REAL(base), level);
-}
-
-static int databaseCheckReservedLock(sqlite3_file *base, int *result) {
-    return REAL(base)->pMethods->xCheckReservedLock(REAL(base), result);
-}
-
 static int databaseFileControl(sqlite3_file *base, int op, void *argument) {
     return REAL(base)->pMethods->xFileControl(REAL(base), op, argument);
-}
-
-static int databaseSectorSize(sqlite3_file *base) {
-    return REAL(base)->pMethods->xSectorSize(REAL(base));
-}
-
-static int databaseDeviceCharacteristics(sqlite3_file *base) {
-    return REAL(base)->pMethods->xDeviceCharacteristics(REAL(base));
 }
 
 static int databaseShmMap(sqlite3_file *base, int region, int size, int extend, void volatile **memory) {
@@ -253,7 +235,7 @@ static int databaseShmLock(sqlite3_file *base, int offset, int count, int flags)
         // Bytes still gathered now belong to no commit (a commit syncs, and so writes, them).
         (void)flush(file->log);
     }
-    return file->real->pMethods->xShmLock(file->real, offset, count, flags);
+    return file->wrapped.real->pMethods->xShmLock(file->wrapped.real, offset, count, flags);
 }
 
 static void databaseShmBarrier(sqlite3_file *base) {
@@ -280,12 +262,12 @@ static const sqlite3_io_methods databaseMethods = {
     databaseTruncate,
     databaseSync,
     databaseFileSize,
-    databaseLock,
-    databaseUnlock,
-    databaseCheckReservedLock,
+    wrappedLock,
+    wrappedUnlock,
+    wrappedCheckReservedLock,
     databaseFileControl,
-    databaseSectorSize,
-    databaseDeviceCharacteristics,
+    wrappedSectorSize,
+    wrappedDeviceCharacteristics,
     databaseShmMap,
     databaseShmLock,
     databaseShmBarrier,
@@ -297,15 +279,15 @@ static const sqlite3_io_methods databaseMethods = {
 static int openDatabase(const char *name, sqlite3_file *base, int flags, int *outFlags) {
     DatabaseFile *file = (DatabaseFile *)base;
     memset(file, 0, sizeof(DatabaseFile));
-    file->real = (sqlite3_file *)(file + 1);
-    int rc = defaultVFS->xOpen(defaultVFS, name, file->real, flags, outFlags);
+    file->wrapped.real = (sqlite3_file *)(file + 1);
+    int rc = defaultVFS->xOpen(defaultVFS, name, file->wrapped.real, flags, outFlags);
     if (rc != SQLITE_OK) {
-        file->base.pMethods = NULL;
+        file->wrapped.base.pMethods = NULL;
         return rc;
     }
-    if (file->real->pMethods == NULL || file->real->pMethods->iVersion < 3) {
-        file->real->pMethods->xClose(file->real);
-        file->base.pMethods = NULL;
+    if (file->wrapped.real->pMethods == NULL || file->wrapped.real->pMethods->iVersion < 3) {
+        file->wrapped.real->pMethods->xClose(file->wrapped.real);
+        file->wrapped.base.pMethods = NULL;
         return SQLITE_CANTOPEN;
     }
     file->name = name;
@@ -313,17 +295,17 @@ static int openDatabase(const char *name, sqlite3_file *base, int flags, int *ou
     file->next = databases;
     databases = file;
     pthread_mutex_unlock(&databasesLock);
-    file->base.pMethods = &databaseMethods;
+    file->wrapped.base.pMethods = &databaseMethods;
     return SQLITE_OK;
 }
 
 static int openLog(const char *name, sqlite3_file *base, int flags, int *outFlags) {
     LogFile *file = (LogFile *)base;
     memset(file, 0, sizeof(LogFile));
-    file->real = (sqlite3_file *)(file + 1);
-    int rc = defaultVFS->xOpen(defaultVFS, name, file->real, flags, outFlags);
+    file->wrapped.real = (sqlite3_file *)(file + 1);
+    int rc = defaultVFS->xOpen(defaultVFS, name, file->wrapped.real, flags, outFlags);
     if (rc != SQLITE_OK) {
-        file->base.pMethods = NULL;
+        file->wrapped.base.pMethods = NULL;
         return rc;
     }
     // Gathered only when the connection's database file is known, so that its write lock's
@@ -339,7 +321,7 @@ static int openLog(const char *name, sqlite3_file *base, int flags, int *outFlag
         }
     }
     pthread_mutex_unlock(&databasesLock);
-    file->base.pMethods = &logMethods;
+    file->wrapped.base.pMethods = &logMethods;
     return SQLITE_OK;
 }
 
