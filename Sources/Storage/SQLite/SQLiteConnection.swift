@@ -339,7 +339,7 @@ package final class SQLiteConnection {
         statement.reset()
         statement.isInUse = false
         statementsInUse -= 1
-        if cache.statement(for: statement.sql) !== statement {
+        if !statement.isCached {
             statement.finalize()
         }
     }

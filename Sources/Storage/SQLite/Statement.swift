@@ -11,6 +11,9 @@ final class Statement {
     /// Set while a caller steps through it, so that a nested use of the same SQL (e.g. from
     /// `forEachRow`'s body) prepares a fresh statement instead of resetting this one.
     var isInUse = false
+    /// Set while the connection's `StatementCache` keeps it, so that returning it after use needs
+    /// no second lookup by its SQL text.
+    var isCached = false
 
     /// Prepares exactly one statement. `persistent` tells SQLite the statement will be reused many
     /// times (SQLITE_PREPARE_PERSISTENT, sqlite.org/c3ref/c_prepare_normalize.html).

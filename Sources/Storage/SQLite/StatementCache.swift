@@ -22,17 +22,20 @@ struct StatementCache {
         guard capacity > 0 else { return false }
         if statements.count >= capacity {
             for (sql, cached) in statements where !cached.isInUse {
+                cached.isCached = false
                 cached.finalize()
                 statements[sql] = nil
             }
         }
         statements[statement.sql] = statement
+        statement.isCached = true
         return true
     }
 
     /// Finalizes every statement (before the connection closes).
     mutating func removeAll() {
         for statement in statements.values {
+            statement.isCached = false
             statement.finalize()
         }
         statements = [:]
