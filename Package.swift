@@ -25,6 +25,7 @@ let package = Package(
         // runs 600,000 PBKDF2 rounds, 0.4 s optimised and twenty times that without.
         .target(
             name: "Hashing",
+            dependencies: ["CSystem"],
             swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // A VFS over SQLite's own that writes a log's appends in one call (Documentation/Storage.md).

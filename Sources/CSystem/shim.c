@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/random.h>
 #include <unistd.h>
 
 const uint32_t CSYSTEM_EPOLLIN = EPOLLIN;
@@ -93,6 +94,10 @@ void csystem_set_must_not_block(int flag) {
 
 int csystem_must_not_block(void) {
     return must_not_block;
+}
+
+long csystem_getrandom(void *buffer, unsigned long count) {
+    return (long)getrandom(buffer, count, 0);
 }
 
 int csystem_malloc_trim(void) {

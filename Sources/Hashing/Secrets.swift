@@ -1,15 +1,33 @@
-/// Random secrets and readable references, from the system's secure generator
-/// (`SystemRandomNumberGenerator` reads getrandom(2) on Linux).
+internal import CSystem
+
+import Glibc
+
+/// Random secrets and readable references, from the system's secure generator (getrandom(2) on
+/// Linux, which `SystemRandomNumberGenerator` also reads).
 package enum Secrets {
-    /// `count` random bytes, eight from each read of the generator (one getrandom(2) call).
+    /// `count` random bytes. On Linux one getrandom(2) call fills them (up to 256 bytes it is never
+    /// cut short, getrandom(2) "Interaction with signal handlers"); `SystemRandomNumberGenerator`
+    /// would take one call per eight bytes.
     package static func bytes(_ count: Int) -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count + 7)
-        while bytes.count < count {
-            withUnsafeBytes(of: generator.next() as UInt64) { bytes.append(contentsOf: $0) }
+        guard count > 0 else { return [] }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                csystem_getrandom(buffer.baseAddress! + filled, UInt(count - filled))
+            }
+            if read > 0 {
+                filled += read
+            } else if read < 0, errno == EINTR {
+                continue
+            } else {
+                // No getrandom(2) (a kernel before 3.17): the standard library's generator.
+                var generator = SystemRandomNumberGenerator()
+                for index in filled..<count { bytes[index] = generator.next() }
+                filled = count
+            }
         }
-        return Array(bytes.prefix(count))
+        return bytes
     }
 
     /// A booking or staff token: 32 random bytes (256 bits) in base64url without padding, never

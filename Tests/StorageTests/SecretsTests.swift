@@ -1,3 +1,4 @@
+import Scheduling
 import Testing
 
 @testable import Storage
@@ -121,7 +122,7 @@ import Testing
         for place in [0, 1, 2, 4, 5, 6] { #expect(seen[place].count == Secrets.referenceAlphabet.count) }
     }
 
-    @Test(arguments: [0, 1, 7, 8, 9, 16, 32, 33])
+    @Test(arguments: [0, 1, 7, 8, 9, 16, 32, 33, 256, 257, 100_000])
     func randomBytesComeInTheLengthAskedFor(count: Int) {
         #expect(Secrets.bytes(count).count == count)
     }

@@ -1,5 +1,5 @@
 // CSystem: the few Linux system calls and glibc functions that `import Glibc` does not expose to
-// Swift (epoll, eventfd, accept4, malloc_trim, mallopt), wrapped in plain C functions, as
+// Swift (epoll, eventfd, accept4, getrandom, malloc_trim, mallopt), wrapped in plain C functions, as
 // apple/swift-nio does in CNIOLinux.
 // Compiled with _GNU_SOURCE; Swift sees only these declarations.
 #ifndef CSYSTEM_H
@@ -60,6 +60,10 @@ void csystem_set_must_not_block(int flag);
 
 /// Whether the calling thread is marked as one that must never block.
 int csystem_must_not_block(void);
+
+/// getrandom(buffer, count, 0): `count` bytes from the kernel's secure generator. Returns how
+/// many bytes were written (never fewer than asked up to 256), or -1 with errno.
+long csystem_getrandom(void *buffer, unsigned long count);
 
 /// malloc_trim(0): gives the whole free pages of every malloc arena back to the kernel (their
 /// addresses stay reserved). Returns 1 when some memory was given back, else 0.
