@@ -154,4 +154,16 @@ import Testing
         #expect(Secrets.hash(token: token) == Secrets.hash(token: token))
         #expect(Secrets.hash(token: token) != Secrets.hash(token: Secrets.token()))
     }
+
+    @Test func aTokenSealedWithThePreparedLinkKeyIsTheSameBytesAndOpens() {
+        let key = Secrets.bytes(32)
+        let booking = BookingID(RecordID.make(office: OfficeID("rathaus-nord")))
+        for _ in 0..<20 {
+            let token = Secrets.token()
+            let sealed = LinkSecret.seal(token, booking: booking, key: HMAC.Key(key))
+            #expect(sealed == LinkSecret.seal(token, id: booking.rawValue, key: key))
+            #expect(LinkSecret.open(sealed, booking: booking, key: key) == token)
+            #expect(LinkSecret.open(sealed, booking: BookingID(booking.rawValue + "x"), key: key) != token)
+        }
+    }
 }

@@ -1,4 +1,4 @@
-import Hashing
+package import Hashing
 package import Scheduling
 
 /// A token kept for the links in messages (a booking's: the manage link of the confirmation, the
@@ -14,6 +14,12 @@ package enum LinkSecret {
     /// `token` encrypted for `booking`.
     package static func seal(_ token: String, booking: BookingID, key: [UInt8]) -> [UInt8] {
         seal(token, id: booking.rawValue, key: key)
+    }
+
+    /// `token` encrypted for `booking`, with the key made ready once (the same bytes as `seal`
+    /// with the key itself).
+    package static func seal(_ token: String, booking: BookingID, key: HMAC.Key) -> [UInt8] {
+        Secrets.keyStream(Array(token.utf8), key: key.code(Array(booking.rawValue.utf8)))
     }
 
     /// `token` encrypted for the record `id` (a wish's or an offer's).

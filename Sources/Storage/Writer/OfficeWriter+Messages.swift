@@ -4,11 +4,14 @@ package import Scheduling
 /// seals a new booking's token for its messages' links (`LinkSecret`).
 package struct OutboxSettings: Sendable {
     package var policy: MessagePolicy
-    package var linkKey: [UInt8]
+    package let linkKey: [UInt8]
+    /// `linkKey` made ready once for HMAC: sealing a booking's token costs two compressions fewer.
+    let preparedLinkKey: HMAC.Key
 
     package init(policy: MessagePolicy = MessagePolicy(), linkKey: [UInt8] = Secrets.bytes(32)) {
         self.policy = policy
         self.linkKey = linkKey
+        self.preparedLinkKey = HMAC.Key(linkKey)
     }
 }
 

@@ -525,7 +525,7 @@ package final class OfficeWriter: @unchecked Sendable {
         let token = Secrets.token()
         let hash = Secrets.hash(token: token)
         let units = schedule.unitStarts(of: booking.placement)
-        let sealed = mailed ? LinkSecret.seal(token, booking: booking.id, key: outbox.linkKey) : nil
+        let sealed = mailed ? LinkSecret.seal(token, booking: booking.id, key: outbox.preparedLinkKey) : nil
         return (
             .booking(booking, token: token),
             { connection in
