@@ -59,6 +59,17 @@ import Testing
         #expect(Contact.nameIssue("- . -") == .noLetter)
     }
 
+    @Test func theASCIIShortcutAgreesWithTheUnicodeProperties() {
+        for value in UInt32(0)..<128 {
+            let scalar = Unicode.Scalar(value)!
+            let category = scalar.properties.generalCategory
+            let invisible =
+                scalar.properties.isDefaultIgnorableCodePoint
+                || [.control, .format, .lineSeparator, .paragraphSeparator].contains(category)
+            #expect(Contact.hasInvisibleCharacter(String(scalar)) == invisible, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func phoneNumbersAreDigitsAndSeparators() {
         #expect(Contact.isPhone("0431 123456"))
         #expect(Contact.isPhone("+49 (431) 123-456/7"))

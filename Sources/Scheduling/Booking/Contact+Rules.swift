@@ -34,6 +34,8 @@ extension Contact {
     /// which names in Persian and Indic scripts (and emoji) are written with.
     package static func hasInvisibleCharacter(_ text: String, allowingJoiners: Bool = false) -> Bool {
         text.unicodeScalars.contains { scalar in
+            // In ASCII only the controls (Cc) are invisible; no ASCII code point is ignorable.
+            if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
             if allowingJoiners, scalar == "\u{200C}" || scalar == "\u{200D}" { return false }
             if scalar.properties.isDefaultIgnorableCodePoint { return true }
             return switch scalar.properties.generalCategory {
