@@ -72,39 +72,25 @@ extension SQLiteConnection {
     // MARK: Writing, in a change's transaction
 
     /// Inserts `intents` as waiting messages, due at their `notBefore`, in their order (rising
-    /// ids). Up to `insertRowsPerStatement` rows go in one statement: a booking's confirmation
-    /// and reminder are one insert.
+    /// ids). Up to four rows go in one statement: a booking's confirmation and reminder are one
+    /// insert.
     package func insertMessages(_ intents: [MessageIntent], at now: Instant) throws {
-        var start = 0
-        while start < intents.count {
-            let chunk = intents[start..<min(start + Self.insertRowsPerStatement, intents.count)]
-            var bindings: [any SQLiteValueConvertible] = []
-            bindings.reserveCapacity(chunk.count * 12)
-            for intent in chunk {
-                bindings += [
-                    intent.booking.rawValue, intent.office.rawValue, intent.kind.rawValue, intent.sequence,
-                    intent.language.rawValue, now.secondsSinceEpoch, intent.notBefore.secondsSinceEpoch,
-                    intent.cause?.rawValue, intent.previousStart?.secondsSinceEpoch, intent.reason?.code,
-                    intent.reason?.detail, intent.notBefore.secondsSinceEpoch,
-                ]
-            }
-            try execute(Self.insertMessagesSQL[chunk.count - 1], bindings)
-            start += chunk.count
+        try Self.insertMessages.run(on: self, rows: intents.count) { row, bindings in
+            let intent = intents[row]
+            bindings += [
+                intent.booking.rawValue, intent.office.rawValue, intent.kind.rawValue, intent.sequence,
+                intent.language.rawValue, now.secondsSinceEpoch, intent.notBefore.secondsSinceEpoch,
+                intent.cause?.rawValue, intent.previousStart?.secondsSinceEpoch, intent.reason?.code,
+                intent.reason?.detail, intent.notBefore.secondsSinceEpoch,
+            ]
         }
     }
 
-    private static let insertRowsPerStatement = 4
-
-    /// The insert of 1, 2, … `insertRowsPerStatement` messages (each text a cached statement).
-    private static let insertMessagesSQL = (1...insertRowsPerStatement).map { rows in
+    private static let insertMessages = RowInsert(
         """
         INSERT INTO outbox (booking, office, kind, sequence, language, created_at, not_before, cause,
             previous_starts_at, reason, reason_detail, status, next_attempt_at)
-        VALUES
-        """
-            + " "
-            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?)", count: rows).joined(separator: ", ")
-    }
+        """, row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?)", columns: 12, maxRowsPerStatement: 4)
 
     /// Drops the waiting messages of `kinds` of `booking` (a move makes its reminder stale, a
     /// cancellation its reminder and its request to confirm), with `reason`.
