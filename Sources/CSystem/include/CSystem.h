@@ -1,6 +1,6 @@
 // CSystem: the few Linux system calls and glibc functions that `import Glibc` does not expose to
-// Swift (epoll, eventfd, accept4, getrandom, malloc_trim, mallopt), wrapped in plain C functions, as
-// apple/swift-nio does in CNIOLinux.
+// Swift (epoll, eventfd, accept4, getrandom, malloc_trim, mallopt), wrapped in plain C functions,
+// as apple/swift-nio does in CNIOLinux.
 // Compiled with _GNU_SOURCE; Swift sees only these declarations.
 #ifndef CSYSTEM_H
 #define CSYSTEM_H

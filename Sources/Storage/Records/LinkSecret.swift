@@ -11,13 +11,8 @@ package enum LinkSecret {
     /// The name of the server secret that encrypts them.
     package static let keyName = "message-links"
 
-    /// `token` encrypted for `booking`.
-    package static func seal(_ token: String, booking: BookingID, key: [UInt8]) -> [UInt8] {
-        seal(token, id: booking.rawValue, key: key)
-    }
-
-    /// `token` encrypted for `booking`, with the key made ready once (the same bytes as `seal`
-    /// with the key itself).
+    /// `token` encrypted for `booking`, under the key made ready once (`HMAC.Key`): the same bytes
+    /// as `seal(_:id:key:)` with the booking's id and the key itself.
     package static func seal(_ token: String, booking: BookingID, key: HMAC.Key) -> [UInt8] {
         Secrets.keyStream(Array(token.utf8), key: key.code(Array(booking.rawValue.utf8)))
     }

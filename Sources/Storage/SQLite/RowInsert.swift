@@ -16,8 +16,6 @@ struct RowInsert: Sendable {
         }
     }
 
-    var maxRowsPerStatement: Int { texts.count }
-
     /// Inserts `count` rows whose values `values(row, &bindings)` appends, in order, in as few
     /// statements as the texts allow.
     func run(
