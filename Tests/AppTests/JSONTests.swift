@@ -37,6 +37,18 @@ import Testing
 
     @Test func invalidUTF8InAStringIsRefused() {
         #expect(throws: JSONSyntaxError.self) { try JSONValue.parse([0x22, 0xFF, 0xFE, 0x22]) }
+        // After ASCII, too: a cut sequence, a lone continuation byte, an overlong "/", a surrogate.
+        for bytes: [UInt8] in [[0x61, 0x62, 0xC3], [0x61, 0x80], [0xC0, 0xAF], [0x61, 0xED, 0xA0, 0x80]] {
+            #expect(throws: JSONSyntaxError.self) { try JSONValue.parse([0x22] + bytes + [0x22]) }
+        }
+    }
+
+    /// Strings without escapes come straight from the input: ASCII without a check, anything
+    /// else validated.
+    @Test func unescapedStringsReadAsTheirBytes() throws {
+        for text in ["", "Erika Mustermann", "a\u{7F}b", "Jürgen Müller", "李小龙", "😀 x", "ab\u{0080}"] {
+            #expect(try JSONValue.parse(Array("\"\(text)\"".utf8)) == .string(text))
+        }
     }
 }
 
