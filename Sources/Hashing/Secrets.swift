@@ -52,16 +52,19 @@ package enum Secrets {
     /// A short booking reference such as `K7M-4PQ` (25^6, about 244 million, combinations).
     package static func reference() -> String {
         var generator = SystemRandomNumberGenerator()
-        let base = UInt64(referenceAlphabet.count)
-        // One uniform draw below 25^6, written in base 25: one read of the generator.
-        var value = generator.next(upperBound: (0..<6).reduce(1) { power, _ in power * base })
-        var letters: [Character] = []
-        for _ in 0..<6 {
-            letters.append(referenceAlphabet[Int(value % base)])
-            value /= base
+        // One uniform draw below 25^6, written in base 25, lowest digit first: one read of the
+        // generator.
+        var value = generator.next(upperBound: 244_140_625 as UInt64)
+        var bytes: [UInt8] = [0, 0, 0, UInt8(ascii: "-"), 0, 0, 0]
+        for position in [0, 1, 2, 4, 5, 6] {
+            bytes[position] = referenceBytes[Int(value % 25)]
+            value /= 25
         }
-        return String(letters[0..<3]) + "-" + String(letters[3..<6])
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// `referenceAlphabet` as ASCII bytes.
+    private static let referenceBytes = referenceAlphabet.map { $0.asciiValue! }
 
     /// An opaque id for a hold or booking: 16 random bytes in base64url (128 bits).
     package static func identifier() -> String {

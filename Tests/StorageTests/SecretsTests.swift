@@ -109,7 +109,9 @@ import Testing
         for _ in 0..<500 {
             let reference = Secrets.reference()
             #expect(reference.count == 7)
+            #expect(Array(reference)[3] == "-")
             #expect(reference.filter { $0 != "-" }.allSatisfy(Secrets.referenceAlphabet.contains))
+            #expect(ReferenceRegistry.code(reference) != nil, "the registry reads every reference drawn")
         }
     }
 
