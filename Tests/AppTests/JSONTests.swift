@@ -72,6 +72,18 @@ import Testing
         #expect(throws: JSONPathError(path: "nmae", message: "unknown field")) { try object.finish() }
     }
 
+    @Test func aMemberAskedForIsReadWhetherNullOrNotAndTheFirstUnreadIsNamed() throws {
+        var object = try JSONReader(try JSONValue.parse(#"{"a": null, "b": 1, "c": 2, "d": 3}"#)).object()
+        #expect(object.optional("a") == nil)
+        #expect(object.optional("missing") == nil)
+        _ = try object.required("c")
+        #expect(throws: JSONPathError(path: "b", message: "unknown field")) { try object.finish() }
+        _ = object.optional("b")
+        #expect(throws: JSONPathError(path: "d", message: "unknown field")) { try object.finish() }
+        _ = object.optional("d")
+        try object.finish()
+    }
+
     @Test func integersAreExactAndBounded() throws {
         let value = try JSONValue.parse(#"[5, 5.5, 1e2, 99999999999999999999]"#)
         let items = try JSONReader(value).array()

@@ -77,11 +77,13 @@ package struct JSONReader: Sendable {
 package struct JSONObjectReader: Sendable {
     let members: [(key: String, value: JSONValue)]
     package let path: String
-    private var read: Set<String> = []
+    /// For each member, whether its key was asked for (present or not, null or not).
+    private var asked: [Bool]
 
     init(members: [(key: String, value: JSONValue)], path: String) {
         self.members = members
         self.path = path
+        asked = Array(repeating: false, count: members.count)
     }
 
     private func childPath(_ key: String) -> String {
@@ -90,9 +92,13 @@ package struct JSONObjectReader: Sendable {
 
     /// The member, or nil when it is absent or null.
     package mutating func optional(_ key: String) -> JSONReader? {
-        read.insert(key)
-        guard let member = members.first(where: { $0.key == key }), member.value != .null else { return nil }
-        return JSONReader(member.value, path: childPath(key))
+        var found: JSONValue?
+        for index in members.indices where members[index].key == key {
+            asked[index] = true
+            if found == nil { found = members[index].value }
+        }
+        guard let value = found, value != .null else { return nil }
+        return JSONReader(value, path: childPath(key))
     }
 
     /// The member; a missing one is an error.
@@ -110,8 +116,8 @@ package struct JSONObjectReader: Sendable {
 
     /// Fails on the first member that was not read.
     package func finish() throws(JSONPathError) {
-        if let unknown = members.first(where: { !read.contains($0.key) }) {
-            throw JSONPathError(path: childPath(unknown.key), message: "unknown field")
+        if let unknown = asked.firstIndex(of: false) {
+            throw JSONPathError(path: childPath(members[unknown].key), message: "unknown field")
         }
     }
 
