@@ -1,3 +1,4 @@
+import RathausTesting
 import Testing
 
 @testable import Scheduling
@@ -23,6 +24,43 @@ import Testing
     ])
     func othersAreNot(_ text: String) {
         #expect(!Contact.isEmail(text))
+    }
+
+    /// The rule as it was first written, by splitting at `@` and at the dots: the one-pass
+    /// `isEmail` must agree with it on every text.
+    static func splitRule(_ text: String) -> Bool {
+        guard text.utf8.count <= Contact.maxEmailLength else { return false }
+        let parts = text.unicodeScalars.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return false }
+        let local = parts[0]
+        guard let first = local.first, let last = local.last, first != ".", last != "." else { return false }
+        var previous: Unicode.Scalar = "@"
+        for scalar in local {
+            guard Contact.isEmailLetterOrDigit(scalar) || Contact.localSpecials.contains(scalar) else { return false }
+            if scalar == ".", previous == "." { return false }
+            previous = scalar
+        }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        for label in labels {
+            guard let first = label.first, let last = label.last, first != "-", last != "-" else { return false }
+            guard label.allSatisfy({ Contact.isEmailLetterOrDigit($0) || $0 == "-" }) else { return false }
+        }
+        return true
+    }
+
+    @Test(arguments: 0..<10)
+    func theOnePassRuleAgreesWithTheSplitRule(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let pieces = [
+            "a", "Z", "7", "@", ".", "-", "_", "+", "ü", "李", "\u{200B}", " ", "\"", "\u{FE0F}", "!", "..", "@x.de",
+            "example.org", "-x", "x-",
+        ]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+                .joined()
+            #expect(Contact.isEmail(text) == Self.splitRule(text), "\(text.unicodeScalars.map(\.value))")
+        }
     }
 
     @Test func addressesUpTo254BytesAreAccepted() {

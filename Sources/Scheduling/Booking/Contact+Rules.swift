@@ -52,23 +52,36 @@ extension Contact {
     /// addresses); quoted local parts, comments and address literals are refused.
     package static func isEmail(_ text: String) -> Bool {
         guard text.utf8.count <= maxEmailLength else { return false }
-        let parts = text.unicodeScalars.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return false }
-        let local = parts[0]
-        guard let first = local.first, let last = local.last, first != ".", last != "." else { return false }
+        // One pass over the scalars: the local part up to the `@`, then the domain's labels.
+        var inDomain = false
         var previous: Unicode.Scalar = "@"
-        for scalar in local {
-            guard isEmailLetterOrDigit(scalar) || localSpecials.contains(scalar) else { return false }
-            if scalar == ".", previous == "." { return false }
+        var length = 0  // of the local part, then of the current label
+        var labels = 0
+        for scalar in text.unicodeScalars {
+            if !inDomain {
+                if scalar == "@" {
+                    guard length > 0, previous != "." else { return false }
+                    inDomain = true
+                    labels = 1
+                    length = 0
+                    continue
+                }
+                guard isEmailLetterOrDigit(scalar) || localSpecials.contains(scalar) else { return false }
+                if scalar == ".", length == 0 || previous == "." { return false }
+            } else if scalar == "." {
+                guard length > 0, previous != "-" else { return false }
+                labels += 1
+                length = 0
+                previous = scalar
+                continue
+            } else {
+                guard isEmailLetterOrDigit(scalar) || scalar == "-" else { return false }
+                if scalar == "-", length == 0 { return false }
+            }
+            length += 1
             previous = scalar
         }
-        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return false }
-        for label in labels {
-            guard let first = label.first, let last = label.last, first != "-", last != "-" else { return false }
-            guard label.allSatisfy({ isEmailLetterOrDigit($0) || $0 == "-" }) else { return false }
-        }
-        return true
+        return inDomain && labels >= 2 && length > 0 && previous != "-"
     }
 
     /// Whether `text` is a phone number: 5 to 20 digits, at most 40 characters of digits, spaces
@@ -85,12 +98,12 @@ extension Contact {
         return (5...20).contains(digits) && text.unicodeScalars.count <= 40
     }
 
-    private static let localSpecials = Set("!#$%&'*+/=?^_`{|}~.-".unicodeScalars)
+    static let localSpecials = Set("!#$%&'*+/=?^_`{|}~.-".unicodeScalars)
     private static let phoneSeparators = Set(" +-()/".unicodeScalars)
 
     /// An ASCII letter or digit, or a visible letter, combining mark or decimal digit of another
     /// script (not a default-ignorable one such as a variation selector or a Hangul filler).
-    private static func isEmailLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+    static func isEmailLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
         }
