@@ -175,12 +175,19 @@ package final class RathausApp: Sendable {
         var any = false
         for change in changes {
             for kind in change.messages {
-                metrics.count("rathaus_messages_queued_total", [("kind", kind.rawValue)])
+                metrics.count(
+                    key: queuedKeys[kind] ?? Metrics.key("rathaus_messages_queued_total", [("kind", kind.rawValue)]))
                 any = true
             }
         }
         if any { sender?.wake() }
     }
+
+    /// The series of `rathaus_messages_queued_total` by kind, made once.
+    private static let queuedKeys = Dictionary(
+        uniqueKeysWithValues: MessageKind.allCases.map {
+            ($0, Metrics.key("rathaus_messages_queued_total", [("kind", $0.rawValue)]))
+        })
 
     package var metrics: Metrics { pipeline.metrics }
     package var callers: CallerResolver { pipeline.callers }

@@ -102,6 +102,16 @@ package final class Metrics: Sendable {
 
     /// Counts one domain event, e.g. `count("rathaus_bookings_total", ["office": "rathaus", "channel": "online"])`.
     package func count(_ name: String, _ labels: [(String, String)] = [], by amount: Int = 1) {
+        count(key: Self.key(name, labels), by: amount)
+    }
+
+    /// Counts under a key made once with `key(_:_:)`, for a series counted at every request.
+    package func count(key: String, by amount: Int = 1) {
+        state.withLock { $0.events[key, default: 0] += amount }
+    }
+
+    /// The key of the series `name` with `labels`, as `/metrics` writes it.
+    package static func key(_ name: String, _ labels: [(String, String)] = []) -> String {
         var key = name
         key.reserveCapacity(name.utf8.count + 2 + labels.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 })
         key += "{"
@@ -113,7 +123,7 @@ package final class Metrics: Sendable {
             key += "\""
         }
         key += "}"
-        state.withLock { $0.events[key, default: 0] += amount }
+        return key
     }
 
     /// What the counters of `count` mean, for their `# HELP` lines; a name not listed gets a
