@@ -73,14 +73,19 @@ package struct SHA256: Sendable {
 
     /// The big-endian bytes of `words`: the digest.
     static func bytes(_ words: Words) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
-            for (index, word) in [words.0, words.1, words.2, words.3, words.4, words.5, words.6, words.7].enumerated() {
-                digest[index * 4] = UInt8(word >> 24)
-                digest[index * 4 + 1] = UInt8(word >> 16 & 0xFF)
-                digest[index * 4 + 2] = UInt8(word >> 8 & 0xFF)
-                digest[index * 4 + 3] = UInt8(word & 0xFF)
+        // The eight words read in place (a tuple of one type is laid out as an array), not
+        // copied into an array of their own first.
+        withUnsafeBytes(of: words) { raw in
+            [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+                for index in 0..<8 {
+                    let word = raw.load(fromByteOffset: index * 4, as: UInt32.self)
+                    digest[index * 4] = UInt8(word >> 24)
+                    digest[index * 4 + 1] = UInt8(word >> 16 & 0xFF)
+                    digest[index * 4 + 2] = UInt8(word >> 8 & 0xFF)
+                    digest[index * 4 + 3] = UInt8(word & 0xFF)
+                }
+                count = 32
             }
-            count = 32
         }
     }
 
@@ -113,8 +118,13 @@ package struct SHA256: Sendable {
     /// The words after `key` has been absorbed as one full block: HMAC's padded-key prefix
     /// (`key` must be `blockSize` bytes).
     static func words(afterBlock key: [UInt8]) -> Words {
+        key.withUnsafeBufferPointer { words(afterBlock: $0) }
+    }
+
+    /// The same for a block in place.
+    static func words(afterBlock key: UnsafeBufferPointer<UInt8>) -> Words {
         var hasher = SHA256()
-        key.withUnsafeBufferPointer { hasher.compress($0) }
+        hasher.compress(key)
         return hasher.state
     }
 
@@ -185,10 +195,14 @@ package enum HMAC {
         let outer: SHA256.Words
 
         package init(_ key: [UInt8]) {
-            var block = key.count > SHA256.blockSize ? SHA256.hash(key) : key
-            block += [UInt8](repeating: 0, count: SHA256.blockSize - block.count)
-            inner = SHA256.words(afterBlock: block.map { $0 ^ 0x36 })
-            outer = SHA256.words(afterBlock: block.map { $0 ^ 0x5C })
+            let short = key.count > SHA256.blockSize ? SHA256.hash(key) : key
+            // The key zero-padded to a block and XORed with each pad, in one block on the stack.
+            (inner, outer) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: SHA256.blockSize) { block in
+                for index in 0..<SHA256.blockSize { block[index] = (index < short.count ? short[index] : 0) ^ 0x36 }
+                let inner = SHA256.words(afterBlock: UnsafeBufferPointer(block))
+                for index in 0..<SHA256.blockSize { block[index] ^= 0x36 ^ 0x5C }
+                return (inner, SHA256.words(afterBlock: UnsafeBufferPointer(block)))
+            }
         }
 
         /// The 32-byte authentication code of `message`.
