@@ -105,7 +105,7 @@ package final class Metrics: Sendable {
         count(key: Self.key(name, labels), by: amount)
     }
 
-    /// Counts under a key made once with `key(_:_:)`, for a series counted at every request.
+    /// Counts under a key made once with `key(_:_:)`, for a series counted often.
     package func count(key: String, by amount: Int = 1) {
         state.withLock { $0.events[key, default: 0] += amount }
     }
