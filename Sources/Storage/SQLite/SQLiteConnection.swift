@@ -83,7 +83,10 @@ package final class SQLiteConnection {
         rathaus_sqlite_set_statement_journal_spill(statementJournalSpillBytes) == SQLITE_OK
 
     /// The statement-journal spill threshold: the most the unix VFS writes in one call.
-    package static let statementJournalSpillBytes: Int32 = (128 << 10) - 1
+    package static let statementJournalSpillBytes = largestUnixWrite
+
+    /// The most bytes the unix VFS writes in one call (it takes a length modulo 2^17).
+    static let largestUnixWrite: Int32 = (128 << 10) - 1
 
     /// The VFS that writes a log's appends in few calls (`CSQLiteLog`, a buffer of 128 KiB less
     /// one byte, the most the unix VFS writes at once: 31 frames of 4 KiB pages), registered on
@@ -92,7 +95,7 @@ package final class SQLiteConnection {
     private static let logGatheringVFSRegistered: Bool = {
         // Registering initializes SQLite, after which the spill threshold can no longer be set.
         _ = statementJournalSpillSet
-        return rathaus_log_vfs_register((128 << 10) - 1) == SQLITE_OK
+        return rathaus_log_vfs_register(largestUnixWrite) == SQLITE_OK
     }()
 
     /// How many writes SQLite made to logs through that VFS since the process started, and how
