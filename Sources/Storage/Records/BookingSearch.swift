@@ -147,7 +147,8 @@ extension SQLiteConnection {
     /// at offices in `offices` (nil: every office), soonest first: at most
     /// `BookingSearch.maximumResults`, and whether there were more. A reference is looked up
     /// whatever its time. Contacts are compared in memory, so no part of the search text is put
-    /// into SQL; the scan reads the bookings not yet erased through the index on their end.
+    /// into SQL; the scan reads the bookings not yet erased (`booking_unerased`, in the order
+    /// they were made) and keeps the matches that end after `after`, sorted by their end here.
     package func searchBookings(
         _ search: BookingSearch, endingAfter after: Instant, offices: Set<OfficeID>? = nil
     ) throws -> (bookings: [Booking], more: Bool) {
@@ -160,31 +161,30 @@ extension SQLiteConnection {
             guard let name = search.nameFallback else { return ([], false) }
             return try searchBookings(name, endingAfter: after, offices: offices)
         }
-        var ids: [BookingID] = []
-        var more = false
-        try forEachRow(
-            """
-            SELECT id, office, contact_name, contact_email, contact_phone FROM booking
-            WHERE ends_at > ? AND erased_at IS NULL ORDER BY ends_at
-            """, [after.secondsSinceEpoch]
-        ) { row in
-            guard !more else { return }
+        var matches: [(end: Int64, id: String)] = []
+        try forEachRow(Self.unerasedBookingsEndingAfter, [after.secondsSinceEpoch]) { row in
             if let offices, !offices.contains(OfficeID(try row.value(at: 1))) { return }
             let contact = Contact(
                 name: try row.value(at: 2, as: String?.self) ?? "", email: try row.value(at: 3),
                 phone: try row.value(at: 4))
             guard search.matches(contact) else { return }
-            if ids.count == BookingSearch.maximumResults {
-                more = true
-            } else {
-                ids.append(BookingID(try row.value(at: 0)))
-            }
+            matches.append((try row.value(at: 5), try row.value(at: 0)))
         }
+        matches.sort { ($0.end, $0.id) < ($1.end, $1.id) }
+        let more = matches.count > BookingSearch.maximumResults
+        let ids = matches.prefix(BookingSearch.maximumResults).map { BookingID($0.id) }
         let bookings = try ids.compactMap { try booking(id: $0)?.booking }.sorted {
             ($0.start, $0.id.rawValue) < ($1.start, $1.id.rawValue)
         }
         return (bookings, more)
     }
+
+    /// The search's scan: every booking not erased, through the index of those (a full scan of
+    /// the table would also read the erased ones, which stay for statistics).
+    static let unerasedBookingsEndingAfter = """
+        SELECT id, office, contact_name, contact_email, contact_phone, ends_at FROM booking INDEXED BY booking_unerased
+        WHERE erased_at IS NULL AND ends_at > ?
+        """
 
     /// The tickets of the office's checked-in bookings on `day`: booking id → ticket number.
     package func checkedInTickets(office: OfficeID, day: LocalDate) throws -> [BookingID: String] {

@@ -64,6 +64,15 @@ package struct OutboxCount: Sendable, Equatable {
 /// messages in the transaction of their change; the sender reads the due ones and records what
 /// became of each.
 extension SQLiteConnection {
+    /// The key of the index `outbox_booking_made` for the booking id in `column`: the id without
+    /// its office, i.e. its time-ordered part, so that the messages of one commit's bookings are
+    /// indexed side by side (schema step 13). A query finds a booking's messages by comparing it
+    /// and then the whole id, written `+booking` so that SQLite does not put the id in place of
+    /// the column in this expression (constant propagation), which would hide the index from it.
+    static func messageBookingKey(_ column: String) -> String {
+        "substr(\(column), instr(\(column), '.') + 1)"
+    }
+
     private static let outboxColumns = """
         id, booking, office, kind, sequence, language, created_at, not_before, cause, previous_starts_at, reason,
             reason_detail, status, attempts, next_attempt_at, last_attempt_at, finished_at, result, recipient, content
@@ -98,12 +107,19 @@ extension SQLiteConnection {
         booking: BookingID, kinds: [MessageKind], reason: String, at now: Instant
     ) throws {
         guard !kinds.isEmpty else { return }
-        let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
         try execute(
-            """
-            UPDATE outbox SET status = 'dropped', result = ?, finished_at = ?, recipient = NULL, content = NULL
-            WHERE booking = ? AND status = 'waiting' AND kind IN (\(marks))
-            """, [reason, now.secondsSinceEpoch, booking.rawValue] + kinds.map(\.rawValue))
+            Self.dropWaitingMessagesSQL(kinds: kinds.count),
+            [reason, now.secondsSinceEpoch, booking.rawValue] + kinds.map(\.rawValue))
+    }
+
+    /// The drop of `dropWaitingMessages` for `kinds` kinds: the booking's messages found through
+    /// `outbox_booking_made`.
+    static func dropWaitingMessagesSQL(kinds: Int) -> String {
+        """
+        UPDATE outbox SET status = 'dropped', result = ?1, finished_at = ?2, recipient = NULL, content = NULL
+        WHERE \(messageBookingKey("booking")) = \(messageBookingKey("?3")) AND +booking = ?3
+            AND status = 'waiting' AND kind IN (\(Array(repeating: "?", count: kinds).joined(separator: ", ")))
+        """
     }
 
     // MARK: The sender
@@ -112,17 +128,21 @@ extension SQLiteConnection {
     /// due message of the same booking still waits, so that a booking's messages arrive in the
     /// order of its changes even when one of them had to be tried again.
     package func dueMessages(at now: Instant, limit: Int) throws -> [OutboxMessage] {
-        try query(
-            """
-            SELECT \(Self.outboxColumns) FROM outbox o
-            WHERE o.status = 'waiting' AND o.next_attempt_at <= ?1
-                AND NOT EXISTS (
-                    SELECT 1 FROM outbox e
-                    WHERE e.booking = o.booking AND e.status = 'waiting' AND e.id < o.id AND e.not_before <= ?1)
-            ORDER BY o.id LIMIT ?2
-            """, [now.secondsSinceEpoch, limit]
-        ).map(Self.outboxMessage)
+        try query(Self.dueMessagesSQL, [now.secondsSinceEpoch, limit]).map(Self.outboxMessage)
     }
+
+    /// The due messages read through `outbox_due` (only waiting ones, by due time) and sorted by
+    /// id afterwards: walking the table in id order would read every message ever sent before
+    /// the first one due.
+    static let dueMessagesSQL = """
+        SELECT \(outboxColumns) FROM outbox o INDEXED BY outbox_due
+        WHERE o.status = 'waiting' AND o.next_attempt_at <= ?1
+            AND NOT EXISTS (
+                SELECT 1 FROM outbox e
+                WHERE \(messageBookingKey("e.booking")) = \(messageBookingKey("o.booking"))
+                    AND +e.booking = o.booking AND e.status = 'waiting' AND e.id < o.id AND e.not_before <= ?1)
+        ORDER BY o.id LIMIT ?2
+        """
 
     /// When the next waiting message is due; nil when none waits.
     package func nextMessageDue() throws -> Instant? {
@@ -184,9 +204,13 @@ extension SQLiteConnection {
 
     /// The messages of `booking`, oldest first.
     package func messages(booking: BookingID) throws -> [OutboxMessage] {
-        try query("SELECT \(Self.outboxColumns) FROM outbox WHERE booking = ? ORDER BY id", [booking.rawValue]).map(
-            Self.outboxMessage)
+        try query(Self.bookingMessagesSQL, [booking.rawValue]).map(Self.outboxMessage)
     }
+
+    static let bookingMessagesSQL = """
+        SELECT \(outboxColumns) FROM outbox
+        WHERE \(messageBookingKey("booking")) = \(messageBookingKey("?1")) AND +booking = ?1 ORDER BY id
+        """
 
     /// The newest `limit` messages (of `status` when given), newest first.
     package func recentMessages(status: OutboxMessage.Status? = nil, limit: Int) throws -> [OutboxMessage] {
@@ -233,12 +257,17 @@ extension SQLiteConnection {
         return erased + changes
     }
 
-    /// Erases the tokens kept for the links of bookings that are over at `now`.
+    /// Erases the tokens kept for the links of bookings that are over at `now`. Only bookings not
+    /// erased keep one (erasing a booking's contact erases its token too), so the scan reads
+    /// those alone (`booking_unerased`).
     package func eraseLinkSecrets(endedBefore now: Instant) throws {
-        try execute(
-            "UPDATE booking SET link_secret = NULL WHERE link_secret IS NOT NULL AND ends_at < ?",
-            [now.secondsSinceEpoch])
+        try execute(Self.eraseLinkSecretsSQL, [now.secondsSinceEpoch])
     }
+
+    static let eraseLinkSecretsSQL = """
+        UPDATE booking INDEXED BY booking_unerased SET link_secret = NULL
+        WHERE erased_at IS NULL AND link_secret IS NOT NULL AND ends_at < ?
+        """
 
     private static func outboxMessage(_ row: Row) throws -> OutboxMessage {
         let reasonCode = try row.value(at: 10, as: String?.self)

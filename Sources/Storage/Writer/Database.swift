@@ -86,6 +86,17 @@ package final class Database: Sendable {
         }
     }
 
+    /// The erasure of the bookings that ended before the cutoff (?2), with the token kept for
+    /// their links. A booking is made before its time, so one that ended before the cutoff was
+    /// made before it too: the scan reads only the bookings not erased that were made before the
+    /// cutoff (`booking_unerased`); one made after its own end would wait until it was made
+    /// that long ago.
+    static let eraseBookingContactsSQL = """
+        UPDATE booking INDEXED BY booking_unerased
+        SET contact_name = NULL, contact_email = NULL, contact_phone = NULL, link_secret = NULL, erased_at = ?1
+        WHERE erased_at IS NULL AND created_at < ?2 AND ends_at < ?2
+        """
+
     /// Erases name, e-mail and phone of bookings that ended, of draw entries whose draw closed, and
     /// of wishes that ended, more than `days` days before `now`, leaving the anonymous records for
     /// statistics, and what the outbox keeps of those bookings (recipients, bodies, relays'
@@ -96,11 +107,7 @@ package final class Database: Sendable {
         let cutoff = now.adding(seconds: -days * 86_400)
         return try committer.withConnection { connection in
             try connection.transaction(.immediate) {
-                try connection.execute(
-                    """
-                    UPDATE booking SET contact_name = NULL, contact_email = NULL, contact_phone = NULL, erased_at = ?
-                    WHERE ends_at < ? AND erased_at IS NULL
-                    """, [now.secondsSinceEpoch, cutoff.secondsSinceEpoch])
+                try connection.execute(Self.eraseBookingContactsSQL, [now.secondsSinceEpoch, cutoff.secondsSinceEpoch])
                 let erased = connection.changes
                 // Draw entries carry a contact too: erased the same number of days after the draw.
                 try connection.execute(
