@@ -93,8 +93,9 @@ import Testing
                 for _ in 0..<4 { ids.append(RecordID.make(office: OfficeID(office))) }
             }
             // The model: every message's booking, kind, next attempt and whether it still waits.
-            var model: [(id: Int64, booking: String, kind: MessageKind, next: Instant, notBefore: Instant, waits: Bool)] =
-                []
+            var model:
+                [(id: Int64, booking: String, kind: MessageKind, next: Instant, notBefore: Instant, waits: Bool)] =
+                    []
             try database.committer.withConnection { connection in
                 for id in ids {
                     try insertBooking(
@@ -119,7 +120,8 @@ import Testing
                         try connection.dropWaitingMessages(
                             booking: BookingID(booking), kinds: kinds, reason: "test", at: now)
                         for index in model.indices
-                        where model[index].booking == booking && model[index].waits && kinds.contains(model[index].kind) {
+                        where model[index].booking == booking && model[index].waits && kinds.contains(model[index].kind)
+                        {
                             model[index].waits = false
                         }
                     default:
@@ -159,7 +161,8 @@ import Testing
             // Made 40 days ago and ended 35 days ago, made 40 days ago and ending tomorrow, made
             // today and ending in two days, made 10 days ago and ended 9 days ago.
             let rows: [(id: String, end: Int, created: Int)] = [
-                ("a.1", -35 * day, -40 * day), ("a.2", day, -40 * day), ("b.3", 2 * day, 0), ("b.4", -9 * day, -10 * day),
+                ("a.1", -35 * day, -40 * day), ("a.2", day, -40 * day), ("b.3", 2 * day, 0),
+                ("b.4", -9 * day, -10 * day),
             ]
             try database.committer.withConnection { connection in
                 for row in rows {

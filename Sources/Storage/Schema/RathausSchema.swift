@@ -21,7 +21,8 @@ package enum RathausSchema {
         Migration(version: 10, name: "statistics: each day's facts packed with the day", apply: statisticsDigests),
         Migration(version: 11, name: "CHECKs of a few constants as comparisons, not IN lists", apply: constantsChecks),
         Migration(version: 12, name: "occupancy found by its key, not by an index of bookings", sql: occupancyByKey),
-        Migration(version: 13, name: "bookings and messages indexed in the order they are made", sql: indexesInOrderMade),
+        Migration(
+            version: 13, name: "bookings and messages indexed in the order they are made", sql: indexesInOrderMade),
     ]
 
     /// Two indexes that every booking wrote at its own place are replaced by ones it writes at
