@@ -97,27 +97,35 @@ package enum Secrets {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Decodes base64url without padding; nil for anything else.
+    /// Decodes base64url without padding; nil for anything else. The bits of a last letter
+    /// beyond the last whole byte are not checked (RFC 4648 §3.5 allows either).
     package static func decodeBase64URL(_ text: String) -> [UInt8]? {
-        var values: [UInt8] = []
-        for byte in text.utf8 {
-            guard let index = base64Alphabet.firstIndex(of: byte) else { return nil }
-            values.append(UInt8(index))
-        }
-        guard values.count % 4 != 1 else { return nil }
+        let letters = text.utf8
+        guard letters.count % 4 != 1 else { return nil }
         var output: [UInt8] = []
-        var index = 0
-        while index < values.count {
-            let chunk = values[index..<min(index + 4, values.count)]
-            var value: UInt32 = 0
-            for (position, digit) in chunk.enumerated() { value |= UInt32(digit) << UInt32(18 - 6 * position) }
-            output.append(UInt8(value >> 16 & 0xFF))
-            if chunk.count > 2 { output.append(UInt8(value >> 8 & 0xFF)) }
-            if chunk.count > 3 { output.append(UInt8(value & 0xFF)) }
-            index += 4
+        output.reserveCapacity(letters.count * 3 / 4)
+        // Six bits a letter gathered in `value`; a byte goes out whenever eight have come.
+        var value: UInt32 = 0
+        var bits = 0
+        for letter in letters {
+            let digit = base64Values[Int(letter)]
+            guard digit < 64 else { return nil }
+            value = value << 6 | UInt32(digit)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                output.append(UInt8(truncatingIfNeeded: value >> UInt32(bits)))
+            }
         }
         return output
     }
+
+    /// Each byte's value as a base64url letter, or 0xFF for a byte that is none.
+    private static let base64Values: [UInt8] = {
+        var values = [UInt8](repeating: 0xFF, count: 256)
+        for (value, letter) in base64Alphabet.enumerated() { values[Int(letter)] = UInt8(value) }
+        return values
+    }()
 }
 
 extension Secrets {

@@ -1,3 +1,4 @@
+import RathausTesting
 import Scheduling
 import Testing
 
@@ -150,6 +151,43 @@ import Testing
         #expect(Secrets.decodeBase64URL("Z") == nil)
     }
 
+    /// Seeded: the decoder agrees with a plain one (each group of four letters looked up in
+    /// the alphabet) on strings of base64url letters with now and then a letter of something
+    /// else (padding, the standard alphabet's `+` and `/`, space, non-ASCII), of every length
+    /// up to 50.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func base64URLDecodingAgreesWithAPlainDecoder(seed: UInt64) {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        func plain(_ text: String) -> [UInt8]? {
+            var values: [UInt8] = []
+            for byte in text.utf8 {
+                guard let index = alphabet.firstIndex(of: byte) else { return nil }
+                values.append(UInt8(index))
+            }
+            guard values.count % 4 != 1 else { return nil }
+            var output: [UInt8] = []
+            for start in stride(from: 0, to: values.count, by: 4) {
+                let group = values[start..<min(start + 4, values.count)]
+                var value: UInt32 = 0
+                for (position, digit) in group.enumerated() { value |= UInt32(digit) << UInt32(18 - 6 * position) }
+                output.append(UInt8(value >> 16 & 0xFF))
+                if group.count > 2 { output.append(UInt8(value >> 8 & 0xFF)) }
+                if group.count > 3 { output.append(UInt8(value & 0xFF)) }
+            }
+            return output
+        }
+        var random = SeededGenerator(seed: seed)
+        let others = ["=", "+", "/", " ", "ä", "\u{0}"]
+        for _ in 0..<2_000 {
+            let length = Int(random.next() % 51)
+            let text = (0..<length).map { _ in
+                random.next() % 40 == 0
+                    ? others.randomElement(using: &random)! : String(UnicodeScalar(alphabet.randomElement(using: &random)!))
+            }.joined()
+            #expect(Secrets.decodeBase64URL(text) == plain(text), "\(text)")
+        }
+    }
+
     @Test func onlyTheHashOfATokenIsKeptAndItDiffersFromTheToken() {
         let token = Secrets.token()
         #expect(Secrets.hash(token: token).count == 32)
@@ -157,15 +195,31 @@ import Testing
         #expect(Secrets.hash(token: token) != Secrets.hash(token: Secrets.token()))
     }
 
-    @Test func aTokenSealedWithThePreparedLinkKeyIsTheSameBytesAndOpens() {
+    /// A booking's token is sealed compact (33 bytes: the form's byte and the token's 32 bytes
+    /// XORed with one HMAC) and opens again; a seal of the older form, which the file may still
+    /// hold for bookings made before, opens too; a token that is not 32 bytes in base64url is
+    /// sealed in the older form.
+    @Test func aBookingsTokenIsSealedCompactAndBothFormsOpen() {
         let key = Secrets.bytes(32)
         let booking = BookingID(RecordID.make(office: OfficeID("rathaus-nord")))
         for _ in 0..<20 {
             let token = Secrets.token()
             let sealed = LinkSecret.seal(token, booking: booking, key: HMAC.Key(key))
-            #expect(sealed == LinkSecret.seal(token, id: booking.rawValue, key: key))
+            #expect(sealed.count == 33 && sealed[0] == LinkSecret.compact)
+            let pad = HMAC.sha256(key: key, message: Array("booking link \(booking.rawValue)".utf8))
+            #expect(Array(sealed.dropFirst()) == zip(Secrets.decodeBase64URL(token) ?? [], pad).map { $0 ^ $1 })
             #expect(LinkSecret.open(sealed, booking: booking, key: key) == token)
             #expect(LinkSecret.open(sealed, booking: BookingID(booking.rawValue + "x"), key: key) != token)
+            #expect(LinkSecret.open(sealed, booking: booking, key: Secrets.bytes(32)) != token)
+            let older = LinkSecret.seal(token, id: booking.rawValue, key: key)
+            #expect(older.count == 43)
+            #expect(LinkSecret.open(older, booking: booking, key: key) == token)
+        }
+        // Not 32 bytes, or not in the canonical form (the last letter's unused bits set).
+        for token in ["abc", String(repeating: "A", count: 42) + "B", Secrets.base64URL(Secrets.bytes(31))] {
+            let sealed = LinkSecret.seal(token, booking: booking, key: HMAC.Key(key))
+            #expect(sealed == LinkSecret.seal(token, id: booking.rawValue, key: key), "\(token)")
+            #expect(LinkSecret.open(sealed, booking: booking, key: key) == token, "\(token)")
         }
     }
 }
