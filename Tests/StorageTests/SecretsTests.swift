@@ -182,7 +182,8 @@ import Testing
             let length = Int(random.next() % 51)
             let text = (0..<length).map { _ in
                 random.next() % 40 == 0
-                    ? others.randomElement(using: &random)! : String(UnicodeScalar(alphabet.randomElement(using: &random)!))
+                    ? others.randomElement(using: &random)!
+                    : String(UnicodeScalar(alphabet.randomElement(using: &random)!))
             }.joined()
             #expect(Secrets.decodeBase64URL(text) == plain(text), "\(text)")
         }
